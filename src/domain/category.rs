@@ -1,0 +1,141 @@
+//! The six categories the appraisers review, and the aliases provinces use.
+
+use crate::domain::text::fold_words;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    DemonstrationModel,
+    Machinery,
+    PollutionTreatment,
+    TypicalProduct,
+    Training,
+    Consulting,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::DemonstrationModel,
+        Category::Machinery,
+        Category::PollutionTreatment,
+        Category::TypicalProduct,
+        Category::Training,
+        Category::Consulting,
+    ];
+
+    /// The fixed id (`machinery`), part of the CLI contract.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::DemonstrationModel => "demonstration_model",
+            Category::Machinery => "machinery",
+            Category::PollutionTreatment => "pollution_treatment",
+            Category::TypicalProduct => "typical_product",
+            Category::Training => "training",
+            Category::Consulting => "consulting",
+        }
+    }
+
+    /// At most 11 columns, for narrow tables (`typical_pr.`).
+    pub fn short(self) -> &'static str {
+        match self {
+            Category::DemonstrationModel => "demo_model",
+            Category::Machinery => "machinery",
+            Category::PollutionTreatment => "pollution",
+            Category::TypicalProduct => "typical_pr.",
+            Category::Training => "training",
+            Category::Consulting => "consulting",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == s)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Category names as provinces write them, matched without case, diacritics
+/// or punctuation. Built from `data/categories.toml`; the ids themselves
+/// (and their spaced forms, `typical product`) always match.
+#[derive(Debug, Clone, Default)]
+pub struct CategoryAliases {
+    by_key: HashMap<String, Category>,
+}
+
+impl CategoryAliases {
+    /// An alias table knowing only the category ids.
+    pub fn ids_only() -> Self {
+        let mut a = CategoryAliases::default();
+        for c in Category::ALL {
+            a.by_key.insert(fold_words(c.id()), c);
+            a.by_key.insert(fold_words(&c.id().replace('_', " ")), c);
+        }
+        a
+    }
+
+    /// Add an alias. Returns the category it already stood for if it was
+    /// taken by another one (a data error the loader reports).
+    pub fn insert(&mut self, alias: &str, c: Category) -> Result<(), Category> {
+        let key = fold_words(alias);
+        match self.by_key.get(&key) {
+            Some(&other) if other != c => Err(other),
+            _ => {
+                self.by_key.insert(key, c);
+                Ok(())
+            }
+        }
+    }
+
+    /// Resolve what a province wrote: `máy móc thiết bị` → `machinery`.
+    pub fn resolve(&self, written: &str) -> Option<Category> {
+        let key = fold_words(written);
+        if let Some(&c) = self.by_key.get(&key) {
+            return Some(c);
+        }
+        Category::from_id(written.trim())
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_aliases_resolve_loosely() {
+        let mut a = CategoryAliases::ids_only();
+        a.insert("máy móc thiết bị", Category::Machinery).unwrap();
+        a.insert(
+            "mô hình trình diễn (kỹ thuật)",
+            Category::DemonstrationModel,
+        )
+        .unwrap();
+        assert_eq!(a.resolve("machinery"), Some(Category::Machinery));
+        assert_eq!(a.resolve("Typical Product"), Some(Category::TypicalProduct));
+        assert_eq!(a.resolve("MÁY MÓC THIẾT BỊ"), Some(Category::Machinery));
+        assert_eq!(a.resolve("may moc thiet bi"), Some(Category::Machinery));
+        assert_eq!(
+            a.resolve("Mô hình trình diễn kỹ thuật"),
+            Some(Category::DemonstrationModel)
+        );
+        assert_eq!(a.resolve("du lịch"), None);
+        assert_eq!(
+            a.insert("machinery", Category::Training),
+            Err(Category::Machinery)
+        );
+    }
+}

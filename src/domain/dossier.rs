@@ -1,0 +1,501 @@
+//! A dossier exactly as `dossier-format.md` describes it, after import:
+//! text NFC-normalised and neutralised, money in whole đồng, dates parsed,
+//! the category resolved. Unknown keys are kept in `extra`.
+//!
+//! The serde form of [`Dossier`] is the canonical stored form (the store
+//! keeps it per revision beside the original record) and what
+//! `show --format json` prints: the fields as imported.
+
+use crate::domain::category::Category;
+use crate::domain::money::Vnd;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub code: String,
+    pub plan_year: i32,
+    pub province: String,
+    pub category: Category,
+    #[serde(default)]
+    pub project_type: ProjectType,
+    pub title: String,
+    pub implementing_unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beneficiary: Option<Beneficiary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_area: Option<PriorityArea>,
+    pub submitted_on: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    pub budget: Budget,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Keys the format does not know, kept as they came (text cleaned).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectType {
+    Pilot,
+    Group,
+    #[default]
+    Named,
+}
+
+impl ProjectType {
+    pub fn id(self) -> &'static str {
+        match self {
+            ProjectType::Pilot => "pilot",
+            ProjectType::Group => "group",
+            ProjectType::Named => "named",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityArea {
+    HighlandBorderIslandEthnic,
+    PoorDistrict30a,
+    NewRuralCommune,
+    DifficultArea,
+}
+
+impl PriorityArea {
+    pub const ALL: [PriorityArea; 4] = [
+        PriorityArea::HighlandBorderIslandEthnic,
+        PriorityArea::PoorDistrict30a,
+        PriorityArea::NewRuralCommune,
+        PriorityArea::DifficultArea,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PriorityArea::HighlandBorderIslandEthnic => "highland_border_island_ethnic",
+            PriorityArea::PoorDistrict30a => "poor_district_30a",
+            PriorityArea::NewRuralCommune => "new_rural_commune",
+            PriorityArea::DifficultArea => "difficult_area",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<PriorityArea> {
+        PriorityArea::ALL.into_iter().find(|p| p.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Beneficiary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<BeneficiaryKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commune: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BeneficiaryKind {
+    Enterprise,
+    Cooperative,
+    CoopGroup,
+    Household,
+}
+
+impl BeneficiaryKind {
+    pub const ALL: [BeneficiaryKind; 4] = [
+        BeneficiaryKind::Enterprise,
+        BeneficiaryKind::Cooperative,
+        BeneficiaryKind::CoopGroup,
+        BeneficiaryKind::Household,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            BeneficiaryKind::Enterprise => "enterprise",
+            BeneficiaryKind::Cooperative => "cooperative",
+            BeneficiaryKind::CoopGroup => "coop_group",
+            BeneficiaryKind::Household => "household",
+        }
+    }
+}
+
+/// The budget split. `national_vnd` is required by the format; the others
+/// may be missing (the checks that need them then say `unknown`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_vnd: Option<Vnd>,
+    pub national_vnd: Vnd,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_vnd: Option<Vnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart_vnd: Option<Vnd>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    CoverLetter,
+    Proposal,
+    CostEstimate,
+    SupportRequest,
+    ProvinceAppraisal,
+    CounterpartCommitment,
+    NoDoubleFunding,
+    Quotation,
+    ProductCertificate,
+    ProductPhotos,
+    ClusterLegal,
+    Curriculum,
+    TraineePlan,
+    BusinessRegistration,
+    FinancialReport,
+    Other,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 16] = [
+        DocKind::CoverLetter,
+        DocKind::Proposal,
+        DocKind::CostEstimate,
+        DocKind::SupportRequest,
+        DocKind::ProvinceAppraisal,
+        DocKind::CounterpartCommitment,
+        DocKind::NoDoubleFunding,
+        DocKind::Quotation,
+        DocKind::ProductCertificate,
+        DocKind::ProductPhotos,
+        DocKind::ClusterLegal,
+        DocKind::Curriculum,
+        DocKind::TraineePlan,
+        DocKind::BusinessRegistration,
+        DocKind::FinancialReport,
+        DocKind::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DocKind::CoverLetter => "cover_letter",
+            DocKind::Proposal => "proposal",
+            DocKind::CostEstimate => "cost_estimate",
+            DocKind::SupportRequest => "support_request",
+            DocKind::ProvinceAppraisal => "province_appraisal",
+            DocKind::CounterpartCommitment => "counterpart_commitment",
+            DocKind::NoDoubleFunding => "no_double_funding",
+            DocKind::Quotation => "quotation",
+            DocKind::ProductCertificate => "product_certificate",
+            DocKind::ProductPhotos => "product_photos",
+            DocKind::ClusterLegal => "cluster_legal",
+            DocKind::Curriculum => "curriculum",
+            DocKind::TraineePlan => "trainee_plan",
+            DocKind::BusinessRegistration => "business_registration",
+            DocKind::FinancialReport => "financial_report",
+            DocKind::Other => "other",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    /// Papers that stay at the province and must not be sent on.
+    pub fn is_kept_at_province(self) -> bool {
+        matches!(
+            self,
+            DocKind::BusinessRegistration | DocKind::FinancialReport
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertLevel {
+    Provincial,
+    Regional,
+    National,
+}
+
+impl CertLevel {
+    pub fn id(self) -> &'static str {
+        match self {
+            CertLevel::Provincial => "provincial",
+            CertLevel::Regional => "regional",
+            CertLevel::National => "national",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub kind: DocKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<CertLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    /// The kind as written when it was not a known kind (kept as `other`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_kind: Option<String>,
+}
+
+impl Document {
+    pub fn of_kind(kind: DocKind) -> Document {
+        Document {
+            kind,
+            title: None,
+            pages: None,
+            level: None,
+            valid_until: None,
+            original_kind: None,
+        }
+    }
+}
+
+/// Category-specific facts; every field optional. One flat struct: a
+/// province may fill facts of another category, and they are kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Details {
+    // machinery
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equipment: Vec<Equipment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technology_line: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleaner_production: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub energy_saving: Option<bool>,
+    // demonstration_model
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technology: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_in_district: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    // pollution_treatment
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<PollutionSubtype>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<Cluster>,
+    // typical_product
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<Certificate>,
+    // training
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainees: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traditional_craft: Option<bool>,
+    // consulting
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digital_transformation: Option<bool>,
+    /// Detail keys the format does not know, kept as they came.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, Value>,
+}
+
+impl Details {
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Equipment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price_vnd: Option<Vnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PollutionSubtype {
+    EstablishmentTreatment,
+    ClusterTreatment,
+    ClusterPlanning,
+    CleanerProductionPilot,
+}
+
+impl PollutionSubtype {
+    pub const ALL: [PollutionSubtype; 4] = [
+        PollutionSubtype::EstablishmentTreatment,
+        PollutionSubtype::ClusterTreatment,
+        PollutionSubtype::ClusterPlanning,
+        PollutionSubtype::CleanerProductionPilot,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PollutionSubtype::EstablishmentTreatment => "establishment_treatment",
+            PollutionSubtype::ClusterTreatment => "cluster_treatment",
+            PollutionSubtype::ClusterPlanning => "cluster_planning",
+            PollutionSubtype::CleanerProductionPilot => "cleaner_production_pilot",
+        }
+    }
+
+    /// Cluster projects: the investor must finish within the plan year and
+    /// the cluster's legal papers must be complete.
+    pub fn is_cluster(self) -> bool {
+        matches!(
+            self,
+            PollutionSubtype::ClusterTreatment | PollutionSubtype::ClusterPlanning
+        )
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_complete: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_completion: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Certificate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<CertLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+}
+
+impl Dossier {
+    pub fn has_document(&self, kind: DocKind) -> bool {
+        self.documents.iter().any(|d| d.kind == kind)
+    }
+
+    pub fn beneficiary_name(&self) -> Option<&str> {
+        self.beneficiary.as_ref().and_then(|b| b.name.as_deref())
+    }
+
+    /// The text the fuzzy search looks in: code, title, beneficiary, province.
+    pub fn search_text(&self) -> String {
+        let mut s = String::with_capacity(self.code.len() + self.title.len() + 64);
+        s.push_str(&self.code);
+        s.push(' ');
+        s.push_str(&self.title);
+        if let Some(b) = self.beneficiary_name() {
+            s.push(' ');
+            s.push_str(b);
+        }
+        s.push(' ');
+        s.push_str(&self.province);
+        s
+    }
+
+    /// The canonical JSON of this dossier (keys sorted): what is compared to
+    /// tell `unchanged` from a new revision.
+    pub fn canonical_json(&self) -> String {
+        // Serialising plain data into a Value cannot fail.
+        let v = serde_json::to_value(self).unwrap_or(Value::Null);
+        v.to_string()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    /// A plain, valid machinery dossier for tests.
+    pub fn machinery() -> Dossier {
+        Dossier {
+            code: "KC24-GL-007".into(),
+            plan_year: 2024,
+            province: "Gia Lai".into(),
+            category: Category::Machinery,
+            project_type: ProjectType::Named,
+            title: "Hỗ trợ ứng dụng máy sấy cà phê tiên tiến".into(),
+            implementing_unit: "Trung tâm Khuyến công Gia Lai".into(),
+            beneficiary: Some(Beneficiary {
+                name: Some("HTX Cà phê Ia Grai".into()),
+                kind: Some(BeneficiaryKind::Cooperative),
+                district: Some("Ia Grai".into()),
+                commune: Some("Ia Dêr".into()),
+                workers: Some(42),
+            }),
+            priority_area: None,
+            submitted_on: NaiveDate::from_ymd_opt(2023, 9, 28).unwrap(),
+            start: NaiveDate::from_ymd_opt(2024, 3, 1),
+            end: NaiveDate::from_ymd_opt(2024, 11, 30),
+            budget: Budget {
+                total_vnd: Some(Vnd(650_000_000)),
+                national_vnd: Vnd(300_000_000),
+                local_vnd: Some(Vnd(0)),
+                counterpart_vnd: Some(Vnd(350_000_000)),
+            },
+            documents: [
+                DocKind::CoverLetter,
+                DocKind::Proposal,
+                DocKind::CostEstimate,
+                DocKind::SupportRequest,
+                DocKind::ProvinceAppraisal,
+                DocKind::CounterpartCommitment,
+                DocKind::NoDoubleFunding,
+                DocKind::Quotation,
+            ]
+            .into_iter()
+            .map(Document::of_kind)
+            .collect(),
+            details: Details {
+                technology_line: Some(false),
+                energy_saving: Some(true),
+                ..Details::default()
+            },
+            summary: Some("Máy sấy cà phê công suất 5 tấn/mẻ.".into()),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_round_trips() {
+        let d = fixtures::machinery();
+        let back: Dossier = serde_json::from_str(&d.canonical_json()).unwrap();
+        assert_eq!(back, d);
+        assert!(d.canonical_json().contains("\"national_vnd\":300000000"));
+        assert!(
+            d.canonical_json()
+                .contains("\"submitted_on\":\"2023-09-28\"")
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! The domain: dossiers, categories, money, dates, text, checklist rules,
+//! scoring and ranking. Pure Rust: no files, no SQL, no terminal.
+
+pub mod category;
+pub mod date;
+pub mod dossier;
+pub mod money;
+pub mod status;
+pub mod text;
+
+pub use category::{Category, CategoryAliases};
+pub use dossier::{DocKind, Document, Dossier};
+pub use money::Vnd;
+pub use status::{Decision, Status};
+
+pub mod checklist;
+pub mod ranking;
+pub mod rules;
+pub mod scoring;
+pub mod search;
