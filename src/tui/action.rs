@@ -1,0 +1,264 @@
+//! Every bindable action of the TUI, with its name (the keymap's spelling)
+//! and its description (the help overlay's and, later, the command palette's).
+//!
+//! Internal variants (terminal ticks, resizes, typed text, effect results)
+//! are `#[serde(skip)]`: no keymap can bind them.
+
+use crate::tui::model::{DossierData, Outcome, Preview, QueueItem, RankLine, AuditRow};
+use crate::domain::Vnd;
+use serde::{Deserialize, Serialize};
+
+/// What the user (or the machinery) asks the application to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave the application.
+    Quit,
+    /// Suspend to the shell (Ctrl-Z).
+    Suspend,
+    /// Cursor up.
+    MoveUp,
+    /// Cursor down.
+    MoveDown,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// First row.
+    GoTop,
+    /// Last row.
+    GoBottom,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Toggle full-screen for the focused pane.
+    ZoomPane,
+    /// Toggle the mark on the cursor's dossier.
+    ToggleMark,
+    /// Mark every dossier between the last mark and the cursor.
+    MarkRange,
+    /// Mark every dossier in the current filter.
+    MarkAll,
+    /// Clear all marks.
+    ClearMarks,
+    /// Start the fuzzy filter.
+    Filter,
+    /// Cycle the status filter.
+    CycleStatus,
+    /// Cycle the category filter.
+    CycleCategory,
+    /// Cycle the province filter.
+    CycleProvince,
+    /// Clear every filter.
+    ClearFilters,
+    /// Approve the marked dossiers (or the cursor's).
+    Approve,
+    /// Return the marked dossiers (or the cursor's) to the province.
+    Return,
+    /// Undo my last decision (a whole batch).
+    Undo,
+    /// Write a new note on the cursor's dossier.
+    NewNote,
+    /// Tick or untick the manual checklist item under the cursor.
+    ToggleTick,
+    /// One more point on the criterion under the cursor.
+    ScoreUp,
+    /// One point less on the criterion under the cursor.
+    ScoreDown,
+    /// Type the points of the criterion under the cursor.
+    ScoreEdit,
+    /// Help overlay.
+    Help,
+    /// Show the list of messages.
+    Messages,
+    /// Queue view.
+    ShowQueue,
+    /// Ranking view.
+    ShowRanking,
+    /// Audit log view.
+    ShowLog,
+    /// Next category (ranking view).
+    NextCategory,
+    /// Previous category (ranking view).
+    PrevCategory,
+    /// Set the allocation of the ranking's category.
+    EditAllocation,
+    /// Filter the audit log by dossier or appraiser.
+    FilterLog,
+    /// Reload everything from the database.
+    Refresh,
+    /// Confirm the dialog.
+    Confirm,
+    /// Cancel the dialog or input.
+    Cancel,
+    /// Override the checklist gate (asks for a reason).
+    Override,
+    /// Submit the text input.
+    Submit,
+    /// New line in a multi-line input.
+    Newline,
+    /// Delete the grapheme before the cursor.
+    Backspace,
+    /// Delete the grapheme under the cursor.
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Cursor one grapheme left.
+    CursorLeft,
+    /// Cursor one grapheme right.
+    CursorRight,
+    /// Cursor one word left.
+    WordLeft,
+    /// Cursor one word right.
+    WordRight,
+    /// Cursor to the start of the line.
+    LineStart,
+    /// Cursor to the end of the line.
+    LineEnd,
+
+    /// Internal: a timer tick (poll for other appraisers' changes).
+    #[serde(skip)]
+    Tick,
+    /// Internal: the terminal was resized to (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// Internal: text typed into the input.
+    #[serde(skip)]
+    Insert(String),
+    /// Internal: text pasted (bracketed paste).
+    #[serde(skip)]
+    Paste(String),
+    /// Internal: the result of an effect.
+    #[serde(skip)]
+    Loaded(Box<Loaded>),
+    /// Internal: an effect failed; the message says why.
+    #[serde(skip)]
+    Failed(String),
+}
+
+/// Results of effects, fed back into `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// The whole queue and the database's data version.
+    Queue(Vec<QueueItem>, i64),
+    /// A dossier's panes (`None`: it no longer exists).
+    Dossier(String, Option<Box<DossierData>>),
+    /// A decision's preview.
+    Preview(Preview),
+    /// A decision or undo done.
+    Done(Outcome),
+    /// A tick, score or note was saved (message for the status bar).
+    Saved(String),
+    /// The ranking of a category with the allocation used.
+    Ranking(Vec<RankLine>, Option<Vnd>),
+    /// The audit log.
+    Log(Vec<AuditRow>),
+    /// The database's data version (unchanged: nothing to reload).
+    Version(i64),
+}
+
+/// Name and description of every bindable action, in help order.
+pub const ACTIONS: &[(Action, &str, &str)] = &[
+    (Action::MoveUp, "move_up", "cursor up"),
+    (Action::MoveDown, "move_down", "cursor down"),
+    (Action::PageUp, "page_up", "one page up"),
+    (Action::PageDown, "page_down", "one page down"),
+    (Action::GoTop, "go_top", "first row"),
+    (Action::GoBottom, "go_bottom", "last row"),
+    (Action::NextPane, "next_pane", "focus the next pane"),
+    (Action::PrevPane, "prev_pane", "focus the previous pane"),
+    (Action::ZoomPane, "zoom_pane", "full screen for the focused pane (toggle)"),
+    (Action::ToggleMark, "toggle_mark", "mark or unmark the cursor's dossier"),
+    (Action::MarkRange, "mark_range", "mark from the last mark to the cursor"),
+    (Action::MarkAll, "mark_all", "mark every dossier in the filter"),
+    (Action::ClearMarks, "clear_marks", "clear all marks"),
+    (Action::Filter, "filter", "fuzzy filter over code, title, beneficiary, province"),
+    (Action::CycleStatus, "cycle_status", "cycle the status filter"),
+    (Action::CycleCategory, "cycle_category", "cycle the category filter"),
+    (Action::CycleProvince, "cycle_province", "cycle the province filter"),
+    (Action::ClearFilters, "clear_filters", "clear every filter"),
+    (Action::Approve, "approve", "approve the marked dossiers, or the cursor's"),
+    (Action::Return, "return", "return the marked dossiers, or the cursor's, with a reason"),
+    (Action::Undo, "undo", "undo my last decision (a whole batch)"),
+    (Action::NewNote, "new_note", "write a note on the cursor's dossier"),
+    (Action::ToggleTick, "toggle_tick", "tick or untick the manual item under the cursor"),
+    (Action::ScoreUp, "score_up", "one more point on the criterion"),
+    (Action::ScoreDown, "score_down", "one point less on the criterion"),
+    (Action::ScoreEdit, "score_edit", "type the points of the criterion"),
+    (Action::ShowQueue, "show_queue", "queue view"),
+    (Action::ShowRanking, "show_ranking", "ranking view with the cut line"),
+    (Action::ShowLog, "show_log", "audit log view"),
+    (Action::NextCategory, "next_category", "next category"),
+    (Action::PrevCategory, "prev_category", "previous category"),
+    (Action::EditAllocation, "edit_allocation", "set the category's allocation (VND)"),
+    (Action::FilterLog, "filter_log", "filter the log by dossier or appraiser"),
+    (Action::Refresh, "refresh", "reload from the database"),
+    (Action::Help, "help", "this help"),
+    (Action::Messages, "messages", "messages and errors so far"),
+    (Action::Confirm, "confirm", "confirm"),
+    (Action::Cancel, "cancel", "cancel"),
+    (Action::Override, "override", "override the checklist gate, with a reason"),
+    (Action::Submit, "submit", "submit the text"),
+    (Action::Newline, "newline", "new line in the text"),
+    (Action::Backspace, "backspace", "delete before the cursor"),
+    (Action::Delete, "delete", "delete under the cursor"),
+    (Action::DeleteWord, "delete_word", "delete the word before the cursor"),
+    (Action::CursorLeft, "cursor_left", "cursor left"),
+    (Action::CursorRight, "cursor_right", "cursor right"),
+    (Action::WordLeft, "word_left", "cursor one word left"),
+    (Action::WordRight, "word_right", "cursor one word right"),
+    (Action::LineStart, "line_start", "cursor to the start of the line"),
+    (Action::LineEnd, "line_end", "cursor to the end of the line"),
+    (Action::Suspend, "suspend", "suspend to the shell"),
+    (Action::Quit, "quit", "quit"),
+];
+
+impl Action {
+    /// The action bound to `name` in keymap files (`move_down`).
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTIONS
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(a, _, _)| a.clone())
+    }
+
+    /// The keymap name of a bindable action; `None` for internal ones.
+    pub fn name(&self) -> Option<&'static str> {
+        ACTIONS.iter().find(|(a, _, _)| a == self).map(|(_, n, _)| *n)
+    }
+
+    /// The description shown in the help; empty for internal actions.
+    pub fn description(&self) -> &'static str {
+        ACTIONS
+            .iter()
+            .find(|(a, _, _)| a == self)
+            .map_or("", |(_, _, d)| *d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bindable_action_has_a_serde_name_equal_to_its_table_name() {
+        for (a, name, desc) in ACTIONS {
+            let json = serde_json::to_string(a).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            let back: Action = serde_json::from_str(&json).unwrap();
+            assert_eq!(&back, a);
+            assert!(!desc.is_empty(), "{name}");
+            assert_eq!(Action::from_name(name).as_ref(), Some(a));
+        }
+    }
+
+    #[test]
+    fn internal_actions_cannot_be_named() {
+        assert!(serde_json::from_str::<Action>("\"tick\"").is_err());
+        assert!(serde_json::from_str::<Action>("\"loaded\"").is_err());
+        assert_eq!(Action::Tick.name(), None);
+        assert_eq!(Action::from_name("tick"), None);
+        assert_eq!(Action::from_name("resize"), None);
+    }
+}

@@ -1,0 +1,1198 @@
+//! The application's state and its one transition function:
+//! `update(&mut State, Action) -> Vec<Effect>`. No terminal, no SQL: data
+//! arrives as [`Action::Loaded`] from the effect executor
+//! ([`crate::tui::backend`]), and every change to the database leaves as an
+//! [`Effect`]. A decision is a round trip: `approve` asks for a preview,
+//! the confirmation dialog shows it, and only `confirm` emits
+//! [`Effect::Decide`].
+
+use crate::domain::search::{Folded, filter_folded};
+use crate::domain::{Category, Decision, Status, Vnd};
+use crate::tui::action::{Action, Loaded};
+use crate::tui::input::TextInput;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::model::{AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine};
+use crate::tui::strings::{Strings, fill};
+use std::collections::{BTreeSet, HashMap};
+
+/// Smallest terminal the layout is drawn in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Most messages kept for the messages overlay.
+const MAX_MESSAGES: usize = 200;
+
+/// The top-level view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Queue with its panes.
+    Queue,
+    /// Ranking per category with the cut line.
+    Ranking,
+    /// Audit log.
+    Log,
+}
+
+/// The panes of the queue view, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Queue list.
+    Queue,
+    /// Dossier detail.
+    Detail,
+    /// Checklist.
+    Checklist,
+    /// Score card.
+    Score,
+    /// Notes.
+    Notes,
+}
+
+impl Pane {
+    /// Focus order.
+    pub const ALL: [Pane; 5] = [Pane::Queue, Pane::Detail, Pane::Checklist, Pane::Score, Pane::Notes];
+
+    fn mode(self) -> Mode {
+        match self {
+            Pane::Queue => Mode::Queue,
+            Pane::Detail => Mode::Detail,
+            Pane::Checklist => Mode::Checklist,
+            Pane::Score => Mode::Score,
+            Pane::Notes => Mode::Notes,
+        }
+    }
+}
+
+/// What a text input is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputPurpose {
+    /// The live fuzzy filter.
+    Filter,
+    /// The reason for returning these dossiers.
+    ReturnReason(Vec<String>),
+    /// The reason for overriding the gate of this pending confirmation.
+    OverrideReason(Box<Confirm>),
+    /// A note on a dossier.
+    Note(String),
+    /// Points of a criterion.
+    Points {
+        /// Dossier code.
+        code: String,
+        /// Criterion id.
+        criterion: String,
+        /// Its maximum.
+        max: u32,
+    },
+    /// Allocation of a category in the ranking view.
+    Allocation(Category),
+    /// Audit log filter.
+    LogFilter,
+}
+
+/// A text input overlay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputBox {
+    /// What it is for.
+    pub purpose: InputPurpose,
+    /// The text being edited.
+    pub input: TextInput,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+/// A pending decision waiting for confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    /// Approve or return.
+    pub decision: Decision,
+    /// The dossiers asked for.
+    pub codes: Vec<String>,
+    /// What the gate says (`None` while it is being checked).
+    pub preview: Option<Preview>,
+    /// The reason (return).
+    pub reason: Option<String>,
+    /// The override reason, once given.
+    pub override_reason: Option<String>,
+    /// Scroll of the dialog's list.
+    pub scroll: usize,
+}
+
+/// An overlay over the current view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Help, generated from the keymap.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Messages and errors so far.
+    Messages {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// A decision's confirmation dialog.
+    Confirm(Confirm),
+    /// A text input.
+    Input(InputBox),
+}
+
+/// A status-bar message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// True for errors.
+    pub error: bool,
+}
+
+/// The queue: every row loaded, the filtered and ordered view of them, the
+/// cursor and the marks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueueState {
+    /// Every dossier of the database.
+    pub rows: Vec<QueueItem>,
+    folded: Vec<Folded>,
+    /// Indices into `rows` shown, in order.
+    pub visible: Vec<usize>,
+    /// Cursor: index into `visible`.
+    pub cursor: usize,
+    /// First visible row drawn.
+    pub offset: usize,
+    /// Marked codes (kept across reloads and decisions).
+    pub marks: BTreeSet<String>,
+    /// Where the last mark was toggled (index into `visible`).
+    pub anchor: Option<usize>,
+    /// Status filter.
+    pub status: Option<Status>,
+    /// Category filter.
+    pub category: Option<Category>,
+    /// Province filter.
+    pub province: Option<String>,
+    /// Provinces present, sorted.
+    pub provinces: Vec<String>,
+    /// The fuzzy query.
+    pub query: String,
+}
+
+impl QueueState {
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<&QueueItem> {
+        self.visible.get(self.cursor).and_then(|&i| self.rows.get(i))
+    }
+
+    /// The folded search key of row `i` (for highlighting).
+    pub fn folded(&self, i: usize) -> Option<&Folded> {
+        self.folded.get(i)
+    }
+
+    fn row_by_code(&self, code: &str) -> Option<&QueueItem> {
+        self.rows.iter().find(|r| r.code == code)
+    }
+
+    /// Recompute `visible` from the filters and the query, keeping the cursor
+    /// on the same dossier when it is still shown.
+    fn recompute(&mut self) {
+        let keep = self.current().map(|r| r.code.clone());
+        let pass = |r: &QueueItem| {
+            self.status.is_none_or(|s| r.status == s)
+                && self.category.is_none_or(|c| r.category == c)
+                && self.province.as_ref().is_none_or(|p| &r.province == p)
+        };
+        self.visible = if self.query.trim().is_empty() {
+            (0..self.rows.len()).filter(|&i| pass(&self.rows[i])).collect()
+        } else {
+            filter_folded(&self.query, &self.folded)
+                .into_iter()
+                .map(|m| m.index)
+                .filter(|&i| pass(&self.rows[i]))
+                .collect()
+        };
+        self.cursor = keep
+            .and_then(|c| self.visible.iter().position(|&i| self.rows[i].code == c))
+            .unwrap_or(0)
+            .min(self.visible.len().saturating_sub(1));
+        self.anchor = None;
+    }
+
+    fn set_rows(&mut self, rows: Vec<QueueItem>) {
+        self.folded = rows.iter().map(QueueItem::folded).collect();
+        let mut provinces: Vec<String> = rows.iter().map(|r| r.province.clone()).collect();
+        provinces.sort();
+        provinces.dedup();
+        self.provinces = provinces;
+        self.rows = rows;
+        self.recompute();
+    }
+}
+
+/// The ranking view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankingState {
+    /// The category shown.
+    pub category: Category,
+    /// Its ranking.
+    pub rows: Vec<RankLine>,
+    /// The allocation used for the cut line.
+    pub allocation: Option<Vnd>,
+    /// Allocations set in the view, per category.
+    pub overrides: HashMap<Category, Vnd>,
+    /// Cursor.
+    pub cursor: usize,
+    /// First row drawn.
+    pub offset: usize,
+}
+
+/// The audit log view's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LogState {
+    /// Entries, oldest first.
+    pub rows: Vec<AuditRow>,
+    /// Filter: a dossier code or an appraiser (empty: everything).
+    pub filter: String,
+    /// Cursor.
+    pub cursor: usize,
+    /// First row drawn.
+    pub offset: usize,
+}
+
+/// How the interface is drawn: colours (off with `NO_COLOR`) and ASCII
+/// borders and glyphs (`--ascii`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Use the 16 named ANSI colours.
+    pub color: bool,
+    /// Draw borders and glyphs in ASCII.
+    pub ascii: bool,
+}
+
+impl Default for Look {
+    fn default() -> Look {
+        Look {
+            color: true,
+            ascii: false,
+        }
+    }
+}
+
+/// Everything the views draw.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Colours and glyphs.
+    pub look: Look,
+    /// Interface texts.
+    pub strings: &'static Strings,
+    /// The active keymap (the help overlay is generated from it).
+    pub keymap: Keymap,
+    /// Who is acting.
+    pub user: String,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Top-level view.
+    pub view: View,
+    /// Focused pane of the queue view.
+    pub focus: Pane,
+    /// The focused pane fills the screen.
+    pub zoom: bool,
+    /// Overlay shown, if any.
+    pub overlay: Option<Overlay>,
+    /// The queue.
+    pub queue: QueueState,
+    /// The selected dossier's panes.
+    pub dossier: Option<DossierData>,
+    /// Detail pane scroll (lines).
+    pub detail_scroll: usize,
+    /// Checklist cursor.
+    pub checklist_cursor: usize,
+    /// Score cursor.
+    pub score_cursor: usize,
+    /// Notes scroll (lines from the bottom).
+    pub notes_scroll: usize,
+    /// Ranking view.
+    pub ranking: RankingState,
+    /// Audit log view.
+    pub log: LogState,
+    /// Last message.
+    pub message: Option<Message>,
+    /// Messages so far, oldest first.
+    pub messages: Vec<Message>,
+    /// The database's data version last seen.
+    pub data_version: Option<i64>,
+    /// Set by `quit`.
+    pub quit: bool,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+}
+
+/// Work for the executor: reads and writes of the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Load every queue row.
+    LoadQueue,
+    /// Load a dossier's panes.
+    LoadDossier(String),
+    /// Check what a decision would do (the gate).
+    Preview {
+        /// Approve or return.
+        decision: Decision,
+        /// Dossiers.
+        codes: Vec<String>,
+    },
+    /// Decide, in one transaction.
+    Decide {
+        /// Approve or return.
+        decision: Decision,
+        /// Dossiers with the version the appraiser saw.
+        items: Vec<(String, i64)>,
+        /// Reason (return).
+        reason: Option<String>,
+        /// Override reason: approve those the gate refuses too.
+        override_reason: Option<String>,
+    },
+    /// Undo my last decision or batch.
+    Undo,
+    /// Tick or untick a manual item.
+    Tick {
+        /// Dossier.
+        code: String,
+        /// Item id.
+        item: String,
+        /// Tick (true) or untick.
+        on: bool,
+        /// Version seen.
+        version: i64,
+    },
+    /// Set a criterion's points.
+    Score {
+        /// Dossier.
+        code: String,
+        /// Criterion id.
+        criterion: String,
+        /// Points.
+        points: u32,
+        /// Version seen.
+        version: i64,
+    },
+    /// Append a note.
+    AddNote {
+        /// Dossier.
+        code: String,
+        /// Cleaned text.
+        text: String,
+    },
+    /// Load a category's ranking.
+    LoadRanking {
+        /// Category.
+        category: Category,
+        /// Allocation set in the view (else the one of `data/`).
+        allocation: Option<Vnd>,
+    },
+    /// Load the audit log.
+    LoadLog {
+        /// Dossier code or appraiser; empty for everything.
+        filter: String,
+    },
+    /// Look whether another appraiser changed the database.
+    Poll,
+}
+
+impl State {
+    /// A fresh state; the run loop then executes [`State::start`]'s effects.
+    pub fn new(strings: &'static Strings, keymap: Keymap, user: &str, size: (u16, u16)) -> State {
+        State {
+            look: Look::default(),
+            strings,
+            keymap,
+            user: user.to_string(),
+            size,
+            view: View::Queue,
+            focus: Pane::Queue,
+            zoom: false,
+            overlay: None,
+            queue: QueueState {
+                status: Some(Status::Pending),
+                ..QueueState::default()
+            },
+            dossier: None,
+            detail_scroll: 0,
+            checklist_cursor: 0,
+            score_cursor: 0,
+            notes_scroll: 0,
+            ranking: RankingState {
+                category: Category::ALL[0],
+                rows: Vec::new(),
+                allocation: None,
+                overrides: HashMap::new(),
+                cursor: 0,
+                offset: 0,
+            },
+            log: LogState::default(),
+            message: None,
+            messages: Vec::new(),
+            data_version: None,
+            quit: false,
+            dirty: true,
+        }
+    }
+
+    /// The first effects: load the queue.
+    pub fn start(&self) -> Vec<Effect> {
+        vec![Effect::LoadQueue]
+    }
+
+    /// The mode of the view under any overlay (the help shows its keys).
+    pub fn view_mode(&self) -> Mode {
+        match self.view {
+            View::Queue => self.focus.mode(),
+            View::Ranking => Mode::Ranking,
+            View::Log => Mode::Log,
+        }
+    }
+
+    /// The keymap mode the next key is looked up in.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Input(_)) => Mode::Input,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => Mode::Help,
+            None => self.view_mode(),
+        }
+    }
+
+    /// True when the terminal is at least [`MIN_SIZE`].
+    pub fn big_enough(&self) -> bool {
+        self.size.0 >= MIN_SIZE.0 && self.size.1 >= MIN_SIZE.1
+    }
+
+    /// Rows of a list pane: the screen minus the status bar and borders.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+
+    /// The dossiers a decision applies to: the marked ones (in code order),
+    /// else the cursor's.
+    pub fn targets(&self) -> Vec<String> {
+        if !self.queue.marks.is_empty() {
+            return self.queue.marks.iter().cloned().collect();
+        }
+        self.queue.current().map(|r| vec![r.code.clone()]).unwrap_or_default()
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        let m = Message { text, error };
+        self.messages.push(m.clone());
+        if self.messages.len() > MAX_MESSAGES {
+            self.messages.remove(0);
+        }
+        self.message = Some(m);
+    }
+
+    fn current_code(&self) -> Option<String> {
+        self.queue.current().map(|r| r.code.clone())
+    }
+
+    /// After the queue cursor moved: load the new dossier if it changed.
+    fn follow_cursor(&mut self) -> Vec<Effect> {
+        let page = self.page();
+        let q = &mut self.queue;
+        if q.cursor < q.offset {
+            q.offset = q.cursor;
+        } else if q.cursor >= q.offset + page {
+            q.offset = q.cursor + 1 - page;
+        }
+        match self.current_code() {
+            Some(code) if self.dossier.as_ref().is_none_or(|d| d.dossier.code != code) => {
+                vec![Effect::LoadDossier(code)]
+            }
+            None => {
+                self.dossier = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn reload(&mut self) -> Vec<Effect> {
+        let mut fx = vec![Effect::LoadQueue];
+        match self.view {
+            View::Ranking => fx.push(self.ranking_effect()),
+            View::Log => fx.push(Effect::LoadLog {
+                filter: self.log.filter.clone(),
+            }),
+            View::Queue => {}
+        }
+        fx
+    }
+
+    fn ranking_effect(&self) -> Effect {
+        Effect::LoadRanking {
+            category: self.ranking.category,
+            allocation: self.ranking.overrides.get(&self.ranking.category).copied(),
+        }
+    }
+}
+
+/// Move a cursor within `len` items by a signed step, clamped.
+fn step(cursor: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let c = cursor as isize + delta;
+    c.clamp(0, len as isize - 1) as usize
+}
+
+/// The movement an action asks for, relative to a page: `None` for others.
+/// `isize::MIN`/`MAX` stand for top/bottom.
+fn movement(action: &Action, page: usize) -> Option<isize> {
+    let page = page as isize;
+    match action {
+        Action::MoveUp => Some(-1),
+        Action::MoveDown => Some(1),
+        Action::PageUp => Some(-page),
+        Action::PageDown => Some(page),
+        Action::GoTop => Some(isize::MIN / 2),
+        Action::GoBottom => Some(isize::MAX / 2),
+        _ => None,
+    }
+}
+
+/// The one transition function.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Tick) {
+        state.dirty = true;
+    }
+    match action {
+        Action::Tick => return vec![Effect::Poll],
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            return state.follow_cursor();
+        }
+        Action::Loaded(l) => return loaded(state, *l),
+        Action::Failed(msg) => {
+            if matches!(&state.overlay, Some(Overlay::Confirm(c)) if c.preview.is_none()) {
+                state.overlay = None;
+            }
+            state.say(fill(state.strings.msg_error, &[("message", &msg)]), true);
+            return Vec::new();
+        }
+        Action::Quit => {
+            state.quit = true;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    match state.overlay.take() {
+        Some(Overlay::Input(b)) => input_action(state, b, action),
+        Some(Overlay::Confirm(c)) => confirm_action(state, c, action),
+        Some(Overlay::Help { scroll }) => {
+            state.overlay = scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
+            Vec::new()
+        }
+        Some(Overlay::Messages { scroll }) => {
+            state.overlay =
+                scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Messages { scroll: s });
+            Vec::new()
+        }
+        None => view_action(state, action),
+    }
+}
+
+/// Scroll a read-only overlay; `None` closes it.
+fn scroll_overlay(action: &Action, scroll: usize, page: usize) -> Option<usize> {
+    match action {
+        Action::Cancel | Action::Help | Action::Messages | Action::Confirm => None,
+        a => Some(match movement(a, page) {
+            Some(d) => (scroll as isize + d).clamp(0, 10_000) as usize,
+            None => scroll,
+        }),
+    }
+}
+
+fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
+    match l {
+        Loaded::Queue(rows, version) => {
+            state.data_version = Some(version);
+            state.queue.set_rows(rows);
+            let mut fx = state.follow_cursor();
+            // The selected dossier may have changed too: reload its panes.
+            if fx.is_empty()
+                && let Some(code) = state.current_code()
+            {
+                fx.push(Effect::LoadDossier(code));
+            }
+            fx
+        }
+        Loaded::Dossier(code, data) => {
+            if state.current_code().as_deref() != Some(code.as_str()) {
+                return Vec::new();
+            }
+            let same = state.dossier.as_ref().is_some_and(|d| d.dossier.code == code);
+            state.dossier = data.map(|d| *d);
+            if !same {
+                state.detail_scroll = 0;
+                state.checklist_cursor = 0;
+                state.score_cursor = 0;
+                state.notes_scroll = 0;
+            }
+            if let Some(d) = &state.dossier {
+                state.checklist_cursor = state.checklist_cursor.min(d.checklist.len().saturating_sub(1));
+                state.score_cursor = state.score_cursor.min(d.score.criteria.len().saturating_sub(1));
+            }
+            Vec::new()
+        }
+        Loaded::Preview(p) => {
+            if let Some(Overlay::Confirm(c)) = &mut state.overlay {
+                c.preview = Some(p);
+            }
+            Vec::new()
+        }
+        Loaded::Done(outcome) => {
+            done_message(state, &outcome);
+            state.reload()
+        }
+        Loaded::Saved(what) => {
+            state.say(fill(state.strings.msg_saved, &[("what", &what)]), false);
+            state.reload()
+        }
+        Loaded::Ranking(rows, allocation) => {
+            state.ranking.rows = rows;
+            state.ranking.allocation = allocation;
+            state.ranking.cursor = state.ranking.cursor.min(state.ranking.rows.len().saturating_sub(1));
+            Vec::new()
+        }
+        Loaded::Log(rows) => {
+            state.log.rows = rows;
+            state.log.cursor = state.log.rows.len().saturating_sub(1);
+            state.log.offset = state.log.cursor.saturating_sub(state.page().saturating_sub(1));
+            Vec::new()
+        }
+        Loaded::Version(v) => {
+            let changed = state.data_version.is_some_and(|old| old != v);
+            state.data_version = Some(v);
+            if changed {
+                state.say(state.strings.msg_reloaded.to_string(), false);
+                state.reload()
+            } else {
+                state.dirty = false;
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn done_message(state: &mut State, o: &Outcome) {
+    let s = state.strings;
+    if !o.changed.is_empty() {
+        let template = match o.decision {
+            Some(Decision::Approve) => s.msg_approved,
+            Some(Decision::Return) => s.msg_returned,
+            None => s.msg_undone,
+        };
+        let n = o.changed.len().to_string();
+        state.say(fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]), false);
+    }
+    if !o.refused.is_empty() {
+        let list: Vec<String> = o.refused.iter().map(|(c, why)| format!("{c} ({why})")).collect();
+        let n = o.refused.len().to_string();
+        state.say(fill(s.msg_refused, &[("n", &n), ("codes", &list.join("; "))]), true);
+    }
+}
+
+fn open_input(state: &mut State, purpose: InputPurpose, input: TextInput) {
+    state.overlay = Some(Overlay::Input(InputBox {
+        purpose,
+        input,
+        error: None,
+    }));
+}
+
+fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
+    // Actions that work the same in every view.
+    match action {
+        Action::Help => {
+            state.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        Action::Messages => {
+            state.overlay = Some(Overlay::Messages { scroll: 0 });
+            return Vec::new();
+        }
+        Action::ShowQueue => {
+            state.view = View::Queue;
+            return state.follow_cursor();
+        }
+        Action::ShowRanking => {
+            state.view = View::Ranking;
+            if let Some(r) = state.queue.current() {
+                state.ranking.category = r.category;
+            }
+            state.ranking.cursor = 0;
+            state.ranking.offset = 0;
+            return vec![state.ranking_effect()];
+        }
+        Action::ShowLog => {
+            state.view = View::Log;
+            return vec![Effect::LoadLog {
+                filter: state.log.filter.clone(),
+            }];
+        }
+        Action::Refresh => return state.reload(),
+        Action::Undo => return vec![Effect::Undo],
+        Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
+            return queue_command(state, action);
+        }
+        _ => {}
+    }
+    match state.view {
+        View::Queue => queue_view_action(state, action),
+        View::Ranking => ranking_action(state, action),
+        View::Log => log_action(state, action),
+    }
+}
+
+/// Approve, return, new note: they act on the marked or the cursor's dossier
+/// whichever pane is focused.
+fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
+    let targets = state.targets();
+    if targets.is_empty() {
+        state.say(state.strings.msg_no_dossier.to_string(), true);
+        return Vec::new();
+    }
+    match action {
+        Action::Approve => {
+            state.overlay = Some(Overlay::Confirm(Confirm {
+                decision: Decision::Approve,
+                codes: targets.clone(),
+                preview: None,
+                reason: None,
+                override_reason: None,
+                scroll: 0,
+            }));
+            vec![Effect::Preview {
+                decision: Decision::Approve,
+                codes: targets,
+            }]
+        }
+        Action::Return => {
+            open_input(state, InputPurpose::ReturnReason(targets), TextInput::single());
+            Vec::new()
+        }
+        _ => {
+            if let Some(code) = state.current_code() {
+                open_input(state, InputPurpose::Note(code), TextInput::multi());
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::NextPane | Action::PrevPane => {
+            let i = Pane::ALL.iter().position(|p| *p == state.focus).unwrap_or(0);
+            let n = Pane::ALL.len();
+            let j = if action == Action::NextPane { (i + 1) % n } else { (i + n - 1) % n };
+            state.focus = Pane::ALL[j];
+            return Vec::new();
+        }
+        Action::ZoomPane => {
+            state.zoom = !state.zoom;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let page = state.page();
+    if let Some(delta) = movement(&action, page) {
+        match state.focus {
+            Pane::Queue => {
+                state.queue.cursor = step(state.queue.cursor, state.queue.visible.len(), delta);
+                return state.follow_cursor();
+            }
+            Pane::Detail => {
+                state.detail_scroll = (state.detail_scroll as isize + delta).clamp(0, 100_000) as usize;
+            }
+            Pane::Checklist => {
+                let len = state.dossier.as_ref().map_or(0, |d| d.checklist.len());
+                state.checklist_cursor = step(state.checklist_cursor, len, delta);
+            }
+            Pane::Score => {
+                let len = state.dossier.as_ref().map_or(0, |d| d.score.criteria.len());
+                state.score_cursor = step(state.score_cursor, len, delta);
+            }
+            Pane::Notes => {
+                // Scrolled from the bottom: up shows older notes.
+                state.notes_scroll = (state.notes_scroll as isize - delta).clamp(0, 100_000) as usize;
+            }
+        }
+        return Vec::new();
+    }
+    match state.focus {
+        Pane::Queue => queue_pane_action(state, action),
+        Pane::Checklist => checklist_action(state, action),
+        Pane::Score => score_action(state, action),
+        Pane::Detail | Pane::Notes => Vec::new(),
+    }
+}
+
+fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let q = &mut state.queue;
+    match action {
+        Action::ToggleMark => {
+            if let Some(code) = q.current().map(|r| r.code.clone())
+                && !q.marks.remove(&code)
+            {
+                q.marks.insert(code);
+            }
+            q.anchor = Some(q.cursor);
+        }
+        Action::MarkRange => {
+            let from = q.anchor.unwrap_or(q.cursor).min(q.visible.len().saturating_sub(1));
+            let (a, b) = (from.min(q.cursor), from.max(q.cursor));
+            for v in a..=b {
+                if let Some(r) = q.visible.get(v).and_then(|&i| q.rows.get(i)) {
+                    q.marks.insert(r.code.clone());
+                }
+            }
+            q.anchor = Some(q.cursor);
+        }
+        Action::MarkAll => {
+            for &i in &q.visible {
+                q.marks.insert(q.rows[i].code.clone());
+            }
+        }
+        Action::ClearMarks => {
+            q.marks.clear();
+            q.anchor = None;
+        }
+        Action::Filter => {
+            let input = TextInput::with_text(&q.query);
+            open_input(state, InputPurpose::Filter, input);
+            return Vec::new();
+        }
+        Action::CycleStatus => {
+            q.status = match q.status {
+                None => Some(Status::ALL[0]),
+                Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
+            };
+            q.recompute();
+            return state.follow_cursor();
+        }
+        Action::CycleCategory => {
+            q.category = match q.category {
+                None => Some(Category::ALL[0]),
+                Some(c) => Category::ALL.iter().skip_while(|x| **x != c).nth(1).copied(),
+            };
+            q.recompute();
+            return state.follow_cursor();
+        }
+        Action::CycleProvince => {
+            q.province = match &q.province {
+                None => q.provinces.first().cloned(),
+                Some(p) => q.provinces.iter().skip_while(|x| *x != p).nth(1).cloned(),
+            };
+            q.recompute();
+            return state.follow_cursor();
+        }
+        Action::ClearFilters => {
+            q.status = None;
+            q.category = None;
+            q.province = None;
+            q.query.clear();
+            q.recompute();
+            return state.follow_cursor();
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn checklist_action(state: &mut State, action: Action) -> Vec<Effect> {
+    if action != Action::ToggleTick {
+        return Vec::new();
+    }
+    let Some(d) = &state.dossier else {
+        return Vec::new();
+    };
+    let Some(item) = d.checklist.get(state.checklist_cursor) else {
+        return Vec::new();
+    };
+    if !item.manual {
+        let text = fill(state.strings.msg_not_manual, &[("item", &item.id)]);
+        state.say(text, true);
+        return Vec::new();
+    }
+    vec![Effect::Tick {
+        code: d.dossier.code.clone(),
+        item: item.id.clone(),
+        on: item.state != CheckState::Ticked,
+        version: d.version,
+    }]
+}
+
+fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(d) = &state.dossier else {
+        return Vec::new();
+    };
+    let Some(c) = d.score.criteria.get(state.score_cursor) else {
+        return Vec::new();
+    };
+    let code = d.dossier.code.clone();
+    let version = d.version;
+    let now = c.points;
+    let points = match action {
+        Action::ScoreUp => now.map_or(0, |p| p + 1).min(c.max),
+        Action::ScoreDown => match now {
+            Some(p) => p.saturating_sub(1),
+            None => 0,
+        },
+        Action::ScoreEdit => {
+            let purpose = InputPurpose::Points {
+                code,
+                criterion: c.id.clone(),
+                max: c.max,
+            };
+            let text = now.map(|p| p.to_string()).unwrap_or_default();
+            open_input(state, purpose, TextInput::with_text(&text));
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    };
+    if Some(points) == now {
+        return Vec::new();
+    }
+    vec![Effect::Score {
+        code,
+        criterion: c.id.clone(),
+        points,
+        version,
+    }]
+}
+
+fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let page = state.page();
+    let r = &mut state.ranking;
+    if let Some(delta) = movement(&action, page) {
+        r.cursor = step(r.cursor, r.rows.len(), delta);
+        if r.cursor < r.offset {
+            r.offset = r.cursor;
+        } else if r.cursor >= r.offset + page.saturating_sub(2).max(1) {
+            r.offset = r.cursor + 1 - page.saturating_sub(2).max(1);
+        }
+        return Vec::new();
+    }
+    let n = Category::ALL.len();
+    let i = Category::ALL.iter().position(|c| *c == r.category).unwrap_or(0);
+    match action {
+        Action::NextCategory => r.category = Category::ALL[(i + 1) % n],
+        Action::PrevCategory => r.category = Category::ALL[(i + n - 1) % n],
+        Action::EditAllocation => {
+            let text = r.allocation.map(|v| v.full()).unwrap_or_default();
+            let c = r.category;
+            open_input(state, InputPurpose::Allocation(c), TextInput::with_text(&text));
+            return Vec::new();
+        }
+        Action::Cancel => {
+            state.view = View::Queue;
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    }
+    r.cursor = 0;
+    r.offset = 0;
+    vec![state.ranking_effect()]
+}
+
+fn log_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let page = state.page();
+    let l = &mut state.log;
+    if let Some(delta) = movement(&action, page) {
+        l.cursor = step(l.cursor, l.rows.len(), delta);
+        let body = page.saturating_sub(1).max(1);
+        if l.cursor < l.offset {
+            l.offset = l.cursor;
+        } else if l.cursor >= l.offset + body {
+            l.offset = l.cursor + 1 - body;
+        }
+        return Vec::new();
+    }
+    if action == Action::FilterLog {
+        let input = TextInput::with_text(&l.filter);
+        open_input(state, InputPurpose::LogFilter, input);
+    }
+    Vec::new()
+}
+
+fn confirm_action(state: &mut State, mut c: Confirm, action: Action) -> Vec<Effect> {
+    let page = state.page();
+    match action {
+        Action::Cancel => return Vec::new(),
+        Action::Override if c.decision == Decision::Approve => {
+            if c.preview.as_ref().is_some_and(|p| !p.refused.is_empty()) {
+                open_input(state, InputPurpose::OverrideReason(Box::new(c)), TextInput::single());
+                return Vec::new();
+            }
+        }
+        Action::Confirm => {
+            let Some(p) = &c.preview else {
+                state.overlay = Some(Overlay::Confirm(c));
+                return Vec::new();
+            };
+            let mut codes: Vec<String> = p.accepted.clone();
+            if c.override_reason.is_some() {
+                codes.extend(p.refused.iter().map(|(code, _)| code.clone()));
+            }
+            if codes.is_empty() {
+                state.say(state.strings.nothing_to_decide.to_string(), true);
+                state.overlay = Some(Overlay::Confirm(c));
+                return Vec::new();
+            }
+            let items = codes
+                .into_iter()
+                .map(|code| {
+                    let v = state.queue.row_by_code(&code).map_or(0, |r| r.version);
+                    (code, v)
+                })
+                .collect();
+            return vec![Effect::Decide {
+                decision: c.decision,
+                items,
+                reason: c.reason.clone(),
+                override_reason: c.override_reason.clone(),
+            }];
+        }
+        a => {
+            if let Some(d) = movement(&a, page) {
+                c.scroll = (c.scroll as isize + d).clamp(0, 10_000) as usize;
+            }
+        }
+    }
+    state.overlay = Some(Overlay::Confirm(c));
+    Vec::new()
+}
+
+fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effect> {
+    let before = b.input.text().to_string();
+    match action {
+        Action::Insert(s) | Action::Paste(s) => b.input.insert(&s),
+        Action::Backspace => b.input.backspace(),
+        Action::Delete => b.input.delete(),
+        Action::DeleteWord => b.input.delete_word(),
+        Action::CursorLeft => b.input.left(),
+        Action::CursorRight => b.input.right(),
+        Action::WordLeft => b.input.word_left(),
+        Action::WordRight => b.input.word_right(),
+        Action::LineStart => b.input.home(),
+        Action::LineEnd => b.input.end(),
+        Action::MoveUp => b.input.up(),
+        Action::MoveDown => b.input.down(),
+        Action::Newline => b.input.newline(),
+        Action::Cancel => return cancel_input(state, b),
+        Action::Submit => return submit_input(state, b),
+        _ => {}
+    }
+    let changed = b.input.text() != before;
+    let live_filter = b.purpose == InputPurpose::Filter;
+    if changed {
+        b.error = None;
+    }
+    if live_filter && changed {
+        state.queue.query = b.input.text().to_string();
+        state.queue.recompute();
+        state.overlay = Some(Overlay::Input(b));
+        return state.follow_cursor();
+    }
+    state.overlay = Some(Overlay::Input(b));
+    Vec::new()
+}
+
+fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
+    match b.purpose {
+        InputPurpose::Filter => {
+            state.queue.query.clear();
+            state.queue.recompute();
+            state.follow_cursor()
+        }
+        InputPurpose::OverrideReason(c) => {
+            state.overlay = Some(Overlay::Confirm(*c));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn refuse(state: &mut State, mut b: InputBox, why: String) -> Vec<Effect> {
+    b.error = Some(why);
+    state.overlay = Some(Overlay::Input(b));
+    Vec::new()
+}
+
+fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
+    let s = state.strings;
+    let value = b.input.value();
+    match b.purpose.clone() {
+        InputPurpose::Filter => {
+            state.queue.query = value;
+            state.queue.recompute();
+            state.follow_cursor()
+        }
+        InputPurpose::ReturnReason(codes) => {
+            if value.is_empty() {
+                return refuse(state, b, s.reason_required.to_string());
+            }
+            state.overlay = Some(Overlay::Confirm(Confirm {
+                decision: Decision::Return,
+                codes: codes.clone(),
+                preview: Some(Preview {
+                    accepted: codes,
+                    refused: Vec::new(),
+                }),
+                reason: Some(value),
+                override_reason: None,
+                scroll: 0,
+            }));
+            Vec::new()
+        }
+        InputPurpose::OverrideReason(mut c) => {
+            if value.is_empty() {
+                return refuse(state, b, s.reason_required.to_string());
+            }
+            c.override_reason = Some(value);
+            state.overlay = Some(Overlay::Confirm(*c));
+            Vec::new()
+        }
+        InputPurpose::Note(code) => {
+            if value.is_empty() {
+                return Vec::new();
+            }
+            vec![Effect::AddNote { code, text: value }]
+        }
+        InputPurpose::Points { code, criterion, max } => match value.parse::<u32>() {
+            Ok(points) if points <= max => {
+                let version = state.dossier.as_ref().map_or(0, |d| d.version);
+                vec![Effect::Score {
+                    code,
+                    criterion,
+                    points,
+                    version,
+                }]
+            }
+            _ => {
+                let max = max.to_string();
+                refuse(state, b, fill(s.bad_points, &[("value", &value), ("max", &max)]))
+            }
+        },
+        InputPurpose::Allocation(category) => match Vnd::parse(&value) {
+            Ok(v) => {
+                state.ranking.overrides.insert(category, v);
+                vec![state.ranking_effect()]
+            }
+            Err(e) => refuse(state, b, e.to_string()),
+        },
+        InputPurpose::LogFilter => {
+            state.log.filter = value.clone();
+            vec![Effect::LoadLog { filter: value }]
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

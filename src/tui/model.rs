@@ -1,0 +1,206 @@
+//! Plain data the views draw, loaded by effects from the store and the
+//! rule engines. Nothing here touches SQL or a terminal: the executor in
+//! [`crate::tui::backend`] converts the store's and engines' types into these,
+//! so `update` and the views are testable without either.
+
+use crate::domain::dossier::Dossier;
+use crate::domain::search::{Folded, search_text};
+use crate::domain::{Category, Decision, Status, Vnd};
+use chrono::NaiveDate;
+
+/// One row of the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueItem {
+    /// Dossier code (`KC24-GL-007`).
+    pub code: String,
+    /// Plan year the dossier asks for.
+    pub plan_year: i32,
+    /// Province as written by the province.
+    pub province: String,
+    /// Category.
+    pub category: Category,
+    /// Title of the proposal.
+    pub title: String,
+    /// Beneficiary name, when named.
+    pub beneficiary: Option<String>,
+    /// Decision status.
+    pub status: Status,
+    /// Date the dossier was submitted.
+    pub submitted_on: NaiveDate,
+    /// Requested national support.
+    pub national: Vnd,
+    /// Total score with bonuses; `None` while unscored.
+    pub score: Option<i64>,
+    /// Current revision.
+    pub revision: i64,
+    /// Change counter: passed back with a decision so a change made
+    /// meanwhile by someone else is refused, never overwritten.
+    pub version: i64,
+}
+
+impl QueueItem {
+    /// The text the fuzzy filter searches: code, title, beneficiary, province.
+    pub fn search_text(&self) -> String {
+        search_text(
+            &self.code,
+            &self.title,
+            self.beneficiary.as_deref(),
+            &self.province,
+        )
+    }
+
+    /// The folded search key of [`QueueItem::search_text`].
+    pub fn folded(&self) -> Folded {
+        Folded::new(&self.search_text())
+    }
+}
+
+/// State of one checklist item, as the engine reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckState {
+    /// Automatic item satisfied.
+    Pass,
+    /// Automatic item not satisfied.
+    Fail,
+    /// Automatic item whose data is missing.
+    Unknown,
+    /// Manual item ticked.
+    Ticked,
+    /// Manual item not ticked.
+    Unticked,
+}
+
+/// One checklist line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckRow {
+    /// Fixed item id (`on_time`, `new_technology`).
+    pub id: String,
+    /// True for items the appraiser ticks.
+    pub manual: bool,
+    /// True when approval needs this item satisfied.
+    pub mandatory: bool,
+    /// Current state.
+    pub state: CheckState,
+    /// Vietnamese text of the item (from `data/`).
+    pub text: String,
+    /// Evidence of an automatic item (`submitted 28/09/2023`).
+    pub detail: String,
+    /// A tick made on an older revision of the dossier.
+    pub stale: bool,
+}
+
+/// One scoring criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionRow {
+    /// Criterion id (`necessity`).
+    pub id: String,
+    /// Vietnamese label (from `data/`).
+    pub label: String,
+    /// Maximum points.
+    pub max: u32,
+    /// Points given, if any.
+    pub points: Option<u32>,
+    /// Scored on an older revision.
+    pub stale: bool,
+}
+
+/// The score card of a dossier.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScoreData {
+    /// Criteria points plus bonus; `None` while unscored.
+    pub total: Option<i64>,
+    /// Bonus points.
+    pub bonus: i64,
+    /// Bonus parts: (label, points).
+    pub bonus_parts: Vec<(String, i64)>,
+    /// Every criterion of the category.
+    pub criteria: Vec<CriterionRow>,
+}
+
+/// A note on a dossier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteRow {
+    /// Who wrote it.
+    pub author: String,
+    /// When (RFC 3339).
+    pub at: String,
+    /// The text (cleaned, may hold line breaks).
+    pub text: String,
+}
+
+/// One entry of a dossier's decision history or of the audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRow {
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who.
+    pub author: String,
+    /// What (`approve`, `return`, `undo`, `tick`, …).
+    pub action: String,
+    /// The dossier it concerns.
+    pub code: String,
+    /// The reason given, if any.
+    pub reason: Option<String>,
+}
+
+/// Everything the right-hand panes show about the selected dossier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DossierData {
+    /// The dossier as imported.
+    pub dossier: Dossier,
+    /// Decision status.
+    pub status: Status,
+    /// Current revision.
+    pub revision: i64,
+    /// Change counter (see [`QueueItem::version`]).
+    pub version: i64,
+    /// Checklist lines.
+    pub checklist: Vec<CheckRow>,
+    /// True when every mandatory item is pass or ticked.
+    pub checklist_ok: bool,
+    /// Score card.
+    pub score: ScoreData,
+    /// Notes, oldest first.
+    pub notes: Vec<NoteRow>,
+    /// Decision history, oldest first.
+    pub history: Vec<AuditRow>,
+}
+
+/// What a decision would do, before it is confirmed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Preview {
+    /// Dossiers the decision would apply to.
+    pub accepted: Vec<String>,
+    /// Dossiers the gate refuses, with the unmet mandatory items.
+    pub refused: Vec<(String, Vec<String>)>,
+}
+
+/// The result of a decision or an undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The decision taken (`None` for an undo).
+    pub decision: Option<Decision>,
+    /// Dossiers changed.
+    pub changed: Vec<String>,
+    /// Dossiers refused, with why.
+    pub refused: Vec<(String, String)>,
+}
+
+/// One line of the ranking view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankLine {
+    /// Rank (1-based).
+    pub rank: usize,
+    /// Dossier code.
+    pub code: String,
+    /// Province (joined from the queue).
+    pub province: String,
+    /// Score with bonus; `None` when unscored.
+    pub score: Option<i64>,
+    /// Requested national support.
+    pub national: Vnd,
+    /// Cumulative national support down the ranking.
+    pub cumulative: Vnd,
+    /// True while the cumulative sum is within the allocation.
+    pub within_budget: bool,
+}

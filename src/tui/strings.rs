@@ -1,0 +1,312 @@
+//! Every text of the interface, in one table per language, so a Vietnamese
+//! table can stand beside the English one. Views never hold literals.
+//! Templates use `{name}` placeholders filled by [`fill`].
+//! (Checklist texts and criterion labels come from `data/`, in Vietnamese.)
+
+/// The interface texts of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Queue pane title: `Queue {shown}/{total}`.
+    pub queue_title: &'static str,
+    /// Filter label "all statuses".
+    pub all_statuses: &'static str,
+    /// Filter label "all categories".
+    pub all_categories: &'static str,
+    /// Filter label "all provinces".
+    pub all_provinces: &'static str,
+    /// Empty queue.
+    pub queue_empty: &'static str,
+    /// Nothing selected.
+    pub no_selection: &'static str,
+    /// Detail pane title when nothing is selected.
+    pub detail: &'static str,
+    /// Detail header: `{code} · {category} · {status} · rev {revision}`.
+    pub detail_title: &'static str,
+    /// Checklist title: `Checklist {summary}`.
+    pub checklist_title: &'static str,
+    /// `{failing} failing`.
+    pub failing: &'static str,
+    /// Score pane title: `Score {total}`.
+    pub score_title: &'static str,
+    /// `bonus`.
+    pub bonus: &'static str,
+    /// `unscored`.
+    pub unscored: &'static str,
+    /// Notes pane title: `Notes {n}`.
+    pub notes_title: &'static str,
+    /// No notes yet.
+    pub no_notes: &'static str,
+    /// Marker of a manual item.
+    pub manual: &'static str,
+    /// Marker of a stale tick or score.
+    pub stale: &'static str,
+    /// Marker of a mandatory item.
+    pub mandatory: &'static str,
+    /// Detail labels.
+    pub l_title: &'static str,
+    /// Implementing unit.
+    pub l_unit: &'static str,
+    /// Beneficiary.
+    pub l_beneficiary: &'static str,
+    /// Province.
+    pub l_province: &'static str,
+    /// Plan year.
+    pub l_plan_year: &'static str,
+    /// Project type.
+    pub l_project_type: &'static str,
+    /// Priority area.
+    pub l_priority: &'static str,
+    /// Submitted on.
+    pub l_submitted: &'static str,
+    /// Period.
+    pub l_period: &'static str,
+    /// Budget.
+    pub l_budget: &'static str,
+    /// Total.
+    pub l_total: &'static str,
+    /// National.
+    pub l_national: &'static str,
+    /// Local.
+    pub l_local: &'static str,
+    /// Counterpart.
+    pub l_counterpart: &'static str,
+    /// Documents.
+    pub l_documents: &'static str,
+    /// Details.
+    pub l_details: &'static str,
+    /// Summary.
+    pub l_summary: &'static str,
+    /// History.
+    pub l_history: &'static str,
+    /// Other fields.
+    pub l_extra: &'static str,
+    /// Ranking title: `Ranking · {category} · allocation {allocation}`.
+    pub ranking_title: &'static str,
+    /// No allocation.
+    pub no_allocation: &'static str,
+    /// The cut line: `cut line: allocation {allocation}`.
+    pub cut_line: &'static str,
+    /// Ranking column headers.
+    pub ranking_header: [&'static str; 7],
+    /// Log title: `Audit log · {filter}`.
+    pub log_title: &'static str,
+    /// Log column headers.
+    pub log_header: [&'static str; 5],
+    /// Everything (no filter).
+    pub everything: &'static str,
+    /// Empty list.
+    pub nothing: &'static str,
+    /// Help title.
+    pub help_title: &'static str,
+    /// Messages title.
+    pub messages_title: &'static str,
+    /// Confirm approve title: `Approve {n} dossier(s)?`.
+    pub confirm_approve: &'static str,
+    /// Confirm return title: `Return {n} dossier(s)?`.
+    pub confirm_return: &'static str,
+    /// Reason label.
+    pub reason: &'static str,
+    /// Override reason label.
+    pub override_reason: &'static str,
+    /// Refused section: `Refused by the checklist ({n}):`.
+    pub refused: &'static str,
+    /// Will be decided section: `Will be decided ({n}):`.
+    pub accepted: &'static str,
+    /// Checking…
+    pub checking: &'static str,
+    /// Confirm hint with refusals.
+    pub confirm_hint_refused: &'static str,
+    /// Confirm hint.
+    pub confirm_hint: &'static str,
+    /// Nothing can be decided.
+    pub nothing_to_decide: &'static str,
+    /// Input titles.
+    pub input_filter: &'static str,
+    /// Return reason input title.
+    pub input_return_reason: &'static str,
+    /// Override reason input title.
+    pub input_override_reason: &'static str,
+    /// Note input title: `New note on {code}`.
+    pub input_note: &'static str,
+    /// Score input title: `{criterion} (0..{max})`.
+    pub input_score: &'static str,
+    /// Allocation input title.
+    pub input_allocation: &'static str,
+    /// Log filter input title.
+    pub input_log_filter: &'static str,
+    /// Single-line input hint.
+    pub input_hint: &'static str,
+    /// Multi-line input hint.
+    pub input_hint_multi: &'static str,
+    /// A reason is required.
+    pub reason_required: &'static str,
+    /// Not a number in range: `{value} is not a number in 0..{max}`.
+    pub bad_points: &'static str,
+    /// Not an amount.
+    pub bad_amount: &'static str,
+    /// Mode names in the status bar.
+    pub mode_queue: &'static str,
+    /// Ranking mode.
+    pub mode_ranking: &'static str,
+    /// Log mode.
+    pub mode_log: &'static str,
+    /// Filter mode.
+    pub mode_filter: &'static str,
+    /// Input mode.
+    pub mode_input: &'static str,
+    /// Confirm mode.
+    pub mode_confirm: &'static str,
+    /// Help mode.
+    pub mode_help: &'static str,
+    /// `{n} marked`.
+    pub marked: &'static str,
+    /// Too small: `Terminal too small: {w}×{h} (need {mw}×{mh})`.
+    pub too_small: &'static str,
+    /// Key hint words: help.
+    pub hint_help: &'static str,
+    /// Key hint: quit.
+    pub hint_quit: &'static str,
+    /// Key hint: filter.
+    pub hint_filter: &'static str,
+    /// Key hint: mark.
+    pub hint_mark: &'static str,
+    /// Messages after effects: `approved {n}: {codes}`.
+    pub msg_approved: &'static str,
+    /// `returned {n}: {codes}`.
+    pub msg_returned: &'static str,
+    /// `undone: {codes}`.
+    pub msg_undone: &'static str,
+    /// `refused {n}: {codes}`.
+    pub msg_refused: &'static str,
+    /// `ticked {item}` and friends.
+    pub msg_saved: &'static str,
+    /// Not a manual item.
+    pub msg_not_manual: &'static str,
+    /// `reloaded: another appraiser changed the database`.
+    pub msg_reloaded: &'static str,
+    /// Nothing to act on.
+    pub msg_no_dossier: &'static str,
+    /// `error: {message}`.
+    pub msg_error: &'static str,
+    /// Status glyph names (pending, approved, returned) for the help legend.
+    pub legend: &'static str,
+    /// Help section headers: keys of `{mode}`.
+    pub help_mode: &'static str,
+}
+
+/// The English table.
+pub static EN: Strings = Strings {
+    queue_title: "Queue {shown}/{total}",
+    all_statuses: "all statuses",
+    all_categories: "all categories",
+    all_provinces: "all provinces",
+    queue_empty: "No dossier matches the filter.",
+    no_selection: "No dossier selected.",
+    detail: "Detail",
+    detail_title: "{code} · {category} · {status} · rev {revision}",
+    checklist_title: "Checklist {summary}",
+    failing: "{n} failing",
+    score_title: "Score {total}",
+    bonus: "bonus",
+    unscored: "unscored",
+    notes_title: "Notes {n}",
+    no_notes: "No notes. n writes one.",
+    manual: "(manual)",
+    stale: "(stale)",
+    mandatory: "*",
+    l_title: "Title",
+    l_unit: "Implementing unit",
+    l_beneficiary: "Beneficiary",
+    l_province: "Province",
+    l_plan_year: "Plan year",
+    l_project_type: "Project type",
+    l_priority: "Priority area",
+    l_submitted: "Submitted",
+    l_period: "Period",
+    l_budget: "Budget",
+    l_total: "total",
+    l_national: "national",
+    l_local: "local",
+    l_counterpart: "counterpart",
+    l_documents: "Documents",
+    l_details: "Details",
+    l_summary: "Summary",
+    l_history: "History",
+    l_extra: "Other fields",
+    ranking_title: "Ranking · {category} · allocation {allocation}",
+    no_allocation: "none",
+    cut_line: "cut line · allocation {allocation}",
+    ranking_header: ["#", "code", "province", "score", "national", "cumulative", "in"],
+    log_title: "Audit log · {filter}",
+    log_header: ["when", "who", "action", "dossier", "reason"],
+    everything: "everything",
+    nothing: "Nothing to show.",
+    help_title: "Help · {mode}",
+    messages_title: "Messages",
+    confirm_approve: "Approve {n} dossier(s)?",
+    confirm_return: "Return {n} dossier(s) to the province?",
+    reason: "Reason",
+    override_reason: "Override",
+    refused: "Refused by the checklist ({n}):",
+    accepted: "Will be decided ({n}):",
+    checking: "Checking…",
+    confirm_hint_refused: "y/Enter decide the others · o override with a reason · n/Esc cancel",
+    confirm_hint: "y/Enter confirm · n/Esc cancel",
+    nothing_to_decide: "Nothing can be decided without an override.",
+    input_filter: "/",
+    input_return_reason: "Reason for returning {n} dossier(s)",
+    input_override_reason: "Reason for overriding the checklist",
+    input_note: "New note on {code}",
+    input_score: "{criterion} (0..{max})",
+    input_allocation: "Allocation of {category} (VND)",
+    input_log_filter: "Filter the log: dossier code or appraiser",
+    input_hint: "Enter submit · Esc cancel",
+    input_hint_multi: "Enter save · Alt-Enter new line · Esc cancel",
+    reason_required: "A reason is required.",
+    bad_points: "{value} is not a number in 0..{max}",
+    bad_amount: "not an amount in VND: {value}",
+    mode_queue: "QUEUE",
+    mode_ranking: "RANKING",
+    mode_log: "LOG",
+    mode_filter: "FILTER",
+    mode_input: "INPUT",
+    mode_confirm: "CONFIRM",
+    mode_help: "HELP",
+    marked: "{n} marked",
+    too_small: "Terminal too small: {w}×{h} (need {mw}×{mh})",
+    hint_help: "help",
+    hint_quit: "quit",
+    hint_filter: "filter",
+    hint_mark: "mark",
+    msg_approved: "approved {n}: {codes}",
+    msg_returned: "returned {n}: {codes}",
+    msg_undone: "undone: {codes}",
+    msg_refused: "refused {n}: {codes}",
+    msg_saved: "saved: {what}",
+    msg_not_manual: "{item} is checked automatically; only manual items are ticked",
+    msg_reloaded: "reloaded: the database changed",
+    msg_no_dossier: "no dossier under the cursor",
+    msg_error: "error: {message}",
+    legend: "Glyphs: ✓ pass/approved  ✗ fail  ? unknown  ☑ ticked  ☐ unticked  ↩ returned  · pending  ● marked  ▶ cursor",
+    help_mode: "Keys in {mode}",
+};
+
+/// Fill `{name}` placeholders of a template.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill(EN.queue_title, &[("shown", "37"), ("total", "250")]), "Queue 37/250");
+        assert_eq!(fill(EN.marked, &[("n", "2")]), "2 marked");
+    }
+}

@@ -1,0 +1,82 @@
+//! The checklist pane: every item with its state glyph and evidence.
+
+use crate::tui::app::State;
+use crate::tui::model::CheckState;
+use crate::tui::strings::fill;
+use crate::tui::view::text::fit;
+use crate::tui::view::theme::Theme;
+use crate::tui::view::{pane_block, scroll_offset};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// `5/7 · 1 failing`: items satisfied out of all, and failing ones.
+pub fn summary(state: &State) -> String {
+    let Some(d) = &state.dossier else {
+        return String::new();
+    };
+    let ok = d
+        .checklist
+        .iter()
+        .filter(|c| matches!(c.state, CheckState::Pass | CheckState::Ticked))
+        .count();
+    let failing = d.checklist.iter().filter(|c| c.state == CheckState::Fail).count();
+    let mut s = format!("{ok}/{}", d.checklist.len());
+    if failing > 0 {
+        s.push_str(" · ");
+        s.push_str(&fill(state.strings.failing, &[("n", &failing.to_string())]));
+    }
+    s
+}
+
+/// Draw the checklist pane.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
+    let s = state.strings;
+    let title = fill(s.checklist_title, &[("summary", &summary(state))]);
+    let block = pane_block(theme, title.trim_end().to_string(), focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(d) = &state.dossier else {
+        return;
+    };
+    let h = usize::from(inner.height);
+    let w = usize::from(inner.width);
+    let id_w = d
+        .checklist
+        .iter()
+        .map(|c| c.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(w / 3);
+    let offset = scroll_offset(
+        state.checklist_cursor.saturating_sub(h / 2),
+        state.checklist_cursor,
+        h,
+        d.checklist.len(),
+    );
+    let ell = theme.ellipsis();
+    let mut lines = Vec::with_capacity(h);
+    for (i, c) in d.checklist.iter().enumerate().skip(offset).take(h) {
+        let is_cursor = focused && i == state.checklist_cursor;
+        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
+        let (g, gs) = theme.check(c.state);
+        let mut text = if c.manual { c.text.clone() } else { c.detail.clone() };
+        if c.stale {
+            text = format!("{} {text}", s.stale);
+        }
+        let used = 2 + crate::tui::view::text::width(g) + 1 + 1 + id_w + 1;
+        lines.push(Line::from(vec![
+            Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
+            Span::styled(" ", base),
+            Span::styled(g, base.patch(gs)),
+            Span::styled(if c.mandatory { s.mandatory } else { " " }, base),
+            Span::styled(" ", base),
+            Span::styled(fit(&c.id, id_w, ell, false), base),
+            Span::styled(" ", base),
+            Span::styled(fit(&text, w.saturating_sub(used), ell, false), base.patch(theme.dim_if(!c.manual))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,208 @@
+//! The detail pane: everything imported, scrollable, long text wrapped.
+
+use crate::domain::date::vn;
+use crate::domain::dossier::Dossier;
+use crate::domain::{Vnd};
+use crate::tui::app::State;
+use crate::tui::strings::{Strings, fill};
+use crate::tui::view::pane_block;
+use crate::tui::view::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use serde_json::Value;
+
+/// Draw the detail pane.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
+    let s = state.strings;
+    let Some(d) = &state.dossier else {
+        let block = pane_block(theme, s.detail.to_string(), focused);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.no_selection, theme.dim())).block(block),
+            area,
+        );
+        return;
+    };
+    let title = fill(
+        s.detail_title,
+        &[
+            ("code", &d.dossier.code),
+            ("category", d.dossier.category.id()),
+            ("status", d.status.id()),
+            ("revision", &d.revision.to_string()),
+        ],
+    );
+    let block = pane_block(theme, title, focused);
+    let mut lines = lines(s, theme, &d.dossier);
+    if !d.history.is_empty() {
+        lines.push(Line::from(Span::styled(s.l_history, theme.label())));
+        for h in &d.history {
+            let mut t = format!("  {} {} {}", short_time(&h.at), h.author, h.action);
+            if let Some(r) = &h.reason {
+                t.push_str(" — ");
+                t.push_str(r);
+            }
+            lines.push(Line::from(t));
+        }
+    }
+    let scroll = state.detail_scroll.min(lines.len().saturating_sub(1));
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// `2023-10-02T09:15:00+07:00` → `02/10/2023 09:15`; anything else as is.
+pub fn short_time(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
+fn field(theme: &Theme, label: &str, value: String) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme.label()),
+        Span::raw(value),
+    ])
+}
+
+fn money(v: Option<Vnd>) -> String {
+    v.map_or("–".to_string(), Vnd::millions)
+}
+
+fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
+    let mut out = vec![
+        field(theme, s.l_title, d.title.clone()),
+        field(theme, s.l_unit, d.implementing_unit.clone()),
+    ];
+    if let Some(b) = &d.beneficiary {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(n) = &b.name {
+            parts.push(n.clone());
+        }
+        if let Some(k) = b.kind {
+            parts.push(k.id().to_string());
+        }
+        let place: Vec<&str> = [b.commune.as_deref(), b.district.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !place.is_empty() {
+            parts.push(place.join(", "));
+        }
+        if let Some(w) = b.workers {
+            parts.push(format!("{w} lao động"));
+        }
+        out.push(field(theme, s.l_beneficiary, parts.join(" · ")));
+    }
+    out.push(Line::from(vec![
+        Span::styled(format!("{}: ", s.l_province), theme.label()),
+        Span::raw(d.province.clone()),
+        Span::styled(format!(" · {}: ", s.l_plan_year), theme.label()),
+        Span::raw(d.plan_year.to_string()),
+        Span::styled(format!(" · {}: ", s.l_project_type), theme.label()),
+        Span::raw(d.project_type.id().to_string()),
+    ]));
+    if let Some(p) = d.priority_area {
+        out.push(field(theme, s.l_priority, p.id().to_string()));
+    }
+    let mut dates = vec![
+        Span::styled(format!("{}: ", s.l_submitted), theme.label()),
+        Span::raw(vn(d.submitted_on)),
+    ];
+    if d.start.is_some() || d.end.is_some() {
+        dates.push(Span::styled(format!(" · {}: ", s.l_period), theme.label()));
+        dates.push(Span::raw(format!(
+            "{} – {}",
+            d.start.map_or("?".into(), vn),
+            d.end.map_or("?".into(), vn)
+        )));
+    }
+    out.push(Line::from(dates));
+    let b = &d.budget;
+    let pct = match b.total_vnd {
+        Some(t) if t.0 > 0 => format!(" ({}%)", b.national_vnd.0 * 100 / t.0),
+        _ => String::new(),
+    };
+    out.push(field(
+        theme,
+        s.l_budget,
+        format!(
+            "{} {} · {} {}{} · {} {} · {} {}",
+            s.l_total,
+            money(b.total_vnd),
+            s.l_national,
+            b.national_vnd.millions(),
+            pct,
+            s.l_local,
+            money(b.local_vnd),
+            s.l_counterpart,
+            money(b.counterpart_vnd)
+        ),
+    ));
+    out.push(Line::from(Span::styled(
+        format!("{} ({}):", s.l_documents, d.documents.len()),
+        theme.label(),
+    )));
+    for doc in &d.documents {
+        let mut t = format!("  • {}", doc.original_kind.as_deref().unwrap_or(doc.kind.id()));
+        if let Some(title) = &doc.title {
+            t.push_str(" — ");
+            t.push_str(title);
+        }
+        if let Some(l) = doc.level {
+            t.push_str(&format!(" [{}]", l.id()));
+        }
+        if let Some(v) = doc.valid_until {
+            t.push_str(&format!(" ≤ {}", vn(v)));
+        }
+        if let Some(p) = doc.pages {
+            t.push_str(&format!(" ({p} tr.)"));
+        }
+        out.push(Line::from(t));
+    }
+    if !d.details.is_empty()
+        && let Ok(Value::Object(map)) = serde_json::to_value(&d.details)
+    {
+        out.push(Line::from(Span::styled(format!("{}:", s.l_details), theme.label())));
+        for (k, v) in map {
+            out.push(Line::from(format!("  {k}: {}", plain(&v))));
+        }
+    }
+    if let Some(sum) = &d.summary {
+        out.push(Line::from(Span::styled(format!("{}:", s.l_summary), theme.label())));
+        for l in sum.split('\n') {
+            out.push(Line::from(format!("  {l}")));
+        }
+    }
+    if !d.extra.is_empty() {
+        out.push(Line::from(Span::styled(format!("{}:", s.l_extra), theme.label())));
+        for (k, v) in &d.extra {
+            out.push(Line::from(format!("  {k}: {}", plain(v))));
+        }
+    }
+    out
+}
+
+/// A JSON value as plain text: strings without quotes, booleans yes/no,
+/// objects as `key: value` pairs.
+fn plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::Null => "–".into(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(a) => a.iter().map(plain).collect::<Vec<_>>().join("; "),
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", plain(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}

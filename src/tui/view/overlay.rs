@@ -1,0 +1,219 @@
+//! Overlays: help (generated from the active keymap), messages, the
+//! confirmation dialog of a decision, and text inputs.
+
+use crate::domain::Decision;
+use crate::tui::action::Action;
+use crate::tui::app::{Confirm, InputBox, InputPurpose, Overlay, State};
+use crate::tui::keymap::Mode;
+use crate::tui::strings::fill;
+use crate::tui::view::pane_block;
+use crate::tui::view::text::{fit, wrap};
+use crate::tui::view::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+/// Draw the overlay of the state, if any, over `main`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
+    match &state.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help(state, theme, frame, main, *scroll),
+        Some(Overlay::Messages { scroll }) => messages(state, theme, frame, main, *scroll),
+        Some(Overlay::Confirm(c)) => confirm(state, theme, frame, main, c),
+        Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => {}
+        Some(Overlay::Input(b)) => input(state, theme, frame, main, b),
+    }
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The help text: the glyph legend, then every binding of the mode under
+/// the overlay, of text inputs and of confirmations, with descriptions.
+pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let s = state.strings;
+    let mut out: Vec<Line> = wrap(s.legend, width).into_iter().map(Line::from).collect();
+    for mode in [state.view_mode(), Mode::Input, Mode::Confirm] {
+        out.push(Line::from(""));
+        out.push(Line::from(Span::styled(
+            fill(s.help_mode, &[("mode", mode.name())]),
+            Style::new().add_modifier(Modifier::BOLD),
+        )));
+        for b in state.keymap.effective(mode) {
+            let names: Vec<&str> = b.actions.iter().filter_map(Action::name).collect();
+            let desc: Vec<&str> = b.actions.iter().map(Action::description).collect();
+            let keys = fit(&b.keys_text(), 12, "…", false);
+            let rest = format!("{} — {}", names.join(", "), desc.join(", then "));
+            out.push(Line::from(format!(
+                "  {keys} {}",
+                fit(&rest, width.saturating_sub(15), "…", false).trim_end()
+            )));
+        }
+    }
+    out
+}
+
+use ratatui::style::{Modifier, Style};
+
+fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
+    let area = centered(main, main.width.saturating_sub(4).min(100), main.height.saturating_sub(2));
+    let block = pane_block(theme, fill(state.strings.help_title, &[("mode", state.view_mode().name())]), true);
+    let inner = block.inner(area);
+    let lines = help_lines(state, usize::from(inner.width));
+    let h = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(h));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+fn messages(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
+    let area = centered(main, main.width.saturating_sub(4).min(100), main.height.saturating_sub(2));
+    let block = pane_block(theme, state.strings.messages_title.to_string(), true);
+    let inner = block.inner(area);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for m in &state.messages {
+        let style = if m.error { theme.error() } else { Style::new() };
+        for l in wrap(&m.text, w) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(state.strings.nothing, theme.dim())));
+    }
+    let h = usize::from(inner.height);
+    // Newest last; scroll counts up from the bottom.
+    let start = lines.len().saturating_sub(h + scroll.min(lines.len().saturating_sub(h)));
+    let shown: Vec<Line> = lines.into_iter().skip(start).take(h).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Confirm) {
+    let s = state.strings;
+    let w = main.width.saturating_sub(4).min(90);
+    let inner_w = usize::from(w.saturating_sub(2));
+    let n = c.codes.len().to_string();
+    let title = match c.decision {
+        Decision::Approve => fill(s.confirm_approve, &[("n", &n)]),
+        Decision::Return => fill(s.confirm_return, &[("n", &n)]),
+    };
+    let mut body: Vec<Line> = Vec::new();
+    let describe = |code: &str| -> String {
+        match state.queue.rows.iter().find(|r| r.code == code) {
+            Some(r) => format!("  {code} {} · {}", r.province, r.title),
+            None => format!("  {code}"),
+        }
+    };
+    let mut hint = s.confirm_hint;
+    match &c.preview {
+        None => body.push(Line::from(s.checking)),
+        Some(p) => {
+            body.push(Line::from(Span::styled(
+                fill(s.accepted, &[("n", &p.accepted.len().to_string())]),
+                theme.label(),
+            )));
+            for code in &p.accepted {
+                body.push(Line::from(fit(&describe(code), inner_w, theme.ellipsis(), false)));
+            }
+            if !p.refused.is_empty() {
+                if c.override_reason.is_none() {
+                    hint = s.confirm_hint_refused;
+                }
+                body.push(Line::from(Span::styled(
+                    fill(s.refused, &[("n", &p.refused.len().to_string())]),
+                    theme.error(),
+                )));
+                for (code, unmet) in &p.refused {
+                    let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
+                    let text = format!(" {code} — {}", unmet.join(", "));
+                    for (i, l) in wrap(&text, inner_w.saturating_sub(2)).into_iter().enumerate() {
+                        let lead = if i == 0 { Span::styled(format!(" {g}"), gs) } else { Span::raw("   ") };
+                        body.push(Line::from(vec![lead, Span::raw(l)]));
+                    }
+                }
+                if p.accepted.is_empty() && c.override_reason.is_none() {
+                    body.push(Line::from(Span::styled(s.nothing_to_decide, theme.error())));
+                }
+            }
+        }
+    }
+    if let Some(r) = &c.reason {
+        for (i, l) in wrap(&format!("{}: {r}", s.reason), inner_w).into_iter().enumerate() {
+            body.push(if i == 0 { Line::from(Span::styled(l, theme.label())) } else { Line::from(l) });
+        }
+    }
+    if let Some(r) = &c.override_reason {
+        for l in wrap(&format!("{}: {r}", s.override_reason), inner_w) {
+            body.push(Line::from(Span::styled(l, theme.error())));
+        }
+    }
+    let max_body = usize::from(main.height.saturating_sub(5)).max(1);
+    let scroll = c.scroll.min(body.len().saturating_sub(max_body));
+    let shown_n = body.len().min(max_body);
+    let mut lines: Vec<Line> = body.into_iter().skip(scroll).take(max_body).collect();
+    lines.push(Line::from(Span::styled(hint, theme.dim())));
+    let h = u16::try_from(shown_n + 3).unwrap_or(u16::MAX);
+    let area = centered(main, w, h);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(pane_block(theme, title, true)), area);
+}
+
+fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputBox) {
+    let s = state.strings;
+    let title = match &b.purpose {
+        InputPurpose::Filter => s.input_filter.to_string(),
+        InputPurpose::ReturnReason(codes) => {
+            fill(s.input_return_reason, &[("n", &codes.len().to_string())])
+        }
+        InputPurpose::OverrideReason(_) => s.input_override_reason.to_string(),
+        InputPurpose::Note(code) => fill(s.input_note, &[("code", code)]),
+        InputPurpose::Points { criterion, max, .. } => {
+            fill(s.input_score, &[("criterion", criterion), ("max", &max.to_string())])
+        }
+        InputPurpose::Allocation(c) => fill(s.input_allocation, &[("category", c.id())]),
+        InputPurpose::LogFilter => s.input_log_filter.to_string(),
+    };
+    let w = main.width.saturating_sub(4).min(72);
+    let text_rows: u16 = if b.input.is_multiline() { 8 } else { 1 };
+    let h = text_rows + 2 + 2;
+    let area = centered(main, w, h);
+    let block = pane_block(theme, title, true);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let tw = usize::from(inner.width).saturating_sub(1).max(1);
+    let (rows, (crow, ccol)) = b.input.layout(tw);
+    let th = usize::from(text_rows);
+    let first = (crow + 1).saturating_sub(th);
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .skip(first)
+        .take(th)
+        .map(Line::from)
+        .collect();
+    while lines.len() < th {
+        lines.push(Line::from(""));
+    }
+    match &b.error {
+        Some(e) => lines.push(Line::from(Span::styled(e.clone(), theme.error()))),
+        None => lines.push(Line::from("")),
+    }
+    let hint = if b.input.is_multiline() { s.input_hint_multi } else { s.input_hint };
+    lines.push(Line::from(Span::styled(hint, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + u16::try_from(ccol).unwrap_or(0);
+    let y = inner.y + u16::try_from(crow - first).unwrap_or(0);
+    frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+}

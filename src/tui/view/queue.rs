@@ -1,0 +1,151 @@
+//! The queue list: only the rows that fit are built per frame.
+
+use crate::domain::search::positions;
+use crate::tui::app::State;
+use crate::tui::strings::fill;
+use crate::tui::view::text::{fit, highlighted};
+use crate::tui::view::theme::Theme;
+use crate::tui::view::{pane_block, scroll_offset};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Column widths for an inner width.
+struct Columns {
+    code: usize,
+    province: usize,
+    category: usize,
+    national: usize,
+    score: usize,
+    title: usize,
+}
+
+fn columns(w: usize) -> Columns {
+    // cursor, mark, status, space = 4
+    let mut c = Columns {
+        code: 11,
+        province: 0,
+        category: 0,
+        national: 0,
+        score: 0,
+        title: 0,
+    };
+    let mut used = 4 + c.code;
+    if w >= used + 10 {
+        c.national = 9;
+        used += 10;
+    }
+    if w >= used + 4 {
+        c.score = 3;
+        used += 4;
+    }
+    if w >= used + 7 {
+        c.province = (w - used - 1).min(14);
+        used += c.province + 1;
+    }
+    if w >= used + 12 {
+        c.category = 11;
+        used += 12;
+    }
+    if w >= used + 9 {
+        c.title = w - used - 1;
+    }
+    c
+}
+
+/// Draw the queue pane.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
+    let s = state.strings;
+    let q = &state.queue;
+    let mut title = fill(
+        s.queue_title,
+        &[
+            ("shown", &q.visible.len().to_string()),
+            ("total", &q.rows.len().to_string()),
+        ],
+    );
+    title.push_str(" · ");
+    title.push_str(q.status.map_or(s.all_statuses, |x| x.id()));
+    title.push_str(" · ");
+    title.push_str(q.category.map_or(s.all_categories, |c| c.id()));
+    if let Some(p) = &q.province {
+        title.push_str(" · ");
+        title.push_str(p);
+    }
+    if !q.query.is_empty() {
+        title.push_str(" · /");
+        title.push_str(&q.query);
+    }
+    let block = pane_block(theme, title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let h = usize::from(inner.height);
+    let w = usize::from(inner.width);
+    if q.visible.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(s.queue_empty, theme.dim())), inner);
+        return;
+    }
+    let cols = columns(w);
+    let ell = theme.ellipsis();
+    let offset = scroll_offset(q.offset, q.cursor, h, q.visible.len());
+    let hl = theme.matched();
+    let mut lines: Vec<Line> = Vec::with_capacity(h);
+    for (v, &i) in q.visible.iter().enumerate().skip(offset).take(h) {
+        let r = &q.rows[i];
+        let is_cursor = v == q.cursor;
+        let base = if is_cursor { theme.cursor_row(focused) } else { ratatui::style::Style::new() };
+        let pos = match q.folded(i) {
+            Some(f) if !q.query.is_empty() => positions(&q.query, f),
+            _ => Vec::new(),
+        };
+        let code_at = 0;
+        let title_at = r.code.chars().count() + 1;
+        let province_at = title_at
+            + r.title.chars().count()
+            + 1
+            + r.beneficiary.as_ref().map_or(0, |b| b.chars().count() + 1);
+        let (sg, ss) = theme.status(r.status);
+        let mut spans = vec![
+            Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
+            Span::styled(
+                if q.marks.contains(&r.code) { theme.mark_glyph() } else { " " },
+                base,
+            ),
+            Span::styled(sg, base.patch(ss)),
+            Span::styled(" ", base),
+        ];
+        spans.extend(highlighted(&r.code, code_at, &pos, cols.code, base, base.patch(hl), ell));
+        if cols.province > 0 {
+            spans.push(Span::styled(" ", base));
+            spans.extend(highlighted(
+                &r.province,
+                province_at,
+                &pos,
+                cols.province,
+                base,
+                base.patch(hl),
+                ell,
+            ));
+        }
+        if cols.category > 0 {
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(fit(r.category.short(), cols.category, ell, false), base));
+        }
+        if cols.national > 0 {
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(fit(&r.national.millions(), cols.national, ell, true), base));
+        }
+        if cols.score > 0 {
+            spans.push(Span::styled(" ", base));
+            let sc = r.score.map_or("–".to_string(), |x| x.to_string());
+            spans.push(Span::styled(fit(&sc, cols.score, ell, true), base));
+        }
+        if cols.title > 0 {
+            spans.push(Span::styled(" ", base));
+            spans.extend(highlighted(&r.title, title_at, &pos, cols.title, base, base.patch(hl), ell));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,77 @@
+//! The score pane: criteria with points/max, bonuses, the total.
+
+use crate::tui::app::State;
+use crate::tui::strings::fill;
+use crate::tui::view::text::fit;
+use crate::tui::view::theme::Theme;
+use crate::tui::view::{pane_block, scroll_offset};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draw the score pane.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
+    let s = state.strings;
+    let total = match &state.dossier {
+        Some(d) => d
+            .score
+            .total
+            .map_or(s.unscored.to_string(), |t| format!("{t}/100")),
+        None => String::new(),
+    };
+    let block = pane_block(theme, fill(s.score_title, &[("total", &total)]).trim_end().to_string(), focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(d) = &state.dossier else {
+        return;
+    };
+    let h = usize::from(inner.height);
+    let w = usize::from(inner.width);
+    let ell = theme.ellipsis();
+    let pts_w = 7; // "18/20" plus a stale mark
+    let name_w = w.saturating_sub(2 + 1 + pts_w);
+    let mut lines = Vec::with_capacity(h);
+    let crit = &d.score.criteria;
+    let offset = scroll_offset(
+        state.score_cursor.saturating_sub(h / 2),
+        state.score_cursor,
+        h.saturating_sub(1).max(1),
+        crit.len(),
+    );
+    for (i, c) in crit.iter().enumerate().skip(offset).take(h.saturating_sub(1).max(1)) {
+        let is_cursor = focused && i == state.score_cursor;
+        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
+        let name = if w >= 50 { format!("{} · {}", c.id, c.label) } else { c.id.clone() };
+        let pts = format!(
+            "{}/{}{}",
+            c.points.map_or("–".to_string(), |p| p.to_string()),
+            c.max,
+            if c.stale { "!" } else { "" }
+        );
+        lines.push(Line::from(vec![
+            Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
+            Span::styled(" ", base),
+            Span::styled(fit(&name, name_w, ell, false), base),
+            Span::styled(" ", base),
+            Span::styled(fit(&pts, pts_w, ell, true), base),
+        ]));
+    }
+    if lines.len() < h {
+        let parts: Vec<String> = d
+            .score
+            .bonus_parts
+            .iter()
+            .map(|(l, p)| format!("{p:+} {l}"))
+            .collect();
+        let mut b = format!("{} {:+}", s.bonus, d.score.bonus);
+        if !parts.is_empty() {
+            b.push_str(" (");
+            b.push_str(&parts.join(", "));
+            b.push(')');
+        }
+        lines.push(Line::from(Span::styled(fit(&b, w, ell, false), theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

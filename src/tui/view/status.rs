@@ -1,0 +1,119 @@
+//! The status bar: mode, mark count, user, last message, key hints (from
+//! the active keymap). While the fuzzy filter is typed, it holds the query.
+
+use crate::tui::action::Action;
+use crate::tui::app::{InputPurpose, Overlay, State, View};
+use crate::tui::keymap::Mode;
+use crate::tui::strings::fill;
+use crate::tui::view::text::{fit, width};
+use crate::tui::view::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// The mode's name in the status bar.
+pub fn mode_name(state: &State) -> &'static str {
+    let s = state.strings;
+    match &state.overlay {
+        Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => s.mode_filter,
+        Some(Overlay::Input(_)) => s.mode_input,
+        Some(Overlay::Confirm(_)) => s.mode_confirm,
+        Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => s.mode_help,
+        None => match state.view {
+            View::Queue => s.mode_queue,
+            View::Ranking => s.mode_ranking,
+            View::Log => s.mode_log,
+        },
+    }
+}
+
+/// Key hints for the current mode: `? help  / filter  q quit`.
+pub fn hints(state: &State) -> String {
+    let s = state.strings;
+    let mode = state.mode();
+    if mode == Mode::Input {
+        return match &state.overlay {
+            Some(Overlay::Input(b)) if b.input.is_multiline() => s.input_hint_multi.to_string(),
+            _ => s.input_hint.to_string(),
+        };
+    }
+    let wanted = [
+        (Action::Help, s.hint_help),
+        (Action::Filter, s.hint_filter),
+        (Action::ToggleMark, s.hint_mark),
+        (Action::Quit, s.hint_quit),
+    ];
+    let mut out = Vec::new();
+    for (a, label) in wanted {
+        if let Some(k) = state.keymap.keys_for(mode, &a).into_iter().next() {
+            out.push(format!("{k} {label}"));
+        }
+    }
+    out.join("  ")
+}
+
+/// Draw the status bar.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let bar = theme.status_bar();
+    let w = usize::from(area.width);
+    if let Some(Overlay::Input(b)) = &state.overlay
+        && b.purpose == InputPurpose::Filter
+    {
+        let prompt = format!(" {} {} ", mode_name(state), state.strings.input_filter);
+        let room = w.saturating_sub(width(&prompt) + 1);
+        let (rows, (_, col)) = b.input.layout(usize::MAX / 4);
+        let text = rows.first().cloned().unwrap_or_default();
+        let skip = col.saturating_sub(room);
+        let shown: String = {
+            let mut acc = String::new();
+            let mut c = 0;
+            for g in unicode_segmentation::UnicodeSegmentation::graphemes(text.as_str(), true) {
+                let gw = width(g);
+                if c >= skip {
+                    acc.push_str(g);
+                }
+                c += gw;
+            }
+            acc
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(prompt.clone(), bar),
+                Span::styled(fit(&shown, room + 1, "", false), bar),
+            ])),
+            area,
+        );
+        let x = area.x + u16::try_from(width(&prompt) + col - skip).unwrap_or(0);
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    let mut left = format!(" {}", mode_name(state));
+    if !state.queue.marks.is_empty() {
+        left.push_str(" · ");
+        left.push_str(&fill(
+            state.strings.marked,
+            &[("n", &state.queue.marks.len().to_string())],
+        ));
+    }
+    left.push_str(" · ");
+    left.push_str(&state.user);
+    let right = format!("{} ", hints(state));
+    let msg_room = w.saturating_sub(width(&left) + width(&right) + 4);
+    let mut spans = vec![Span::styled(left.clone(), bar)];
+    let mut used = width(&left);
+    if let Some(m) = &state.message
+        && msg_room > 4
+    {
+        let t = format!(" · {}", fit(&m.text, msg_room, theme.ellipsis(), false).trim_end());
+        used += width(&t);
+        let style = if m.error { bar.patch(theme.error()) } else { bar };
+        spans.push(Span::styled(t, style));
+    }
+    let gap = w.saturating_sub(used + width(&right));
+    spans.push(Span::styled(" ".repeat(gap), bar));
+    if used + width(&right) <= w {
+        spans.push(Span::styled(right, bar));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

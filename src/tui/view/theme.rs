@@ -1,0 +1,178 @@
+//! Glyphs and styles: the 16 named ANSI colours only, none at all under
+//! `NO_COLOR`, and meaning never by colour alone (every state has a glyph).
+
+use crate::domain::Status;
+use crate::tui::app::Look;
+use crate::tui::model::CheckState;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+/// The glyphs and styles of one [`Look`].
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    look: Look,
+}
+
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+const ASCII_FOCUS_BORDER: border::Set<'static> = border::Set {
+    top_left: "#",
+    top_right: "#",
+    bottom_left: "#",
+    bottom_right: "#",
+    vertical_left: "#",
+    vertical_right: "#",
+    horizontal_top: "=",
+    horizontal_bottom: "=",
+};
+
+impl Theme {
+    /// The theme of a look.
+    pub fn new(look: Look) -> Theme {
+        Theme { look }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.look.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// Border set: focused panes get a heavier one.
+    pub fn border(&self, focused: bool) -> border::Set<'static> {
+        match (self.look.ascii, focused) {
+            (true, true) => ASCII_FOCUS_BORDER,
+            (true, false) => ASCII_BORDER,
+            (false, true) => border::THICK,
+            (false, false) => border::PLAIN,
+        }
+    }
+
+    /// Border style.
+    pub fn border_style(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+
+    /// Title style.
+    pub fn title(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// The cursor's row.
+    pub fn cursor_row(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// Matched characters of the fuzzy filter.
+    pub fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Labels in the detail pane.
+    pub fn label(&self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+    }
+
+    /// Less important text.
+    pub fn dim(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    /// [`Theme::dim`] when `b`, else plain.
+    pub fn dim_if(&self, b: bool) -> Style {
+        if b { self.dim() } else { Style::new() }
+    }
+
+    /// Error messages.
+    pub fn error(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    /// Good news.
+    pub fn ok(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    /// The status bar.
+    pub fn status_bar(&self) -> Style {
+        if self.look.color {
+            Style::new().fg(Color::Black).bg(Color::Gray)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The cursor glyph of lists.
+    pub fn cursor_glyph(&self) -> &'static str {
+        if self.look.ascii { ">" } else { "▶" }
+    }
+
+    /// The mark glyph.
+    pub fn mark_glyph(&self) -> &'static str {
+        if self.look.ascii { "*" } else { "●" }
+    }
+
+    /// Glyph and style of a dossier status.
+    pub fn status(&self, s: Status) -> (&'static str, Style) {
+        match (s, self.look.ascii) {
+            (Status::Pending, false) => ("·", self.dim()),
+            (Status::Pending, true) => (".", self.dim()),
+            (Status::Approved, false) => ("✓", self.ok()),
+            (Status::Approved, true) => ("+", self.ok()),
+            (Status::Returned, false) => ("↩", self.fg(Color::Magenta)),
+            (Status::Returned, true) => ("<", self.fg(Color::Magenta)),
+        }
+    }
+
+    /// Glyph and style of a checklist state.
+    pub fn check(&self, s: CheckState) -> (&'static str, Style) {
+        let a = self.look.ascii;
+        match s {
+            CheckState::Pass => (if a { "+" } else { "✓" }, self.ok()),
+            CheckState::Fail => (if a { "x" } else { "✗" }, self.error()),
+            CheckState::Unknown => ("?", self.fg(Color::Yellow)),
+            CheckState::Ticked => (if a { "[x]" } else { "☑" }, self.ok()),
+            CheckState::Unticked => (if a { "[ ]" } else { "☐" }, Style::new()),
+        }
+    }
+
+    /// Within budget / over the cut line.
+    pub fn within(&self, within: bool) -> (&'static str, Style) {
+        match (within, self.look.ascii) {
+            (true, false) => ("✓", self.ok()),
+            (true, true) => ("y", self.ok()),
+            (false, false) => ("✗", self.error()),
+            (false, true) => ("n", self.error()),
+        }
+    }
+
+    /// The horizontal rule of the cut line.
+    pub fn rule(&self) -> &'static str {
+        if self.look.ascii { "-" } else { "─" }
+    }
+
+    /// Ellipsis for cut text.
+    pub fn ellipsis(&self) -> &'static str {
+        if self.look.ascii { "~" } else { "…" }
+    }
+}
