@@ -136,7 +136,7 @@ impl Store {
                     },
                 )
                 .optional()?;
-            let cert = best_certificate(d).map(|x| crate::domain::date::iso(x));
+            let cert = best_certificate(d).map(crate::domain::date::iso);
             let submitted = crate::domain::date::iso(d.submitted_on);
             let beneficiary = d.beneficiary_name();
             let priority = d.priority_area.map(|p| p.id());
