@@ -957,12 +957,349 @@ fn load_budget(src: Source) -> Result<BTreeMap<(i32, Category), Vnd>, RulesError
 mod tests {
     use super::*;
 
+    fn with(file: &str, edit: impl Fn(&str) -> String) -> (Result<Rules, RulesError>, String) {
+        let mut texts: Vec<(String, String)> = BUNDLED
+            .iter()
+            .map(|(n, t)| (format!("data/{n}"), t.to_string()))
+            .collect();
+        let mut edited = String::new();
+        for (n, t) in &mut texts {
+            if n.ends_with(file) {
+                *t = edit(t);
+                edited = t.clone();
+            }
+        }
+        let sources: Vec<Source> = texts
+            .iter()
+            .map(|(name, text)| Source { name, text })
+            .collect();
+        (Rules::from_sources(&sources), edited)
+    }
+
+    fn line(text: &str, needle: &str) -> usize {
+        let at = text.find(needle).expect("needle in edited text");
+        line_of(text, at)
+    }
+
+    fn expect_err(
+        file: &str,
+        edit: impl Fn(&str) -> String,
+        needle: &str,
+        msg: &str,
+    ) -> RulesError {
+        let (r, text) = with(file, edit);
+        let e = r.expect_err("edited data must be rejected");
+        assert_eq!(e.file, format!("data/{file}"));
+        assert_eq!(e.line, Some(line(&text, needle)), "{e}");
+        assert!(e.message.contains(msg), "{e}");
+        e
+    }
+
     #[test]
-    fn bundled_loads() {
+    fn bundled_data_is_complete() {
         let r = Rules::bundled();
         for c in Category::ALL {
-            let sum: u32 = r.category(c).criteria.iter().map(|x| x.max).sum();
+            let cr = r.category(c);
+            let sum: u32 = cr.criteria.iter().map(|x| x.max).sum();
             assert_eq!(sum, 100, "{c}");
+            assert!(
+                (4..=7).contains(&cr.manual.len()),
+                "{c}: {} manual items",
+                cr.manual.len()
+            );
+            assert!(!cr.name_vi.is_empty() && !cr.name_en.is_empty());
+            assert_eq!(
+                cr.documents.pilot,
+                vec![DocKind::CoverLetter, DocKind::Proposal]
+            );
+            assert!(r.allocation(c, 2024).is_some_and(|v| v.0 > 0));
         }
+        let total: i64 = Category::ALL
+            .iter()
+            .filter_map(|&c| r.allocation(c, 2024))
+            .map(|v| v.0)
+            .sum();
+        assert_eq!(total, 100_000_000_000);
+        assert_eq!(r.allocation(Category::Machinery, 1999), None);
+        assert_eq!(
+            r.general.deadline(2024),
+            NaiveDate::from_ymd_opt(2023, 9, 30).unwrap()
+        );
+        assert_eq!(r.general.priority_multiplier_permille, 1500);
+        assert!(r.category(Category::Training).caps.is_empty());
+        assert_eq!(
+            r.category(Category::Machinery)
+                .cap("technology_line")
+                .map(|c| c.amount),
+            Some(Vnd(450_000_000))
+        );
+        assert!(r.general.is_mandatory("support_cap"));
+        assert!(!r.general.is_mandatory("no_kept_documents"));
+        assert!(!r.general.is_mandatory("certificate_valid"));
+    }
+
+    #[test]
+    fn bundled_aliases_resolve_as_provinces_write_them() {
+        let a = Rules::bundled().aliases().clone();
+        let cases = [
+            (
+                "Mô hình trình diễn (kỹ thuật)",
+                Category::DemonstrationModel,
+            ),
+            ("MÔ HÌNH TRÌNH DIỄN", Category::DemonstrationModel),
+            ("máy móc thiết bị", Category::Machinery),
+            ("Ứng dụng máy móc tiên tiến", Category::Machinery),
+            ("xử lý ô nhiễm (môi trường)", Category::PollutionTreatment),
+            ("Cụm công nghiệp", Category::PollutionTreatment),
+            (
+                "sản phẩm (công nghiệp nông thôn) tiêu biểu",
+                Category::TypicalProduct,
+            ),
+            ("san pham tieu bieu", Category::TypicalProduct),
+            ("Đào tạo nghề", Category::Training),
+            ("đào tạo", Category::Training),
+            ("Tư vấn", Category::Consulting),
+            ("thông tin", Category::Consulting),
+            ("Advanced machinery", Category::Machinery),
+        ];
+        for (written, c) in cases {
+            assert_eq!(a.resolve(written), Some(c), "{written}");
+        }
+        // NFD input (decomposed diacritics) resolves the same.
+        let nfd = "ma\u{301}y mo\u{301}c thi\u{1ebf}t bi\u{323}";
+        assert_eq!(a.resolve(nfd), Some(Category::Machinery));
+        assert_eq!(a.resolve("du lịch cộng đồng"), None);
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        expect_err(
+            CATEGORIES_FILE,
+            |t| t.replace("[machinery]\n", "[machinery]\ncolour = \"đỏ\"\n"),
+            "colour",
+            "colour",
+        );
+        expect_err(
+            CATEGORIES_FILE,
+            |t| format!("{t}\n[tourism]\nname_vi = \"Du lịch\"\nname_en = \"Tourism\"\n"),
+            "[tourism]",
+            "tourism",
+        );
+    }
+
+    #[test]
+    fn unknown_rule_is_located() {
+        let e = expect_err(
+            CHECKLISTS_FILE,
+            |t| t.replace("on_time = true", "on_tme = true"),
+            "on_tme",
+            "unknown rule \"on_tme\"",
+        );
+        assert!(e.to_string().starts_with("data/checklists.toml:"), "{e}");
+        assert!(e.to_string().contains(": unknown rule \"on_tme\""), "{e}");
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| {
+                t.replace(
+                    "[machinery.caps.technology_line]",
+                    "[machinery.caps.whole_line]",
+                )
+            },
+            "whole_line",
+            "unknown cap subtype \"whole_line\"",
+        );
+    }
+
+    #[test]
+    fn unknown_document_kind_is_located() {
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| {
+                t.replacen(
+                    "\"no_double_funding\", \"quotation\"]",
+                    "\"no_double_funding\", \"quotaton\"]",
+                    1,
+                )
+            },
+            "\"quotaton\"",
+            "unknown document kind \"quotaton\"",
+        );
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| {
+                t.replacen(
+                    "pilot = [\"cover_letter\", \"proposal\"]",
+                    "pilot = [\"cover_letter\", \"business_registration\"]",
+                    1,
+                )
+            },
+            "\"business_registration\"",
+            "cannot be a required document",
+        );
+    }
+
+    #[test]
+    fn category_without_checklist_or_criteria() {
+        let (r, _) = with(CHECKLISTS_FILE, |t| {
+            t[..t.find("[consulting.documents]").unwrap_or(t.len())].to_string()
+        });
+        let e = r.expect_err("consulting has no checklist");
+        assert_eq!(
+            e.to_string(),
+            "data/checklists.toml: no checklist for category consulting"
+        );
+        let (r, _) = with(CRITERIA_FILE, |t| {
+            t[..t.find("[[consulting.criteria]]").unwrap_or(t.len())].to_string()
+        });
+        let e = r.expect_err("consulting has no criteria");
+        assert_eq!(
+            e.to_string(),
+            "data/criteria.toml: no criteria for category consulting"
+        );
+        let (r, _) = with(CATEGORIES_FILE, |t| {
+            t[..t.find("[consulting]").unwrap_or(t.len())].to_string()
+        });
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn duplicate_item_and_criterion_ids_are_located() {
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| t.replace("id = \"policy_fit\"", "id = \"capacity\""),
+            "id = \"capacity\"\nvi = \"Phù hợp",
+            "duplicate item id \"capacity\"",
+        );
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| t.replace("id = \"policy_fit\"", "id = \"on_time\""),
+            "id = \"on_time\"",
+            "duplicate item id \"on_time\"",
+        );
+        expect_err(
+            CRITERIA_FILE,
+            |t| t.replacen("id = \"budget\"", "id = \"necessity\"", 1),
+            "id = \"necessity\"\nlabel_vi = \"Tính hợp lý",
+            "duplicate criterion id \"necessity\"",
+        );
+    }
+
+    #[test]
+    fn duplicate_aliases_are_located() {
+        expect_err(
+            CATEGORIES_FILE,
+            |t| {
+                t.replace(
+                    "    \"truyền nghề\",\n",
+                    "    \"truyền nghề\",\n    \"May moc thiet bi\",\n",
+                )
+            },
+            "\"May moc thiet bi\"",
+            "duplicate alias \"May moc thiet bi\": already listed for machinery",
+        );
+        // An alias that is another category's id.
+        expect_err(
+            CATEGORIES_FILE,
+            |t| t.replace("    \"truyền nghề\",\n", "    \"consulting\",\n"),
+            "\"consulting\"",
+            "it already stands for consulting",
+        );
+    }
+
+    #[test]
+    fn criteria_not_summing_to_100_are_located() {
+        let e = expect_err(
+            CRITERIA_FILE,
+            |t| {
+                let at = t.find("[[machinery.criteria]]").unwrap_or(0);
+                let (head, tail) = t.split_at(at);
+                format!("{head}{}", tail.replacen("max = 20", "max = 25", 1))
+            },
+            "[[machinery.criteria]]",
+            "machinery: criteria maxima add up to 105, not 100",
+        );
+        assert!(e.line.is_some());
+    }
+
+    #[test]
+    fn syntax_errors_and_bad_values_are_located() {
+        expect_err(
+            BUDGET_FILE,
+            |t| {
+                t.replacen(
+                    "machinery = 35_000_000_000",
+                    "machinery = 35.000.000.000",
+                    1,
+                )
+            },
+            "machinery = 35.000",
+            "",
+        );
+        expect_err(
+            BUDGET_FILE,
+            |t| t.replacen("training = 9_000_000_000", "training = -9_000_000_000", 1),
+            "-9_000",
+            "negative",
+        );
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| t.replace("deadline_day = 30", "deadline_day = 31"),
+            "deadline_day = 31",
+            "deadline_day 31 does not exist in month 9",
+        );
+        expect_err(
+            CHECKLISTS_FILE,
+            |t| t.replacen("percent = 50", "percent = 150", 1),
+            "percent = 150",
+            "percent 150 is not 0..100",
+        );
+        expect_err(
+            CRITERIA_FILE,
+            |t| t.replace("poor_district_30a = 6", "poor_district = 6"),
+            "poor_district = 6",
+            "unknown priority area",
+        );
+        // Control characters in texts are neutralised, not passed on.
+        let (r, _) = with(CHECKLISTS_FILE, |t| {
+            t.replace(
+                "en = \"Fits the province's sector plans\"",
+                "en = \"Fits \\u001b[31mplans\"",
+            )
+        });
+        let r = r.expect("escape sequences are text, not an error");
+        let item = r
+            .category(Category::Machinery)
+            .manual
+            .iter()
+            .find(|m| m.id == "policy_fit")
+            .cloned();
+        assert_eq!(item.map(|m| m.text_en), Some("Fits ␛[31mplans".to_string()));
+    }
+
+    #[test]
+    fn missing_source_is_an_error() {
+        let sources: Vec<Source> = BUNDLED[..3]
+            .iter()
+            .map(|&(name, text)| Source { name, text })
+            .collect();
+        let e = Rules::from_sources(&sources).expect_err("budget missing");
+        assert_eq!(e.to_string(), "budget.toml: rule file missing");
+    }
+
+    #[test]
+    fn deadline_is_configurable_and_feb_29_falls_back() {
+        let (r, _) = with(CHECKLISTS_FILE, |t| {
+            t.replace("deadline_day = 30", "deadline_day = 29")
+                .replace("deadline_month = 9", "deadline_month = 2")
+        });
+        let r = r.expect("29 February is a valid deadline");
+        assert_eq!(
+            r.general.deadline(2025),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        assert_eq!(
+            r.general.deadline(2024),
+            NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
+        );
     }
 }
