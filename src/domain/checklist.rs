@@ -281,7 +281,8 @@ fn on_time(rules: &Rules, d: &Dossier) -> (ItemState, String) {
         (ItemState::Pass, text)
     } else {
         let late = (d.submitted_on - deadline).num_days();
-        (ItemState::Fail, format!("{text} ({late} days late)"))
+        let unit = if late == 1 { "day" } else { "days" };
+        (ItemState::Fail, format!("{text} ({late} {unit} late)"))
     }
 }
 
@@ -353,6 +354,16 @@ fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
     }
 }
 
+/// An amount in millions, or in full đồng when it is over `cap` by less
+/// than the millions display shows (`300,000,001 đ`, not `300.00 tr`).
+fn amount_text(amount: Vnd, cap: Vnd) -> String {
+    if amount > cap && amount.0 - cap.0 < 10_000 {
+        format!("{} đ", amount.full())
+    } else {
+        amount.millions()
+    }
+}
+
 fn support_cap(rules: &Rules, d: &Dossier) -> Option<(ItemState, String)> {
     let cr = rules.category(d.category);
     if cr.caps.is_empty() {
@@ -377,7 +388,7 @@ fn support_cap(rules: &Rules, d: &Dossier) -> Option<(ItemState, String)> {
     };
     let cap_text = if boosted {
         format!(
-            "{} ({} {})",
+            "{} ({} × {})",
             amount_cap.millions(),
             cap.amount.millions(),
             rules.general.multiplier_text()
@@ -391,6 +402,7 @@ fn support_cap(rules: &Rules, d: &Dossier) -> Option<(ItemState, String)> {
         format!(" ({key})")
     };
     let amount_ok = national <= amount_cap;
+    let national_text = amount_text(national, amount_cap);
     let Some(total) = d.budget.total_vnd else {
         return Some(if amount_ok {
             (
@@ -404,7 +416,7 @@ fn support_cap(rules: &Rules, d: &Dossier) -> Option<(ItemState, String)> {
         } else {
             (
                 ItemState::Fail,
-                format!("national {} > cap {cap_text}{subtype}", national.millions()),
+                format!("national {national_text} > cap {cap_text}{subtype}"),
             )
         });
     };
@@ -426,7 +438,7 @@ fn support_cap(rules: &Rules, d: &Dossier) -> Option<(ItemState, String)> {
         ),
         (true, false) => (
             ItemState::Fail,
-            format!("national {} > cap {cap_text}{subtype}", national.millions()),
+            format!("national {national_text} > cap {cap_text}{subtype}"),
         ),
         (false, false) => (
             ItemState::Fail,
@@ -616,5 +628,574 @@ fn certificate_valid(d: &Dossier, as_of: NaiveDate) -> (ItemState, String) {
             ItemState::Fail,
             "no regional or national certificate".into(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dossier::fixtures;
+    use crate::domain::dossier::{Certificate, Cluster, Document, PollutionSubtype, PriorityArea};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn rules() -> Rules {
+        Rules::bundled()
+    }
+
+    const AS_OF: (i32, u32, u32) = (2023, 10, 15);
+
+    fn as_of() -> NaiveDate {
+        day(AS_OF.0, AS_OF.1, AS_OF.2)
+    }
+
+    fn eval(d: &Dossier) -> Checklist {
+        evaluate(&rules(), d, &[], 1, as_of())
+    }
+
+    fn item(d: &Dossier, id: &str) -> ItemResult {
+        eval(d)
+            .item(id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} missing from the checklist"))
+    }
+
+    fn state(d: &Dossier, id: &str) -> (ItemState, String) {
+        let i = item(d, id);
+        (i.state, i.detail)
+    }
+
+    fn absent(d: &Dossier, id: &str) -> bool {
+        eval(d).item(id).is_none()
+    }
+
+    fn money(d: &mut Dossier, total: i64, national: i64) {
+        d.budget.total_vnd = Some(Vnd(total));
+        d.budget.national_vnd = Vnd(national);
+        d.budget.local_vnd = Some(Vnd(0));
+        d.budget.counterpart_vnd = Some(Vnd(total - national));
+    }
+
+    fn pollution(subtype: PollutionSubtype) -> Dossier {
+        let mut d = fixtures::machinery();
+        d.code = "KC24-TN-003".into();
+        d.category = Category::PollutionTreatment;
+        d.title = "Nâng cấp hệ thống xử lý nước thải tập trung CCN Điềm Thụy".into();
+        d.details = Default::default();
+        d.details.subtype = Some(subtype);
+        d.details.cluster = Some(Cluster {
+            name: Some("CCN Điềm Thụy".into()),
+            legal_complete: Some(true),
+            investor: Some("Công ty CP Hạ tầng Điềm Thụy".into()),
+            expected_completion: Some(day(2024, 11, 30)),
+        });
+        d.documents.retain(|x| x.kind != DocKind::Quotation);
+        d.documents.push(Document::of_kind(DocKind::ClusterLegal));
+        money(&mut d, 5_000_000_000, 1_500_000_000);
+        d
+    }
+
+    fn typical(level: Option<CertLevel>, valid_until: Option<NaiveDate>) -> Dossier {
+        let mut d = fixtures::machinery();
+        d.code = "KC24-BN-011".into();
+        d.category = Category::TypicalProduct;
+        d.title = "Xây dựng thương hiệu gốm Phù Lãng".into();
+        d.details = Default::default();
+        d.documents.retain(|x| x.kind != DocKind::Quotation);
+        let mut cert = Document::of_kind(DocKind::ProductCertificate);
+        cert.level = level;
+        cert.valid_until = valid_until;
+        d.documents.push(cert);
+        d.documents.push(Document::of_kind(DocKind::ProductPhotos));
+        money(&mut d, 70_000_000, 35_000_000);
+        d
+    }
+
+    #[test]
+    fn fixture_passes_every_automatic_item() {
+        let c = eval(&fixtures::machinery());
+        for i in c.items.iter().filter(|i| i.kind == ItemKind::Auto) {
+            assert_eq!(i.state, ItemState::Pass, "{}: {}", i.id, i.detail);
+        }
+        let ids: Vec<&str> = c
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Auto)
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "on_time",
+                "budget_adds_up",
+                "support_cap",
+                "required_documents",
+                "no_kept_documents",
+                "counterpart_committed"
+            ]
+        );
+        // Manual items are unticked: not ok yet.
+        assert!(!c.ok());
+        assert_eq!(c.summary(), "6/12");
+    }
+
+    #[test]
+    fn on_time_deadline_day_passes_day_after_fails() {
+        let mut d = fixtures::machinery();
+        d.submitted_on = day(2023, 9, 30);
+        assert_eq!(
+            state(&d, "on_time"),
+            (
+                ItemState::Pass,
+                "submitted 30/09/2023, deadline 30/09/2023".into()
+            )
+        );
+        d.submitted_on = day(2023, 10, 1);
+        assert_eq!(
+            state(&d, "on_time"),
+            (
+                ItemState::Fail,
+                "submitted 01/10/2023, deadline 30/09/2023 (1 day late)".into()
+            )
+        );
+        assert!(item(&d, "on_time").mandatory);
+        // on_time has no unknown state: submitted_on is required by the format.
+    }
+
+    #[test]
+    fn budget_adds_up_pass_fail_unknown() {
+        let mut d = fixtures::machinery();
+        assert_eq!(
+            state(&d, "budget_adds_up"),
+            (
+                ItemState::Pass,
+                "national 300 tr + local 0 tr + counterpart 350 tr = 650 tr = total".into()
+            )
+        );
+        d.budget.counterpart_vnd = Some(Vnd(349_999_999));
+        let (s, t) = state(&d, "budget_adds_up");
+        assert_eq!(s, ItemState::Fail);
+        assert!(t.ends_with("≠ total 650 tr (1 đ short of it)"), "{t}");
+        d.budget.local_vnd = None;
+        assert_eq!(
+            state(&d, "budget_adds_up"),
+            (ItemState::Unknown, "budget local missing".into())
+        );
+    }
+
+    #[test]
+    fn support_cap_percentage_boundary() {
+        let mut d = fixtures::machinery();
+        money(&mut d, 600_000_000, 300_000_000);
+        assert_eq!(
+            state(&d, "support_cap"),
+            (
+                ItemState::Pass,
+                "national 300 tr = 50% of 600 tr ≤ cap 50%, ≤ 300 tr (establishment)".into()
+            )
+        );
+        // One đồng less in the total puts the national share just over 50%.
+        money(&mut d, 599_999_999, 300_000_000);
+        let (s, t) = state(&d, "support_cap");
+        assert_eq!(s, ItemState::Fail);
+        assert_eq!(
+            t,
+            "national 300 tr = 50.01% of 599.99 tr > cap 50% (establishment)"
+        );
+        // The example of the spec.
+        let mut demo = fixtures::machinery();
+        demo.category = Category::DemonstrationModel;
+        money(&mut demo, 1_000_000_000, 520_000_000);
+        assert_eq!(
+            state(&demo, "support_cap"),
+            (
+                ItemState::Fail,
+                "national 520 tr = 52% of 1,000 tr > cap 30%".into()
+            )
+        );
+    }
+
+    #[test]
+    fn support_cap_amount_boundary_and_priority_multiplier() {
+        let mut d = fixtures::machinery();
+        money(&mut d, 1_000_000_000, 300_000_000);
+        assert_eq!(state(&d, "support_cap").0, ItemState::Pass);
+        money(&mut d, 1_000_000_000, 300_000_001);
+        assert_eq!(
+            state(&d, "support_cap"),
+            (
+                ItemState::Fail,
+                "national 300.000.001 đ > cap 300 tr (establishment)".into()
+            )
+        );
+        // A highland establishment gets 1.5× the amount: 450 tr.
+        money(&mut d, 1_000_000_000, 450_000_000);
+        assert_eq!(state(&d, "support_cap").0, ItemState::Fail);
+        d.priority_area = Some(PriorityArea::HighlandBorderIslandEthnic);
+        assert_eq!(
+            state(&d, "support_cap"),
+            (ItemState::Pass, "national 450 tr = 45% of 1,000 tr ≤ cap 50%, ≤ 450 tr (300 tr × 1.5) (establishment)".into())
+        );
+        money(&mut d, 1_000_000_000, 450_000_001);
+        assert_eq!(state(&d, "support_cap").0, ItemState::Fail);
+        // A whole technology line: 450 tr without priority.
+        d.priority_area = None;
+        d.details.technology_line = Some(true);
+        money(&mut d, 1_000_000_000, 450_000_000);
+        assert_eq!(state(&d, "support_cap").0, ItemState::Pass);
+    }
+
+    #[test]
+    fn support_cap_unknown_and_not_applicable() {
+        let mut d = fixtures::machinery();
+        d.budget.total_vnd = None;
+        let (s, t) = state(&d, "support_cap");
+        assert_eq!(s, ItemState::Unknown);
+        assert!(t.contains("total missing"), "{t}");
+        // Without a total, an amount over the cap still fails.
+        d.budget.national_vnd = Vnd(800_000_000);
+        assert_eq!(state(&d, "support_cap").0, ItemState::Fail);
+        // Pollution treatment without a subtype: the cap is not known.
+        let mut p = pollution(PollutionSubtype::ClusterTreatment);
+        assert_eq!(state(&p, "support_cap").0, ItemState::Pass);
+        p.details.subtype = None;
+        assert_eq!(state(&p, "support_cap").0, ItemState::Unknown);
+        // Training has no fixed cap: the item is left out.
+        let mut t = fixtures::machinery();
+        t.category = Category::Training;
+        assert!(absent(&t, "support_cap"));
+    }
+
+    #[test]
+    fn pollution_caps_per_subtype() {
+        let mut p = pollution(PollutionSubtype::ClusterTreatment);
+        money(&mut p, 5_000_000_000, 1_500_000_000);
+        assert_eq!(state(&p, "support_cap").0, ItemState::Pass);
+        p.details.subtype = Some(PollutionSubtype::EstablishmentTreatment);
+        assert_eq!(state(&p, "support_cap").0, ItemState::Fail);
+        p.details.subtype = Some(PollutionSubtype::ClusterPlanning);
+        money(&mut p, 1_000_000_000, 500_000_000);
+        assert_eq!(state(&p, "support_cap").0, ItemState::Pass);
+    }
+
+    #[test]
+    fn required_documents_pass_fail_and_project_types() {
+        let mut d = fixtures::machinery();
+        assert_eq!(
+            state(&d, "required_documents"),
+            (
+                ItemState::Pass,
+                "all 8 required documents present (named)".into()
+            )
+        );
+        d.documents
+            .retain(|x| !matches!(x.kind, DocKind::Quotation | DocKind::NoDoubleFunding));
+        assert_eq!(
+            state(&d, "required_documents"),
+            (
+                ItemState::Fail,
+                "missing: no_double_funding, quotation".into()
+            )
+        );
+        // A pilot needs only the cover letter and the proposal.
+        let mut pilot = fixtures::machinery();
+        pilot.project_type = ProjectType::Pilot;
+        pilot.documents = vec![
+            Document::of_kind(DocKind::CoverLetter),
+            Document::of_kind(DocKind::Proposal),
+        ];
+        assert_eq!(
+            state(&pilot, "required_documents"),
+            (
+                ItemState::Pass,
+                "all 2 required documents present (pilot)".into()
+            )
+        );
+        pilot.documents.pop();
+        assert_eq!(
+            state(&pilot, "required_documents"),
+            (ItemState::Fail, "missing: proposal".into())
+        );
+        assert!(absent(&pilot, "counterpart_committed"));
+        // A group project names no beneficiary yet: no support request.
+        let mut group = fixtures::machinery();
+        group.project_type = ProjectType::Group;
+        group.documents.retain(|x| {
+            !matches!(
+                x.kind,
+                DocKind::SupportRequest | DocKind::CounterpartCommitment
+            )
+        });
+        assert_eq!(state(&group, "required_documents").0, ItemState::Pass);
+        assert!(absent(&group, "counterpart_committed"));
+        // The implementing unit as its own beneficiary needs no support request.
+        let mut own = fixtures::machinery();
+        own.documents.retain(|x| x.kind != DocKind::SupportRequest);
+        assert_eq!(state(&own, "required_documents").0, ItemState::Fail);
+        if let Some(b) = own.beneficiary.as_mut() {
+            b.name = Some("TRUNG TÂM KHUYẾN CÔNG GIA LAI".into());
+        }
+        assert_eq!(state(&own, "required_documents").0, ItemState::Pass);
+    }
+
+    #[test]
+    fn category_documents() {
+        let mut p = pollution(PollutionSubtype::ClusterPlanning);
+        assert_eq!(state(&p, "required_documents").0, ItemState::Pass);
+        p.documents.retain(|x| x.kind != DocKind::ClusterLegal);
+        assert_eq!(
+            state(&p, "required_documents"),
+            (ItemState::Fail, "missing: cluster_legal".into())
+        );
+        let mut t = typical(Some(CertLevel::National), Some(day(2026, 1, 1)));
+        assert_eq!(state(&t, "required_documents").0, ItemState::Pass);
+        t.documents.retain(|x| x.kind != DocKind::ProductPhotos);
+        assert_eq!(
+            state(&t, "required_documents"),
+            (ItemState::Fail, "missing: product_photos".into())
+        );
+        let mut tr = fixtures::machinery();
+        tr.category = Category::Training;
+        let (s, t) = state(&tr, "required_documents");
+        assert_eq!(s, ItemState::Fail);
+        assert_eq!(t, "missing: curriculum, trainee_plan");
+    }
+
+    #[test]
+    fn no_kept_documents_is_a_warning() {
+        let mut d = fixtures::machinery();
+        assert_eq!(state(&d, "no_kept_documents").0, ItemState::Pass);
+        d.documents
+            .push(Document::of_kind(DocKind::FinancialReport));
+        d.documents
+            .push(Document::of_kind(DocKind::BusinessRegistration));
+        d.documents
+            .push(Document::of_kind(DocKind::FinancialReport));
+        let i = item(&d, "no_kept_documents");
+        assert_eq!(i.state, ItemState::Fail);
+        assert_eq!(
+            i.detail,
+            "sent but kept at the province: financial_report, business_registration"
+        );
+        assert!(!i.mandatory);
+        assert!(
+            !eval(&d)
+                .unmet_mandatory()
+                .iter()
+                .any(|x| x.id == "no_kept_documents")
+        );
+        // no_kept_documents has no unknown state: the document list is always known.
+    }
+
+    #[test]
+    fn counterpart_committed_pass_fail_unknown() {
+        let mut d = fixtures::machinery();
+        assert_eq!(
+            state(&d, "counterpart_committed"),
+            (
+                ItemState::Pass,
+                "commitment present, counterpart 350 tr".into()
+            )
+        );
+        d.budget.counterpart_vnd = Some(Vnd(0));
+        assert_eq!(
+            state(&d, "counterpart_committed"),
+            (
+                ItemState::Fail,
+                "counterpart 0 but national + local 300 tr < total 650 tr".into()
+            )
+        );
+        d.budget.total_vnd = None;
+        assert_eq!(state(&d, "counterpart_committed").0, ItemState::Unknown);
+        // Fully publicly funded: nothing to commit beyond the paper.
+        d.budget.total_vnd = Some(Vnd(300_000_000));
+        assert_eq!(state(&d, "counterpart_committed").0, ItemState::Pass);
+        d.documents
+            .retain(|x| x.kind != DocKind::CounterpartCommitment);
+        assert_eq!(
+            state(&d, "counterpart_committed"),
+            (ItemState::Fail, "no counterpart_commitment document".into())
+        );
+    }
+
+    #[test]
+    fn completion_in_plan_year_pass_fail_unknown() {
+        let mut p = pollution(PollutionSubtype::ClusterTreatment);
+        p.end = Some(day(2024, 12, 31));
+        p.details
+            .cluster
+            .as_mut()
+            .map(|c| c.expected_completion = None);
+        assert_eq!(
+            state(&p, "completion_in_plan_year"),
+            (
+                ItemState::Pass,
+                "end 31/12/2024, plan year ends 31/12/2024".into()
+            )
+        );
+        p.end = Some(day(2025, 1, 1));
+        assert_eq!(state(&p, "completion_in_plan_year").0, ItemState::Fail);
+        // The investor's expected completion counts when later than `end`.
+        p.end = Some(day(2024, 10, 1));
+        p.details
+            .cluster
+            .as_mut()
+            .map(|c| c.expected_completion = Some(day(2025, 3, 31)));
+        assert_eq!(
+            state(&p, "completion_in_plan_year"),
+            (
+                ItemState::Fail,
+                "cluster.expected_completion 31/03/2025, plan year ends 31/12/2024".into()
+            )
+        );
+        p.end = None;
+        p.details.cluster = None;
+        assert_eq!(state(&p, "completion_in_plan_year").0, ItemState::Unknown);
+        // Not a cluster project: the item does not apply.
+        let e = pollution(PollutionSubtype::EstablishmentTreatment);
+        assert!(absent(&e, "completion_in_plan_year"));
+        assert!(absent(&e, "cluster_legal_complete"));
+        assert!(absent(&fixtures::machinery(), "completion_in_plan_year"));
+    }
+
+    #[test]
+    fn cluster_legal_complete_pass_fail_unknown() {
+        let mut p = pollution(PollutionSubtype::ClusterPlanning);
+        assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Pass);
+        p.details.cluster.as_mut().map(|c| c.legal_complete = None);
+        assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Unknown);
+        p.details
+            .cluster
+            .as_mut()
+            .map(|c| c.legal_complete = Some(false));
+        assert_eq!(
+            state(&p, "cluster_legal_complete"),
+            (ItemState::Fail, "cluster.legal_complete is false".into())
+        );
+        p.details
+            .cluster
+            .as_mut()
+            .map(|c| c.legal_complete = Some(true));
+        p.documents.retain(|x| x.kind != DocKind::ClusterLegal);
+        assert_eq!(
+            state(&p, "cluster_legal_complete"),
+            (ItemState::Fail, "missing: cluster_legal".into())
+        );
+        assert!(item(&p, "cluster_legal_complete").mandatory);
+    }
+
+    #[test]
+    fn certificate_valid_boundaries() {
+        let d = typical(Some(CertLevel::Regional), Some(as_of()));
+        assert_eq!(
+            state(&d, "certificate_valid"),
+            (
+                ItemState::Pass,
+                "valid until 15/10/2023, appraisal 15/10/2023".into()
+            )
+        );
+        assert!(!item(&d, "certificate_valid").mandatory);
+        let d = typical(Some(CertLevel::National), as_of().pred_opt());
+        assert_eq!(
+            state(&d, "certificate_valid"),
+            (
+                ItemState::Fail,
+                "expired 14/10/2023, appraisal 15/10/2023".into()
+            )
+        );
+        let d = typical(Some(CertLevel::Provincial), Some(day(2030, 1, 1)));
+        assert_eq!(
+            state(&d, "certificate_valid"),
+            (ItemState::Fail, "only a provincial certificate".into())
+        );
+        let d = typical(None, Some(day(2030, 1, 1)));
+        assert_eq!(state(&d, "certificate_valid").0, ItemState::Unknown);
+        // details.certificate counts as well, the best one wins.
+        let mut d = typical(Some(CertLevel::National), Some(day(2020, 1, 1)));
+        d.details.certificate = Some(Certificate {
+            level: Some(CertLevel::Regional),
+            number: Some("45/QĐ-BCT".into()),
+            valid_until: Some(day(2025, 12, 31)),
+        });
+        assert_eq!(state(&d, "certificate_valid").0, ItemState::Pass);
+        assert!(absent(&fixtures::machinery(), "certificate_valid"));
+    }
+
+    fn tick(item: &str, on: bool, revision: i64) -> Tick {
+        Tick {
+            item: item.into(),
+            on,
+            author: "Nguyễn Thị Hoa".into(),
+            at: "2023-10-02T09:15:00+07:00".into(),
+            revision,
+        }
+    }
+
+    #[test]
+    fn manual_items_ticks_and_staleness() {
+        let r = rules();
+        let d = fixtures::machinery();
+        let mandatory: Vec<String> = r
+            .category(Category::Machinery)
+            .manual
+            .iter()
+            .filter(|m| m.mandatory)
+            .map(|m| m.id.clone())
+            .collect();
+        let mut ticks: Vec<Tick> = mandatory.iter().map(|id| tick(id, true, 2)).collect();
+        let c = evaluate(&r, &d, &ticks, 2, as_of());
+        assert!(c.ok(), "{:?}", c.unmet_mandatory());
+        assert_eq!(c.summary(), "11/12");
+        let new = c
+            .item("new_advanced")
+            .cloned()
+            .expect("machinery has new_advanced");
+        assert_eq!(new.state, ItemState::Ticked);
+        assert_eq!(new.kind, ItemKind::Manual);
+        assert!(!new.stale);
+        assert!(new.text_vi.starts_with("Máy móc thiết bị mới"));
+        // A newer revision of the dossier: the ticks stay but become stale.
+        let c = evaluate(&r, &d, &ticks, 3, as_of());
+        assert!(c.ok());
+        assert!(
+            c.item("new_advanced")
+                .is_some_and(|i| i.stale && i.detail.contains("revision 3"))
+        );
+        // The last tick counts: unticking blocks approval again.
+        ticks.push(tick("new_advanced", false, 3));
+        let c = evaluate(&r, &d, &ticks, 3, as_of());
+        assert!(!c.ok());
+        assert_eq!(
+            c.unmet_mandatory()
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>(),
+            ["new_advanced"]
+        );
+        // Ticks of unknown items are ignored.
+        ticks.push(tick("\u{1b}[2Jbogus", true, 3));
+        assert_eq!(evaluate(&r, &d, &ticks, 3, as_of()).items.len(), 12);
+    }
+
+    #[test]
+    fn failing_summary_and_json_shape() {
+        let mut d = fixtures::machinery();
+        d.submitted_on = day(2023, 10, 2);
+        d.budget.national_vnd = Vnd(320_000_000);
+        let c = eval(&d);
+        assert_eq!(c.failing(), 3, "{:#?}", c.items);
+        assert_eq!(c.summary(), "3/12, 3 failing");
+        let v = serde_json::to_value(&c.items[0]).expect("serialisable");
+        for key in ["id", "kind", "mandatory", "state", "detail"] {
+            assert!(v.get(key).is_some(), "{key}");
+        }
+        assert_eq!(v["id"], "on_time");
+        assert_eq!(v["kind"], "auto");
+        assert_eq!(v["state"], "fail");
+        let manual = serde_json::to_value(c.items.last()).expect("serialisable");
+        assert_eq!(manual["kind"], "manual");
+        assert_eq!(manual["state"], "unticked");
     }
 }

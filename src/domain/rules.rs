@@ -117,15 +117,15 @@ impl General {
         area.is_some_and(|a| self.priority_areas.contains(&a))
     }
 
-    /// The multiplier as appraisers say it: `1.5×`.
+    /// The multiplier as appraisers write it: `1.5`, `2`.
     pub fn multiplier_text(&self) -> String {
         let whole = self.priority_multiplier_permille / 1000;
         let frac = self.priority_multiplier_permille % 1000;
         if frac == 0 {
-            format!("{whole}×")
+            format!("{whole}")
         } else {
             let f = format!("{frac:03}");
-            format!("{whole}.{}×", f.trim_end_matches('0'))
+            format!("{whole}.{}", f.trim_end_matches('0'))
         }
     }
 }
