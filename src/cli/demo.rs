@@ -49,27 +49,11 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
 
 /// Open the TUI on a context.
 pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
-    let _ = cli;
-    let rows = ctx.store.queue(&crate::store::QueueFilter::default())?;
-    let mut t = super::table::Table::new(&[
-        ("CODE", super::table::Align::Left, 0),
-        ("PROVINCE", super::table::Align::Left, 14),
-        ("CATEGORY", super::table::Align::Left, 11),
-        ("NATIONAL", super::table::Align::Right, 0),
-        ("STATUS", super::table::Align::Left, 0),
-        ("TITLE", super::table::Align::Left, 50),
-    ]);
-    for r in &rows {
-        t.row(vec![
-            r.code.clone(),
-            r.province.clone(),
-            r.category.short().into(),
-            r.national.millions(),
-            r.status.to_string(),
-            r.title.clone(),
-        ]);
-    }
-    print!("{}", t.render());
-    eprintln!("The TUI is not built yet: this is the loaded queue. Use the CLI (thamdinh --help) meanwhile.");
+    let options = crate::tui::Options {
+        ascii: cli.ascii,
+        keymap: cli.keymap.clone(),
+        ..crate::tui::Options::default()
+    };
+    crate::tui::run(ctx.store, ctx.rules, ctx.actor, options).map_err(|e| Failure::failed(format!("{e:#}")))?;
     Ok(Exit::Success)
 }

@@ -4,7 +4,7 @@
 //! Internal variants (terminal ticks, resizes, typed text, effect results)
 //! are `#[serde(skip)]`: no keymap can bind them.
 
-use crate::tui::model::{DossierData, Outcome, Preview, QueueItem, RankLine, AuditRow};
+use crate::tui::model::{AuditRow, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
 use crate::domain::Vnd;
 use serde::{Deserialize, Serialize};
 
@@ -148,8 +148,8 @@ pub enum Loaded {
     Preview(Preview),
     /// A decision or undo done.
     Done(Outcome),
-    /// A tick, score or note was saved (message for the status bar).
-    Saved(String),
+    /// A tick, score or note was saved.
+    Saved(Saved),
     /// The ranking of a category with the allocation used.
     Ranking(Vec<RankLine>, Option<Vnd>),
     /// The audit log.

@@ -11,7 +11,7 @@ use crate::domain::{Category, Decision, Status, Vnd};
 use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::model::{AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine};
+use crate::tui::model::{AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
 use crate::tui::strings::{Strings, fill};
 use std::collections::{BTreeSet, HashMap};
 
@@ -151,6 +151,7 @@ pub struct QueueState {
     /// Every dossier of the database.
     pub rows: Vec<QueueItem>,
     folded: Vec<Folded>,
+    widest_code: usize,
     /// Indices into `rows` shown, in order.
     pub visible: Vec<usize>,
     /// Cursor: index into `visible`.
@@ -177,6 +178,11 @@ impl QueueState {
     /// The row under the cursor.
     pub fn current(&self) -> Option<&QueueItem> {
         self.visible.get(self.cursor).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Columns of the widest code (at least 11, at most 16).
+    pub fn code_width(&self) -> usize {
+        self.widest_code.clamp(11, 16)
     }
 
     /// The folded search key of row `i` (for highlighting).
@@ -215,6 +221,11 @@ impl QueueState {
 
     fn set_rows(&mut self, rows: Vec<QueueItem>) {
         self.folded = rows.iter().map(QueueItem::folded).collect();
+        self.widest_code = rows
+            .iter()
+            .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
+            .max()
+            .unwrap_or(0);
         let mut provinces: Vec<String> = rows.iter().map(|r| r.province.clone()).collect();
         provinces.sort();
         provinces.dedup();
@@ -648,8 +659,19 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             done_message(state, &outcome);
             state.reload()
         }
-        Loaded::Saved(what) => {
-            state.say(fill(state.strings.msg_saved, &[("what", &what)]), false);
+        Loaded::Saved(saved) => {
+            let s = state.strings;
+            let text = match &saved {
+                Saved::Tick { code, item, on } => {
+                    fill(if *on { s.msg_ticked } else { s.msg_unticked }, &[("code", code), ("item", item)])
+                }
+                Saved::Score { code, criterion, points } => fill(
+                    s.msg_scored,
+                    &[("code", code), ("criterion", criterion), ("points", &points.to_string())],
+                ),
+                Saved::Note { code } => fill(s.msg_noted, &[("code", code)]),
+            };
+            state.say(text, false);
             state.reload()
         }
         Loaded::Ranking(rows, allocation) => {
@@ -1096,6 +1118,9 @@ fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effec
     if live_filter && changed {
         state.queue.query = b.input.text().to_string();
         state.queue.recompute();
+        // A new query shows its best match first, under the cursor.
+        state.queue.cursor = 0;
+        state.queue.offset = 0;
         state.overlay = Some(Overlay::Input(b));
         return state.follow_cursor();
     }
@@ -1140,15 +1165,15 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             state.overlay = Some(Overlay::Confirm(Confirm {
                 decision: Decision::Return,
                 codes: codes.clone(),
-                preview: Some(Preview {
-                    accepted: codes,
-                    refused: Vec::new(),
-                }),
+                preview: None,
                 reason: Some(value),
                 override_reason: None,
                 scroll: 0,
             }));
-            Vec::new()
+            vec![Effect::Preview {
+                decision: Decision::Return,
+                codes,
+            }]
         }
         InputPurpose::OverrideReason(mut c) => {
             if value.is_empty() {

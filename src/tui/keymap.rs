@@ -424,6 +424,8 @@ impl Keymap {
                 }
             }
         }
+        // The shortest spelling first (`?` before `<F1>`).
+        out.sort_by_key(|k| k.chars().count());
         out
     }
 

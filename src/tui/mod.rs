@@ -9,8 +9,12 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod input;
 pub mod keymap;
 pub mod model;
+pub mod run;
 pub mod strings;
 pub mod view;
+
+pub use run::{Options, run};

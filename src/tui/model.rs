@@ -173,6 +173,8 @@ pub struct Preview {
     pub accepted: Vec<String>,
     /// Dossiers the gate refuses, with the unmet mandatory items.
     pub refused: Vec<(String, Vec<String>)>,
+    /// Dossiers that already have the target status (left alone).
+    pub already: Vec<String>,
 }
 
 /// The result of a decision or an undo.
@@ -184,6 +186,34 @@ pub struct Outcome {
     pub changed: Vec<String>,
     /// Dossiers refused, with why.
     pub refused: Vec<(String, String)>,
+}
+
+/// A change saved by a tick, a score or a note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// A manual item ticked (`on`) or unticked.
+    Tick {
+        /// Dossier.
+        code: String,
+        /// Item id.
+        item: String,
+        /// Ticked or not.
+        on: bool,
+    },
+    /// A criterion's points.
+    Score {
+        /// Dossier.
+        code: String,
+        /// Criterion id.
+        criterion: String,
+        /// Points.
+        points: u32,
+    },
+    /// A note added.
+    Note {
+        /// Dossier.
+        code: String,
+    },
 }
 
 /// One line of the ranking view.

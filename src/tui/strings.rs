@@ -178,8 +178,26 @@ pub struct Strings {
     pub msg_undone: &'static str,
     /// `refused {n}: {codes}`.
     pub msg_refused: &'static str,
-    /// `ticked {item}` and friends.
-    pub msg_saved: &'static str,
+    /// `{code}: {item} ticked`.
+    pub msg_ticked: &'static str,
+    /// `{code}: {item} unticked`.
+    pub msg_unticked: &'static str,
+    /// `{code}: {criterion} = {points}`.
+    pub msg_scored: &'static str,
+    /// `{code}: note added`.
+    pub msg_noted: &'static str,
+    /// `already {status}: {codes}`.
+    pub msg_already: &'static str,
+    /// Already of the target status (confirmation dialog): `Already {status} ({n}):`.
+    pub already: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// `{n} workers`.
+    pub workers: &'static str,
+    /// `{n} p.` (pages).
+    pub pages: &'static str,
     /// Not a manual item.
     pub msg_not_manual: &'static str,
     /// `reloaded: another appraiser changed the database`.
@@ -282,7 +300,16 @@ pub static EN: Strings = Strings {
     msg_returned: "returned {n}: {codes}",
     msg_undone: "undone: {codes}",
     msg_refused: "refused {n}: {codes}",
-    msg_saved: "saved: {what}",
+    msg_ticked: "{code}: {item} ticked",
+    msg_unticked: "{code}: {item} unticked",
+    msg_scored: "{code}: {criterion} = {points}",
+    msg_noted: "{code}: note added",
+    msg_already: "already {status}: {codes}",
+    already: "Already {status}, left alone ({n}):",
+    yes: "yes",
+    no: "no",
+    workers: "{n} workers",
+    pages: "{n} p.",
     msg_not_manual: "{item} is checked automatically; only manual items are ticked",
     msg_reloaded: "reloaded: the database changed",
     msg_no_dossier: "no dossier under the cursor",

@@ -49,7 +49,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         .map(|c| c.id.chars().count())
         .max()
         .unwrap_or(0)
-        .min(w / 3);
+        .min(w * 2 / 5);
     let offset = scroll_offset(
         state.checklist_cursor.saturating_sub(h / 2),
         state.checklist_cursor,

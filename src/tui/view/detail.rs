@@ -2,7 +2,7 @@
 
 use crate::domain::date::vn;
 use crate::domain::dossier::Dossier;
-use crate::domain::{Vnd};
+use crate::domain::Vnd;
 use crate::tui::app::State;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::view::pane_block;
@@ -96,7 +96,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             parts.push(place.join(", "));
         }
         if let Some(w) = b.workers {
-            parts.push(format!("{w} lao động"));
+            parts.push(fill(s.workers, &[("n", &w.to_string())]));
         }
         out.push(field(theme, s.l_beneficiary, parts.join(" · ")));
     }
@@ -162,7 +162,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             t.push_str(&format!(" ≤ {}", vn(v)));
         }
         if let Some(p) = doc.pages {
-            t.push_str(&format!(" ({p} tr.)"));
+            t.push_str(&format!(" ({})", fill(s.pages, &[("n", &p.to_string())])));
         }
         out.push(Line::from(t));
     }
@@ -171,7 +171,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     {
         out.push(Line::from(Span::styled(format!("{}:", s.l_details), theme.label())));
         for (k, v) in map {
-            out.push(Line::from(format!("  {k}: {}", plain(&v))));
+            out.push(Line::from(format!("  {k}: {}", plain(s, &v))));
         }
     }
     if let Some(sum) = &d.summary {
@@ -183,7 +183,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     if !d.extra.is_empty() {
         out.push(Line::from(Span::styled(format!("{}:", s.l_extra), theme.label())));
         for (k, v) in &d.extra {
-            out.push(Line::from(format!("  {k}: {}", plain(v))));
+            out.push(Line::from(format!("  {k}: {}", plain(s, v))));
         }
     }
     out
@@ -191,17 +191,17 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
 
 /// A JSON value as plain text: strings without quotes, booleans yes/no,
 /// objects as `key: value` pairs.
-fn plain(v: &Value) -> String {
+fn plain(s: &Strings, v: &Value) -> String {
     match v {
-        Value::String(s) => s.clone(),
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => "no".into(),
+        Value::String(t) => t.clone(),
+        Value::Bool(true) => s.yes.into(),
+        Value::Bool(false) => s.no.into(),
         Value::Null => "–".into(),
         Value::Number(n) => n.to_string(),
-        Value::Array(a) => a.iter().map(plain).collect::<Vec<_>>().join("; "),
+        Value::Array(a) => a.iter().map(|x| plain(s, x)).collect::<Vec<_>>().join("; "),
         Value::Object(m) => m
             .iter()
-            .map(|(k, v)| format!("{k}: {}", plain(v)))
+            .map(|(k, v)| format!("{k}: {}", plain(s, v)))
             .collect::<Vec<_>>()
             .join(", "),
     }

@@ -127,6 +127,14 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             for code in &p.accepted {
                 body.push(Line::from(fit(&describe(code), inner_w, theme.ellipsis(), false)));
             }
+            if !p.already.is_empty() {
+                let status = c.decision.target().id();
+                body.push(Line::from(Span::styled(
+                    fill(s.already, &[("status", status), ("n", &p.already.len().to_string())]),
+                    theme.dim(),
+                )));
+                body.push(Line::from(fit(&format!("  {}", p.already.join(", ")), inner_w, theme.ellipsis(), false)));
+            }
             if !p.refused.is_empty() {
                 if c.override_reason.is_none() {
                     hint = s.confirm_hint_refused;

@@ -21,10 +21,10 @@ struct Columns {
     title: usize,
 }
 
-fn columns(w: usize) -> Columns {
+fn columns(w: usize, code: usize) -> Columns {
     // cursor, mark, status, space = 4
     let mut c = Columns {
-        code: 11,
+        code,
         province: 0,
         category: 0,
         national: 0,
@@ -65,6 +65,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             ("total", &q.rows.len().to_string()),
         ],
     );
+    if !q.query.is_empty() {
+        title.push_str(" · /");
+        title.push_str(&q.query);
+    }
     title.push_str(" · ");
     title.push_str(q.status.map_or(s.all_statuses, |x| x.id()));
     title.push_str(" · ");
@@ -72,10 +76,6 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     if let Some(p) = &q.province {
         title.push_str(" · ");
         title.push_str(p);
-    }
-    if !q.query.is_empty() {
-        title.push_str(" · /");
-        title.push_str(&q.query);
     }
     let block = pane_block(theme, title, focused);
     let inner = block.inner(area);
@@ -86,7 +86,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         frame.render_widget(Paragraph::new(Span::styled(s.queue_empty, theme.dim())), inner);
         return;
     }
-    let cols = columns(w);
+    let cols = columns(w, q.code_width());
     let ell = theme.ellipsis();
     let offset = scroll_offset(q.offset, q.cursor, h, q.visible.len());
     let hl = theme.matched();

@@ -30,8 +30,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let h = usize::from(inner.height);
     let w = usize::from(inner.width);
     let ell = theme.ellipsis();
-    let pts_w = 7; // "18/20" plus a stale mark
-    let name_w = w.saturating_sub(2 + 1 + pts_w);
+    let pts_w = 6; // "18/20" plus a stale mark
+    let name_w = w.saturating_sub(1 + 1 + pts_w);
     let mut lines = Vec::with_capacity(h);
     let crit = &d.score.criteria;
     let offset = scroll_offset(
@@ -52,7 +52,6 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         );
         lines.push(Line::from(vec![
             Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
-            Span::styled(" ", base),
             Span::styled(fit(&name, name_w, ell, false), base),
             Span::styled(" ", base),
             Span::styled(fit(&pts, pts_w, ell, true), base),

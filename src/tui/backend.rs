@@ -1,0 +1,320 @@
+//! The effect executor: runs an [`Effect`] against the store through the
+//! shared operations of [`crate::ops`] (the same functions the CLI calls)
+//! and turns the result into the plain data of [`crate::tui::model`], fed
+//! back to `update` as [`Action::Loaded`] (or [`Action::Failed`]).
+
+use crate::domain::checklist::{ItemKind, ItemState};
+use crate::domain::rules::Rules;
+use crate::domain::{Category, Decision, Vnd};
+use crate::ops::{self, DossierView, OpError};
+use crate::store::{Actor, AuditFilter, HistoryEntry, QueueFilter, QueueRow, Store};
+use crate::tui::action::{Action, Loaded};
+use crate::tui::app::Effect;
+use crate::tui::model::{
+    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, NoteRow, Outcome, Preview, QueueItem,
+    RankLine, Saved, ScoreData,
+};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Most audit entries the log view loads (the newest).
+const LOG_LIMIT: usize = 10_000;
+
+/// Executes effects against one database for one appraiser.
+pub struct StoreBackend {
+    store: Store,
+    rules: Rules,
+    actor: Actor,
+    as_of: NaiveDate,
+}
+
+impl StoreBackend {
+    /// A backend on `store` for `actor`, evaluating checklists as of `as_of`.
+    pub fn new(store: Store, rules: Rules, actor: Actor, as_of: NaiveDate) -> StoreBackend {
+        StoreBackend {
+            store,
+            rules,
+            actor,
+            as_of,
+        }
+    }
+
+    /// Who is acting.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Run one effect; the actions to feed back to `update`.
+    pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+        match self.run(effect) {
+            Ok(Some(l)) => vec![Action::Loaded(Box::new(l))],
+            Ok(None) => Vec::new(),
+            Err(e) => vec![Action::Failed(e.to_string())],
+        }
+    }
+
+    fn run(&mut self, effect: Effect) -> Result<Option<Loaded>, OpError> {
+        Ok(Some(match effect {
+            Effect::LoadQueue => {
+                let version = self.store.data_version()?;
+                let rows = self.store.queue(&QueueFilter::default())?;
+                let items = rows.iter().map(|r| self.queue_item(r)).collect();
+                Loaded::Queue(items, version)
+            }
+            Effect::LoadDossier(code) => match ops::view(&self.store, &self.rules, &code, self.as_of) {
+                Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
+                Err(OpError::Store(crate::store::StoreError::NotFound(_))) => Loaded::Dossier(code, None),
+                Err(e) => return Err(e),
+            },
+            Effect::Preview { decision, codes } => {
+                let p = ops::preview(&self.store, &self.rules, decision, &codes, false, self.as_of)?;
+                Loaded::Preview(Preview {
+                    accepted: p.targets.iter().map(|t| t.code.clone()).collect(),
+                    refused: p
+                        .refused
+                        .iter()
+                        .map(|r| {
+                            let unmet = r
+                                .unmet
+                                .iter()
+                                .map(|(id, why)| if why.is_empty() { id.clone() } else { format!("{id} ({why})") })
+                                .collect();
+                            (r.code.clone(), unmet)
+                        })
+                        .collect(),
+                    already: p.already,
+                })
+            }
+            Effect::Decide {
+                decision,
+                items,
+                reason,
+                override_reason,
+            } => self.decide(decision, &items, reason.as_deref(), override_reason.as_deref())?,
+            Effect::Undo => {
+                let u = ops::undo(&mut self.store, &self.actor)?;
+                Loaded::Done(Outcome {
+                    decision: None,
+                    changed: u.restored.into_iter().map(|(c, _)| c).collect(),
+                    refused: Vec::new(),
+                })
+            }
+            Effect::Tick {
+                code,
+                item,
+                on,
+                version,
+            } => {
+                ops::tick(&mut self.store, &self.rules, &self.actor, &code, &item, on, Some(version))?;
+                Loaded::Saved(Saved::Tick { code, item, on })
+            }
+            Effect::Score {
+                code,
+                criterion,
+                points,
+                version,
+            } => {
+                ops::score(
+                    &mut self.store,
+                    &self.rules,
+                    &self.actor,
+                    &code,
+                    &criterion,
+                    &points.to_string(),
+                    Some(version),
+                )?;
+                Loaded::Saved(Saved::Score {
+                    code,
+                    criterion,
+                    points,
+                })
+            }
+            Effect::AddNote { code, text } => {
+                ops::note(&mut self.store, &self.actor, &code, &text)?;
+                Loaded::Saved(Saved::Note { code })
+            }
+            Effect::LoadRanking { category, allocation } => self.ranking(category, allocation)?,
+            Effect::LoadLog { filter } => self.log(&filter)?,
+            Effect::Poll => Loaded::Version(self.store.data_version()?),
+        }))
+    }
+
+    fn queue_item(&self, r: &QueueRow) -> QueueItem {
+        QueueItem {
+            code: r.code.clone(),
+            plan_year: r.plan_year,
+            province: r.province.clone(),
+            category: r.category,
+            title: r.title.clone(),
+            beneficiary: r.beneficiary.clone(),
+            status: r.status,
+            submitted_on: r.submitted_on,
+            national: r.national,
+            score: ops::row_total(&self.rules, r, self.as_of),
+            revision: r.revision,
+            version: r.version,
+        }
+    }
+
+    /// Decide with the gate evaluated now, but with the versions the
+    /// appraiser saw: anything changed since is refused, never overwritten.
+    fn decide(
+        &mut self,
+        decision: Decision,
+        items: &[(String, i64)],
+        reason: Option<&str>,
+        override_reason: Option<&str>,
+    ) -> Result<Loaded, OpError> {
+        let codes: Vec<String> = items.iter().map(|(c, _)| c.clone()).collect();
+        let seen: HashMap<&str, i64> = items.iter().map(|(c, v)| (c.as_str(), *v)).collect();
+        let mut p = ops::preview(
+            &self.store,
+            &self.rules,
+            decision,
+            &codes,
+            override_reason.is_some(),
+            self.as_of,
+        )?;
+        for t in &mut p.targets {
+            if let Some(&v) = seen.get(t.code.as_str()) {
+                t.expected_version = Some(v);
+            }
+        }
+        let out = ops::execute(&mut self.store, &self.actor, &p, reason, override_reason)?;
+        Ok(Loaded::Done(Outcome {
+            decision: Some(decision),
+            changed: out.decided,
+            refused: p.refused.iter().map(|r| (r.code.clone(), r.describe())).collect(),
+        }))
+    }
+
+    fn ranking(&self, category: Category, allocation: Option<Vnd>) -> Result<Loaded, OpError> {
+        let rankings = ops::rankings(&self.store, &self.rules, Some(category), None, allocation, self.as_of)?;
+        let rows = self.store.queue(&QueueFilter {
+            category: Some(category),
+            ..QueueFilter::default()
+        })?;
+        let province: HashMap<&str, &str> = rows.iter().map(|r| (r.code.as_str(), r.province.as_str())).collect();
+        let Some(r) = rankings.into_iter().next() else {
+            return Ok(Loaded::Ranking(Vec::new(), allocation));
+        };
+        let lines = r
+            .rows
+            .into_iter()
+            .map(|x| RankLine {
+                rank: x.rank,
+                province: province.get(x.code.as_str()).map(|p| p.to_string()).unwrap_or_default(),
+                code: x.code,
+                score: x.score,
+                national: x.national_vnd,
+                cumulative: x.cumulative_vnd,
+                within_budget: x.within_budget,
+            })
+            .collect();
+        Ok(Loaded::Ranking(lines, r.allocation))
+    }
+
+    fn log(&self, filter: &str) -> Result<Loaded, OpError> {
+        let f = filter.trim();
+        let mut af = AuditFilter {
+            decisions_only: true,
+            limit: Some(LOG_LIMIT),
+            ..AuditFilter::default()
+        };
+        if !f.is_empty() {
+            if self.store.dossier(f)?.is_some() {
+                af.code = Some(f.to_string());
+            } else {
+                af.author = Some(f.to_string());
+            }
+        }
+        let rows = self
+            .store
+            .audit(&af)?
+            .into_iter()
+            .map(|e| AuditRow {
+                at: e.at,
+                author: e.author,
+                action: e.action,
+                code: e.code.unwrap_or_default(),
+                reason: e.reason.or(e.detail),
+            })
+            .collect();
+        Ok(Loaded::Log(rows))
+    }
+}
+
+fn history_row(code: &str, h: HistoryEntry) -> AuditRow {
+    let reason = match (h.reason, h.override_reason) {
+        (Some(r), Some(o)) => Some(format!("{r}; override: {o}")),
+        (None, Some(o)) => Some(format!("override: {o}")),
+        (r, None) => r,
+    };
+    AuditRow {
+        at: h.at,
+        author: h.author,
+        action: h.action,
+        code: code.to_string(),
+        reason,
+    }
+}
+
+/// The engines' view of a dossier as the panes' plain data.
+pub fn dossier_data(v: DossierView) -> DossierData {
+    let code = v.record.dossier.code.clone();
+    let checklist_ok = v.checklist.ok();
+    DossierData {
+        checklist: v
+            .checklist
+            .items
+            .into_iter()
+            .map(|i| CheckRow {
+                manual: i.kind == ItemKind::Manual,
+                mandatory: i.mandatory,
+                state: match i.state {
+                    ItemState::Pass => CheckState::Pass,
+                    ItemState::Fail => CheckState::Fail,
+                    ItemState::Unknown => CheckState::Unknown,
+                    ItemState::Ticked => CheckState::Ticked,
+                    ItemState::Unticked => CheckState::Unticked,
+                },
+                id: i.id,
+                text: i.text_vi,
+                detail: i.detail,
+                stale: i.stale,
+            })
+            .collect(),
+        checklist_ok,
+        score: ScoreData {
+            total: v.score.total,
+            bonus: v.score.bonus,
+            bonus_parts: v.score.bonus_parts.into_iter().map(|b| (b.label_vi, b.points)).collect(),
+            criteria: v
+                .score
+                .criteria
+                .into_iter()
+                .map(|c| CriterionRow {
+                    id: c.id,
+                    label: c.label_vi,
+                    max: c.max,
+                    points: c.points,
+                    stale: c.stale,
+                })
+                .collect(),
+        },
+        notes: v
+            .notes
+            .into_iter()
+            .map(|n| NoteRow {
+                author: n.author,
+                at: n.at,
+                text: n.text,
+            })
+            .collect(),
+        history: v.history.into_iter().map(|h| history_row(&code, h)).collect(),
+        status: v.record.status,
+        revision: v.record.revision,
+        version: v.record.version,
+        dossier: v.record.dossier,
+    }
+}

@@ -1,0 +1,273 @@
+//! The event loop and the terminal guard.
+//!
+//! Terminal events and a one-second poll tick become actions; actions go
+//! through `update`; effects through the [`StoreBackend`]; the screen is
+//! redrawn only when the state is dirty, inside synchronized output. Between
+//! events the loop sleeps in `crossterm::event::poll` (no busy loop). The
+//! terminal is restored on quit, on error (the guard's `Drop`), on panic
+//! (hook) and on SIGTERM/SIGHUP/SIGINT (flags checked every 250 ms);
+//! Ctrl-Z restores it, stops the process, and takes the screen back.
+
+use crate::domain::rules::Rules;
+use crate::store::{Actor, Store};
+use crate::tui::action::Action;
+use crate::tui::app::{Effect, Look, State, update};
+use crate::tui::backend::StoreBackend;
+use crate::tui::keymap::{KeyPress, Keymap, Lookup, Mode};
+use crate::tui::strings::EN;
+use crate::tui::view;
+use anyhow::Context;
+use chrono::NaiveDate;
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use std::collections::VecDeque;
+use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// How the TUI is started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Borders and glyphs in ASCII (`--ascii`).
+    pub ascii: bool,
+    /// Never use colours (in addition to `NO_COLOR`).
+    pub no_color: bool,
+    /// `--keymap NAME|PATH` (`None`: the bundled default).
+    pub keymap: Option<String>,
+    /// Day the checklists are evaluated on (`None`: today).
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The poll interval for other appraisers' changes.
+const TICK: Duration = Duration::from_secs(1);
+/// How often the loop wakes to look at termination signals when idle.
+const WAKE: Duration = Duration::from_millis(250);
+
+/// Load the keymap named on the command line.
+pub fn load_keymap(name: Option<&str>) -> anyhow::Result<Keymap> {
+    match name {
+        None | Some("default") => Ok(Keymap::bundled()?),
+        Some(path) if std::path::Path::new(path).is_file() => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("{path}: cannot read"))?;
+            Ok(Keymap::parse(path, &text)?)
+        }
+        Some(other) => anyhow::bail!(
+            "--keymap {other:?}: no such keymap file (bundled: default)"
+        ),
+    }
+}
+
+/// True when colours are allowed: `NO_COLOR` unset or empty.
+pub fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Open the TUI on `store` for `actor` and run it until the user quits.
+pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow::Result<()> {
+    let keymap = load_keymap(options.keymap.as_deref())?;
+    let as_of = options.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let look = Look {
+        color: !options.no_color && colour_allowed(),
+        ascii: options.ascii,
+    };
+    let user = actor.user.clone();
+    let backend = StoreBackend::new(store, rules, actor, as_of);
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).context("installing signal handlers")?;
+    }
+    let mut guard = TerminalGuard::new()?;
+    let size = guard.terminal.size()?;
+    let mut state = State::new(&EN, keymap, &user, (size.width, size.height));
+    state.look = look;
+    let mut app = Runner {
+        state,
+        backend,
+        pending: Vec::new(),
+    };
+    let start = app.state.start();
+    app.effects(start);
+    let mut last_tick = Instant::now();
+    loop {
+        if app.state.dirty {
+            guard.draw(&app.state)?;
+            app.state.dirty = false;
+        }
+        if app.state.quit || stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let until_tick = TICK.saturating_sub(last_tick.elapsed());
+        if event::poll(until_tick.min(WAKE))? {
+            // Drain what is waiting, then draw once (render coalescing).
+            loop {
+                match app.event(event::read()?) {
+                    Some(Action::Suspend) => {
+                        guard.suspend()?;
+                        app.state.dirty = true;
+                    }
+                    Some(_) | None => {}
+                }
+                if app.state.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            app.dispatch(Action::Tick);
+        }
+    }
+    guard.restore();
+    Ok(())
+}
+
+/// The state, the executor and the keys of an unfinished chord.
+struct Runner {
+    state: State,
+    backend: StoreBackend,
+    pending: Vec<KeyPress>,
+}
+
+impl Runner {
+    /// Run effects until no more come back.
+    fn effects(&mut self, fx: Vec<Effect>) {
+        let mut queue: VecDeque<Effect> = fx.into();
+        while let Some(e) = queue.pop_front() {
+            for a in self.backend.execute(e) {
+                queue.extend(update(&mut self.state, a));
+            }
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) {
+        let fx = update(&mut self.state, action);
+        self.effects(fx);
+    }
+
+    /// Handle one terminal event; returns `Suspend` for the loop to act on.
+    fn event(&mut self, e: Event) -> Option<Action> {
+        match e {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                let key = KeyPress::from_event(&k);
+                for a in self.keys(key) {
+                    if a == Action::Suspend {
+                        return Some(a);
+                    }
+                    self.dispatch(a);
+                }
+            }
+            Event::Paste(s) => self.dispatch(Action::Paste(s)),
+            Event::Resize(w, h) => self.dispatch(Action::Resize(w, h)),
+            _ => {}
+        }
+        None
+    }
+
+    /// The actions a key press means, given the chord typed so far.
+    fn keys(&mut self, key: KeyPress) -> Vec<Action> {
+        let mode = self.state.mode();
+        self.pending.push(key);
+        match self.state.keymap.lookup(mode, &self.pending) {
+            Lookup::Actions(a) => {
+                self.pending.clear();
+                a
+            }
+            Lookup::Pending => Vec::new(),
+            Lookup::Unbound => {
+                let was_chord = self.pending.len() > 1;
+                self.pending.clear();
+                if was_chord {
+                    return self.keys(key);
+                }
+                typed(mode, key).map(|s| vec![Action::Insert(s)]).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Text typed into an input: a character without Control or Alt.
+fn typed(mode: Mode, key: KeyPress) -> Option<String> {
+    if mode != Mode::Input {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(c)
+            if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Owns the terminal while the TUI runs; restores it when dropped.
+struct TerminalGuard {
+    terminal: DefaultTerminal,
+    active: bool,
+}
+
+impl TerminalGuard {
+    fn new() -> anyhow::Result<TerminalGuard> {
+        // ratatui's init installs a panic hook that restores the terminal;
+        // ours wraps it to switch bracketed paste off first.
+        let terminal = ratatui::try_init().context("cannot set up the terminal")?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableBracketedPaste);
+            previous(info);
+        }));
+        let mut g = TerminalGuard {
+            terminal,
+            active: true,
+        };
+        execute!(stdout(), EnableBracketedPaste)?;
+        g.terminal.hide_cursor()?;
+        Ok(g)
+    }
+
+    fn draw(&mut self, state: &State) -> anyhow::Result<()> {
+        execute!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let drawn = self.terminal.draw(|f| view::render(state, f)).map(|_| ());
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        Ok(drawn?)
+    }
+
+    fn restore(&mut self) {
+        if self.active {
+            let _ = execute!(stdout(), DisableBracketedPaste);
+            ratatui::restore();
+            self.active = false;
+        }
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on resume.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        self.restore();
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            EnableBracketedPaste
+        )?;
+        self.active = true;
+        self.terminal.clear()?;
+        Ok(())
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        self.restore();
+    }
+}

@@ -1,0 +1,321 @@
+//! End-to-end: the real binary in a pseudo-terminal, keys sent as an
+//! appraiser types them, the screen read back through a terminal emulator
+//! (vt100), and the database checked through the CLI afterwards.
+
+mod common;
+
+use common::Db;
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The TUI running in a pseudo-terminal.
+struct Tui {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Tui {
+    fn open(db: &Db, user: &str, cols: u16, rows: u16, extra_env: &[(&str, &str)]) -> Tui {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(common::bin());
+        cmd.arg("--db");
+        cmd.arg(&db.path);
+        cmd.arg("--user");
+        cmd.arg(user);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", db.dir().join("config"));
+        cmd.env_remove("THAMDINH_DATA");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn thamdinh");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s2, r2) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s2.lock().unwrap().process(&buf[..n]);
+                r2.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Tui {
+            master: pair.master,
+            writer,
+            child,
+            screen,
+            raw,
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Wait until the screen shows `what`; panic with the screen if not.
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        panic!("timed out waiting for {what:?}; screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the application read each burst separately, as typing does.
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Type text one character at a time.
+    fn typ(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(&c.to_string());
+        }
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        panic!("the TUI did not exit; screen:\n{}", self.text());
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal size is never 0")
+}
+
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+
+fn statuses(db: &Db) -> Vec<(String, String)> {
+    let v = db.json(&["list", "--format", "json"]);
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["code"].as_str().unwrap().to_string(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn filter_mark_two_return_with_a_reason_confirm_quit() {
+    let db = Db::new();
+    db.import_sample();
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("Queue 47/47");
+    t.wait_for("KC24-");
+    // Fuzzy filter without diacritics.
+    t.send("/");
+    t.wait_for("FILTER");
+    t.typ("tra vinh");
+    t.wait_for("/tra vinh");
+    t.send(ENTER);
+    t.wait_for("QUEUE");
+    let screen = t.text();
+    // The first two rows of the queue pane (the left 40 columns).
+    let left: Vec<String> = screen
+        .lines()
+        .skip(1)
+        .map(|l| l.chars().take(40).collect())
+        .collect();
+    let first: Vec<&str> = left
+        .iter()
+        .filter_map(|l| l.find("KC24-").map(|i| &l[i..i + 11]))
+        .take(2)
+        .collect();
+    assert_eq!(first.len(), 2, "{screen}");
+    assert!(screen.contains("Trà Vinh"), "{screen}");
+    // Mark two.
+    t.send(" ");
+    t.send(" ");
+    t.wait_for("2 marked");
+    // Return with a Vietnamese reason.
+    t.send("r");
+    t.wait_for("Reason for returning 2");
+    t.typ("Thiếu báo giá thiết bị");
+    t.wait_for("Thiếu báo giá thiết bị");
+    t.send(ENTER);
+    t.wait_for("Return 2 dossier(s) to the province?");
+    t.wait_for(first[0]);
+    t.send("y");
+    t.wait_for("returned 2");
+    // Marks persist after the action.
+    t.wait_for("2 marked");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // The terminal was given back: alternate screen left, paste mode off.
+    let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
+    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not switched off");
+
+    let st = statuses(&db);
+    let returned: Vec<&str> = st
+        .iter()
+        .filter(|(_, s)| s == "returned")
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let mut want = first.clone();
+    want.sort();
+    let mut got = returned.clone();
+    got.sort();
+    assert_eq!(got, want);
+    for code in &first {
+        let show = db.json(&["show", code, "--format", "json"]);
+        let h = show["history"].as_array().unwrap();
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0]["action"], "return");
+        assert_eq!(h[0]["author"], "lan");
+        assert_eq!(h[0]["reason"], "Thiếu báo giá thiết bị");
+    }
+}
+
+/// Tick every mandatory manual item of `code` through the CLI.
+fn tick_all_manual(db: &Db, code: &str) {
+    let show = db.json(&["show", code, "--format", "json"]);
+    for item in show["checklist"].as_array().unwrap() {
+        if item["kind"] == "manual" && item["mandatory"] == true {
+            let out = db.run(&["tick", code, item["id"].as_str().unwrap()]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+        }
+    }
+    let show = db.json(&["show", code, "--format", "json"]);
+    assert_eq!(show["checklist_ok"], true, "{code} still not ok: {show}");
+}
+
+#[test]
+fn approve_with_a_refused_dossier_and_an_override() {
+    let db = Db::new();
+    db.import_sample();
+    // KC24-BN-011 passes every automatic item; tick its manual ones.
+    tick_all_manual(&db, "KC24-BN-011");
+    let mut t = Tui::open(&db, "minh", 80, 24, &[]);
+    t.wait_for("Queue 47/47");
+    // Mark BN-011, then BTR-007 (submitted a day late) under another filter.
+    t.send("/");
+    t.typ("kc24-bn-011");
+    t.send(ENTER);
+    t.wait_for("▶ · KC24-BN-011");
+    t.send(" ");
+    t.wait_for("1 marked");
+    t.send("/");
+    t.send(ESC);
+    t.send("/");
+    t.typ("kc24-btr-007");
+    t.send(ENTER);
+    t.wait_for("▶ · KC24-BTR-007");
+    t.send(" ");
+    t.wait_for("2 marked");
+    t.send("a");
+    t.wait_for("Approve 2 dossier(s)?");
+    t.wait_for("Refused by the checklist (1):");
+    t.wait_for("KC24-BTR-007 — on_time");
+    t.wait_for("o override with a reason");
+    t.send("o");
+    t.wait_for("Reason for overriding the checklist");
+    t.typ("Nộp muộn 1 ngày do bão, đã xác minh");
+    t.send(ENTER);
+    t.wait_for("Override: Nộp muộn 1 ngày do bão");
+    t.send("y");
+    t.wait_for("approved 2");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let st = statuses(&db);
+    for code in ["KC24-BN-011", "KC24-BTR-007"] {
+        assert!(st.contains(&(code.to_string(), "approved".to_string())), "{code}: {st:?}");
+    }
+    let log = db.json(&["log", "KC24-BTR-007", "--format", "json"]);
+    let text = log.to_string();
+    assert!(text.contains("Nộp muộn 1 ngày do bão, đã xác minh"), "{text}");
+    // Undo through the CLI takes the whole batch back.
+    let out = db.run_as("minh", &["undo"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let st = statuses(&db);
+    for code in ["KC24-BN-011", "KC24-BTR-007"] {
+        assert!(st.contains(&(code.to_string(), "pending".to_string())), "{code}: {st:?}");
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
+    let db = Db::new();
+    db.import_sample();
+    let nasty = common::nasty_dir().join("escape-sequences.json");
+    let out = db.run(&["import", nasty.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut t = Tui::open(&db, "lan", 100, 30, &[("NO_COLOR", "1")]);
+    t.wait_for("Queue 48/48");
+    t.send("/");
+    t.typ("HG-902");
+    t.send(ENTER);
+    t.wait_for("KC24-HG-902 · consulting");
+    // The title's escape sequences are shown as visible stand-ins.
+    t.wait_for("␛[2J␛[HTư vấn");
+    let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    assert!(!raw.contains("\x1b]0;pwned"), "an OSC sequence reached the terminal");
+    assert!(!raw.contains('\u{202e}'), "a bidi override reached the terminal");
+    // NO_COLOR: no colour escape at all.
+    assert!(
+        !raw.contains("\x1b[38;") && !raw.contains("\x1b[48;"),
+        "a colour was drawn under NO_COLOR"
+    );
+    // Too small: said so instead of drawing.
+    t.resize(60, 20);
+    let _ = t.master.get_size();
+    t.wait_for("Terminal too small: 60×20 (need 80×24)");
+    t.resize(80, 24);
+    t.wait_for("KC24-HG-902");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
