@@ -41,10 +41,14 @@ pub fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("THAMDINH_DATA").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    config_home().map(|c| c.join("thamdinh").join("data")).filter(|p| p.is_dir())
+    config_home()
+        .map(|c| c.join("thamdinh").join("data"))
+        .filter(|p| p.is_dir())
 }
 
 /// The user's keymap override file, `$XDG_CONFIG_HOME/thamdinh/keymap.toml`.
 pub fn user_keymap() -> Option<PathBuf> {
-    config_home().map(|c| c.join("thamdinh").join("keymap.toml")).filter(|p| p.is_file())
+    config_home()
+        .map(|c| c.join("thamdinh").join("keymap.toml"))
+        .filter(|p| p.is_file())
 }

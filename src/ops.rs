@@ -11,10 +11,10 @@ use crate::domain::ranking::{self, RankInput, RankRow};
 use crate::domain::rules::Rules;
 use crate::domain::scoring::{self, BonusFacts, ScoreCard, ScoreEntry};
 use crate::domain::text::clean_multiline;
-use crate::domain::{Category, Decision, Status, Vnd};
+use crate::domain::{Category, Decision, Vnd};
 use crate::store::{
-    Actor, BatchOutcome, DecisionRequest, DossierRecord, HistoryEntry, NoteRecord, QueueFilter, QueueRow, Store,
-    StoreError, UndoOutcome,
+    Actor, BatchOutcome, DecisionRequest, DossierRecord, HistoryEntry, NoteRecord, QueueFilter,
+    QueueRow, Store, StoreError, UndoOutcome,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -32,7 +32,10 @@ impl OpError {
     /// True when nothing could be changed because of what the user asked
     /// (unknown code, bad value), rather than a failure of the database.
     pub fn is_user_error(&self) -> bool {
-        matches!(self, OpError::Invalid(_) | OpError::Store(StoreError::NotFound(_) | StoreError::Refused(_)))
+        matches!(
+            self,
+            OpError::Invalid(_) | OpError::Store(StoreError::NotFound(_) | StoreError::Refused(_))
+        )
     }
 }
 
@@ -52,7 +55,13 @@ fn ticks_of(store: &Store, code: &str) -> Result<Vec<Tick>> {
     Ok(store
         .ticks(code)?
         .into_iter()
-        .map(|t| Tick { item: t.item, on: t.on, author: t.author, at: t.at, revision: t.revision })
+        .map(|t| Tick {
+            item: t.item,
+            on: t.on,
+            author: t.author,
+            at: t.at,
+            revision: t.revision,
+        })
         .collect())
 }
 
@@ -60,18 +69,37 @@ fn scores_of(store: &Store, code: &str) -> Result<Vec<ScoreEntry>> {
     Ok(store
         .scores(code)?
         .into_iter()
-        .map(|s| ScoreEntry { criterion: s.criterion, points: s.points, author: s.author, at: s.at, revision: s.revision })
+        .map(|s| ScoreEntry {
+            criterion: s.criterion,
+            points: s.points,
+            author: s.author,
+            at: s.at,
+            revision: s.revision,
+        })
         .collect())
 }
 
 fn record(store: &Store, code: &str) -> Result<DossierRecord> {
-    store.dossier(code)?.ok_or_else(|| OpError::Store(StoreError::NotFound(code.to_string())))
+    store
+        .dossier(code)?
+        .ok_or_else(|| OpError::Store(StoreError::NotFound(code.to_string())))
 }
 
 /// The checklist of a stored dossier as of a day.
-pub fn checklist(store: &Store, rules: &Rules, rec: &DossierRecord, as_of: NaiveDate) -> Result<Checklist> {
+pub fn checklist(
+    store: &Store,
+    rules: &Rules,
+    rec: &DossierRecord,
+    as_of: NaiveDate,
+) -> Result<Checklist> {
     let ticks = ticks_of(store, &rec.dossier.code)?;
-    Ok(checklist::evaluate(rules, &rec.dossier, &ticks, rec.revision, as_of))
+    Ok(checklist::evaluate(
+        rules,
+        &rec.dossier,
+        &ticks,
+        rec.revision,
+        as_of,
+    ))
 }
 
 /// One dossier with its checklist, score card, notes and history.
@@ -80,10 +108,23 @@ pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Resul
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
     let facts = BonusFacts::of(&rec.dossier);
-    let score = scoring::score_card(rules, rec.dossier.category, &facts, &scores, rec.revision, as_of);
+    let score = scoring::score_card(
+        rules,
+        rec.dossier.category,
+        &facts,
+        &scores,
+        rec.revision,
+        as_of,
+    );
     let notes = store.notes(code)?;
     let history = store.history(code)?;
-    Ok(DossierView { record: rec, checklist, score, notes, history })
+    Ok(DossierView {
+        record: rec,
+        checklist,
+        score,
+        notes,
+        history,
+    })
 }
 
 /// The bonus facts of a queue row (no need to load the whole dossier).
@@ -98,7 +139,10 @@ pub fn row_facts(row: &QueueRow) -> BonusFacts {
 /// A queue row's total score (criteria + bonus), `None` while unscored.
 pub fn row_total(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> Option<i64> {
     let points = row.criteria_points?;
-    let bonus: i64 = scoring::bonus(rules, &row_facts(row), as_of).iter().map(|b| b.points).sum();
+    let bonus: i64 = scoring::bonus(rules, &row_facts(row), as_of)
+        .iter()
+        .map(|b| b.points)
+        .sum();
     Some(points + bonus)
 }
 
@@ -115,7 +159,13 @@ impl Refusal {
     pub fn describe(&self) -> String {
         self.unmet
             .iter()
-            .map(|(id, why)| if why.is_empty() { id.clone() } else { format!("{id} ({why})") })
+            .map(|(id, why)| {
+                if why.is_empty() {
+                    id.clone()
+                } else {
+                    format!("{id} ({why})")
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -146,7 +196,10 @@ pub fn preview(
     override_gate: bool,
     as_of: NaiveDate,
 ) -> Result<Preview> {
-    let mut p = Preview { decision: Some(decision), ..Preview::default() };
+    let mut p = Preview {
+        decision: Some(decision),
+        ..Preview::default()
+    };
     let mut seen = std::collections::HashSet::new();
     for code in codes {
         if !seen.insert(code.as_str()) {
@@ -163,10 +216,22 @@ pub fn preview(
             let unmet: Vec<(String, String)> = cl
                 .unmet_mandatory()
                 .iter()
-                .map(|i| (i.id.clone(), if i.detail.is_empty() { i.text_en.clone() } else { i.detail.clone() }))
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        if i.detail.is_empty() {
+                            i.text_en.clone()
+                        } else {
+                            i.detail.clone()
+                        },
+                    )
+                })
                 .collect();
             if !unmet.is_empty() {
-                let refusal = Refusal { code: code.clone(), unmet };
+                let refusal = Refusal {
+                    code: code.clone(),
+                    unmet,
+                };
                 if override_gate {
                     p.overridden.push(refusal);
                     overridden = true;
@@ -176,7 +241,11 @@ pub fn preview(
                 }
             }
         }
-        p.targets.push(DecisionRequest { code: code.clone(), expected_version: Some(rec.version), overridden });
+        p.targets.push(DecisionRequest {
+            code: code.clone(),
+            expected_version: Some(rec.version),
+            overridden,
+        });
     }
     Ok(p)
 }
@@ -202,9 +271,19 @@ pub fn execute(
         return Err(OpError::Invalid("a return needs a reason".into()));
     }
     if preview.targets.is_empty() {
-        return Ok(BatchOutcome { batch: None, decided: Vec::new(), already: preview.already.clone() });
+        return Ok(BatchOutcome {
+            batch: None,
+            decided: Vec::new(),
+            already: preview.already.clone(),
+        });
     }
-    let mut out = store.decide(actor, decision, reason.as_deref(), override_reason.as_deref(), &preview.targets)?;
+    let mut out = store.decide(
+        actor,
+        decision,
+        reason.as_deref(),
+        override_reason.as_deref(),
+        &preview.targets,
+    )?;
     out.already.extend(preview.already.iter().cloned());
     Ok(out)
 }
@@ -221,7 +300,14 @@ pub fn decide(
     override_reason: Option<&str>,
     as_of: NaiveDate,
 ) -> Result<(Preview, BatchOutcome)> {
-    let p = preview(store, rules, decision, codes, override_reason.is_some(), as_of)?;
+    let p = preview(
+        store,
+        rules,
+        decision,
+        codes,
+        override_reason.is_some(),
+        as_of,
+    )?;
     let out = execute(store, actor, &p, reason, override_reason)?;
     Ok((p, out))
 }
@@ -243,9 +329,9 @@ pub fn tick(
 ) -> Result<i64> {
     let rec = record(store, code)?;
     let cat = rules.category(rec.dossier.category);
-    let manual: Vec<&str> = cat.manual_items().map(|m| m.id.as_str()).collect();
+    let manual: Vec<&str> = cat.manual.iter().map(|m| m.id.as_str()).collect();
     if !manual.contains(&item) {
-        let why = if checklist::AUTO_IDS.contains(&item) {
+        let why = if crate::domain::rules::AUTO_IDS.contains(&item) {
             format!("{item} is checked automatically from the dossier's data; it cannot be ticked")
         } else {
             format!(
@@ -270,10 +356,11 @@ pub fn score(
     expected_version: Option<i64>,
 ) -> Result<i64> {
     let rec = record(store, code)?;
-    let n: i64 = points
-        .trim()
-        .parse()
-        .map_err(|_| OpError::Invalid(format!("{code}: {criterion}: {points:?} is not a whole number of points")))?;
+    let n: i64 = points.trim().parse().map_err(|_| {
+        OpError::Invalid(format!(
+            "{code}: {criterion}: {points:?} is not a whole number of points"
+        ))
+    })?;
     let points = scoring::validate_points(rules, rec.dossier.category, criterion, n)
         .map_err(|e| OpError::Invalid(format!("{code}: {e}")))?;
     Ok(store.set_score(actor, code, criterion, points, expected_version)?)
@@ -314,7 +401,11 @@ pub fn rankings(
             None => return Ok(Vec::new()),
         },
     };
-    let rows = store.queue(&QueueFilter { category, plan_year: Some(year), ..QueueFilter::default() })?;
+    let rows = store.queue(&QueueFilter {
+        category,
+        plan_year: Some(year),
+        ..QueueFilter::default()
+    })?;
     let cats: Vec<Category> = match category {
         Some(c) => vec![c],
         None => Category::ALL.to_vec(),
@@ -322,10 +413,18 @@ pub fn rankings(
     Ok(cats
         .into_iter()
         .map(|c| {
-            let inputs: Vec<RankInput> =
-                rows.iter().filter(|r| r.category == c).map(|r| rank_input(rules, r, as_of)).collect();
+            let inputs: Vec<RankInput> = rows
+                .iter()
+                .filter(|r| r.category == c)
+                .map(|r| rank_input(rules, r, as_of))
+                .collect();
             let allocation = budget.or_else(|| rules.allocation(c, year));
-            Ranking { category: c, plan_year: year, allocation, rows: ranking::rank(&inputs, allocation) }
+            Ranking {
+                category: c,
+                plan_year: year,
+                allocation,
+                rows: ranking::rank(&inputs, allocation),
+            }
         })
         .collect())
 }
@@ -343,10 +442,17 @@ fn rank_input(rules: &Rules, r: &QueueRow, as_of: NaiveDate) -> RankInput {
 
 /// Every dossier's place in its category's ranking for its own plan year,
 /// with the allocations of `data/`: code → (rank, within budget).
-pub fn rank_index(rules: &Rules, rows: &[QueueRow], as_of: NaiveDate) -> HashMap<String, (usize, bool)> {
+pub fn rank_index(
+    rules: &Rules,
+    rows: &[QueueRow],
+    as_of: NaiveDate,
+) -> HashMap<String, (usize, bool)> {
     let mut groups: HashMap<(Category, i32), Vec<RankInput>> = HashMap::new();
     for r in rows {
-        groups.entry((r.category, r.plan_year)).or_default().push(rank_input(rules, r, as_of));
+        groups
+            .entry((r.category, r.plan_year))
+            .or_default()
+            .push(rank_input(rules, r, as_of));
     }
     let mut out = HashMap::with_capacity(rows.len());
     for ((c, year), inputs) in groups {
@@ -425,7 +531,11 @@ pub fn import(
         let incoming: Vec<IncomingRecord<'_>> = chunk
             .iter()
             .zip(&sources)
-            .map(|(r, s)| IncomingRecord { dossier: &r.dossier, raw: &r.raw, source: s })
+            .map(|(r, s)| IncomingRecord {
+                dossier: &r.dossier,
+                raw: &r.raw,
+                source: s,
+            })
             .collect();
         for outcome in store.import_chunk(actor, &incoming)? {
             match outcome {

@@ -23,7 +23,10 @@ fn tick_manual(db: &Db, code: &str) -> Vec<String> {
 }
 
 fn status(db: &Db, code: &str) -> String {
-    db.json(&["show", code, "--format", "json"])["status"].as_str().unwrap().to_string()
+    db.json(&["show", code, "--format", "json"])["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -31,9 +34,21 @@ fn show_json_has_the_contract_keys() {
     let db = Db::new();
     db.import_sample();
     let d = db.json(&["show", "KC24-BN-006", "--format", "json"]);
-    for key in ["code", "plan_year", "province", "category", "title", "budget", "status", "revision", "checklist",
-        "checklist_ok", "score", "notes", "history"]
-    {
+    for key in [
+        "code",
+        "plan_year",
+        "province",
+        "category",
+        "title",
+        "budget",
+        "status",
+        "revision",
+        "checklist",
+        "checklist_ok",
+        "score",
+        "notes",
+        "history",
+    ] {
         assert!(d.get(key).is_some(), "missing {key}");
     }
     let item = &d["checklist"][0];
@@ -41,10 +56,27 @@ fn show_json_has_the_contract_keys() {
         assert!(item.get(key).is_some(), "checklist item lacks {key}");
     }
     assert!(d["score"]["total"].is_null());
-    assert!(d["score"]["criteria"].as_array().unwrap().iter().all(|c| c["points"].is_null() && c["max"].is_u64()));
+    assert!(
+        d["score"]["criteria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["points"].is_null() && c["max"].is_u64())
+    );
     let l = db.json(&["list", "--format", "json"]);
     let first = &l[0];
-    for key in ["code", "plan_year", "province", "category", "title", "status", "submitted_on", "national_vnd", "score", "revision"] {
+    for key in [
+        "code",
+        "plan_year",
+        "province",
+        "category",
+        "title",
+        "status",
+        "submitted_on",
+        "national_vnd",
+        "score",
+        "revision",
+    ] {
         assert!(first.get(key).is_some(), "list lacks {key}");
     }
 }
@@ -70,7 +102,12 @@ fn approval_is_gated_by_mandatory_items_and_can_be_overridden() {
     assert_eq!(status(&db, "KC24-BN-006"), "approved");
     assert_eq!(status(&db, "KC24-BTR-007"), "pending");
     // Override with a reason.
-    let out = db.run(&["approve", "KC24-BTR-007", "--override", "Bộ đồng ý gia hạn nộp hồ sơ"]);
+    let out = db.run(&[
+        "approve",
+        "KC24-BTR-007",
+        "--override",
+        "Bộ đồng ý gia hạn nộp hồ sơ",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let d = db.json(&["show", "KC24-BTR-007", "--format", "json"]);
     assert_eq!(d["status"], "approved");
@@ -83,8 +120,17 @@ fn return_needs_a_reason_and_undo_reverts_the_whole_batch() {
     let db = Db::new();
     db.import_sample();
     assert_eq!(db.run(&["return", "KC24-BTR-004"]).code, 2);
-    assert_eq!(db.run(&["return", "KC24-BTR-004", "--reason", "  "]).code, 2);
-    let out = db.run(&["return", "KC24-BTR-004", "KC24-BTR-007", "--reason", "Nộp quá hạn 30/9"]);
+    assert_eq!(
+        db.run(&["return", "KC24-BTR-004", "--reason", "  "]).code,
+        2
+    );
+    let out = db.run(&[
+        "return",
+        "KC24-BTR-004",
+        "KC24-BTR-007",
+        "--reason",
+        "Nộp quá hạn 30/9",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(status(&db, "KC24-BTR-004"), "returned");
     // Another appraiser's undo does not touch lan's batch.
@@ -94,7 +140,12 @@ fn return_needs_a_reason_and_undo_reverts_the_whole_batch() {
     assert_eq!(status(&db, "KC24-BTR-004"), "pending");
     assert_eq!(status(&db, "KC24-BTR-007"), "pending");
     let log = db.json(&["log", "KC24-BTR-004", "--format", "json"]);
-    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
     assert_eq!(actions, vec!["import", "return", "undo"]);
     assert_eq!(log[1]["reason"], "Nộp quá hạn 30/9");
     assert_eq!(log[1]["author"], "lan");
@@ -125,7 +176,12 @@ fn ticks_and_scores_are_validated_and_shown() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["id"].as_str().unwrap().to_string(), c["max"].as_u64().unwrap()))
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["max"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let (first, max) = &crit[0];
     let too_many = (max + 1).to_string();
@@ -139,7 +195,12 @@ fn ticks_and_scores_are_validated_and_shown() {
     let bonus = d["score"]["bonus"].as_i64().unwrap();
     assert_eq!(d["score"]["total"].as_i64().unwrap(), *max as i64 + bonus);
     let list = db.json(&["list", "--format", "json"]);
-    let row = list.as_array().unwrap().iter().find(|r| r["code"] == "KC24-BN-006").unwrap();
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "KC24-BN-006")
+        .unwrap();
     assert_eq!(row["score"].as_i64().unwrap(), *max as i64 + bonus);
 }
 
@@ -147,11 +208,25 @@ fn ticks_and_scores_are_validated_and_shown() {
 fn notes_are_kept_with_author_and_read_from_stdin() {
     let db = Db::new();
     db.import_sample();
-    assert_eq!(db.run(&["note", "KC24-BN-006", "Thiếu bản vẽ mặt bằng\u{1b}[31m"]).code, 0);
-    let mut child = db.cmd("minh").args(["note", "KC24-BN-006", "-"]).stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped()).spawn().unwrap();
+    assert_eq!(
+        db.run(&["note", "KC24-BN-006", "Thiếu bản vẽ mặt bằng\u{1b}[31m"])
+            .code,
+        0
+    );
+    let mut child = db
+        .cmd("minh")
+        .args(["note", "KC24-BN-006", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all("Dòng một\nDòng hai".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Dòng một\nDòng hai".as_bytes())
+        .unwrap();
     assert!(child.wait().unwrap().success());
     assert_eq!(db.run(&["note", "KC24-BN-006", "   "]).code, 1);
     let d = db.json(&["show", "KC24-BN-006", "--format", "json"]);
@@ -169,16 +244,43 @@ fn list_filters_and_fuzzy_query() {
     db.import_sample();
     let tv = db.json(&["list", "--province", "tra vinh", "--format", "json"]);
     assert!(!tv.as_array().unwrap().is_empty());
-    assert!(tv.as_array().unwrap().iter().all(|r| r["province"] == "Trà Vinh"));
+    assert!(
+        tv.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["province"] == "Trà Vinh")
+    );
     let q = db.json(&["list", "--query", "tra vinh", "--format", "json"]);
-    assert!(q.as_array().unwrap().iter().any(|r| r["province"] == "Trà Vinh"));
+    assert!(
+        q.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["province"] == "Trà Vinh")
+    );
     let m = db.json(&["list", "--category", "máy móc thiết bị", "--format", "json"]);
-    assert!(m.as_array().unwrap().iter().all(|r| r["category"] == "machinery"));
+    assert!(
+        m.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["category"] == "machinery")
+    );
     assert_eq!(db.run(&["list", "--status", "done"]).code, 2);
     assert_eq!(db.run(&["list", "--category", "du lịch"]).code, 2);
     let failing = db.json(&["list", "--failing", "--format", "json"]);
-    assert!(failing.as_array().unwrap().iter().all(|r| r["failing"].as_u64().unwrap() > 0));
-    assert!(failing.as_array().unwrap().iter().any(|r| r["code"] == "KC24-BTR-007"));
+    assert!(
+        failing
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["failing"].as_u64().unwrap() > 0)
+    );
+    assert!(
+        failing
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "KC24-BTR-007")
+    );
     let table = db.run(&["list"]);
     assert!(table.stdout.starts_with("CODE"), "{}", table.stdout);
 }
@@ -187,24 +289,68 @@ fn list_filters_and_fuzzy_query() {
 fn ranking_draws_the_cut_line_at_the_budget() {
     let db = Db::new();
     db.import_sample();
-    let rows: Vec<Value> = db.json(&["list", "--category", "machinery", "--format", "json"]).as_array().unwrap().clone();
+    let rows: Vec<Value> = db
+        .json(&["list", "--category", "machinery", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .clone();
     // Score three machinery dossiers on their first criterion.
-    let d = db.json(&["show", rows[0]["code"].as_str().unwrap(), "--format", "json"]);
-    let crit = d["score"]["criteria"][0]["id"].as_str().unwrap().to_string();
+    let d = db.json(&[
+        "show",
+        rows[0]["code"].as_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let crit = d["score"]["criteria"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     for (r, pts) in rows.iter().zip(["10", "15", "5"]) {
-        assert_eq!(db.run(&["score", r["code"].as_str().unwrap(), &crit, pts]).code, 0);
+        assert_eq!(
+            db.run(&["score", r["code"].as_str().unwrap(), &crit, pts])
+                .code,
+            0
+        );
     }
-    let n1 = rows[1]["national_vnd"].as_i64().unwrap();
-    let rank = db.json(&["rank", "--category", "machinery", "--budget", &n1.to_string(), "--format", "json"]);
+    // Rank once with no limit to see who comes first (bonuses count), then
+    // set the budget to exactly the first dossier's national support.
+    let open = db.json(&[
+        "rank",
+        "--category",
+        "machinery",
+        "--budget",
+        "999999999999",
+        "--format",
+        "json",
+    ]);
+    let n1 = open[0]["national_vnd"].as_i64().unwrap();
+    let rank = db.json(&[
+        "rank",
+        "--category",
+        "machinery",
+        "--budget",
+        &n1.to_string(),
+        "--format",
+        "json",
+    ]);
     let rank = rank.as_array().unwrap();
     assert_eq!(rank[0]["rank"], 1);
     assert_eq!(rank[0]["within_budget"], true);
-    assert_eq!(rank[0]["cumulative_vnd"].as_i64(), rank[0]["national_vnd"].as_i64());
+    assert_eq!(
+        rank[0]["cumulative_vnd"].as_i64(),
+        rank[0]["national_vnd"].as_i64()
+    );
     assert!(rank.iter().skip(1).all(|r| r["within_budget"] == false));
     // Unscored come last.
     let scored = rank.iter().take_while(|r| !r["score"].is_null()).count();
     assert_eq!(scored, 3);
-    let table = db.run(&["rank", "--category", "machinery", "--budget", &n1.to_string()]);
+    let table = db.run(&[
+        "rank",
+        "--category",
+        "machinery",
+        "--budget",
+        &n1.to_string(),
+    ]);
     assert!(table.stdout.contains("cut line"), "{}", table.stdout);
 }
 
@@ -214,7 +360,13 @@ fn export_carries_status_score_rank_and_reason() {
     db.import_sample();
     db.run(&["return", "KC24-BTR-004", "--reason", "Nộp quá hạn"]);
     let out_path = db.dir().join("export.csv");
-    let out = db.run(&["export", "--format", "csv", "--out", out_path.to_str().unwrap()]);
+    let out = db.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        out_path.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut r = csv::Reader::from_path(&out_path).unwrap();
     let headers = r.headers().unwrap().clone();
@@ -223,7 +375,12 @@ fn export_carries_status_score_rank_and_reason() {
     }
     assert_eq!(r.records().count(), 47);
     let json = db.json(&["export", "--format", "json"]);
-    let row = json.as_array().unwrap().iter().find(|r| r["code"] == "KC24-BTR-004").unwrap();
+    let row = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "KC24-BTR-004")
+        .unwrap();
     assert_eq!(row["status"], "returned");
     assert_eq!(row["decision_reason"], "Nộp quá hạn");
     assert!(row["rank"].is_null(), "returned dossiers are not ranked");

@@ -78,7 +78,12 @@ pub enum Command {
         off: bool,
     },
     /// Set a criterion's score (0..max of that criterion)
-    Score { code: String, criterion: String, points: String },
+    Score {
+        code: String,
+        criterion: String,
+        #[arg(allow_negative_numbers = true)]
+        points: String,
+    },
     /// Append a note (`-` reads the text from stdin)
     Note { code: String, text: String },
     /// Approve; refused where mandatory checklist items are unmet, unless --override

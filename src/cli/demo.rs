@@ -9,15 +9,42 @@ use crate::store::{Actor, Store};
 
 /// The sample dossiers of `data/sample/`, compiled in.
 pub const SAMPLE_FILES: &[(&str, &str)] = &[
-    ("dak-nong.json", include_str!("../../data/sample/dak-nong.json")),
-    ("gia-lai.json", include_str!("../../data/sample/gia-lai.json")),
-    ("ho-so-bo-sung.json", include_str!("../../data/sample/ho-so-bo-sung.json")),
-    ("mien-nui-phia-bac.jsonl", include_str!("../../data/sample/mien-nui-phia-bac.jsonl")),
-    ("nghe-an.json", include_str!("../../data/sample/nghe-an.json")),
-    ("quang-nam-KC24-QNA-003.json", include_str!("../../data/sample/quang-nam-KC24-QNA-003.json")),
-    ("quang-nam.json", include_str!("../../data/sample/quang-nam.json")),
-    ("thai-binh-bac-ninh.csv", include_str!("../../data/sample/thai-binh-bac-ninh.csv")),
-    ("tra-vinh-ben-tre-ca-mau.csv", include_str!("../../data/sample/tra-vinh-ben-tre-ca-mau.csv")),
+    (
+        "dak-nong.json",
+        include_str!("../../data/sample/dak-nong.json"),
+    ),
+    (
+        "gia-lai.json",
+        include_str!("../../data/sample/gia-lai.json"),
+    ),
+    (
+        "ho-so-bo-sung.json",
+        include_str!("../../data/sample/ho-so-bo-sung.json"),
+    ),
+    (
+        "mien-nui-phia-bac.jsonl",
+        include_str!("../../data/sample/mien-nui-phia-bac.jsonl"),
+    ),
+    (
+        "nghe-an.json",
+        include_str!("../../data/sample/nghe-an.json"),
+    ),
+    (
+        "quang-nam-KC24-QNA-003.json",
+        include_str!("../../data/sample/quang-nam-KC24-QNA-003.json"),
+    ),
+    (
+        "quang-nam.json",
+        include_str!("../../data/sample/quang-nam.json"),
+    ),
+    (
+        "thai-binh-bac-ninh.csv",
+        include_str!("../../data/sample/thai-binh-bac-ninh.csv"),
+    ),
+    (
+        "tra-vinh-ben-tre-ca-mau.csv",
+        include_str!("../../data/sample/tra-vinh-ben-tre-ca-mau.csv"),
+    ),
 ];
 
 /// Write the bundled sample into `dir/sample/` and import it into `store`.
@@ -38,13 +65,28 @@ pub fn load_sample(
 }
 
 pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
-    let dir = tempfile::Builder::new().prefix("thamdinh-demo-").tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix("thamdinh-demo-")
+        .tempdir()?;
     let path = dir.path().join("demo.db");
     let mut store = Store::open(&path)?;
     let actor = Actor::new(cli.user.as_deref());
-    let sum = load_sample(&mut store, &rules, &actor, dir.path(), super::import::print_message)?;
+    let sum = load_sample(
+        &mut store,
+        &rules,
+        &actor,
+        dir.path(),
+        super::import::print_message,
+    )?;
     eprintln!("demo database {}: {}", path.display(), sum.line());
-    tui(Ctx { store, rules, actor }, cli)
+    tui(
+        Ctx {
+            store,
+            rules,
+            actor,
+        },
+        cli,
+    )
 }
 
 /// Open the TUI on a context.

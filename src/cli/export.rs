@@ -42,7 +42,11 @@ pub struct ExportRow {
 /// A text cell that a spreadsheet would read as a formula gets a leading
 /// apostrophe (CSV injection).
 pub fn csv_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate) -> CmdResult {
@@ -86,12 +90,14 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
         None => Box::new(std::io::stdout().lock()),
         Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdout().lock()),
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| Failure::failed(format!("{}: {e}", p.display())))?,
+            std::fs::File::create(p)
+                .map_err(|e| Failure::failed(format!("{}: {e}", p.display())))?,
         )),
     };
     match format {
         ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut sink, &rows).map_err(|e| Failure::failed(e.to_string()))?;
+            serde_json::to_writer_pretty(&mut sink, &rows)
+                .map_err(|e| Failure::failed(e.to_string()))?;
             writeln!(sink)?;
         }
         ExportFormat::Csv => {

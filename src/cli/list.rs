@@ -28,10 +28,17 @@ impl Filter {
         let status = match status {
             None => None,
             Some(s) => Some(Status::from_id(s.trim()).ok_or_else(|| {
-                Failure::usage(format!("--status: {s:?} is not a status (pending, approved, returned)"))
+                Failure::usage(format!(
+                    "--status: {s:?} is not a status (pending, approved, returned)"
+                ))
             })?),
         };
-        Ok(Filter { status, category: category.clone(), province: province.clone(), plan_year })
+        Ok(Filter {
+            status,
+            category: category.clone(),
+            province: province.clone(),
+            plan_year,
+        })
     }
 }
 
@@ -56,18 +63,32 @@ pub struct ListItem {
     pub within_budget: Option<bool>,
 }
 
-pub fn run(ctx: &Ctx, f: &Filter, query: Option<&str>, failing_only: bool, format: Format, as_of: NaiveDate) -> CmdResult {
+pub fn run(
+    ctx: &Ctx,
+    f: &Filter,
+    query: Option<&str>,
+    failing_only: bool,
+    format: Format,
+    as_of: NaiveDate,
+) -> CmdResult {
     let category = match &f.category {
         Some(c) => Some(super::parse_category(&ctx.rules, c)?),
         None => None,
     };
-    let filter = QueueFilter { status: f.status, category, province: f.province.clone(), plan_year: f.plan_year };
+    let filter = QueueFilter {
+        status: f.status,
+        category,
+        province: f.province.clone(),
+        plan_year: f.plan_year,
+    };
     let rows = ctx.store.queue(&filter)?;
     let rows = match query {
         Some(q) => {
             let texts: Vec<String> = rows
                 .iter()
-                .map(|r| search::search_text(&r.code, &r.title, r.beneficiary.as_deref(), &r.province))
+                .map(|r| {
+                    search::search_text(&r.code, &r.title, r.beneficiary.as_deref(), &r.province)
+                })
                 .collect();
             let matches = search::filter(q, &texts);
             matches.into_iter().map(|m| rows[m.index].clone()).collect()
@@ -90,7 +111,8 @@ pub fn run(ctx: &Ctx, f: &Filter, query: Option<&str>, failing_only: bool, forma
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout());
             for i in &items {
-                w.serialize(CsvItem::from(i)).map_err(|e| Failure::failed(e.to_string()))?;
+                w.serialize(CsvItem::from(i))
+                    .map_err(|e| Failure::failed(e.to_string()))?;
             }
             w.flush()?;
         }
@@ -127,8 +149,12 @@ pub fn run(ctx: &Ctx, f: &Filter, query: Option<&str>, failing_only: bool, forma
 }
 
 fn rows_in_order<'a>(rows: &'a [QueueRow], items: &[ListItem]) -> Vec<&'a QueueRow> {
-    let by_code: std::collections::HashMap<&str, &QueueRow> = rows.iter().map(|r| (r.code.as_str(), r)).collect();
-    items.iter().filter_map(|i| by_code.get(i.code.as_str()).copied()).collect()
+    let by_code: std::collections::HashMap<&str, &QueueRow> =
+        rows.iter().map(|r| (r.code.as_str(), r)).collect();
+    items
+        .iter()
+        .filter_map(|i| by_code.get(i.code.as_str()).copied())
+        .collect()
 }
 
 fn item(
@@ -137,7 +163,10 @@ fn item(
     ranks: &std::collections::HashMap<String, (usize, bool)>,
     as_of: NaiveDate,
 ) -> Result<ListItem, Failure> {
-    let rec = ctx.store.dossier(&r.code)?.ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
+    let rec = ctx
+        .store
+        .dossier(&r.code)?
+        .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
     let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
     let rank = ranks.get(&r.code);
     Ok(ListItem {

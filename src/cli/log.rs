@@ -9,7 +9,10 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
     if let Some(c) = code
         && ctx.store.dossier(c.trim())?.is_none()
     {
-        return Err(Failure::failed(format!("no dossier with code {:?}", c.trim())));
+        return Err(Failure::failed(format!(
+            "no dossier with code {:?}",
+            c.trim()
+        )));
     }
     let filter = AuditFilter {
         code: code.map(|c| c.trim().to_string()),
@@ -29,10 +32,18 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
                 ("DETAIL", Align::Left, 60),
             ]);
             for e in &entries {
-                let who = if e.author == e.os_user { e.author.clone() } else { format!("{} ({})", e.author, e.os_user) };
+                let who = if e.author == e.os_user {
+                    e.author.clone()
+                } else {
+                    format!("{} ({})", e.author, e.os_user)
+                };
                 let mut detail = e.detail.clone().unwrap_or_default();
                 if let Some(r) = &e.reason {
-                    detail = if detail.is_empty() { r.clone() } else { format!("{detail} — {r}") };
+                    detail = if detail.is_empty() {
+                        r.clone()
+                    } else {
+                        format!("{detail} — {r}")
+                    };
                 }
                 t.row(vec![
                     e.at.clone(),

@@ -41,11 +41,17 @@ pub struct Failure {
 
 impl Failure {
     pub fn usage(message: impl Into<String>) -> Failure {
-        Failure { exit: Exit::Usage, message: message.into() }
+        Failure {
+            exit: Exit::Usage,
+            message: message.into(),
+        }
     }
 
     pub fn failed(message: impl Into<String>) -> Failure {
-        Failure { exit: Exit::Failure, message: message.into() }
+        Failure {
+            exit: Exit::Failure,
+            message: message.into(),
+        }
     }
 }
 
@@ -97,15 +103,22 @@ fn load_rules(cli: &Cli) -> Result<Rules, Failure> {
 fn open(cli: &Cli) -> Result<Ctx, Failure> {
     let rules = load_rules(cli)?;
     let path = crate::config::db_path(cli.db.clone());
-    let store = Store::open(&path).map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-    Ok(Ctx { store, rules, actor: Actor::new(cli.user.as_deref()) })
+    let store =
+        Store::open(&path).map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+    Ok(Ctx {
+        store,
+        rules,
+        actor: Actor::new(cli.user.as_deref()),
+    })
 }
 
 /// `--as-of DATE`, default today.
 pub fn as_of(flag: Option<&str>) -> Result<NaiveDate, Failure> {
     match flag {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => crate::domain::date::parse_date(s).map_err(|e| Failure::usage(format!("--as-of: {e}"))),
+        Some(s) => {
+            crate::domain::date::parse_date(s).map_err(|e| Failure::usage(format!("--as-of: {e}")))
+        }
     }
 }
 
@@ -117,36 +130,89 @@ fn dispatch(cli: Cli) -> CmdResult {
     match command {
         Command::Demo => demo::run(&cli, load_rules(&cli)?),
         Command::Import { paths } => import::run(&mut open(&cli)?, paths),
-        Command::List { status, category, province, query, failing, plan_year, format, as_of: d } => {
+        Command::List {
+            status,
+            category,
+            province,
+            query,
+            failing,
+            plan_year,
+            format,
+            as_of: d,
+        } => {
             let filter = list::Filter::parse(status, category, province, *plan_year)?;
-            list::run(&open(&cli)?, &filter, query.as_deref(), *failing, *format, as_of(d.as_deref())?)
+            list::run(
+                &open(&cli)?,
+                &filter,
+                query.as_deref(),
+                *failing,
+                *format,
+                as_of(d.as_deref())?,
+            )
         }
-        Command::Show { code, format, as_of: d } => show::run(&open(&cli)?, code, *format, as_of(d.as_deref())?),
+        Command::Show {
+            code,
+            format,
+            as_of: d,
+        } => show::run(&open(&cli)?, code, *format, as_of(d.as_deref())?),
         Command::Tick { code, item, off } => work::tick(&mut open(&cli)?, code, item, !off),
-        Command::Score { code, criterion, points } => work::score(&mut open(&cli)?, code, criterion, points),
+        Command::Score {
+            code,
+            criterion,
+            points,
+        } => work::score(&mut open(&cli)?, code, criterion, points),
         Command::Note { code, text } => work::note(&mut open(&cli)?, code, text),
-        Command::Approve { codes, override_reason, as_of: d } => {
+        Command::Approve {
+            codes,
+            override_reason,
+            as_of: d,
+        } => {
             let day = as_of(d.as_deref())?;
             decide::approve(&mut open(&cli)?, codes, override_reason.as_deref(), day)
         }
         Command::Return { codes, reason } => decide::give_back(&mut open(&cli)?, codes, reason),
         Command::Undo => decide::undo(&mut open(&cli)?),
-        Command::Rank { category, budget, plan_year, format, as_of: d } => {
+        Command::Rank {
+            category,
+            budget,
+            plan_year,
+            format,
+            as_of: d,
+        } => {
             let day = as_of(d.as_deref())?;
-            rank::run(&open(&cli)?, category.as_deref(), budget.as_deref(), *plan_year, *format, day)
+            rank::run(
+                &open(&cli)?,
+                category.as_deref(),
+                budget.as_deref(),
+                *plan_year,
+                *format,
+                day,
+            )
         }
-        Command::Log { code, author, format } => log::run(&open(&cli)?, code.as_deref(), author.as_deref(), *format),
-        Command::Export { format, out, as_of: d } => {
-            export::run(&open(&cli)?, *format, out.as_deref(), as_of(d.as_deref())?)
-        }
+        Command::Log {
+            code,
+            author,
+            format,
+        } => log::run(&open(&cli)?, code.as_deref(), author.as_deref(), *format),
+        Command::Export {
+            format,
+            out,
+            as_of: d,
+        } => export::run(&open(&cli)?, *format, out.as_deref(), as_of(d.as_deref())?),
     }
 }
 
 /// Parse a category as the user wrote it (an id, or an alias of `data/`).
 pub fn parse_category(rules: &Rules, s: &str) -> Result<crate::domain::Category, Failure> {
     rules.aliases().resolve(s).ok_or_else(|| {
-        let ids: Vec<&str> = crate::domain::Category::ALL.iter().map(|c| c.id()).collect();
-        Failure::usage(format!("--category: {s:?} is not a category ({})", ids.join(", ")))
+        let ids: Vec<&str> = crate::domain::Category::ALL
+            .iter()
+            .map(|c| c.id())
+            .collect();
+        Failure::usage(format!(
+            "--category: {s:?} is not a category ({})",
+            ids.join(", ")
+        ))
     })
 }
 

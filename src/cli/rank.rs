@@ -24,13 +24,22 @@ pub fn run(
         None => None,
     };
     let rankings = ops::rankings(&ctx.store, &ctx.rules, category, plan_year, budget, as_of)?;
-    let rows: Vec<&crate::domain::ranking::RankRow> = rankings.iter().flat_map(|r| &r.rows).collect();
+    let rows: Vec<&crate::domain::ranking::RankRow> =
+        rankings.iter().flat_map(|r| &r.rows).collect();
     match format {
         Format::Json => print_json(&rows)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout());
-            w.write_record(["rank", "code", "category", "score", "national_vnd", "cumulative_vnd", "within_budget"])
-                .map_err(|e| Failure::failed(e.to_string()))?;
+            w.write_record([
+                "rank",
+                "code",
+                "category",
+                "score",
+                "national_vnd",
+                "cumulative_vnd",
+                "within_budget",
+            ])
+            .map_err(|e| Failure::failed(e.to_string()))?;
             for r in rows {
                 w.write_record([
                     r.rank.to_string(),
@@ -46,11 +55,17 @@ pub fn run(
             w.flush()?;
         }
         Format::Table => {
-            for (i, r) in rankings.iter().filter(|r| category.is_some() || !r.rows.is_empty()).enumerate() {
+            for (i, r) in rankings
+                .iter()
+                .filter(|r| category.is_some() || !r.rows.is_empty())
+                .enumerate()
+            {
                 if i > 0 {
                     println!();
                 }
-                let alloc = r.allocation.map_or("no allocation set".to_string(), |a| format!("allocation {}", a.millions()));
+                let alloc = r.allocation.map_or("no allocation set".to_string(), |a| {
+                    format!("allocation {}", a.millions())
+                });
                 println!("{} · plan year {} · {alloc}", r.category, r.plan_year);
                 let mut t = Table::new(&[
                     ("RANK", Align::Right, 0),
@@ -74,7 +89,11 @@ pub fn run(
                         dash(row.score),
                         row.national_vnd.millions(),
                         row.cumulative_vnd.millions(),
-                        if row.within_budget { "✓ within budget".into() } else { "✗ over".into() },
+                        if row.within_budget {
+                            "✓ within budget".into()
+                        } else {
+                            "✗ over".into()
+                        },
                     ]);
                 }
                 if t.is_empty() {

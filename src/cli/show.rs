@@ -3,7 +3,7 @@
 
 use super::args::ShowFormat;
 use super::{CmdResult, Ctx, Exit, Failure, print_json};
-use crate::domain::checklist::ItemState;
+use crate::domain::checklist::{ItemKind, ItemState};
 use crate::domain::date::vn;
 use crate::ops::{self, DossierView};
 use chrono::NaiveDate;
@@ -32,8 +32,11 @@ pub fn to_json(v: &DossierView) -> Result<Value, Failure> {
         .iter()
         .map(|c| json!({"id": c.id, "max": c.max, "points": c.points, "label": c.label_vi, "stale": c.stale}))
         .collect();
-    let bonus_parts: Vec<Value> =
-        score.bonus_parts.iter().map(|b| json!({"id": b.id, "points": b.points, "label": b.label_vi})).collect();
+    let bonus_parts: Vec<Value> = score
+        .bonus_parts
+        .iter()
+        .map(|b| json!({"id": b.id, "points": b.points, "label": b.label_vi}))
+        .collect();
     let checklist: Vec<Value> = v
         .checklist
         .items
@@ -93,9 +96,13 @@ pub fn to_json(v: &DossierView) -> Result<Value, Failure> {
 fn raw_differs(raw: &Value) -> bool {
     fn unsafe_text(v: &Value) -> bool {
         match v {
-            Value::String(s) => !crate::domain::text::is_terminal_safe(s) || crate::domain::text::nfc(s) != *s,
+            Value::String(s) => {
+                !crate::domain::text::is_terminal_safe(s) || crate::domain::text::nfc(s) != *s
+            }
             Value::Array(a) => a.iter().any(unsafe_text),
-            Value::Object(m) => m.iter().any(|(k, v)| unsafe_text(&Value::String(k.clone())) || unsafe_text(v)),
+            Value::Object(m) => m
+                .iter()
+                .any(|(k, v)| unsafe_text(&Value::String(k.clone())) || unsafe_text(v)),
             _ => false,
         }
     }
@@ -151,7 +158,11 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
         }
         field(&mut s, "Beneficiary", &parts.join(" "));
     }
-    field(&mut s, "Priority area", d.priority_area.map_or("", |p| p.id()));
+    field(
+        &mut s,
+        "Priority area",
+        d.priority_area.map_or("", |p| p.id()),
+    );
     field(&mut s, "Submitted", &vn(d.submitted_on));
     if d.start.is_some() || d.end.is_some() {
         let period = format!(
@@ -177,12 +188,16 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
     let docs: Vec<String> = d
         .documents
         .iter()
-        .map(|doc| match (&doc.original_kind, doc.level, doc.valid_until) {
-            (Some(orig), _, _) => format!("other ({orig})"),
-            (None, Some(l), Some(u)) => format!("{} ({}, valid until {})", doc.kind.id(), l.id(), vn(u)),
-            (None, Some(l), None) => format!("{} ({})", doc.kind.id(), l.id()),
-            _ => doc.kind.id().to_string(),
-        })
+        .map(
+            |doc| match (&doc.original_kind, doc.level, doc.valid_until) {
+                (Some(orig), _, _) => format!("other ({orig})"),
+                (None, Some(l), Some(u)) => {
+                    format!("{} ({}, valid until {})", doc.kind.id(), l.id(), vn(u))
+                }
+                (None, Some(l), None) => format!("{} ({})", doc.kind.id(), l.id()),
+                _ => doc.kind.id().to_string(),
+            },
+        )
         .collect();
     field(&mut s, "Documents", &docs.join(", "));
     if let Ok(Value::Object(details)) = serde_json::to_value(&d.details) {
@@ -207,18 +222,48 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
             let _ = writeln!(s, "  {line}");
         }
     }
-    let _ = writeln!(s, "\nChecklist {} (as of {})", v.checklist.summary(), vn(as_of));
-    let width = v.checklist.items.iter().map(|i| i.id.chars().count()).max().unwrap_or(0);
+    let _ = writeln!(
+        s,
+        "\nChecklist {} (as of {})",
+        v.checklist.summary(),
+        vn(as_of)
+    );
+    let width = v
+        .checklist
+        .items
+        .iter()
+        .map(|i| i.id.chars().count())
+        .max()
+        .unwrap_or(0);
     for i in &v.checklist.items {
         let must = if i.mandatory { "" } else { " (optional)" };
-        let evidence = if i.detail.is_empty() { i.text_vi.clone() } else { i.detail.clone() };
-        let stale = if i.stale { " [ticked on an older revision]" } else { "" };
-        let _ = writeln!(s, "  {} {:<width$}  {evidence}{must}{stale}", glyph(i.state), i.id);
+        let evidence = match (&i.kind, &i.tick) {
+            (ItemKind::Manual, Some(t)) => format!("{} — {} {}", i.text_vi, t.author, t.at),
+            (ItemKind::Manual, None) => i.text_vi.clone(),
+            _ if i.detail.is_empty() => i.text_vi.clone(),
+            _ => i.detail.clone(),
+        };
+        let stale = if i.stale {
+            " [ticked on an older revision]"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {} {:<width$}  {evidence}{must}{stale}",
+            glyph(i.state),
+            i.id
+        );
     }
     let sc = &v.score;
     match sc.total {
         Some(t) => {
-            let _ = writeln!(s, "\nScore {t} (criteria {} + bonus {})", t - sc.bonus, sc.bonus);
+            let _ = writeln!(
+                s,
+                "\nScore {t} (criteria {} + bonus {})",
+                t - sc.bonus,
+                sc.bonus
+            );
         }
         None => {
             let _ = writeln!(s, "\nScore – (not scored; bonus {})", sc.bonus);
@@ -226,8 +271,16 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
     }
     for c in &sc.criteria {
         let pts = c.points.map_or("–".to_string(), |p| p.to_string());
-        let stale = if c.stale { " [scored on an older revision]" } else { "" };
-        let _ = writeln!(s, "  {:<28} {pts:>3}/{:<3} {}{stale}", c.id, c.max, c.label_vi);
+        let stale = if c.stale {
+            " [scored on an older revision]"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {:<28} {pts:>3}/{:<3} {}{stale}",
+            c.id, c.max, c.label_vi
+        );
     }
     for b in &sc.bonus_parts {
         let _ = writeln!(s, "  + {:<26} {:>3}     {}", b.id, b.points, b.label_vi);
@@ -242,7 +295,11 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
     if !v.history.is_empty() {
         let _ = writeln!(s, "\nHistory");
         for h in &v.history {
-            let reason = h.reason.as_deref().map(|r| format!(" — {r}")).unwrap_or_default();
+            let reason = h
+                .reason
+                .as_deref()
+                .map(|r| format!(" — {r}"))
+                .unwrap_or_default();
             let over = match (&h.override_reason, h.overridden) {
                 (Some(o), true) => format!(" [override: {o}]"),
                 _ => String::new(),

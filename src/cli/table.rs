@@ -22,7 +22,10 @@ impl Table {
     /// Columns: header, alignment, maximum width (0 = unlimited).
     pub fn new(columns: &[(&str, Align, usize)]) -> Table {
         Table {
-            headers: columns.iter().map(|(h, a, w)| (h.to_string(), *a, *w)).collect(),
+            headers: columns
+                .iter()
+                .map(|(h, a, w)| (h.to_string(), *a, *w))
+                .collect(),
             rows: Vec::new(),
             rules_before: Vec::new(),
         }
@@ -129,7 +132,11 @@ mod tests {
 
     #[test]
     fn vietnamese_columns_align_and_long_cells_are_cut() {
-        let mut t = Table::new(&[("CODE", Align::Left, 0), ("TỈNH", Align::Left, 8), ("TR", Align::Right, 0)]);
+        let mut t = Table::new(&[
+            ("CODE", Align::Left, 0),
+            ("TỈNH", Align::Left, 8),
+            ("TR", Align::Right, 0),
+        ]);
         t.row(vec!["A".into(), "Trà Vinh".into(), "300".into()]);
         t.row(vec!["BB".into(), "Thừa Thiên Huế".into(), "85".into()]);
         t.rule("cut line");

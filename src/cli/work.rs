@@ -5,16 +5,47 @@ use crate::ops;
 use std::io::Read;
 
 pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
-    ops::tick(&mut ctx.store, &ctx.rules, &ctx.actor, code.trim(), item.trim(), on, None)?;
-    println!("{}: {} {}", code.trim(), item.trim(), if on { "ticked" } else { "unticked" });
+    ops::tick(
+        &mut ctx.store,
+        &ctx.rules,
+        &ctx.actor,
+        code.trim(),
+        item.trim(),
+        on,
+        None,
+    )?;
+    println!(
+        "{}: {} {}",
+        code.trim(),
+        item.trim(),
+        if on { "ticked" } else { "unticked" }
+    );
     Ok(Exit::Success)
 }
 
 pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdResult {
-    ops::score(&mut ctx.store, &ctx.rules, &ctx.actor, code.trim(), criterion.trim(), points, None)?;
-    let v = ops::view(&ctx.store, &ctx.rules, code.trim(), chrono::Local::now().date_naive())?;
+    ops::score(
+        &mut ctx.store,
+        &ctx.rules,
+        &ctx.actor,
+        code.trim(),
+        criterion.trim(),
+        points,
+        None,
+    )?;
+    let v = ops::view(
+        &ctx.store,
+        &ctx.rules,
+        code.trim(),
+        chrono::Local::now().date_naive(),
+    )?;
     let total = v.score.total.map_or("–".to_string(), |t| t.to_string());
-    println!("{}: {} = {} (total {total})", code.trim(), criterion.trim(), points.trim());
+    println!(
+        "{}: {} = {} (total {total})",
+        code.trim(),
+        criterion.trim(),
+        points.trim()
+    );
     Ok(Exit::Success)
 }
 

@@ -653,8 +653,7 @@ fn project_type(v: &Value) -> R<ProjectType> {
 }
 
 fn priority_area(v: &Value) -> R<PriorityArea> {
-    let table: Vec<(&str, PriorityArea)> =
-        PriorityArea::ALL.iter().map(|p| (p.id(), *p)).collect();
+    let table: Vec<(&str, PriorityArea)> = PriorityArea::ALL.iter().map(|p| (p.id(), *p)).collect();
     let ids: Vec<&str> = PriorityArea::ALL.iter().map(|p| p.id()).collect();
     enum_field(v, "priority_area", &table, &ids)
 }
@@ -700,7 +699,9 @@ fn budget(v: &Value) -> R<Budget> {
         total_vnd: opt(&m, "total_vnd", |v| money(v, "budget.total_vnd"))?,
         national_vnd,
         local_vnd: opt(&m, "local_vnd", |v| money(v, "budget.local_vnd"))?,
-        counterpart_vnd: opt(&m, "counterpart_vnd", |v| money(v, "budget.counterpart_vnd"))?,
+        counterpart_vnd: opt(&m, "counterpart_vnd", |v| {
+            money(v, "budget.counterpart_vnd")
+        })?,
     })
 }
 
@@ -725,9 +726,7 @@ fn cert_level(v: &Value, field: &str) -> R<CertLevel> {
 
 fn doc_kind(s: &str) -> Option<DocKind> {
     let key = fold_words(s);
-    DocKind::ALL
-        .into_iter()
-        .find(|k| fold_words(k.id()) == key)
+    DocKind::ALL.into_iter().find(|k| fold_words(k.id()) == key)
 }
 
 fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
@@ -762,10 +761,7 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
             None => {
                 warnings.push(FieldIssue::at(
                     &kind_path,
-                    format!(
-                        "unknown document kind {} kept as other",
-                        show_str(&written)
-                    ),
+                    format!("unknown document kind {} kept as other", show_str(&written)),
                 ));
                 Document {
                     original_kind: Some(written),

@@ -83,12 +83,18 @@ fn newer_schema_is_refused_not_downgraded() {
 fn reimport_is_unchanged_or_a_new_revision_never_a_duplicate() {
     let mut s = Store::open_in_memory().unwrap();
     let a = dossier("KC24-GL-007", "Gia Lai");
-    assert_eq!(import(&mut s, &[a.clone()]), vec![ImportOutcome::Imported]);
-    assert_eq!(import(&mut s, &[a.clone()]), vec![ImportOutcome::Unchanged]);
+    assert_eq!(
+        import(&mut s, std::slice::from_ref(&a)),
+        vec![ImportOutcome::Imported]
+    );
+    assert_eq!(
+        import(&mut s, std::slice::from_ref(&a)),
+        vec![ImportOutcome::Unchanged]
+    );
     let mut a2 = a.clone();
     a2.title = "Tiêu đề đã sửa".into();
     assert_eq!(
-        import(&mut s, &[a2.clone()]),
+        import(&mut s, std::slice::from_ref(&a2)),
         vec![ImportOutcome::Updated {
             revision: 2,
             reopened: false
@@ -105,7 +111,7 @@ fn reimport_is_unchanged_or_a_new_revision_never_a_duplicate() {
 fn a_revised_returned_dossier_goes_back_to_pending_keeping_all_work() {
     let mut s = Store::open_in_memory().unwrap();
     let a = dossier("A", "Gia Lai");
-    import(&mut s, &[a.clone()]);
+    import(&mut s, std::slice::from_ref(&a));
     s.set_tick(&lan(), "A", "new_machinery", true, None)
         .unwrap();
     s.set_score(&lan(), "A", "necessity", 18, None).unwrap();
@@ -140,7 +146,7 @@ fn a_revised_returned_dossier_goes_back_to_pending_keeping_all_work() {
 fn an_approved_dossier_stays_approved_on_revision() {
     let mut s = Store::open_in_memory().unwrap();
     let a = dossier("A", "Gia Lai");
-    import(&mut s, &[a.clone()]);
+    import(&mut s, std::slice::from_ref(&a));
     s.decide(&lan(), Decision::Approve, None, None, &[req("A")])
         .unwrap();
     let mut a2 = a;

@@ -36,7 +36,8 @@ impl Db {
     pub fn cmd(&self, user: &str) -> Command {
         let mut c = Command::new(bin());
         c.arg("--db").arg(&self.path).arg("--user").arg(user);
-        c.env_remove("THAMDINH_DATA").env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        c.env_remove("THAMDINH_DATA")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"));
         c.stdin(Stdio::null());
         c
     }
@@ -59,7 +60,8 @@ impl Db {
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);
         assert_eq!(out.code, 0, "{args:?} failed:\n{}", out.stderr);
-        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}\n{}", out.stdout))
+        serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}\n{}", out.stdout))
     }
 
     pub fn dir(&self) -> &Path {
