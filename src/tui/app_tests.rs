@@ -1,1 +1,674 @@
+//! `update` without a terminal or a database: every action, from the
+//! state an appraiser would be in.
 
+use super::*;
+use crate::domain::dossier::fixtures;
+use crate::tui::model::{CheckRow, CriterionRow, NoteRow, ScoreData};
+use crate::tui::strings::EN;
+use chrono::NaiveDate;
+
+fn item(code: &str, province: &str, title: &str, status: Status, category: Category) -> QueueItem {
+    QueueItem {
+        code: code.into(),
+        plan_year: 2024,
+        province: province.into(),
+        category,
+        title: title.into(),
+        beneficiary: None,
+        status,
+        submitted_on: NaiveDate::from_ymd_opt(2023, 9, 28).unwrap_or_default(),
+        national: Vnd(300_000_000),
+        score: None,
+        revision: 1,
+        version: 7,
+    }
+}
+
+fn rows() -> Vec<QueueItem> {
+    vec![
+        item("KC24-GL-007", "Gia Lai", "Máy sấy cà phê", Status::Pending, Category::Machinery),
+        item("KC24-TV-003", "Trà Vinh", "Xử lý nước thải", Status::Pending, Category::PollutionTreatment),
+        item("KC24-DN-002", "Đắk Nông", "Đào tạo nghề dệt thổ cẩm", Status::Pending, Category::Training),
+        item("KC24-TV-010", "Trà Vinh", "Đan lục bình", Status::Pending, Category::Training),
+        item("KC24-LA-011", "Lào Cai", "Chè Shan tuyết", Status::Approved, Category::TypicalProduct),
+    ]
+}
+
+fn dossier(code: &str) -> DossierData {
+    let mut d = fixtures::machinery();
+    d.code = code.into();
+    DossierData {
+        dossier: d,
+        status: Status::Pending,
+        revision: 1,
+        version: 7,
+        checklist: vec![
+            CheckRow {
+                id: "on_time".into(),
+                manual: false,
+                mandatory: true,
+                state: CheckState::Pass,
+                text: "Nộp đúng hạn".into(),
+                detail: "submitted 28/09/2023".into(),
+                stale: false,
+            },
+            CheckRow {
+                id: "new_advanced".into(),
+                manual: true,
+                mandatory: true,
+                state: CheckState::Unticked,
+                text: "Máy móc mới, tiên tiến so với địa phương".into(),
+                detail: String::new(),
+                stale: false,
+            },
+        ],
+        checklist_ok: false,
+        score: ScoreData {
+            total: Some(18),
+            bonus: 0,
+            bonus_parts: Vec::new(),
+            criteria: vec![
+                CriterionRow {
+                    id: "necessity".into(),
+                    label: "Sự cần thiết".into(),
+                    max: 20,
+                    points: Some(18),
+                    stale: false,
+                },
+                CriterionRow {
+                    id: "technology".into(),
+                    label: "Công nghệ".into(),
+                    max: 15,
+                    points: None,
+                    stale: false,
+                },
+            ],
+        },
+        notes: vec![NoteRow {
+            author: "lan".into(),
+            at: "2023-10-02T09:15:00+07:00".into(),
+            text: "Thiếu báo giá".into(),
+        }],
+        history: Vec::new(),
+    }
+}
+
+fn loaded(l: Loaded) -> Action {
+    Action::Loaded(Box::new(l))
+}
+
+/// A state with the queue loaded (pending filter: 4 rows) and the first
+/// dossier's panes.
+fn state() -> State {
+    let keymap = Keymap::bundled().unwrap_or_default();
+    let mut s = State::new(&EN, keymap, "lan", (80, 24));
+    let fx = s.start();
+    assert_eq!(fx, vec![Effect::LoadQueue]);
+    let fx = update(&mut s, loaded(Loaded::Queue(rows(), 3)));
+    assert_eq!(fx, vec![Effect::LoadDossier("KC24-GL-007".into())]);
+    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
+    s
+}
+
+fn codes(s: &State) -> Vec<String> {
+    s.queue.visible.iter().map(|&i| s.queue.rows[i].code.clone()).collect()
+}
+
+fn current(s: &State) -> String {
+    s.queue.current().map(|r| r.code.clone()).unwrap_or_default()
+}
+
+fn input_text(s: &State) -> String {
+    match &s.overlay {
+        Some(Overlay::Input(b)) => b.input.text().to_string(),
+        other => panic!("no input open: {other:?}"),
+    }
+}
+
+#[test]
+fn starts_on_pending_dossiers_with_the_first_selected() {
+    let s = state();
+    assert_eq!(codes(&s), ["KC24-GL-007", "KC24-TV-003", "KC24-DN-002", "KC24-TV-010"]);
+    assert_eq!(s.dossier.as_ref().map(|d| d.dossier.code.as_str()), Some("KC24-GL-007"));
+    assert_eq!(s.mode(), Mode::Queue);
+}
+
+#[test]
+fn movement_in_the_queue_loads_the_dossier_under_the_cursor() {
+    let mut s = state();
+    assert_eq!(update(&mut s, Action::MoveDown), vec![Effect::LoadDossier("KC24-TV-003".into())]);
+    update(&mut s, loaded(Loaded::Dossier("KC24-TV-003".into(), Some(Box::new(dossier("KC24-TV-003"))))));
+    assert_eq!(update(&mut s, Action::MoveUp), vec![Effect::LoadDossier("KC24-GL-007".into())]);
+    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
+    // Already at the top: nothing to load.
+    assert_eq!(update(&mut s, Action::MoveUp), Vec::<Effect>::new());
+    update(&mut s, Action::GoBottom);
+    assert_eq!(current(&s), "KC24-TV-010");
+    update(&mut s, Action::GoTop);
+    assert_eq!(current(&s), "KC24-GL-007");
+    update(&mut s, Action::PageDown);
+    assert_eq!(current(&s), "KC24-TV-010");
+    update(&mut s, Action::PageUp);
+    assert_eq!(current(&s), "KC24-GL-007");
+    // A late answer for a dossier no longer under the cursor is ignored.
+    update(&mut s, Action::MoveDown);
+    update(&mut s, loaded(Loaded::Dossier("KC24-TV-003".into(), Some(Box::new(dossier("KC24-TV-003"))))));
+    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
+    assert_eq!(s.dossier.as_ref().map(|d| d.dossier.code.as_str()), Some("KC24-TV-003"));
+}
+
+#[test]
+fn the_list_scrolls_to_keep_the_cursor_visible() {
+    let mut s = state();
+    let many: Vec<QueueItem> = (0..100)
+        .map(|i| item(&format!("KC24-HN-{i:03}"), "Hà Nội", "Đề án", Status::Pending, Category::Consulting))
+        .collect();
+    update(&mut s, loaded(Loaded::Queue(many, 3)));
+    update(&mut s, Action::GoBottom);
+    assert_eq!(s.queue.cursor, 99);
+    assert_eq!(s.queue.offset, 99 + 1 - s.page());
+    update(&mut s, Action::GoTop);
+    assert_eq!(s.queue.offset, 0);
+}
+
+#[test]
+fn panes_cycle_and_zoom() {
+    let mut s = state();
+    update(&mut s, Action::NextPane);
+    assert_eq!((s.focus, s.mode()), (Pane::Detail, Mode::Detail));
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.focus, Pane::Checklist);
+    update(&mut s, Action::PrevPane);
+    update(&mut s, Action::PrevPane);
+    update(&mut s, Action::PrevPane);
+    assert_eq!(s.focus, Pane::Notes);
+    update(&mut s, Action::ZoomPane);
+    assert!(s.zoom);
+    update(&mut s, Action::ZoomPane);
+    assert!(!s.zoom);
+    // Scrolling the detail and notes panes.
+    s.focus = Pane::Detail;
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.detail_scroll, 2);
+    s.focus = Pane::Notes;
+    update(&mut s, Action::MoveUp);
+    assert_eq!(s.notes_scroll, 1);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.notes_scroll, 0);
+}
+
+#[test]
+fn marks_toggle_range_all_clear_and_survive_reloads() {
+    let mut s = state();
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.targets(), ["KC24-GL-007"]);
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::ToggleMark);
+    assert_eq!(s.queue.marks.len(), 1);
+    // Range from the last toggle to the cursor.
+    update(&mut s, Action::GoBottom);
+    update(&mut s, Action::MarkRange);
+    assert_eq!(s.queue.marks.len(), 4);
+    update(&mut s, Action::ClearMarks);
+    assert!(s.queue.marks.is_empty());
+    assert_eq!(s.targets(), ["KC24-TV-010"]);
+    update(&mut s, Action::MarkAll);
+    assert_eq!(s.queue.marks.len(), 4);
+    update(&mut s, loaded(Loaded::Queue(rows(), 4)));
+    assert_eq!(s.queue.marks.len(), 4);
+}
+
+#[test]
+fn fuzzy_filter_narrows_live_keeps_on_enter_clears_on_esc() {
+    let mut s = state();
+    update(&mut s, Action::Filter);
+    assert_eq!(s.mode(), Mode::Input);
+    for c in "tra vinh".chars() {
+        update(&mut s, Action::Insert(c.to_string()));
+    }
+    assert_eq!(s.queue.query, "tra vinh");
+    assert_eq!(codes(&s)[..2], ["KC24-TV-003", "KC24-TV-010"]);
+    assert_eq!(current(&s), "KC24-TV-003");
+    update(&mut s, Action::Submit);
+    assert!(s.overlay.is_none());
+    assert_eq!(s.queue.query, "tra vinh");
+    // Reopening starts from the kept query; Esc clears it.
+    update(&mut s, Action::Filter);
+    assert_eq!(input_text(&s), "tra vinh");
+    update(&mut s, Action::Cancel);
+    assert!(s.queue.query.is_empty());
+    assert_eq!(codes(&s).len(), 4);
+    // Diacritics typed or not, same result; a query matching nothing.
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste("ĐẮK".into()));
+    assert_eq!(codes(&s), ["KC24-DN-002"]);
+    update(&mut s, Action::Paste("zzz".into()));
+    assert!(codes(&s).is_empty());
+    assert!(s.dossier.is_none());
+}
+
+#[test]
+fn status_category_province_filters_cycle_and_clear() {
+    let mut s = state();
+    update(&mut s, Action::CycleStatus);
+    assert_eq!(s.queue.status, Some(Status::Approved));
+    assert_eq!(codes(&s), ["KC24-LA-011"]);
+    update(&mut s, Action::CycleStatus);
+    update(&mut s, Action::CycleStatus);
+    assert_eq!(s.queue.status, None);
+    assert_eq!(codes(&s).len(), 5);
+    update(&mut s, Action::CycleCategory);
+    assert_eq!(s.queue.category, Some(Category::DemonstrationModel));
+    assert!(codes(&s).is_empty());
+    update(&mut s, Action::CycleCategory);
+    assert_eq!(codes(&s), ["KC24-GL-007"]);
+    update(&mut s, Action::ClearFilters);
+    update(&mut s, Action::CycleProvince);
+    assert_eq!(s.queue.province.as_deref(), Some("Gia Lai"));
+    update(&mut s, Action::CycleProvince);
+    assert_eq!(s.queue.province.as_deref(), Some("Lào Cai"));
+    update(&mut s, Action::CycleProvince);
+    update(&mut s, Action::CycleProvince);
+    assert_eq!(s.queue.province.as_deref(), Some("Đắk Nông"));
+    update(&mut s, Action::CycleProvince);
+    assert_eq!(s.queue.province, None);
+}
+
+#[test]
+fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
+    let mut s = state();
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::ToggleMark);
+    let fx = update(&mut s, Action::Approve);
+    assert_eq!(
+        fx,
+        vec![Effect::Preview {
+            decision: Decision::Approve,
+            codes: vec!["KC24-GL-007".into(), "KC24-TV-003".into()],
+        }]
+    );
+    assert_eq!(s.mode(), Mode::Confirm);
+    // Confirming before the preview arrived does nothing.
+    assert!(update(&mut s, Action::Confirm).is_empty());
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: vec!["KC24-GL-007".into()],
+            refused: vec![("KC24-TV-003".into(), vec!["new_advanced".into()])],
+            already: Vec::new(),
+        })),
+    );
+    // Confirm decides only the accepted one, with the version seen.
+    let fx = update(&mut s, Action::Confirm);
+    assert_eq!(
+        fx,
+        vec![Effect::Decide {
+            decision: Decision::Approve,
+            items: vec![("KC24-GL-007".into(), 7)],
+            reason: None,
+            override_reason: None,
+        }]
+    );
+    assert!(s.overlay.is_none());
+    // Marks persist after the action.
+    assert_eq!(s.queue.marks.len(), 2);
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Done(Outcome {
+            decision: Some(Decision::Approve),
+            changed: vec!["KC24-GL-007".into()],
+            refused: Vec::new(),
+        })),
+    );
+    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("approved 1: KC24-GL-007"));
+}
+
+#[test]
+fn override_asks_for_a_reason_then_decides_the_refused_too() {
+    let mut s = state();
+    update(&mut s, Action::Approve);
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: Vec::new(),
+            refused: vec![("KC24-GL-007".into(), vec!["on_time (submitted 01/10/2023)".into()])],
+            already: Vec::new(),
+        })),
+    );
+    // Nothing accepted: confirming says so and keeps the dialog.
+    assert!(update(&mut s, Action::Confirm).is_empty());
+    assert!(s.message.as_ref().is_some_and(|m| m.error));
+    assert_eq!(s.mode(), Mode::Confirm);
+    update(&mut s, Action::Override);
+    assert_eq!(s.mode(), Mode::Input);
+    // An empty reason is refused.
+    update(&mut s, Action::Submit);
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
+    // Esc goes back to the dialog, not to the queue.
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.mode(), Mode::Confirm);
+    update(&mut s, Action::Override);
+    update(&mut s, Action::Paste("Nộp muộn do bão".into()));
+    update(&mut s, Action::Submit);
+    assert!(matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.override_reason.as_deref() == Some("Nộp muộn do bão")));
+    let fx = update(&mut s, Action::Confirm);
+    assert_eq!(
+        fx,
+        vec![Effect::Decide {
+            decision: Decision::Approve,
+            items: vec![("KC24-GL-007".into(), 7)],
+            reason: None,
+            override_reason: Some("Nộp muộn do bão".into()),
+        }]
+    );
+}
+
+#[test]
+fn return_asks_for_its_reason_first() {
+    let mut s = state();
+    update(&mut s, Action::Return);
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.purpose == InputPurpose::ReturnReason(vec!["KC24-GL-007".into()])));
+    update(&mut s, Action::Paste("   ".into()));
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some(EN.reason_required)));
+    update(&mut s, Action::Paste("Thiếu\u{1b}[31m báo giá".into()));
+    let fx = update(&mut s, Action::Submit);
+    assert_eq!(
+        fx,
+        vec![Effect::Preview {
+            decision: Decision::Return,
+            codes: vec!["KC24-GL-007".into()],
+        }]
+    );
+    // The reason went through clean_line: no escape character left.
+    assert!(matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.reason.as_deref() == Some("Thiếu␛[31m báo giá")));
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: vec!["KC24-GL-007".into()],
+            ..Preview::default()
+        })),
+    );
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn a_failed_preview_closes_the_dialog_with_an_error() {
+    let mut s = state();
+    update(&mut s, Action::Approve);
+    update(&mut s, Action::Failed("database is busy".into()));
+    assert!(s.overlay.is_none());
+    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("error: database is busy"));
+    assert!(s.messages.iter().any(|m| m.error));
+}
+
+#[test]
+fn nothing_to_decide_on_an_empty_queue() {
+    let mut s = state();
+    update(&mut s, loaded(Loaded::Queue(Vec::new(), 9)));
+    assert!(update(&mut s, Action::Approve).is_empty());
+    assert!(s.overlay.is_none());
+    assert!(s.message.as_ref().is_some_and(|m| m.error));
+    assert!(update(&mut s, Action::Return).is_empty());
+    assert!(update(&mut s, Action::NewNote).is_empty());
+}
+
+#[test]
+fn undo_and_its_outcome() {
+    let mut s = state();
+    assert_eq!(update(&mut s, Action::Undo), vec![Effect::Undo]);
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Done(Outcome {
+            decision: None,
+            changed: vec!["KC24-GL-007".into(), "KC24-TV-003".into()],
+            refused: Vec::new(),
+        })),
+    );
+    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("undone: KC24-GL-007, KC24-TV-003")
+    );
+}
+
+#[test]
+fn a_note_is_multi_line_and_cleaned() {
+    let mut s = state();
+    update(&mut s, Action::NewNote);
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.input.is_multiline()));
+    update(&mut s, Action::Paste("Hồ sơ thiếu\r\nbáo giá\u{202e}".into()));
+    update(&mut s, Action::Newline);
+    update(&mut s, Action::Insert("x".into()));
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Insert("ổ".into()));
+    let fx = update(&mut s, Action::Submit);
+    assert_eq!(
+        fx,
+        vec![Effect::AddNote {
+            code: "KC24-GL-007".into(),
+            text: "Hồ sơ thiếu\nbáo giá\u{FFFD}\nổ".into(),
+        }]
+    );
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Note {
+            code: "KC24-GL-007".into(),
+        })),
+    );
+    assert_eq!(fx, vec![Effect::LoadQueue]);
+    // An empty note closes without writing.
+    update(&mut s, Action::NewNote);
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn input_editing_actions() {
+    let mut s = state();
+    update(&mut s, Action::Return);
+    update(&mut s, Action::Paste("thiếu báo giá".into()));
+    update(&mut s, Action::WordLeft);
+    update(&mut s, Action::DeleteWord);
+    assert_eq!(input_text(&s), "thiếu giá");
+    update(&mut s, Action::LineEnd);
+    update(&mut s, Action::CursorLeft);
+    update(&mut s, Action::Delete);
+    assert_eq!(input_text(&s), "thiếu gi");
+    update(&mut s, Action::LineStart);
+    update(&mut s, Action::Insert("x".into()));
+    update(&mut s, Action::CursorRight);
+    update(&mut s, Action::WordRight);
+    update(&mut s, Action::Insert("!".into()));
+    assert_eq!(input_text(&s), "xthiếu! gi");
+    update(&mut s, Action::MoveUp);
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn tick_only_manual_items() {
+    let mut s = state();
+    s.focus = Pane::Checklist;
+    // on_time is automatic.
+    assert!(update(&mut s, Action::ToggleTick).is_empty());
+    assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("on_time")));
+    update(&mut s, Action::MoveDown);
+    assert_eq!(
+        update(&mut s, Action::ToggleTick),
+        vec![Effect::Tick {
+            code: "KC24-GL-007".into(),
+            item: "new_advanced".into(),
+            on: true,
+            version: 7,
+        }]
+    );
+    update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Tick {
+            code: "KC24-GL-007".into(),
+            item: "new_advanced".into(),
+            on: true,
+        })),
+    );
+    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("KC24-GL-007: new_advanced ticked"));
+}
+
+#[test]
+fn scores_step_and_are_typed() {
+    let mut s = state();
+    s.focus = Pane::Score;
+    let fx = update(&mut s, Action::ScoreUp);
+    assert_eq!(
+        fx,
+        vec![Effect::Score {
+            code: "KC24-GL-007".into(),
+            criterion: "necessity".into(),
+            points: 19,
+            version: 7,
+        }]
+    );
+    assert!(matches!(&update(&mut s, Action::ScoreDown)[..], [Effect::Score { points: 17, .. }]));
+    update(&mut s, Action::MoveDown);
+    // Unscored: up gives 0, down gives 0.
+    assert!(matches!(&update(&mut s, Action::ScoreUp)[..], [Effect::Score { points: 0, .. }]));
+    update(&mut s, Action::ScoreEdit);
+    update(&mut s, Action::Paste("16".into()));
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("16 is not a number in 0..15")));
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Backspace);
+    update(&mut s, Action::Paste("12".into()));
+    assert!(matches!(&update(&mut s, Action::Submit)[..], [Effect::Score { points: 12, .. }]));
+}
+
+#[test]
+fn help_and_messages_overlays_scroll_and_close() {
+    let mut s = state();
+    update(&mut s, Action::Help);
+    assert_eq!(s.mode(), Mode::Help);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 1 }));
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+    update(&mut s, Action::Messages);
+    assert_eq!(s.overlay, Some(Overlay::Messages { scroll: 0 }));
+    update(&mut s, Action::Messages);
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn ranking_view_categories_and_allocation() {
+    let mut s = state();
+    let fx = update(&mut s, Action::ShowRanking);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadRanking {
+            category: Category::Machinery,
+            allocation: None,
+        }]
+    );
+    assert_eq!(s.mode(), Mode::Ranking);
+    assert!(matches!(&update(&mut s, Action::NextCategory)[..], [Effect::LoadRanking { category: Category::PollutionTreatment, .. }]));
+    assert!(matches!(&update(&mut s, Action::PrevCategory)[..], [Effect::LoadRanking { category: Category::Machinery, .. }]));
+    update(
+        &mut s,
+        loaded(Loaded::Ranking(
+            vec![RankLine {
+                rank: 1,
+                code: "KC24-GL-007".into(),
+                province: "Gia Lai".into(),
+                score: Some(72),
+                national: Vnd(300_000_000),
+                cumulative: Vnd(300_000_000),
+                within_budget: true,
+            }],
+            Some(Vnd(12_000_000_000)),
+        )),
+    );
+    update(&mut s, Action::EditAllocation);
+    assert_eq!(input_text(&s), "12.000.000.000");
+    update(&mut s, Action::Paste("x".into()));
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
+    update(&mut s, Action::Cancel);
+    update(&mut s, Action::EditAllocation);
+    update(&mut s, Action::LineStart);
+    update(&mut s, Action::Delete);
+    update(&mut s, Action::Delete);
+    update(&mut s, Action::Insert("5".into()));
+    assert_eq!(
+        update(&mut s, Action::Submit),
+        vec![Effect::LoadRanking {
+            category: Category::Machinery,
+            allocation: Some(Vnd(5_000_000_000)),
+        }]
+    );
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.ranking.cursor, 0);
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.view, View::Queue);
+}
+
+#[test]
+fn log_view_filters_by_dossier_or_appraiser() {
+    let mut s = state();
+    assert_eq!(update(&mut s, Action::ShowLog), vec![Effect::LoadLog { filter: String::new() }]);
+    update(
+        &mut s,
+        loaded(Loaded::Log(vec![AuditRow {
+            at: "2023-10-02T09:15:00+07:00".into(),
+            author: "lan".into(),
+            action: "approve".into(),
+            code: "KC24-GL-007".into(),
+            reason: None,
+        }])),
+    );
+    update(&mut s, Action::FilterLog);
+    update(&mut s, Action::Paste("minh".into()));
+    assert_eq!(update(&mut s, Action::Submit), vec![Effect::LoadLog { filter: "minh".into() }]);
+    assert_eq!(s.log.filter, "minh");
+    assert_eq!(update(&mut s, Action::Refresh), vec![Effect::LoadQueue, Effect::LoadLog { filter: "minh".into() }]);
+    update(&mut s, Action::ShowQueue);
+    assert_eq!(s.view, View::Queue);
+}
+
+#[test]
+fn other_appraisers_changes_reload_without_a_keypress() {
+    let mut s = state();
+    s.dirty = false;
+    assert_eq!(update(&mut s, Action::Tick), vec![Effect::Poll]);
+    assert!(!s.dirty, "a tick alone does not redraw");
+    assert!(update(&mut s, loaded(Loaded::Version(3))).is_empty());
+    assert!(!s.dirty);
+    assert_eq!(update(&mut s, loaded(Loaded::Version(4))), vec![Effect::LoadQueue]);
+    assert!(s.dirty);
+    // The reload keeps the cursor's dossier and reloads its panes.
+    update(&mut s, Action::MoveDown);
+    let fx = update(&mut s, loaded(Loaded::Queue(rows(), 4)));
+    assert_eq!(fx, vec![Effect::LoadDossier("KC24-TV-003".into())]);
+    assert_eq!(current(&s), "KC24-TV-003");
+}
+
+#[test]
+fn resize_quit_and_suspend() {
+    let mut s = state();
+    update(&mut s, Action::Resize(60, 20));
+    assert!(!s.big_enough());
+    update(&mut s, Action::Resize(160, 48));
+    assert!(s.big_enough());
+    assert_eq!(s.page(), 45);
+    // Suspend is the run loop's (it owns the terminal): no state change.
+    assert!(update(&mut s, Action::Suspend).is_empty());
+    // Paste outside an input does nothing.
+    assert!(update(&mut s, Action::Paste("x".into())).is_empty());
+    update(&mut s, Action::Quit);
+    assert!(s.quit);
+}

@@ -69,14 +69,6 @@ pub fn colour_allowed() -> bool {
 
 /// Open the TUI on `store` for `actor` and run it until the user quits.
 pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow::Result<()> {
-    let keymap = load_keymap(options.keymap.as_deref())?;
-    let as_of = options.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let look = Look {
-        color: !options.no_color && colour_allowed(),
-        ascii: options.ascii,
-    };
-    let user = actor.user.clone();
-    let backend = StoreBackend::new(store, rules, actor, as_of);
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -85,17 +77,13 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     ] {
         signal_hook::flag::register(sig, Arc::clone(&stop)).context("installing signal handlers")?;
     }
+    // Everything that can fail on bad input (the keymap) fails before the
+    // terminal is taken.
+    let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
     let mut guard = TerminalGuard::new()?;
     let size = guard.terminal.size()?;
-    let mut state = State::new(&EN, keymap, &user, (size.width, size.height));
-    state.look = look;
-    let mut app = Runner {
-        state,
-        backend,
-        pending: Vec::new(),
-    };
-    let start = app.state.start();
-    app.effects(start);
+    app.dispatch(Action::Resize(size.width, size.height));
+    app.start();
     let mut last_tick = Instant::now();
     loop {
         if app.state.dirty {
@@ -109,12 +97,9 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
         if event::poll(until_tick.min(WAKE))? {
             // Drain what is waiting, then draw once (render coalescing).
             loop {
-                match app.event(event::read()?) {
-                    Some(Action::Suspend) => {
-                        guard.suspend()?;
-                        app.state.dirty = true;
-                    }
-                    Some(_) | None => {}
+                if let Some(Action::Suspend) = app.event(event::read()?) {
+                    guard.suspend()?;
+                    app.state.dirty = true;
                 }
                 if app.state.quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -130,14 +115,45 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     Ok(())
 }
 
-/// The state, the executor and the keys of an unfinished chord.
-struct Runner {
-    state: State,
+/// The application without a terminal: the state, the effect executor and
+/// the keys of an unfinished chord. The run loop feeds it terminal events;
+/// tests feed it keys and render it into a `TestBackend`.
+pub struct Session {
+    /// The state the views draw.
+    pub state: State,
     backend: StoreBackend,
     pending: Vec<KeyPress>,
 }
 
-impl Runner {
+impl Session {
+    /// A session on `store` for `actor`, drawn for a terminal of `size`.
+    pub fn new(
+        store: Store,
+        rules: Rules,
+        actor: Actor,
+        options: &Options,
+        size: (u16, u16),
+    ) -> anyhow::Result<Session> {
+        let keymap = load_keymap(options.keymap.as_deref())?;
+        let as_of = options.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut state = State::new(&EN, keymap, &actor.user, size);
+        state.look = Look {
+            color: !options.no_color && colour_allowed(),
+            ascii: options.ascii,
+        };
+        Ok(Session {
+            state,
+            backend: StoreBackend::new(store, rules, actor, as_of),
+            pending: Vec::new(),
+        })
+    }
+
+    /// Load the first data.
+    pub fn start(&mut self) {
+        let fx = self.state.start();
+        self.effects(fx);
+    }
+
     /// Run effects until no more come back.
     fn effects(&mut self, fx: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = fx.into();
@@ -148,28 +164,42 @@ impl Runner {
         }
     }
 
-    fn dispatch(&mut self, action: Action) {
+    /// Apply one action and everything it causes.
+    pub fn dispatch(&mut self, action: Action) {
         let fx = update(&mut self.state, action);
         self.effects(fx);
     }
 
     /// Handle one terminal event; returns `Suspend` for the loop to act on.
-    fn event(&mut self, e: Event) -> Option<Action> {
+    pub fn event(&mut self, e: Event) -> Option<Action> {
         match e {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                let key = KeyPress::from_event(&k);
-                for a in self.keys(key) {
-                    if a == Action::Suspend {
-                        return Some(a);
-                    }
-                    self.dispatch(a);
-                }
+                return self.key(KeyPress::from_event(&k));
             }
             Event::Paste(s) => self.dispatch(Action::Paste(s)),
             Event::Resize(w, h) => self.dispatch(Action::Resize(w, h)),
             _ => {}
         }
         None
+    }
+
+    /// Handle one key press as the keymap says; returns `Suspend` for the
+    /// loop to act on.
+    pub fn key(&mut self, key: KeyPress) -> Option<Action> {
+        for a in self.keys(key) {
+            if a == Action::Suspend {
+                return Some(a);
+            }
+            self.dispatch(a);
+        }
+        None
+    }
+
+    /// Type text as key presses (`<Enter>`-style names are not parsed).
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyPress::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
     }
 
     /// The actions a key press means, given the chord typed so far.

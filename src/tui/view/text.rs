@@ -136,7 +136,8 @@ mod tests {
         assert_eq!(fit("Trà Vinh", 5, "…", false), "Trà …");
         assert_eq!(fit("Gia Lai", 9, "…", false), "Gia Lai  ");
         assert_eq!(fit("300 tr", 8, "…", true), "  300 tr");
-        assert_eq!(fit("越南越南", 5, "…", false), "越南… ");
+        assert_eq!(fit("越南越南", 5, "…", false), "越南…");
+        assert_eq!(fit("越南越南", 6, "…", false), "越南… ");
         assert_eq!(fit("abc", 0, "…", false), "");
     }
 
