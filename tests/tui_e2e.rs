@@ -83,6 +83,19 @@ impl Tui {
         panic!("timed out waiting for {what:?}; screen:\n{}", self.text());
     }
 
+    /// Wait until the raw output holds `what` (the reader thread may still
+    /// be catching up after the process exited).
+    fn wait_raw(&self, what: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if String::from_utf8_lossy(&self.raw.lock().unwrap()).contains(what) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -108,6 +121,16 @@ impl Tui {
         panic!("the TUI did not exit; screen:\n{}", self.text());
     }
 
+    /// CPU time (user + system, clock ticks) the TUI has used so far.
+    fn cpu_ticks(&self) -> u64 {
+        let pid = self.child.process_id().expect("pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("proc stat");
+        // Fields after the command name (which may hold spaces) in parentheses.
+        let rest = &stat[stat.rfind(')').expect("stat format") + 2..];
+        let f: Vec<&str> = rest.split(' ').collect();
+        f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0)
+    }
+
     fn resize(&self, cols: u16, rows: u16) {
         self.master
             .resize(PtySize {
@@ -117,7 +140,11 @@ impl Tui {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
     }
 }
 
@@ -155,6 +182,14 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
     t.wait_for("Queue 47/47");
     t.wait_for("KC24-");
+    // Idle: no busy loop (well under 5% of a core over 3 seconds).
+    let before = t.cpu_ticks();
+    let drawn = t.raw.lock().unwrap().len();
+    std::thread::sleep(Duration::from_secs(3));
+    let used = t.cpu_ticks() - before;
+    assert!(used < 15, "{used} clock ticks of CPU in 3 s idle");
+    // And nothing redrawn while nothing changed.
+    assert_eq!(t.raw.lock().unwrap().len(), drawn, "output while idle");
     // Fuzzy filter without diacritics.
     t.send("/");
     t.wait_for("FILTER");
@@ -192,12 +227,19 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     t.wait_for("returned 2");
     // Marks persist after the action.
     t.wait_for("2 marked");
+    // Esc in the filter clears it: the two returned ones left the pending queue.
+    t.send("/");
+    t.wait_for("FILTER");
+    t.send(ESC);
+    t.wait_for("Queue 45/47 · pending");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // The terminal was given back: alternate screen left, paste mode off.
-    let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
-    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
-    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not switched off");
+    assert!(t.wait_raw("\x1b[?1049l"), "alternate screen not left");
+    assert!(
+        t.wait_raw("\x1b[?2004l"),
+        "bracketed paste not switched off"
+    );
 
     let st = statuses(&db);
     let returned: Vec<&str> = st
@@ -248,9 +290,11 @@ fn approve_with_a_refused_dossier_and_an_override() {
     t.wait_for("▶ · KC24-BN-011");
     t.send(" ");
     t.wait_for("1 marked");
+    // Reopen the filter (it keeps its query) and rub the query out.
     t.send("/");
-    t.send(ESC);
-    t.send("/");
+    for _ in 0.."kc24-bn-011".len() {
+        t.send("\x7f");
+    }
     t.typ("kc24-btr-007");
     t.send(ENTER);
     t.wait_for("▶ · KC24-BTR-007");
@@ -273,17 +317,26 @@ fn approve_with_a_refused_dossier_and_an_override() {
 
     let st = statuses(&db);
     for code in ["KC24-BN-011", "KC24-BTR-007"] {
-        assert!(st.contains(&(code.to_string(), "approved".to_string())), "{code}: {st:?}");
+        assert!(
+            st.contains(&(code.to_string(), "approved".to_string())),
+            "{code}: {st:?}"
+        );
     }
     let log = db.json(&["log", "KC24-BTR-007", "--format", "json"]);
     let text = log.to_string();
-    assert!(text.contains("Nộp muộn 1 ngày do bão, đã xác minh"), "{text}");
+    assert!(
+        text.contains("Nộp muộn 1 ngày do bão, đã xác minh"),
+        "{text}"
+    );
     // Undo through the CLI takes the whole batch back.
     let out = db.run_as("minh", &["undo"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let st = statuses(&db);
     for code in ["KC24-BN-011", "KC24-BTR-007"] {
-        assert!(st.contains(&(code.to_string(), "pending".to_string())), "{code}: {st:?}");
+        assert!(
+            st.contains(&(code.to_string(), "pending".to_string())),
+            "{code}: {st:?}"
+        );
     }
 }
 
@@ -303,8 +356,14 @@ fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
     // The title's escape sequences are shown as visible stand-ins.
     t.wait_for("␛[2J␛[HTư vấn");
     let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
-    assert!(!raw.contains("\x1b]0;pwned"), "an OSC sequence reached the terminal");
-    assert!(!raw.contains('\u{202e}'), "a bidi override reached the terminal");
+    assert!(
+        !raw.contains("\x1b]0;pwned"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(
+        !raw.contains('\u{202e}'),
+        "a bidi override reached the terminal"
+    );
     // NO_COLOR: no colour escape at all.
     assert!(
         !raw.contains("\x1b[38;") && !raw.contains("\x1b[48;"),
@@ -318,4 +377,24 @@ fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
     t.wait_for("KC24-HG-902");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let db = Db::new();
+    db.import_sample();
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("Queue 47/47");
+    let pid = t.child.process_id().expect("pid");
+    let st = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(st.success());
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.wait_raw("\x1b[?1049l"), "alternate screen not left");
+    assert!(
+        t.wait_raw("\x1b[?2004l"),
+        "bracketed paste not switched off"
+    );
 }

@@ -96,6 +96,7 @@ pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
         keymap: cli.keymap.clone(),
         ..crate::tui::Options::default()
     };
-    crate::tui::run(ctx.store, ctx.rules, ctx.actor, options).map_err(|e| Failure::failed(format!("{e:#}")))?;
+    crate::tui::run(ctx.store, ctx.rules, ctx.actor, options)
+        .map_err(|e| Failure::failed(format!("{e:#}")))?;
     Ok(Exit::Success)
 }

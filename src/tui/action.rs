@@ -4,8 +4,8 @@
 //! Internal variants (terminal ticks, resizes, typed text, effect results)
 //! are `#[serde(skip)]`: no keymap can bind them.
 
-use crate::tui::model::{AuditRow, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
 use crate::domain::Vnd;
+use crate::tui::model::{AuditRow, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
 use serde::{Deserialize, Serialize};
 
 /// What the user (or the machinery) asks the application to do.
@@ -168,47 +168,135 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (Action::GoBottom, "go_bottom", "last row"),
     (Action::NextPane, "next_pane", "focus the next pane"),
     (Action::PrevPane, "prev_pane", "focus the previous pane"),
-    (Action::ZoomPane, "zoom_pane", "full screen for the focused pane (toggle)"),
-    (Action::ToggleMark, "toggle_mark", "mark or unmark the cursor's dossier"),
-    (Action::MarkRange, "mark_range", "mark from the last mark to the cursor"),
-    (Action::MarkAll, "mark_all", "mark every dossier in the filter"),
+    (
+        Action::ZoomPane,
+        "zoom_pane",
+        "full screen for the focused pane (toggle)",
+    ),
+    (
+        Action::ToggleMark,
+        "toggle_mark",
+        "mark or unmark the cursor's dossier",
+    ),
+    (
+        Action::MarkRange,
+        "mark_range",
+        "mark from the last mark to the cursor",
+    ),
+    (
+        Action::MarkAll,
+        "mark_all",
+        "mark every dossier in the filter",
+    ),
     (Action::ClearMarks, "clear_marks", "clear all marks"),
-    (Action::Filter, "filter", "fuzzy filter over code, title, beneficiary, province"),
-    (Action::CycleStatus, "cycle_status", "cycle the status filter"),
-    (Action::CycleCategory, "cycle_category", "cycle the category filter"),
-    (Action::CycleProvince, "cycle_province", "cycle the province filter"),
+    (
+        Action::Filter,
+        "filter",
+        "fuzzy filter over code, title, beneficiary, province",
+    ),
+    (
+        Action::CycleStatus,
+        "cycle_status",
+        "cycle the status filter",
+    ),
+    (
+        Action::CycleCategory,
+        "cycle_category",
+        "cycle the category filter",
+    ),
+    (
+        Action::CycleProvince,
+        "cycle_province",
+        "cycle the province filter",
+    ),
     (Action::ClearFilters, "clear_filters", "clear every filter"),
-    (Action::Approve, "approve", "approve the marked dossiers, or the cursor's"),
-    (Action::Return, "return", "return the marked dossiers, or the cursor's, with a reason"),
-    (Action::Undo, "undo", "undo my last decision (a whole batch)"),
-    (Action::NewNote, "new_note", "write a note on the cursor's dossier"),
-    (Action::ToggleTick, "toggle_tick", "tick or untick the manual item under the cursor"),
-    (Action::ScoreUp, "score_up", "one more point on the criterion"),
-    (Action::ScoreDown, "score_down", "one point less on the criterion"),
-    (Action::ScoreEdit, "score_edit", "type the points of the criterion"),
+    (
+        Action::Approve,
+        "approve",
+        "approve the marked dossiers, or the cursor's",
+    ),
+    (
+        Action::Return,
+        "return",
+        "return the marked dossiers, or the cursor's, with a reason",
+    ),
+    (
+        Action::Undo,
+        "undo",
+        "undo my last decision (a whole batch)",
+    ),
+    (
+        Action::NewNote,
+        "new_note",
+        "write a note on the cursor's dossier",
+    ),
+    (
+        Action::ToggleTick,
+        "toggle_tick",
+        "tick or untick the manual item under the cursor",
+    ),
+    (
+        Action::ScoreUp,
+        "score_up",
+        "one more point on the criterion",
+    ),
+    (
+        Action::ScoreDown,
+        "score_down",
+        "one point less on the criterion",
+    ),
+    (
+        Action::ScoreEdit,
+        "score_edit",
+        "type the points of the criterion",
+    ),
     (Action::ShowQueue, "show_queue", "queue view"),
-    (Action::ShowRanking, "show_ranking", "ranking view with the cut line"),
+    (
+        Action::ShowRanking,
+        "show_ranking",
+        "ranking view with the cut line",
+    ),
     (Action::ShowLog, "show_log", "audit log view"),
     (Action::NextCategory, "next_category", "next category"),
     (Action::PrevCategory, "prev_category", "previous category"),
-    (Action::EditAllocation, "edit_allocation", "set the category's allocation (VND)"),
-    (Action::FilterLog, "filter_log", "filter the log by dossier or appraiser"),
+    (
+        Action::EditAllocation,
+        "edit_allocation",
+        "set the category's allocation (VND)",
+    ),
+    (
+        Action::FilterLog,
+        "filter_log",
+        "filter the log by dossier or appraiser",
+    ),
     (Action::Refresh, "refresh", "reload from the database"),
     (Action::Help, "help", "this help"),
     (Action::Messages, "messages", "messages and errors so far"),
     (Action::Confirm, "confirm", "confirm"),
     (Action::Cancel, "cancel", "cancel"),
-    (Action::Override, "override", "override the checklist gate, with a reason"),
+    (
+        Action::Override,
+        "override",
+        "override the checklist gate, with a reason",
+    ),
     (Action::Submit, "submit", "submit the text"),
     (Action::Newline, "newline", "new line in the text"),
     (Action::Backspace, "backspace", "delete before the cursor"),
     (Action::Delete, "delete", "delete under the cursor"),
-    (Action::DeleteWord, "delete_word", "delete the word before the cursor"),
+    (
+        Action::DeleteWord,
+        "delete_word",
+        "delete the word before the cursor",
+    ),
     (Action::CursorLeft, "cursor_left", "cursor left"),
     (Action::CursorRight, "cursor_right", "cursor right"),
     (Action::WordLeft, "word_left", "cursor one word left"),
     (Action::WordRight, "word_right", "cursor one word right"),
-    (Action::LineStart, "line_start", "cursor to the start of the line"),
+    (
+        Action::LineStart,
+        "line_start",
+        "cursor to the start of the line",
+    ),
     (Action::LineEnd, "line_end", "cursor to the end of the line"),
     (Action::Suspend, "suspend", "suspend to the shell"),
     (Action::Quit, "quit", "quit"),
@@ -225,7 +313,10 @@ impl Action {
 
     /// The keymap name of a bindable action; `None` for internal ones.
     pub fn name(&self) -> Option<&'static str> {
-        ACTIONS.iter().find(|(a, _, _)| a == self).map(|(_, n, _)| *n)
+        ACTIONS
+            .iter()
+            .find(|(a, _, _)| a == self)
+            .map(|(_, n, _)| *n)
     }
 
     /// The description shown in the help; empty for internal actions.

@@ -6,12 +6,14 @@
 //! the confirmation dialog shows it, and only `confirm` emits
 //! [`Effect::Decide`].
 
-use crate::domain::search::{Folded, filter_folded};
+use crate::domain::search::{Folded, filter_folded, filter_folded_among, narrows};
 use crate::domain::{Category, Decision, Status, Vnd};
 use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::model::{AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
+use crate::tui::model::{
+    AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine, Saved,
+};
 use crate::tui::strings::{Strings, fill};
 use std::collections::{BTreeSet, HashMap};
 
@@ -49,7 +51,13 @@ pub enum Pane {
 
 impl Pane {
     /// Focus order.
-    pub const ALL: [Pane; 5] = [Pane::Queue, Pane::Detail, Pane::Checklist, Pane::Score, Pane::Notes];
+    pub const ALL: [Pane; 5] = [
+        Pane::Queue,
+        Pane::Detail,
+        Pane::Checklist,
+        Pane::Score,
+        Pane::Notes,
+    ];
 
     fn mode(self) -> Mode {
         match self {
@@ -152,6 +160,9 @@ pub struct QueueState {
     pub rows: Vec<QueueItem>,
     folded: Vec<Folded>,
     widest_code: usize,
+    /// The last query searched and the rows it matched (any filter):
+    /// a longer query only searches those.
+    last_search: Option<(String, Vec<usize>)>,
     /// Indices into `rows` shown, in order.
     pub visible: Vec<usize>,
     /// Cursor: index into `visible`.
@@ -177,7 +188,9 @@ pub struct QueueState {
 impl QueueState {
     /// The row under the cursor.
     pub fn current(&self) -> Option<&QueueItem> {
-        self.visible.get(self.cursor).and_then(|&i| self.rows.get(i))
+        self.visible
+            .get(self.cursor)
+            .and_then(|&i| self.rows.get(i))
     }
 
     /// Columns of the widest code (at least 11, at most 16).
@@ -204,13 +217,25 @@ impl QueueState {
                 && self.province.as_ref().is_none_or(|p| &r.province == p)
         };
         self.visible = if self.query.trim().is_empty() {
-            (0..self.rows.len()).filter(|&i| pass(&self.rows[i])).collect()
-        } else {
-            filter_folded(&self.query, &self.folded)
-                .into_iter()
-                .map(|m| m.index)
+            self.last_search = None;
+            (0..self.rows.len())
                 .filter(|&i| pass(&self.rows[i]))
                 .collect()
+        } else {
+            let matches = match self.last_search.take() {
+                Some((q, prev)) if narrows(&q, &self.query) => {
+                    filter_folded_among(&self.query, &self.folded, prev)
+                }
+                _ => filter_folded(&self.query, &self.folded),
+            };
+            let all: Vec<usize> = matches.iter().map(|m| m.index).collect();
+            let shown = all
+                .iter()
+                .copied()
+                .filter(|&i| pass(&self.rows[i]))
+                .collect();
+            self.last_search = Some((self.query.clone(), all));
+            shown
         };
         self.cursor = keep
             .and_then(|c| self.visible.iter().position(|&i| self.rows[i].code == c))
@@ -220,7 +245,32 @@ impl QueueState {
     }
 
     fn set_rows(&mut self, rows: Vec<QueueItem>) {
-        self.folded = rows.iter().map(QueueItem::folded).collect();
+        self.last_search = None;
+        // Keep the folded keys of rows whose searched text did not change:
+        // a reload after a decision then costs no folding.
+        let mut old_folded = std::mem::take(&mut self.folded);
+        let old: HashMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        self.folded = rows
+            .iter()
+            .map(|r| match old.get(r.code.as_str()) {
+                Some(&i)
+                    if self.rows[i].title == r.title
+                        && self.rows[i].beneficiary == r.beneficiary
+                        && self.rows[i].province == r.province =>
+                {
+                    old_folded
+                        .get_mut(i)
+                        .map(std::mem::take)
+                        .unwrap_or_else(|| r.folded())
+                }
+                _ => r.folded(),
+            })
+            .collect();
         self.widest_code = rows
             .iter()
             .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
@@ -484,7 +534,10 @@ impl State {
         if !self.queue.marks.is_empty() {
             return self.queue.marks.iter().cloned().collect();
         }
-        self.queue.current().map(|r| vec![r.code.clone()]).unwrap_or_default()
+        self.queue
+            .current()
+            .map(|r| vec![r.code.clone()])
+            .unwrap_or_default()
     }
 
     fn say(&mut self, text: String, error: bool) {
@@ -594,12 +647,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Some(Overlay::Input(b)) => input_action(state, b, action),
         Some(Overlay::Confirm(c)) => confirm_action(state, c, action),
         Some(Overlay::Help { scroll }) => {
-            state.overlay = scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
+            state.overlay =
+                scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
             Vec::new()
         }
         Some(Overlay::Messages { scroll }) => {
-            state.overlay =
-                scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Messages { scroll: s });
+            state.overlay = scroll_overlay(&action, scroll, state.page())
+                .map(|s| Overlay::Messages { scroll: s });
             Vec::new()
         }
         None => view_action(state, action),
@@ -635,7 +689,10 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             if state.current_code().as_deref() != Some(code.as_str()) {
                 return Vec::new();
             }
-            let same = state.dossier.as_ref().is_some_and(|d| d.dossier.code == code);
+            let same = state
+                .dossier
+                .as_ref()
+                .is_some_and(|d| d.dossier.code == code);
             state.dossier = data.map(|d| *d);
             if !same {
                 state.detail_scroll = 0;
@@ -644,8 +701,12 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 state.notes_scroll = 0;
             }
             if let Some(d) = &state.dossier {
-                state.checklist_cursor = state.checklist_cursor.min(d.checklist.len().saturating_sub(1));
-                state.score_cursor = state.score_cursor.min(d.score.criteria.len().saturating_sub(1));
+                state.checklist_cursor = state
+                    .checklist_cursor
+                    .min(d.checklist.len().saturating_sub(1));
+                state.score_cursor = state
+                    .score_cursor
+                    .min(d.score.criteria.len().saturating_sub(1));
             }
             Vec::new()
         }
@@ -662,28 +723,48 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
         Loaded::Saved(saved) => {
             let s = state.strings;
             let text = match &saved {
-                Saved::Tick { code, item, on } => {
-                    fill(if *on { s.msg_ticked } else { s.msg_unticked }, &[("code", code), ("item", item)])
-                }
-                Saved::Score { code, criterion, points } => fill(
+                Saved::Tick { code, item, on } => fill(
+                    if *on { s.msg_ticked } else { s.msg_unticked },
+                    &[("code", code), ("item", item)],
+                ),
+                Saved::Score {
+                    code,
+                    criterion,
+                    points,
+                } => fill(
                     s.msg_scored,
-                    &[("code", code), ("criterion", criterion), ("points", &points.to_string())],
+                    &[
+                        ("code", code),
+                        ("criterion", criterion),
+                        ("points", &points.to_string()),
+                    ],
                 ),
                 Saved::Note { code } => fill(s.msg_noted, &[("code", code)]),
             };
             state.say(text, false);
-            state.reload()
+            match saved {
+                // A score changes the queue's score column and the ranking.
+                Saved::Score { .. } => state.reload(),
+                // Ticks and notes only change the dossier's own panes.
+                Saved::Tick { code, .. } | Saved::Note { code } => vec![Effect::LoadDossier(code)],
+            }
         }
         Loaded::Ranking(rows, allocation) => {
             state.ranking.rows = rows;
             state.ranking.allocation = allocation;
-            state.ranking.cursor = state.ranking.cursor.min(state.ranking.rows.len().saturating_sub(1));
+            state.ranking.cursor = state
+                .ranking
+                .cursor
+                .min(state.ranking.rows.len().saturating_sub(1));
             Vec::new()
         }
         Loaded::Log(rows) => {
             state.log.rows = rows;
             state.log.cursor = state.log.rows.len().saturating_sub(1);
-            state.log.offset = state.log.cursor.saturating_sub(state.page().saturating_sub(1));
+            state.log.offset = state
+                .log
+                .cursor
+                .saturating_sub(state.page().saturating_sub(1));
             Vec::new()
         }
         Loaded::Version(v) => {
@@ -709,12 +790,22 @@ fn done_message(state: &mut State, o: &Outcome) {
             None => s.msg_undone,
         };
         let n = o.changed.len().to_string();
-        state.say(fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]), false);
+        state.say(
+            fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]),
+            false,
+        );
     }
     if !o.refused.is_empty() {
-        let list: Vec<String> = o.refused.iter().map(|(c, why)| format!("{c} ({why})")).collect();
+        let list: Vec<String> = o
+            .refused
+            .iter()
+            .map(|(c, why)| format!("{c} ({why})"))
+            .collect();
         let n = o.refused.len().to_string();
-        state.say(fill(s.msg_refused, &[("n", &n), ("codes", &list.join("; "))]), true);
+        state.say(
+            fill(s.msg_refused, &[("n", &n), ("codes", &list.join("; "))]),
+            true,
+        );
     }
 }
 
@@ -794,7 +885,11 @@ fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
             }]
         }
         Action::Return => {
-            open_input(state, InputPurpose::ReturnReason(targets), TextInput::single());
+            open_input(
+                state,
+                InputPurpose::ReturnReason(targets),
+                TextInput::single(),
+            );
             Vec::new()
         }
         _ => {
@@ -809,9 +904,16 @@ fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
 fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::NextPane | Action::PrevPane => {
-            let i = Pane::ALL.iter().position(|p| *p == state.focus).unwrap_or(0);
+            let i = Pane::ALL
+                .iter()
+                .position(|p| *p == state.focus)
+                .unwrap_or(0);
             let n = Pane::ALL.len();
-            let j = if action == Action::NextPane { (i + 1) % n } else { (i + n - 1) % n };
+            let j = if action == Action::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
             state.focus = Pane::ALL[j];
             return Vec::new();
         }
@@ -829,7 +931,8 @@ fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
                 return state.follow_cursor();
             }
             Pane::Detail => {
-                state.detail_scroll = (state.detail_scroll as isize + delta).clamp(0, 100_000) as usize;
+                state.detail_scroll =
+                    (state.detail_scroll as isize + delta).clamp(0, 100_000) as usize;
             }
             Pane::Checklist => {
                 let len = state.dossier.as_ref().map_or(0, |d| d.checklist.len());
@@ -841,7 +944,8 @@ fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Pane::Notes => {
                 // Scrolled from the bottom: up shows older notes.
-                state.notes_scroll = (state.notes_scroll as isize - delta).clamp(0, 100_000) as usize;
+                state.notes_scroll =
+                    (state.notes_scroll as isize - delta).clamp(0, 100_000) as usize;
             }
         }
         return Vec::new();
@@ -866,7 +970,10 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
             q.anchor = Some(q.cursor);
         }
         Action::MarkRange => {
-            let from = q.anchor.unwrap_or(q.cursor).min(q.visible.len().saturating_sub(1));
+            let from = q
+                .anchor
+                .unwrap_or(q.cursor)
+                .min(q.visible.len().saturating_sub(1));
             let (a, b) = (from.min(q.cursor), from.max(q.cursor));
             for v in a..=b {
                 if let Some(r) = q.visible.get(v).and_then(|&i| q.rows.get(i)) {
@@ -900,7 +1007,11 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::CycleCategory => {
             q.category = match q.category {
                 None => Some(Category::ALL[0]),
-                Some(c) => Category::ALL.iter().skip_while(|x| **x != c).nth(1).copied(),
+                Some(c) => Category::ALL
+                    .iter()
+                    .skip_while(|x| **x != c)
+                    .nth(1)
+                    .copied(),
             };
             q.recompute();
             return state.follow_cursor();
@@ -1001,14 +1112,21 @@ fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     let n = Category::ALL.len();
-    let i = Category::ALL.iter().position(|c| *c == r.category).unwrap_or(0);
+    let i = Category::ALL
+        .iter()
+        .position(|c| *c == r.category)
+        .unwrap_or(0);
     match action {
         Action::NextCategory => r.category = Category::ALL[(i + 1) % n],
         Action::PrevCategory => r.category = Category::ALL[(i + n - 1) % n],
         Action::EditAllocation => {
             let text = r.allocation.map(|v| v.full()).unwrap_or_default();
             let c = r.category;
-            open_input(state, InputPurpose::Allocation(c), TextInput::with_text(&text));
+            open_input(
+                state,
+                InputPurpose::Allocation(c),
+                TextInput::with_text(&text),
+            );
             return Vec::new();
         }
         Action::Cancel => {
@@ -1048,7 +1166,11 @@ fn confirm_action(state: &mut State, mut c: Confirm, action: Action) -> Vec<Effe
         Action::Cancel => return Vec::new(),
         Action::Override if c.decision == Decision::Approve => {
             if c.preview.as_ref().is_some_and(|p| !p.refused.is_empty()) {
-                open_input(state, InputPurpose::OverrideReason(Box::new(c)), TextInput::single());
+                open_input(
+                    state,
+                    InputPurpose::OverrideReason(Box::new(c)),
+                    TextInput::single(),
+                );
                 return Vec::new();
             }
         }
@@ -1189,7 +1311,11 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             }
             vec![Effect::AddNote { code, text: value }]
         }
-        InputPurpose::Points { code, criterion, max } => match value.parse::<u32>() {
+        InputPurpose::Points {
+            code,
+            criterion,
+            max,
+        } => match value.parse::<u32>() {
             Ok(points) if points <= max => {
                 let version = state.dossier.as_ref().map_or(0, |d| d.version);
                 vec![Effect::Score {
@@ -1201,7 +1327,11 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             }
             _ => {
                 let max = max.to_string();
-                refuse(state, b, fill(s.bad_points, &[("value", &value), ("max", &max)]))
+                refuse(
+                    state,
+                    b,
+                    fill(s.bad_points, &[("value", &value), ("max", &max)]),
+                )
             }
         },
         InputPurpose::Allocation(category) => match Vnd::parse(&value) {

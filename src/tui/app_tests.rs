@@ -26,11 +26,41 @@ fn item(code: &str, province: &str, title: &str, status: Status, category: Categ
 
 fn rows() -> Vec<QueueItem> {
     vec![
-        item("KC24-GL-007", "Gia Lai", "Máy sấy cà phê", Status::Pending, Category::Machinery),
-        item("KC24-TV-003", "Trà Vinh", "Xử lý nước thải", Status::Pending, Category::PollutionTreatment),
-        item("KC24-DN-002", "Đắk Nông", "Đào tạo nghề dệt thổ cẩm", Status::Pending, Category::Training),
-        item("KC24-TV-010", "Trà Vinh", "Đan lục bình", Status::Pending, Category::Training),
-        item("KC24-LA-011", "Lào Cai", "Chè Shan tuyết", Status::Approved, Category::TypicalProduct),
+        item(
+            "KC24-GL-007",
+            "Gia Lai",
+            "Máy sấy cà phê",
+            Status::Pending,
+            Category::Machinery,
+        ),
+        item(
+            "KC24-TV-003",
+            "Trà Vinh",
+            "Xử lý nước thải",
+            Status::Pending,
+            Category::PollutionTreatment,
+        ),
+        item(
+            "KC24-DN-002",
+            "Đắk Nông",
+            "Đào tạo nghề dệt thổ cẩm",
+            Status::Pending,
+            Category::Training,
+        ),
+        item(
+            "KC24-TV-010",
+            "Trà Vinh",
+            "Đan lục bình",
+            Status::Pending,
+            Category::Training,
+        ),
+        item(
+            "KC24-LA-011",
+            "Lào Cai",
+            "Chè Shan tuyết",
+            Status::Approved,
+            Category::TypicalProduct,
+        ),
     ]
 }
 
@@ -106,16 +136,29 @@ fn state() -> State {
     assert_eq!(fx, vec![Effect::LoadQueue]);
     let fx = update(&mut s, loaded(Loaded::Queue(rows(), 3)));
     assert_eq!(fx, vec![Effect::LoadDossier("KC24-GL-007".into())]);
-    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-GL-007".into(),
+            Some(Box::new(dossier("KC24-GL-007"))),
+        )),
+    );
     s
 }
 
 fn codes(s: &State) -> Vec<String> {
-    s.queue.visible.iter().map(|&i| s.queue.rows[i].code.clone()).collect()
+    s.queue
+        .visible
+        .iter()
+        .map(|&i| s.queue.rows[i].code.clone())
+        .collect()
 }
 
 fn current(s: &State) -> String {
-    s.queue.current().map(|r| r.code.clone()).unwrap_or_default()
+    s.queue
+        .current()
+        .map(|r| r.code.clone())
+        .unwrap_or_default()
 }
 
 fn input_text(s: &State) -> String {
@@ -128,18 +171,42 @@ fn input_text(s: &State) -> String {
 #[test]
 fn starts_on_pending_dossiers_with_the_first_selected() {
     let s = state();
-    assert_eq!(codes(&s), ["KC24-GL-007", "KC24-TV-003", "KC24-DN-002", "KC24-TV-010"]);
-    assert_eq!(s.dossier.as_ref().map(|d| d.dossier.code.as_str()), Some("KC24-GL-007"));
+    assert_eq!(
+        codes(&s),
+        ["KC24-GL-007", "KC24-TV-003", "KC24-DN-002", "KC24-TV-010"]
+    );
+    assert_eq!(
+        s.dossier.as_ref().map(|d| d.dossier.code.as_str()),
+        Some("KC24-GL-007")
+    );
     assert_eq!(s.mode(), Mode::Queue);
 }
 
 #[test]
 fn movement_in_the_queue_loads_the_dossier_under_the_cursor() {
     let mut s = state();
-    assert_eq!(update(&mut s, Action::MoveDown), vec![Effect::LoadDossier("KC24-TV-003".into())]);
-    update(&mut s, loaded(Loaded::Dossier("KC24-TV-003".into(), Some(Box::new(dossier("KC24-TV-003"))))));
-    assert_eq!(update(&mut s, Action::MoveUp), vec![Effect::LoadDossier("KC24-GL-007".into())]);
-    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
+    assert_eq!(
+        update(&mut s, Action::MoveDown),
+        vec![Effect::LoadDossier("KC24-TV-003".into())]
+    );
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-TV-003".into(),
+            Some(Box::new(dossier("KC24-TV-003"))),
+        )),
+    );
+    assert_eq!(
+        update(&mut s, Action::MoveUp),
+        vec![Effect::LoadDossier("KC24-GL-007".into())]
+    );
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-GL-007".into(),
+            Some(Box::new(dossier("KC24-GL-007"))),
+        )),
+    );
     // Already at the top: nothing to load.
     assert_eq!(update(&mut s, Action::MoveUp), Vec::<Effect>::new());
     update(&mut s, Action::GoBottom);
@@ -152,16 +219,39 @@ fn movement_in_the_queue_loads_the_dossier_under_the_cursor() {
     assert_eq!(current(&s), "KC24-GL-007");
     // A late answer for a dossier no longer under the cursor is ignored.
     update(&mut s, Action::MoveDown);
-    update(&mut s, loaded(Loaded::Dossier("KC24-TV-003".into(), Some(Box::new(dossier("KC24-TV-003"))))));
-    update(&mut s, loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(dossier("KC24-GL-007"))))));
-    assert_eq!(s.dossier.as_ref().map(|d| d.dossier.code.as_str()), Some("KC24-TV-003"));
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-TV-003".into(),
+            Some(Box::new(dossier("KC24-TV-003"))),
+        )),
+    );
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-GL-007".into(),
+            Some(Box::new(dossier("KC24-GL-007"))),
+        )),
+    );
+    assert_eq!(
+        s.dossier.as_ref().map(|d| d.dossier.code.as_str()),
+        Some("KC24-TV-003")
+    );
 }
 
 #[test]
 fn the_list_scrolls_to_keep_the_cursor_visible() {
     let mut s = state();
     let many: Vec<QueueItem> = (0..100)
-        .map(|i| item(&format!("KC24-HN-{i:03}"), "Hà Nội", "Đề án", Status::Pending, Category::Consulting))
+        .map(|i| {
+            item(
+                &format!("KC24-HN-{i:03}"),
+                "Hà Nội",
+                "Đề án",
+                Status::Pending,
+                Category::Consulting,
+            )
+        })
         .collect();
     update(&mut s, loaded(Loaded::Queue(many, 3)));
     update(&mut s, Action::GoBottom);
@@ -324,7 +414,10 @@ fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
         })),
     );
     assert_eq!(fx, vec![Effect::LoadQueue]);
-    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("approved 1: KC24-GL-007"));
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("approved 1: KC24-GL-007")
+    );
 }
 
 #[test]
@@ -335,7 +428,10 @@ fn override_asks_for_a_reason_then_decides_the_refused_too() {
         &mut s,
         loaded(Loaded::Preview(Preview {
             accepted: Vec::new(),
-            refused: vec![("KC24-GL-007".into(), vec!["on_time (submitted 01/10/2023)".into()])],
+            refused: vec![(
+                "KC24-GL-007".into(),
+                vec!["on_time (submitted 01/10/2023)".into()],
+            )],
             already: Vec::new(),
         })),
     );
@@ -354,7 +450,9 @@ fn override_asks_for_a_reason_then_decides_the_refused_too() {
     update(&mut s, Action::Override);
     update(&mut s, Action::Paste("Nộp muộn do bão".into()));
     update(&mut s, Action::Submit);
-    assert!(matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.override_reason.as_deref() == Some("Nộp muộn do bão")));
+    assert!(
+        matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.override_reason.as_deref() == Some("Nộp muộn do bão"))
+    );
     let fx = update(&mut s, Action::Confirm);
     assert_eq!(
         fx,
@@ -371,10 +469,14 @@ fn override_asks_for_a_reason_then_decides_the_refused_too() {
 fn return_asks_for_its_reason_first() {
     let mut s = state();
     update(&mut s, Action::Return);
-    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.purpose == InputPurpose::ReturnReason(vec!["KC24-GL-007".into()])));
+    assert!(
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.purpose == InputPurpose::ReturnReason(vec!["KC24-GL-007".into()]))
+    );
     update(&mut s, Action::Paste("   ".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
-    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some(EN.reason_required)));
+    assert!(
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some(EN.reason_required))
+    );
     update(&mut s, Action::Paste("Thiếu\u{1b}[31m báo giá".into()));
     let fx = update(&mut s, Action::Submit);
     assert_eq!(
@@ -385,7 +487,9 @@ fn return_asks_for_its_reason_first() {
         }]
     );
     // The reason went through clean_line: no escape character left.
-    assert!(matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.reason.as_deref() == Some("Thiếu␛[31m báo giá")));
+    assert!(
+        matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.reason.as_deref() == Some("Thiếu␛[31m báo giá"))
+    );
     update(
         &mut s,
         loaded(Loaded::Preview(Preview {
@@ -404,7 +508,10 @@ fn a_failed_preview_closes_the_dialog_with_an_error() {
     update(&mut s, Action::Approve);
     update(&mut s, Action::Failed("database is busy".into()));
     assert!(s.overlay.is_none());
-    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("error: database is busy"));
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("error: database is busy")
+    );
     assert!(s.messages.iter().any(|m| m.error));
 }
 
@@ -443,7 +550,10 @@ fn a_note_is_multi_line_and_cleaned() {
     let mut s = state();
     update(&mut s, Action::NewNote);
     assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.input.is_multiline()));
-    update(&mut s, Action::Paste("Hồ sơ thiếu\r\nbáo giá\u{202e}".into()));
+    update(
+        &mut s,
+        Action::Paste("Hồ sơ thiếu\r\nbáo giá\u{202e}".into()),
+    );
     update(&mut s, Action::Newline);
     update(&mut s, Action::Insert("x".into()));
     update(&mut s, Action::Backspace);
@@ -462,7 +572,7 @@ fn a_note_is_multi_line_and_cleaned() {
             code: "KC24-GL-007".into(),
         })),
     );
-    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(fx, vec![Effect::LoadDossier("KC24-GL-007".into())]);
     // An empty note closes without writing.
     update(&mut s, Action::NewNote);
     assert!(update(&mut s, Action::Submit).is_empty());
@@ -499,7 +609,11 @@ fn tick_only_manual_items() {
     s.focus = Pane::Checklist;
     // on_time is automatic.
     assert!(update(&mut s, Action::ToggleTick).is_empty());
-    assert!(s.message.as_ref().is_some_and(|m| m.error && m.text.contains("on_time")));
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|m| m.error && m.text.contains("on_time"))
+    );
     update(&mut s, Action::MoveDown);
     assert_eq!(
         update(&mut s, Action::ToggleTick),
@@ -518,7 +632,10 @@ fn tick_only_manual_items() {
             on: true,
         })),
     );
-    assert_eq!(s.message.as_ref().map(|m| m.text.as_str()), Some("KC24-GL-007: new_advanced ticked"));
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("KC24-GL-007: new_advanced ticked")
+    );
 }
 
 #[test]
@@ -535,18 +652,39 @@ fn scores_step_and_are_typed() {
             version: 7,
         }]
     );
-    assert!(matches!(&update(&mut s, Action::ScoreDown)[..], [Effect::Score { points: 17, .. }]));
+    assert!(matches!(
+        &update(&mut s, Action::ScoreDown)[..],
+        [Effect::Score { points: 17, .. }]
+    ));
     update(&mut s, Action::MoveDown);
     // Unscored: up gives 0, down gives 0.
-    assert!(matches!(&update(&mut s, Action::ScoreUp)[..], [Effect::Score { points: 0, .. }]));
+    assert!(matches!(
+        &update(&mut s, Action::ScoreUp)[..],
+        [Effect::Score { points: 0, .. }]
+    ));
     update(&mut s, Action::ScoreEdit);
     update(&mut s, Action::Paste("16".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
-    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("16 is not a number in 0..15")));
+    assert!(
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("16 is not a number in 0..15"))
+    );
     update(&mut s, Action::Backspace);
     update(&mut s, Action::Backspace);
     update(&mut s, Action::Paste("12".into()));
-    assert!(matches!(&update(&mut s, Action::Submit)[..], [Effect::Score { points: 12, .. }]));
+    assert!(matches!(
+        &update(&mut s, Action::Submit)[..],
+        [Effect::Score { points: 12, .. }]
+    ));
+    // A saved score reloads the queue (its score column).
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Score {
+            code: "KC24-GL-007".into(),
+            criterion: "technology".into(),
+            points: 12,
+        })),
+    );
+    assert_eq!(fx, vec![Effect::LoadQueue]);
 }
 
 #[test]
@@ -576,8 +714,20 @@ fn ranking_view_categories_and_allocation() {
         }]
     );
     assert_eq!(s.mode(), Mode::Ranking);
-    assert!(matches!(&update(&mut s, Action::NextCategory)[..], [Effect::LoadRanking { category: Category::PollutionTreatment, .. }]));
-    assert!(matches!(&update(&mut s, Action::PrevCategory)[..], [Effect::LoadRanking { category: Category::Machinery, .. }]));
+    assert!(matches!(
+        &update(&mut s, Action::NextCategory)[..],
+        [Effect::LoadRanking {
+            category: Category::PollutionTreatment,
+            ..
+        }]
+    ));
+    assert!(matches!(
+        &update(&mut s, Action::PrevCategory)[..],
+        [Effect::LoadRanking {
+            category: Category::Machinery,
+            ..
+        }]
+    ));
     update(
         &mut s,
         loaded(Loaded::Ranking(
@@ -620,7 +770,12 @@ fn ranking_view_categories_and_allocation() {
 #[test]
 fn log_view_filters_by_dossier_or_appraiser() {
     let mut s = state();
-    assert_eq!(update(&mut s, Action::ShowLog), vec![Effect::LoadLog { filter: String::new() }]);
+    assert_eq!(
+        update(&mut s, Action::ShowLog),
+        vec![Effect::LoadLog {
+            filter: String::new()
+        }]
+    );
     update(
         &mut s,
         loaded(Loaded::Log(vec![AuditRow {
@@ -633,9 +788,22 @@ fn log_view_filters_by_dossier_or_appraiser() {
     );
     update(&mut s, Action::FilterLog);
     update(&mut s, Action::Paste("minh".into()));
-    assert_eq!(update(&mut s, Action::Submit), vec![Effect::LoadLog { filter: "minh".into() }]);
+    assert_eq!(
+        update(&mut s, Action::Submit),
+        vec![Effect::LoadLog {
+            filter: "minh".into()
+        }]
+    );
     assert_eq!(s.log.filter, "minh");
-    assert_eq!(update(&mut s, Action::Refresh), vec![Effect::LoadQueue, Effect::LoadLog { filter: "minh".into() }]);
+    assert_eq!(
+        update(&mut s, Action::Refresh),
+        vec![
+            Effect::LoadQueue,
+            Effect::LoadLog {
+                filter: "minh".into()
+            }
+        ]
+    );
     update(&mut s, Action::ShowQueue);
     assert_eq!(s.view, View::Queue);
 }
@@ -648,7 +816,10 @@ fn other_appraisers_changes_reload_without_a_keypress() {
     assert!(!s.dirty, "a tick alone does not redraw");
     assert!(update(&mut s, loaded(Loaded::Version(3))).is_empty());
     assert!(!s.dirty);
-    assert_eq!(update(&mut s, loaded(Loaded::Version(4))), vec![Effect::LoadQueue]);
+    assert_eq!(
+        update(&mut s, loaded(Loaded::Version(4))),
+        vec![Effect::LoadQueue]
+    );
     assert!(s.dirty);
     // The reload keeps the cursor's dossier and reloads its panes.
     update(&mut s, Action::MoveDown);

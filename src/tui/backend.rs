@@ -11,8 +11,8 @@ use crate::store::{Actor, AuditFilter, HistoryEntry, QueueFilter, QueueRow, Stor
 use crate::tui::action::{Action, Loaded};
 use crate::tui::app::Effect;
 use crate::tui::model::{
-    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, NoteRow, Outcome, Preview, QueueItem,
-    RankLine, Saved, ScoreData,
+    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, NoteRow, Outcome, Preview,
+    QueueItem, RankLine, Saved, ScoreData,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -61,13 +61,24 @@ impl StoreBackend {
                 let items = rows.iter().map(|r| self.queue_item(r)).collect();
                 Loaded::Queue(items, version)
             }
-            Effect::LoadDossier(code) => match ops::view(&self.store, &self.rules, &code, self.as_of) {
-                Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
-                Err(OpError::Store(crate::store::StoreError::NotFound(_))) => Loaded::Dossier(code, None),
-                Err(e) => return Err(e),
-            },
+            Effect::LoadDossier(code) => {
+                match ops::view(&self.store, &self.rules, &code, self.as_of) {
+                    Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
+                    Err(OpError::Store(crate::store::StoreError::NotFound(_))) => {
+                        Loaded::Dossier(code, None)
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
             Effect::Preview { decision, codes } => {
-                let p = ops::preview(&self.store, &self.rules, decision, &codes, false, self.as_of)?;
+                let p = ops::preview(
+                    &self.store,
+                    &self.rules,
+                    decision,
+                    &codes,
+                    false,
+                    self.as_of,
+                )?;
                 Loaded::Preview(Preview {
                     accepted: p.targets.iter().map(|t| t.code.clone()).collect(),
                     refused: p
@@ -77,7 +88,13 @@ impl StoreBackend {
                             let unmet = r
                                 .unmet
                                 .iter()
-                                .map(|(id, why)| if why.is_empty() { id.clone() } else { format!("{id} ({why})") })
+                                .map(|(id, why)| {
+                                    if why.is_empty() {
+                                        id.clone()
+                                    } else {
+                                        format!("{id} ({why})")
+                                    }
+                                })
                                 .collect();
                             (r.code.clone(), unmet)
                         })
@@ -90,7 +107,12 @@ impl StoreBackend {
                 items,
                 reason,
                 override_reason,
-            } => self.decide(decision, &items, reason.as_deref(), override_reason.as_deref())?,
+            } => self.decide(
+                decision,
+                &items,
+                reason.as_deref(),
+                override_reason.as_deref(),
+            )?,
             Effect::Undo => {
                 let u = ops::undo(&mut self.store, &self.actor)?;
                 Loaded::Done(Outcome {
@@ -105,7 +127,15 @@ impl StoreBackend {
                 on,
                 version,
             } => {
-                ops::tick(&mut self.store, &self.rules, &self.actor, &code, &item, on, Some(version))?;
+                ops::tick(
+                    &mut self.store,
+                    &self.rules,
+                    &self.actor,
+                    &code,
+                    &item,
+                    on,
+                    Some(version),
+                )?;
                 Loaded::Saved(Saved::Tick { code, item, on })
             }
             Effect::Score {
@@ -133,7 +163,10 @@ impl StoreBackend {
                 ops::note(&mut self.store, &self.actor, &code, &text)?;
                 Loaded::Saved(Saved::Note { code })
             }
-            Effect::LoadRanking { category, allocation } => self.ranking(category, allocation)?,
+            Effect::LoadRanking {
+                category,
+                allocation,
+            } => self.ranking(category, allocation)?,
             Effect::LoadLog { filter } => self.log(&filter)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
         }))
@@ -184,17 +217,31 @@ impl StoreBackend {
         Ok(Loaded::Done(Outcome {
             decision: Some(decision),
             changed: out.decided,
-            refused: p.refused.iter().map(|r| (r.code.clone(), r.describe())).collect(),
+            refused: p
+                .refused
+                .iter()
+                .map(|r| (r.code.clone(), r.describe()))
+                .collect(),
         }))
     }
 
     fn ranking(&self, category: Category, allocation: Option<Vnd>) -> Result<Loaded, OpError> {
-        let rankings = ops::rankings(&self.store, &self.rules, Some(category), None, allocation, self.as_of)?;
+        let rankings = ops::rankings(
+            &self.store,
+            &self.rules,
+            Some(category),
+            None,
+            allocation,
+            self.as_of,
+        )?;
         let rows = self.store.queue(&QueueFilter {
             category: Some(category),
             ..QueueFilter::default()
         })?;
-        let province: HashMap<&str, &str> = rows.iter().map(|r| (r.code.as_str(), r.province.as_str())).collect();
+        let province: HashMap<&str, &str> = rows
+            .iter()
+            .map(|r| (r.code.as_str(), r.province.as_str()))
+            .collect();
         let Some(r) = rankings.into_iter().next() else {
             return Ok(Loaded::Ranking(Vec::new(), allocation));
         };
@@ -203,7 +250,10 @@ impl StoreBackend {
             .into_iter()
             .map(|x| RankLine {
                 rank: x.rank,
-                province: province.get(x.code.as_str()).map(|p| p.to_string()).unwrap_or_default(),
+                province: province
+                    .get(x.code.as_str())
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
                 code: x.code,
                 score: x.score,
                 national: x.national_vnd,
@@ -288,7 +338,12 @@ pub fn dossier_data(v: DossierView) -> DossierData {
         score: ScoreData {
             total: v.score.total,
             bonus: v.score.bonus,
-            bonus_parts: v.score.bonus_parts.into_iter().map(|b| (b.label_vi, b.points)).collect(),
+            bonus_parts: v
+                .score
+                .bonus_parts
+                .into_iter()
+                .map(|b| (b.label_vi, b.points))
+                .collect(),
             criteria: v
                 .score
                 .criteria
@@ -311,7 +366,11 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 text: n.text,
             })
             .collect(),
-        history: v.history.into_iter().map(|h| history_row(&code, h)).collect(),
+        history: v
+            .history
+            .into_iter()
+            .map(|h| history_row(&code, h))
+            .collect(),
         status: v.record.status,
         revision: v.record.revision,
         version: v.record.version,

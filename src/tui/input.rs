@@ -57,7 +57,9 @@ impl TextInput {
     /// The value to hand on: NFC, neutralised, trimmed.
     pub fn value(&self) -> String {
         if self.multiline {
-            clean_multiline(&self.text).trim_start_matches('\n').to_string()
+            clean_multiline(&self.text)
+                .trim_start_matches('\n')
+                .to_string()
         } else {
             clean_line(&self.text)
         }
@@ -88,7 +90,10 @@ impl TextInput {
                 '\t' => ' ',
                 c if c.is_control() || is_bidi_control(c) => {
                     // Let clean_line pick the stand-in (␛, �, …).
-                    clean_line(&format!("x{c}")).chars().nth(1).unwrap_or('\u{FFFD}')
+                    clean_line(&format!("x{c}"))
+                        .chars()
+                        .nth(1)
+                        .unwrap_or('\u{FFFD}')
                 }
                 c => c,
             };
@@ -195,7 +200,9 @@ impl TextInput {
     }
 
     fn line_end_of(&self, at: usize) -> usize {
-        self.text[at..].find('\n').map_or(self.text.len(), |i| at + i)
+        self.text[at..]
+            .find('\n')
+            .map_or(self.text.len(), |i| at + i)
     }
 
     /// Cursor to the start of its line.

@@ -353,13 +353,18 @@ impl Keymap {
                     .iter()
                     .map(|n| {
                         Action::from_name(n).ok_or_else(|| {
-                            err(section, Some(key), format!("key {key:?}: unknown action {n:?}"))
+                            err(
+                                section,
+                                Some(key),
+                                format!("key {key:?}: unknown action {n:?}"),
+                            )
                         })
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                if let Some(other) = bindings.iter().find(|b| {
-                    b.keys.starts_with(&keys) || keys.starts_with(&b.keys)
-                }) {
+                if let Some(other) = bindings
+                    .iter()
+                    .find(|b| b.keys.starts_with(&keys) || keys.starts_with(&b.keys))
+                {
                     let what = if other.keys == keys {
                         "is bound twice"
                     } else {
@@ -368,7 +373,10 @@ impl Keymap {
                     return Err(err(
                         section,
                         Some(key),
-                        format!("key {key:?} {what} in [{section}] (also {})", other.keys_text()),
+                        format!(
+                            "key {key:?} {what} in [{section}] (also {})",
+                            other.keys_text()
+                        ),
                     ));
                 }
                 bindings.push(Binding { keys, actions });
@@ -392,7 +400,11 @@ impl Keymap {
                 pending = true;
             }
         }
-        if pending { Lookup::Pending } else { Lookup::Unbound }
+        if pending {
+            Lookup::Pending
+        } else {
+            Lookup::Unbound
+        }
     }
 
     /// What the keys typed so far mean in `mode` (its own table first, then
@@ -497,11 +509,17 @@ mod tests {
         assert_eq!(one(Mode::Queue, KeyCode::Char('r')), vec![Action::Return]);
         assert_eq!(one(Mode::Queue, KeyCode::Char('u')), vec![Action::Undo]);
         assert_eq!(one(Mode::Notes, KeyCode::Char('n')), vec![Action::NewNote]);
-        assert_eq!(one(Mode::Checklist, KeyCode::Char('x')), vec![Action::ToggleTick]);
+        assert_eq!(
+            one(Mode::Checklist, KeyCode::Char('x')),
+            vec![Action::ToggleTick]
+        );
         assert_eq!(one(Mode::Queue, KeyCode::Char('?')), vec![Action::Help]);
         assert_eq!(one(Mode::Queue, KeyCode::Char('q')), vec![Action::Quit]);
         assert_eq!(one(Mode::Queue, KeyCode::Tab), vec![Action::NextPane]);
-        assert_eq!(one(Mode::Confirm, KeyCode::Char('y')), vec![Action::Confirm]);
+        assert_eq!(
+            one(Mode::Confirm, KeyCode::Char('y')),
+            vec![Action::Confirm]
+        );
         assert_eq!(one(Mode::Confirm, KeyCode::Enter), vec![Action::Confirm]);
         assert_eq!(one(Mode::Confirm, KeyCode::Char('n')), vec![Action::Cancel]);
         assert_eq!(one(Mode::Confirm, KeyCode::Esc), vec![Action::Cancel]);
@@ -530,7 +548,10 @@ mod tests {
             KeyPress::parse("<S-Tab>").unwrap(),
             kp(KeyCode::BackTab, KeyModifiers::NONE)
         );
-        assert_eq!(KeyPress::parse("G").unwrap(), kp(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(
+            KeyPress::parse("G").unwrap(),
+            kp(KeyCode::Char('G'), KeyModifiers::SHIFT)
+        );
         assert_eq!(KeyPress::parse("<F12>").unwrap().code, KeyCode::F(12));
         assert_eq!(KeyPress::parse("<Space>").unwrap().to_string(), "<Space>");
         assert_eq!(KeyPress::parse("<C-d>").unwrap().to_string(), "<C-d>");
@@ -545,16 +566,28 @@ mod tests {
         let k = Keymap::parse("t.toml", "[queue]\n\"g g\" = \"go_top\"\n").unwrap();
         let g = kp(KeyCode::Char('g'), KeyModifiers::NONE);
         assert_eq!(k.lookup(Mode::Queue, &[g]), Lookup::Pending);
-        assert_eq!(k.lookup(Mode::Queue, &[g, g]), Lookup::Actions(vec![Action::GoTop]));
+        assert_eq!(
+            k.lookup(Mode::Queue, &[g, g]),
+            Lookup::Actions(vec![Action::GoTop])
+        );
     }
 
     #[test]
     fn errors_name_file_line_and_key() {
-        let e = Keymap::parse("my.toml", "[queue]\n\"j\" = \"move_down\"\n\"k\" = \"fly\"\n")
-            .unwrap_err();
-        assert_eq!(e.to_string(), "my.toml:3: key \"k\": unknown action \"fly\"");
-        let e = Keymap::parse("my.toml", "[queue]\n\"<Down>\" = \"move_down\"\n\"<down>\" = \"go_top\"\n")
-            .unwrap_err();
+        let e = Keymap::parse(
+            "my.toml",
+            "[queue]\n\"j\" = \"move_down\"\n\"k\" = \"fly\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "my.toml:3: key \"k\": unknown action \"fly\""
+        );
+        let e = Keymap::parse(
+            "my.toml",
+            "[queue]\n\"<Down>\" = \"move_down\"\n\"<down>\" = \"go_top\"\n",
+        )
+        .unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("bound twice"), "{e}");
         let e = Keymap::parse("my.toml", "[queue]\n\"<Hyper-x>\" = \"quit\"\n").unwrap_err();

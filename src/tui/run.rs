@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 use crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
 };
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::DefaultTerminal;
 use std::collections::VecDeque;
 use std::io::stdout;
@@ -53,12 +53,11 @@ pub fn load_keymap(name: Option<&str>) -> anyhow::Result<Keymap> {
     match name {
         None | Some("default") => Ok(Keymap::bundled()?),
         Some(path) if std::path::Path::new(path).is_file() => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("{path}: cannot read"))?;
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("{path}: cannot read"))?;
             Ok(Keymap::parse(path, &text)?)
         }
-        Some(other) => anyhow::bail!(
-            "--keymap {other:?}: no such keymap file (bundled: default)"
-        ),
+        Some(other) => anyhow::bail!("--keymap {other:?}: no such keymap file (bundled: default)"),
     }
 }
 
@@ -75,7 +74,8 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop)).context("installing signal handlers")?;
+        signal_hook::flag::register(sig, Arc::clone(&stop))
+            .context("installing signal handlers")?;
     }
     // Everything that can fail on bad input (the keymap) fails before the
     // terminal is taken.
@@ -135,7 +135,9 @@ impl Session {
         size: (u16, u16),
     ) -> anyhow::Result<Session> {
         let keymap = load_keymap(options.keymap.as_deref())?;
-        let as_of = options.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let as_of = options
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut state = State::new(&EN, keymap, &actor.user, size);
         state.look = Look {
             color: !options.no_color && colour_allowed(),
@@ -218,7 +220,9 @@ impl Session {
                 if was_chord {
                     return self.keys(key);
                 }
-                typed(mode, key).map(|s| vec![Action::Insert(s)]).unwrap_or_default()
+                typed(mode, key)
+                    .map(|s| vec![Action::Insert(s)])
+                    .unwrap_or_default()
             }
         }
     }
@@ -231,7 +235,9 @@ fn typed(mode: Mode, key: KeyPress) -> Option<String> {
     }
     match key.code {
         KeyCode::Char(c)
-            if !key.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(c.to_string())
         }

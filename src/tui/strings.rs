@@ -254,7 +254,15 @@ pub static EN: Strings = Strings {
     ranking_title: "Ranking · {category} · allocation {allocation}",
     no_allocation: "none",
     cut_line: "cut line · allocation {allocation}",
-    ranking_header: ["#", "code", "province", "score", "national", "cumulative", "in"],
+    ranking_header: [
+        "#",
+        "code",
+        "province",
+        "score",
+        "national",
+        "cumulative",
+        "in",
+    ],
     log_title: "Audit log · {filter}",
     log_header: ["when", "who", "action", "dossier", "reason"],
     everything: "everything",
@@ -333,7 +341,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        assert_eq!(fill(EN.queue_title, &[("shown", "37"), ("total", "250")]), "Queue 37/250");
+        assert_eq!(
+            fill(EN.queue_title, &[("shown", "37"), ("total", "250")]),
+            "Queue 37/250"
+        );
         assert_eq!(fill(EN.marked, &[("n", "2")]), "2 marked");
     }
 }

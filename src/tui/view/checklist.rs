@@ -22,7 +22,11 @@ pub fn summary(state: &State) -> String {
         .iter()
         .filter(|c| matches!(c.state, CheckState::Pass | CheckState::Ticked))
         .count();
-    let failing = d.checklist.iter().filter(|c| c.state == CheckState::Fail).count();
+    let failing = d
+        .checklist
+        .iter()
+        .filter(|c| c.state == CheckState::Fail)
+        .count();
     let mut s = format!("{ok}/{}", d.checklist.len());
     if failing > 0 {
         s.push_str(" · ");
@@ -60,9 +64,17 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let mut lines = Vec::with_capacity(h);
     for (i, c) in d.checklist.iter().enumerate().skip(offset).take(h) {
         let is_cursor = focused && i == state.checklist_cursor;
-        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
+        let base = if is_cursor {
+            theme.cursor_row(true)
+        } else {
+            Style::new()
+        };
         let (g, gs) = theme.check(c.state);
-        let mut text = if c.manual { c.text.clone() } else { c.detail.clone() };
+        let mut text = if c.manual {
+            c.text.clone()
+        } else {
+            c.detail.clone()
+        };
         if c.stale {
             text = format!("{} {text}", s.stale);
         }
@@ -75,7 +87,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             Span::styled(" ", base),
             Span::styled(fit(&c.id, id_w, ell, false), base),
             Span::styled(" ", base),
-            Span::styled(fit(&text, w.saturating_sub(used), ell, false), base.patch(theme.dim_if(!c.manual))),
+            Span::styled(
+                fit(&text, w.saturating_sub(used), ell, false),
+                base.patch(theme.dim_if(!c.manual)),
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -1,8 +1,8 @@
 //! The detail pane: everything imported, scrollable, long text wrapped.
 
+use crate::domain::Vnd;
 use crate::domain::date::vn;
 use crate::domain::dossier::Dossier;
-use crate::domain::Vnd;
 use crate::tui::app::State;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::view::pane_block;
@@ -150,7 +150,10 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
         theme.label(),
     )));
     for doc in &d.documents {
-        let mut t = format!("  • {}", doc.original_kind.as_deref().unwrap_or(doc.kind.id()));
+        let mut t = format!(
+            "  • {}",
+            doc.original_kind.as_deref().unwrap_or(doc.kind.id())
+        );
         if let Some(title) = &doc.title {
             t.push_str(" — ");
             t.push_str(title);
@@ -169,19 +172,28 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     if !d.details.is_empty()
         && let Ok(Value::Object(map)) = serde_json::to_value(&d.details)
     {
-        out.push(Line::from(Span::styled(format!("{}:", s.l_details), theme.label())));
+        out.push(Line::from(Span::styled(
+            format!("{}:", s.l_details),
+            theme.label(),
+        )));
         for (k, v) in map {
             out.push(Line::from(format!("  {k}: {}", plain(s, &v))));
         }
     }
     if let Some(sum) = &d.summary {
-        out.push(Line::from(Span::styled(format!("{}:", s.l_summary), theme.label())));
+        out.push(Line::from(Span::styled(
+            format!("{}:", s.l_summary),
+            theme.label(),
+        )));
         for l in sum.split('\n') {
             out.push(Line::from(format!("  {l}")));
         }
     }
     if !d.extra.is_empty() {
-        out.push(Line::from(Span::styled(format!("{}:", s.l_extra), theme.label())));
+        out.push(Line::from(Span::styled(
+            format!("{}:", s.l_extra),
+            theme.label(),
+        )));
         for (k, v) in &d.extra {
             out.push(Line::from(format!("  {k}: {}", plain(s, v))));
         }

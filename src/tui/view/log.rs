@@ -29,7 +29,11 @@ fn row(cells: [&str; 5], w: usize, ell: &str) -> String {
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = state.strings;
     let l = &state.log;
-    let filter = if l.filter.is_empty() { s.everything } else { l.filter.as_str() };
+    let filter = if l.filter.is_empty() {
+        s.everything
+    } else {
+        l.filter.as_str()
+    };
     let block = pane_block(theme, fill(s.log_title, &[("filter", filter)]), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -47,10 +51,20 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let offset = scroll_offset(l.offset, l.cursor, body, l.rows.len());
     for (i, e) in l.rows.iter().enumerate().skip(offset).take(body) {
         let is_cursor = i == l.cursor;
-        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
+        let base = if is_cursor {
+            theme.cursor_row(true)
+        } else {
+            Style::new()
+        };
         let at = short_time(&e.at);
         let text = row(
-            [&at, &e.author, &e.action, &e.code, e.reason.as_deref().unwrap_or("")],
+            [
+                &at,
+                &e.author,
+                &e.action,
+                &e.code,
+                e.reason.as_deref().unwrap_or(""),
+            ],
             w,
             ell,
         );

@@ -103,7 +103,10 @@ pub fn pane_block(theme: &Theme, title: String, focused: bool) -> Block<'static>
         .borders(Borders::ALL)
         .border_set(theme.border(focused))
         .border_style(theme.border_style(focused))
-        .title(Line::from(Span::styled(format!(" {title} "), theme.title())))
+        .title(Line::from(Span::styled(
+            format!(" {title} "),
+            theme.title(),
+        )))
 }
 
 /// First row to draw so that `cursor` is visible in `height` rows, starting

@@ -15,7 +15,11 @@ use ratatui::widgets::Paragraph;
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
     let s = state.strings;
     let n = state.dossier.as_ref().map_or(0, |d| d.notes.len());
-    let block = pane_block(theme, fill(s.notes_title, &[("n", &n.to_string())]), focused);
+    let block = pane_block(
+        theme,
+        fill(s.notes_title, &[("n", &n.to_string())]),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(d) = &state.dossier else {

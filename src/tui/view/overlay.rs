@@ -66,8 +66,19 @@ pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
 use ratatui::style::{Modifier, Style};
 
 fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
-    let area = centered(main, main.width.saturating_sub(4).min(100), main.height.saturating_sub(2));
-    let block = pane_block(theme, fill(state.strings.help_title, &[("mode", state.view_mode().name())]), true);
+    let area = centered(
+        main,
+        main.width.saturating_sub(4).min(100),
+        main.height.saturating_sub(2),
+    );
+    let block = pane_block(
+        theme,
+        fill(
+            state.strings.help_title,
+            &[("mode", state.view_mode().name())],
+        ),
+        true,
+    );
     let inner = block.inner(area);
     let lines = help_lines(state, usize::from(inner.width));
     let h = usize::from(inner.height);
@@ -78,7 +89,11 @@ fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usi
 }
 
 fn messages(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
-    let area = centered(main, main.width.saturating_sub(4).min(100), main.height.saturating_sub(2));
+    let area = centered(
+        main,
+        main.width.saturating_sub(4).min(100),
+        main.height.saturating_sub(2),
+    );
     let block = pane_block(theme, state.strings.messages_title.to_string(), true);
     let inner = block.inner(area);
     let w = usize::from(inner.width);
@@ -94,7 +109,9 @@ fn messages(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll:
     }
     let h = usize::from(inner.height);
     // Newest last; scroll counts up from the bottom.
-    let start = lines.len().saturating_sub(h + scroll.min(lines.len().saturating_sub(h)));
+    let start = lines
+        .len()
+        .saturating_sub(h + scroll.min(lines.len().saturating_sub(h)));
     let shown: Vec<Line> = lines.into_iter().skip(start).take(h).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
@@ -125,15 +142,28 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 theme.label(),
             )));
             for code in &p.accepted {
-                body.push(Line::from(fit(&describe(code), inner_w, theme.ellipsis(), false)));
+                body.push(Line::from(fit(
+                    &describe(code),
+                    inner_w,
+                    theme.ellipsis(),
+                    false,
+                )));
             }
             if !p.already.is_empty() {
                 let status = c.decision.target().id();
                 body.push(Line::from(Span::styled(
-                    fill(s.already, &[("status", status), ("n", &p.already.len().to_string())]),
+                    fill(
+                        s.already,
+                        &[("status", status), ("n", &p.already.len().to_string())],
+                    ),
                     theme.dim(),
                 )));
-                body.push(Line::from(fit(&format!("  {}", p.already.join(", ")), inner_w, theme.ellipsis(), false)));
+                body.push(Line::from(fit(
+                    &format!("  {}", p.already.join(", ")),
+                    inner_w,
+                    theme.ellipsis(),
+                    false,
+                )));
             }
             if !p.refused.is_empty() {
                 if c.override_reason.is_none() {
@@ -146,8 +176,15 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 for (code, unmet) in &p.refused {
                     let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
                     let text = format!(" {code} — {}", unmet.join(", "));
-                    for (i, l) in wrap(&text, inner_w.saturating_sub(2)).into_iter().enumerate() {
-                        let lead = if i == 0 { Span::styled(format!(" {g}"), gs) } else { Span::raw("   ") };
+                    for (i, l) in wrap(&text, inner_w.saturating_sub(2))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let lead = if i == 0 {
+                            Span::styled(format!(" {g}"), gs)
+                        } else {
+                            Span::raw("   ")
+                        };
                         body.push(Line::from(vec![lead, Span::raw(l)]));
                     }
                 }
@@ -158,8 +195,15 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
         }
     }
     if let Some(r) = &c.reason {
-        for (i, l) in wrap(&format!("{}: {r}", s.reason), inner_w).into_iter().enumerate() {
-            body.push(if i == 0 { Line::from(Span::styled(l, theme.label())) } else { Line::from(l) });
+        for (i, l) in wrap(&format!("{}: {r}", s.reason), inner_w)
+            .into_iter()
+            .enumerate()
+        {
+            body.push(if i == 0 {
+                Line::from(Span::styled(l, theme.label()))
+            } else {
+                Line::from(l)
+            });
         }
     }
     if let Some(r) = &c.override_reason {
@@ -175,7 +219,10 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     let h = u16::try_from(shown_n + 3).unwrap_or(u16::MAX);
     let area = centered(main, w, h);
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(pane_block(theme, title, true)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(theme, title, true)),
+        area,
+    );
 }
 
 fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputBox) {
@@ -187,9 +234,10 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         }
         InputPurpose::OverrideReason(_) => s.input_override_reason.to_string(),
         InputPurpose::Note(code) => fill(s.input_note, &[("code", code)]),
-        InputPurpose::Points { criterion, max, .. } => {
-            fill(s.input_score, &[("criterion", criterion), ("max", &max.to_string())])
-        }
+        InputPurpose::Points { criterion, max, .. } => fill(
+            s.input_score,
+            &[("criterion", criterion), ("max", &max.to_string())],
+        ),
         InputPurpose::Allocation(c) => fill(s.input_allocation, &[("category", c.id())]),
         InputPurpose::LogFilter => s.input_log_filter.to_string(),
     };
@@ -218,7 +266,11 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         Some(e) => lines.push(Line::from(Span::styled(e.clone(), theme.error()))),
         None => lines.push(Line::from("")),
     }
-    let hint = if b.input.is_multiline() { s.input_hint_multi } else { s.input_hint };
+    let hint = if b.input.is_multiline() {
+        s.input_hint_multi
+    } else {
+        s.input_hint
+    };
     lines.push(Line::from(Span::styled(hint, theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(ccol).unwrap_or(0);

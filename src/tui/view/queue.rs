@@ -83,7 +83,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let h = usize::from(inner.height);
     let w = usize::from(inner.width);
     if q.visible.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(s.queue_empty, theme.dim())), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.queue_empty, theme.dim())),
+            inner,
+        );
         return;
     }
     let cols = columns(w, q.code_width());
@@ -94,7 +97,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     for (v, &i) in q.visible.iter().enumerate().skip(offset).take(h) {
         let r = &q.rows[i];
         let is_cursor = v == q.cursor;
-        let base = if is_cursor { theme.cursor_row(focused) } else { ratatui::style::Style::new() };
+        let base = if is_cursor {
+            theme.cursor_row(focused)
+        } else {
+            ratatui::style::Style::new()
+        };
         let pos = match q.folded(i) {
             Some(f) if !q.query.is_empty() => positions(&q.query, f),
             _ => Vec::new(),
@@ -109,13 +116,25 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         let mut spans = vec![
             Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
             Span::styled(
-                if q.marks.contains(&r.code) { theme.mark_glyph() } else { " " },
+                if q.marks.contains(&r.code) {
+                    theme.mark_glyph()
+                } else {
+                    " "
+                },
                 base,
             ),
             Span::styled(sg, base.patch(ss)),
             Span::styled(" ", base),
         ];
-        spans.extend(highlighted(&r.code, code_at, &pos, cols.code, base, base.patch(hl), ell));
+        spans.extend(highlighted(
+            &r.code,
+            code_at,
+            &pos,
+            cols.code,
+            base,
+            base.patch(hl),
+            ell,
+        ));
         if cols.province > 0 {
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(
@@ -130,20 +149,34 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         }
         if cols.category > 0 {
             spans.push(Span::styled(" ", base));
-            spans.push(Span::styled(fit(r.category.short(), cols.category, ell, false), base));
+            spans.push(Span::styled(
+                fit(r.category.short(), cols.category, ell, false),
+                base,
+            ));
         }
         if cols.national > 0 {
             spans.push(Span::styled(" ", base));
-            spans.push(Span::styled(fit(&r.national.millions(), cols.national, ell, true), base));
+            spans.push(Span::styled(
+                fit(&r.national.millions(), cols.national, ell, true),
+                base,
+            ));
         }
         if cols.score > 0 {
             spans.push(Span::styled(" ", base));
-            let sc = r.score.map_or("–".to_string(), |x| x.to_string());
+            let sc = r.score.map_or(theme.none().to_string(), |x| x.to_string());
             spans.push(Span::styled(fit(&sc, cols.score, ell, true), base));
         }
         if cols.title > 0 {
             spans.push(Span::styled(" ", base));
-            spans.extend(highlighted(&r.title, title_at, &pos, cols.title, base, base.patch(hl), ell));
+            spans.extend(highlighted(
+                &r.title,
+                title_at,
+                &pos,
+                cols.title,
+                base,
+                base.patch(hl),
+                ell,
+            ));
         }
         lines.push(Line::from(spans));
     }

@@ -36,7 +36,9 @@ fn row(cells: [&str; 6], w: usize, ell: &str) -> String {
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = state.strings;
     let r = &state.ranking;
-    let alloc = r.allocation.map_or(s.no_allocation.to_string(), |v| v.millions());
+    let alloc = r
+        .allocation
+        .map_or(s.no_allocation.to_string(), |v| v.millions());
     let title = fill(
         s.ranking_title,
         &[("category", r.category.id()), ("allocation", &alloc)],
@@ -49,7 +51,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let ell = theme.ellipsis();
     let hd = s.ranking_header;
     let mut lines = vec![Line::from(Span::styled(
-        format!(" {}{}", row([hd[0], hd[1], hd[2], hd[3], hd[4], hd[5]], w, ell), hd[6]),
+        format!(
+            " {}{}",
+            row([hd[0], hd[1], hd[2], hd[3], hd[4], hd[5]], w, ell),
+            hd[6]
+        ),
         theme.label(),
     ))];
     if r.rows.is_empty() {
@@ -70,10 +76,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             break;
         }
         let is_cursor = i == r.cursor;
-        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
+        let base = if is_cursor {
+            theme.cursor_row(true)
+        } else {
+            Style::new()
+        };
         let (g, gs) = theme.within(x.within_budget);
         let rank = x.rank.to_string();
-        let score = x.score.map_or("–".into(), |v| v.to_string());
+        let score = x.score.map_or(theme.none().into(), |v| v.to_string());
         let nat = x.national.millions();
         let cum = x.cumulative.millions();
         let text = row([&rank, &x.code, &x.province, &score, &nat, &cum], w, ell);
@@ -90,12 +100,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn cut_line(state: &State, theme: &Theme, w: usize, alloc: &str) -> Line<'static> {
-    let label = format!(" {} ", fill(state.strings.cut_line, &[("allocation", alloc)]));
+    let label = format!(
+        " {} ",
+        fill(state.strings.cut_line, &[("allocation", alloc)])
+    );
     let lw = crate::tui::view::text::width(&label);
     let left = 3;
     let right = w.saturating_sub(lw + left);
     Line::from(Span::styled(
-        format!("{}{label}{}", theme.rule().repeat(left), theme.rule().repeat(right)),
+        format!(
+            "{}{label}{}",
+            theme.rule().repeat(left),
+            theme.rule().repeat(right)
+        ),
         theme.error(),
     ))
 }

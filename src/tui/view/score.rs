@@ -21,7 +21,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             .map_or(s.unscored.to_string(), |t| format!("{t}/100")),
         None => String::new(),
     };
-    let block = pane_block(theme, fill(s.score_title, &[("total", &total)]).trim_end().to_string(), focused);
+    let block = pane_block(
+        theme,
+        fill(s.score_title, &[("total", &total)])
+            .trim_end()
+            .to_string(),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(d) = &state.dossier else {
@@ -40,13 +46,26 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         h.saturating_sub(1).max(1),
         crit.len(),
     );
-    for (i, c) in crit.iter().enumerate().skip(offset).take(h.saturating_sub(1).max(1)) {
+    for (i, c) in crit
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(h.saturating_sub(1).max(1))
+    {
         let is_cursor = focused && i == state.score_cursor;
-        let base = if is_cursor { theme.cursor_row(true) } else { Style::new() };
-        let name = if w >= 50 { format!("{} · {}", c.id, c.label) } else { c.id.clone() };
+        let base = if is_cursor {
+            theme.cursor_row(true)
+        } else {
+            Style::new()
+        };
+        let name = if w >= 50 {
+            format!("{} · {}", c.id, c.label)
+        } else {
+            c.id.clone()
+        };
         let pts = format!(
             "{}/{}{}",
-            c.points.map_or("–".to_string(), |p| p.to_string()),
+            c.points.map_or(theme.none().to_string(), |p| p.to_string()),
             c.max,
             if c.stale { "!" } else { "" }
         );
@@ -70,7 +89,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             b.push_str(&parts.join(", "));
             b.push(')');
         }
-        lines.push(Line::from(Span::styled(fit(&b, w, ell, false), theme.dim())));
+        lines.push(Line::from(Span::styled(
+            fit(&b, w, ell, false),
+            theme.dim(),
+        )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

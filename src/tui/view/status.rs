@@ -105,9 +105,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(m) = &state.message
         && msg_room > 4
     {
-        let t = format!(" · {}", fit(&m.text, msg_room, theme.ellipsis(), false).trim_end());
+        let t = format!(
+            " · {}",
+            fit(&m.text, msg_room, theme.ellipsis(), false).trim_end()
+        );
         used += width(&t);
-        let style = if m.error { bar.patch(theme.error()) } else { bar };
+        let style = if m.error {
+            bar.patch(theme.error())
+        } else {
+            bar
+        };
         spans.push(Span::styled(t, style));
     }
     let gap = w.saturating_sub(used + width(&right));

@@ -35,7 +35,11 @@ pub fn fit(s: &str, w: usize, ellipsis: &str, right: bool) -> String {
         used += ellipsis.width();
     }
     let pad = " ".repeat(w.saturating_sub(used));
-    if right { format!("{pad}{out}") } else { format!("{out}{pad}") }
+    if right {
+        format!("{pad}{out}")
+    } else {
+        format!("{out}{pad}")
+    }
 }
 
 /// Spans of `s` fitted to `w` columns, with the chars whose index (counted
@@ -54,7 +58,11 @@ pub fn highlighted(
         return vec![Span::styled(fit(s, w, ellipsis, false), base)];
     }
     let cut = s.width() > w;
-    let room = if cut { w.saturating_sub(ellipsis.width()) } else { w };
+    let room = if cut {
+        w.saturating_sub(ellipsis.width())
+    } else {
+        w
+    };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut buf = String::new();
     let mut buf_hl = false;
@@ -68,7 +76,10 @@ pub fn highlighted(
         let n = g.chars().count();
         let is_hl = (ci..ci + n).any(|i| positions.binary_search(&i).is_ok());
         if is_hl != buf_hl && !buf.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut buf), if buf_hl { hl } else { base }));
+            spans.push(Span::styled(
+                std::mem::take(&mut buf),
+                if buf_hl { hl } else { base },
+            ));
         }
         buf_hl = is_hl;
         buf.push_str(g);
@@ -143,7 +154,10 @@ mod tests {
 
     #[test]
     fn wrap_keeps_words_and_breaks_long_ones() {
-        assert_eq!(wrap("hồ sơ thiếu báo giá", 8), vec!["hồ sơ", "thiếu", "báo giá"]);
+        assert_eq!(
+            wrap("hồ sơ thiếu báo giá", 8),
+            vec!["hồ sơ", "thiếu", "báo giá"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\n\nb", 4), vec!["a", "", "b"]);
     }

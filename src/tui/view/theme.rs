@@ -171,6 +171,11 @@ impl Theme {
         if self.look.ascii { "-" } else { "─" }
     }
 
+    /// A value not given yet (unscored).
+    pub fn none(&self) -> &'static str {
+        if self.look.ascii { "-" } else { "–" }
+    }
+
     /// Ellipsis for cut text.
     pub fn ellipsis(&self) -> &'static str {
         if self.look.ascii { "~" } else { "…" }

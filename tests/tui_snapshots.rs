@@ -1,0 +1,272 @@
+//! Snapshots of every view and overlay at 80×24 and 160×48, drawn into a
+//! `TestBackend` from a fixed sample database: `data/sample` imported with
+//! the real import, plus the dossier whose text carries escape sequences,
+//! with some scores, a tick, a note and a decision. The app is driven by
+//! key presses through the default keymap, as an appraiser would.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+use thamdinh::domain::rules::Rules;
+use thamdinh::ops;
+use thamdinh::store::{Actor, Store};
+use thamdinh::tui::Options;
+use thamdinh::tui::keymap::KeyPress;
+use thamdinh::tui::run::Session;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn actor(user: &str) -> Actor {
+    Actor {
+        user: user.into(),
+        os_user: user.into(),
+    }
+}
+
+/// The fixed sample database, with some work done on it.
+fn session(size: (u16, u16), options: Options) -> (Session, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("snap.db")).expect("open store");
+    let rules = Rules::bundled();
+    let lan = actor("lan");
+    let paths = [
+        root().join("data/sample"),
+        root().join("tests/fixtures/nasty/escape-sequences.json"),
+    ];
+    ops::import(&mut store, &rules, &lan, &paths, |_| {}).expect("import the sample");
+    for (code, pts) in [
+        ("KC24-GL-007", ["18", "17", "16", "12", "8", "7"]),
+        ("KC24-TV-006", ["15", "15", "14", "10", "7", "6"]),
+    ] {
+        for (criterion, p) in [
+            "necessity",
+            "technology",
+            "effectiveness",
+            "feasibility",
+            "budget",
+            "dossier_quality",
+        ]
+        .iter()
+        .zip(pts)
+        {
+            ops::score(&mut store, &rules, &lan, code, criterion, p, None).expect("score");
+        }
+    }
+    ops::note(
+        &mut store,
+        &lan,
+        "KC24-GL-007",
+        "Báo giá máy sấy của hai nhà cung cấp chênh nhau 15%; đề nghị tỉnh giải trình.\nĐã gọi điện cho Trung tâm Khuyến công Gia Lai.",
+    )
+    .expect("note");
+    ops::decide(
+        &mut store,
+        &rules,
+        &actor("minh"),
+        thamdinh::domain::Decision::Return,
+        &["KC24-BTR-004".to_string()],
+        Some("Nộp muộn sau hạn 30/09/2023"),
+        None,
+        chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
+    )
+    .expect("return");
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..options
+    };
+    let mut s = Session::new(store, rules, lan, &options, size).expect("session");
+    s.start();
+    (s, dir)
+}
+
+/// Press keys written in the keymap notation, separated by spaces.
+fn press(s: &mut Session, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        s.key(KeyPress::parse(k).expect("key notation"));
+    }
+}
+
+/// The screen as text, with the times of notes and decisions (made now)
+/// replaced by a fixed one of the same width.
+fn draw(s: &Session) -> String {
+    let (w, h) = s.state.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| thamdinh::tui::view::render(&s.state, f))
+        .expect("draw");
+    let mut text = format!("{}", t.backend());
+    let mut times: Vec<String> = Vec::new();
+    if let Some(d) = &s.state.dossier {
+        times.extend(d.notes.iter().map(|n| n.at.clone()));
+        times.extend(d.history.iter().map(|h| h.at.clone()));
+    }
+    times.extend(s.state.log.rows.iter().map(|r| r.at.clone()));
+    for at in times {
+        let shown = thamdinh::tui::view::detail::short_time(&at);
+        text = text.replace(&shown, "01/01/2000 00:00");
+    }
+    text
+}
+
+fn snap(name: &str, setup: impl Fn(&mut Session)) {
+    for size in SIZES {
+        let (mut s, _dir) = session(size, Options::default());
+        setup(&mut s);
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), draw(&s));
+    }
+}
+
+#[test]
+fn queue_view() {
+    snap("queue", |_| {});
+}
+
+#[test]
+fn queue_filter_live_with_highlights() {
+    snap("queue_filter", |s| {
+        press(s, "/");
+        s.type_text("tra vinh");
+    });
+}
+
+#[test]
+fn queue_marks_and_cursor() {
+    snap("queue_marks", |s| {
+        press(s, "<Space> <Down> <Space> <Space> c");
+    });
+}
+
+#[test]
+fn detail_of_a_dossier_with_escape_sequences() {
+    snap("detail_escapes", |s| {
+        press(s, "/");
+        s.type_text("hg-902");
+        press(s, "<Enter> <Tab> z");
+    });
+}
+
+#[test]
+fn checklist_pane_focused() {
+    snap("checklist", |s| {
+        press(s, "<Tab> <Tab> <Down> <Down>");
+    });
+}
+
+#[test]
+fn checklist_zoomed_with_a_tick() {
+    snap("checklist_zoom", |s| {
+        press(s, "<Tab> <Tab> z <End> x");
+    });
+}
+
+#[test]
+fn score_pane_zoomed() {
+    snap("score_zoom", |s| {
+        press(s, "/");
+        s.type_text("gl-007");
+        press(s, "<Enter> <Tab> <Tab> <Tab> z <Down> +");
+    });
+}
+
+#[test]
+fn notes_pane_with_a_note() {
+    snap("notes", |s| {
+        press(s, "/");
+        s.type_text("gl-007");
+        press(s, "<Enter> <S-Tab>");
+    });
+}
+
+#[test]
+fn ranking_view_with_the_cut_line() {
+    snap("ranking", |s| {
+        press(s, "/");
+        s.type_text("gl-007");
+        press(s, "<Enter> 2 b");
+        // An allocation that cuts between the two scored dossiers.
+        press(s, "<C-a>");
+        for _ in 0..20 {
+            press(s, "<Delete>");
+        }
+        s.type_text("500.000.000");
+        press(s, "<Enter>");
+    });
+}
+
+#[test]
+fn audit_log_view() {
+    snap("log", |s| press(s, "3"));
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", |s| press(s, "?"));
+}
+
+#[test]
+fn messages_overlay() {
+    snap("messages", |s| {
+        // An error and a success, then the list.
+        press(s, "<Tab> <Tab> x");
+        press(s, "<Down> <Down> <Down> <Down> <Down> <Down> <Down> x m");
+    });
+}
+
+#[test]
+fn approve_confirmation_with_a_refused_dossier() {
+    snap("confirm_approve", |s| {
+        press(s, "<Space> <Space> a");
+    });
+}
+
+#[test]
+fn return_reason_input_in_vietnamese() {
+    snap("input_return", |s| {
+        press(s, "<Space> <Space> r");
+        s.type_text("Thiếu báo giá thiết bị; đề nghị bổ sung trước 15/11");
+    });
+}
+
+#[test]
+fn return_confirmation() {
+    snap("confirm_return", |s| {
+        press(s, "r");
+        s.type_text("Hồ sơ thiếu bản cam kết vốn đối ứng");
+        press(s, "<Enter>");
+    });
+}
+
+#[test]
+fn note_input_multi_line() {
+    snap("input_note", |s| {
+        press(s, "n");
+        s.type_text("Dòng một: đã kiểm tra báo giá.");
+        press(s, "<A-Enter>");
+        s.dispatch(thamdinh::tui::action::Action::Paste(
+            "Dòng hai (dán vào): cần xác minh\u{1b}[31m số lao động.".into(),
+        ));
+    });
+}
+
+#[test]
+fn too_small_is_said_not_drawn() {
+    let (s, _dir) = session((60, 20), Options::default());
+    insta::assert_snapshot!("too_small_60x20", draw(&s));
+}
+
+#[test]
+fn ascii_borders_and_glyphs() {
+    let (mut s, _dir) = session(
+        (80, 24),
+        Options {
+            ascii: true,
+            no_color: true,
+            ..Options::default()
+        },
+    );
+    press(&mut s, "<Space> <Tab> <Tab>");
+    insta::assert_snapshot!("ascii_80x24", draw(&s));
+}
