@@ -380,11 +380,19 @@ fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
     let db = Db::new();
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
     t.wait_for("Queue 47/47");
+    // Another appraiser returns a dossier from the CLI; the queue follows.
+    let out = db.run_as(
+        "minh",
+        &["return", "KC24-GL-007", "--reason", "Thiếu báo giá"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    t.wait_for("Queue 46/47 · pending");
+    t.wait_for("others' changes loaded");
     let pid = t.child.process_id().expect("pid");
     let st = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])

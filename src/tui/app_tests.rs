@@ -784,6 +784,7 @@ fn log_view_filters_by_dossier_or_appraiser() {
             action: "approve".into(),
             code: "KC24-GL-007".into(),
             reason: None,
+            override_reason: None,
         }])),
     );
     update(&mut s, Action::FilterLog);

@@ -288,6 +288,7 @@ impl StoreBackend {
                 action: e.action,
                 code: e.code.unwrap_or_default(),
                 reason: e.reason.or(e.detail),
+                override_reason: None,
             })
             .collect();
         Ok(Loaded::Log(rows))
@@ -295,17 +296,13 @@ impl StoreBackend {
 }
 
 fn history_row(code: &str, h: HistoryEntry) -> AuditRow {
-    let reason = match (h.reason, h.override_reason) {
-        (Some(r), Some(o)) => Some(format!("{r}; override: {o}")),
-        (None, Some(o)) => Some(format!("override: {o}")),
-        (r, None) => r,
-    };
     AuditRow {
         at: h.at,
         author: h.author,
         action: h.action,
         code: code.to_string(),
-        reason,
+        reason: h.reason,
+        override_reason: h.override_reason,
     }
 }
 

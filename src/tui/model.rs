@@ -141,6 +141,8 @@ pub struct AuditRow {
     pub code: String,
     /// The reason given, if any.
     pub reason: Option<String>,
+    /// The reason for overriding the checklist gate, if it was.
+    pub override_reason: Option<String>,
 }
 
 /// Everything the right-hand panes show about the selected dossier.

@@ -208,6 +208,8 @@ pub struct Strings {
     pub msg_error: &'static str,
     /// Status glyph names (pending, approved, returned) for the help legend.
     pub legend: &'static str,
+    /// Joins the descriptions of a key bound to several actions.
+    pub then: &'static str,
     /// Help section headers: keys of `{mode}`.
     pub help_mode: &'static str,
 }
@@ -319,10 +321,11 @@ pub static EN: Strings = Strings {
     workers: "{n} workers",
     pages: "{n} p.",
     msg_not_manual: "{item} is checked automatically; only manual items are ticked",
-    msg_reloaded: "reloaded: the database changed",
+    msg_reloaded: "others' changes loaded",
     msg_no_dossier: "no dossier under the cursor",
     msg_error: "error: {message}",
     legend: "Glyphs: ✓ pass/approved  ✗ fail  ? unknown  ☑ ticked  ☐ unticked  ↩ returned  · pending  ● marked  ▶ cursor",
+    then: ", then ",
     help_mode: "Keys in {mode}",
 };
 

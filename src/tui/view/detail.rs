@@ -43,6 +43,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
                 t.push_str(" — ");
                 t.push_str(r);
             }
+            if let Some(o) = &h.override_reason {
+                t.push_str(&format!(" — {}: {o}", s.override_reason));
+            }
             lines.push(Line::from(t));
         }
     }

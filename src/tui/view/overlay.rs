@@ -53,7 +53,7 @@ pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
             let names: Vec<&str> = b.actions.iter().filter_map(Action::name).collect();
             let desc: Vec<&str> = b.actions.iter().map(Action::description).collect();
             let keys = fit(&b.keys_text(), 12, "…", false);
-            let rest = format!("{} — {}", names.join(", "), desc.join(", then "));
+            let rest = format!("{} — {}", names.join(", "), desc.join(s.then));
             out.push(Line::from(format!(
                 "  {keys} {}",
                 fit(&rest, width.saturating_sub(15), "…", false).trim_end()
