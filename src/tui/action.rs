@@ -154,6 +154,15 @@ pub enum Loaded {
     Ranking(Vec<RankLine>, Option<Vnd>),
     /// The audit log.
     Log(Vec<AuditRow>),
+    /// The result of a queue search.
+    Searched {
+        /// The request's generation.
+        generation: u64,
+        /// Its query.
+        query: String,
+        /// Matching row indices, best first.
+        matches: Vec<usize>,
+    },
     /// The database's data version (unchanged: nothing to reload).
     Version(i64),
 }

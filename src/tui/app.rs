@@ -16,9 +16,13 @@ use crate::tui::model::{
 };
 use crate::tui::strings::{Strings, fill};
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Smallest terminal the layout is drawn in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Queues smaller than this are searched at once, inside `update`.
+pub const INLINE_SEARCH_ROWS: usize = 20_000;
 
 /// Most messages kept for the messages overlay.
 const MAX_MESSAGES: usize = 200;
@@ -158,8 +162,17 @@ pub struct Message {
 pub struct QueueState {
     /// Every dossier of the database.
     pub rows: Vec<QueueItem>,
-    folded: Vec<Folded>,
+    folded: Arc<Vec<Folded>>,
     widest_code: usize,
+    /// Queues with at least this many rows are searched off the event loop
+    /// ([`Effect::Search`]); smaller ones at once.
+    pub inline_limit: usize,
+    /// Generation of the latest search asked for.
+    generation: u64,
+    /// A search is running; `visible` still shows the previous result.
+    pub searching: bool,
+    /// The next search result puts the cursor on the best match.
+    to_top: bool,
     /// The last query searched and the rows it matched (any filter):
     /// a longer query only searches those.
     last_search: Option<(String, Vec<usize>)>,
@@ -208,69 +221,114 @@ impl QueueState {
     }
 
     /// Recompute `visible` from the filters and the query, keeping the cursor
-    /// on the same dossier when it is still shown.
-    fn recompute(&mut self) {
+    /// on the same dossier when it is still shown. A query over a big queue
+    /// is not searched here: the request is returned for the executor, and
+    /// `visible` keeps the previous result until [`QueueState::apply_search`].
+    fn recompute(&mut self) -> Option<SearchRequest> {
+        if self.query.trim().is_empty() {
+            self.last_search = None;
+            self.searching = false;
+            self.show(None);
+            return None;
+        }
+        let candidates = match &self.last_search {
+            Some((q, prev)) if *q == self.query => {
+                let prev = prev.clone();
+                self.searching = false;
+                self.show(Some(&prev));
+                return None;
+            }
+            Some((q, prev)) if narrows(q, &self.query) => Some(prev.clone()),
+            _ => None,
+        };
+        let request = SearchRequest {
+            generation: self.generation + 1,
+            query: self.query.clone(),
+            keys: Arc::clone(&self.folded),
+            candidates,
+        };
+        self.generation += 1;
+        if self.rows.len() < self.inline_limit {
+            let matches = request.run();
+            self.apply_search(request.generation, &request.query, matches);
+            None
+        } else {
+            self.searching = true;
+            Some(request)
+        }
+    }
+
+    /// Show the result of a search; false when it is stale (a newer query
+    /// was typed meanwhile, or the rows were reloaded).
+    pub fn apply_search(&mut self, generation: u64, query: &str, matches: Vec<usize>) -> bool {
+        if generation != self.generation || query != self.query {
+            return false;
+        }
+        self.searching = false;
+        self.show(Some(&matches));
+        self.last_search = Some((query.to_string(), matches));
+        true
+    }
+
+    /// Set `visible` from the matches (all rows when `None`) that pass the
+    /// status, category and province filters.
+    fn show(&mut self, matches: Option<&[usize]>) {
         let keep = self.current().map(|r| r.code.clone());
-        let pass = |r: &QueueItem| {
+        let rows = &self.rows;
+        let pass = |i: usize| {
+            let r = &rows[i];
             self.status.is_none_or(|s| r.status == s)
                 && self.category.is_none_or(|c| r.category == c)
                 && self.province.as_ref().is_none_or(|p| &r.province == p)
         };
-        self.visible = if self.query.trim().is_empty() {
-            self.last_search = None;
-            (0..self.rows.len())
-                .filter(|&i| pass(&self.rows[i]))
-                .collect()
-        } else {
-            let matches = match self.last_search.take() {
-                Some((q, prev)) if narrows(&q, &self.query) => {
-                    filter_folded_among(&self.query, &self.folded, prev)
-                }
-                _ => filter_folded(&self.query, &self.folded),
-            };
-            let all: Vec<usize> = matches.iter().map(|m| m.index).collect();
-            let shown = all
+        self.visible = match matches {
+            None => (0..rows.len()).filter(|&i| pass(i)).collect(),
+            Some(m) => m
                 .iter()
                 .copied()
-                .filter(|&i| pass(&self.rows[i]))
-                .collect();
-            self.last_search = Some((self.query.clone(), all));
-            shown
+                .filter(|&i| i < rows.len() && pass(i))
+                .collect(),
         };
-        self.cursor = keep
-            .and_then(|c| self.visible.iter().position(|&i| self.rows[i].code == c))
-            .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
+        self.cursor = if std::mem::take(&mut self.to_top) {
+            self.offset = 0;
+            0
+        } else {
+            keep.and_then(|c| self.visible.iter().position(|&i| self.rows[i].code == c))
+                .unwrap_or(0)
+        }
+        .min(self.visible.len().saturating_sub(1));
         self.anchor = None;
     }
 
-    fn set_rows(&mut self, rows: Vec<QueueItem>) {
+    fn set_rows(&mut self, rows: Vec<QueueItem>) -> Option<SearchRequest> {
         self.last_search = None;
         // Keep the folded keys of rows whose searched text did not change:
         // a reload after a decision then costs no folding.
-        let mut old_folded = std::mem::take(&mut self.folded);
+        let mut old_folded = Arc::try_unwrap(std::mem::take(&mut self.folded))
+            .unwrap_or_else(|shared| (*shared).clone());
         let old: HashMap<&str, usize> = self
             .rows
             .iter()
             .enumerate()
             .map(|(i, r)| (r.code.as_str(), i))
             .collect();
-        self.folded = rows
-            .iter()
-            .map(|r| match old.get(r.code.as_str()) {
-                Some(&i)
-                    if self.rows[i].title == r.title
-                        && self.rows[i].beneficiary == r.beneficiary
-                        && self.rows[i].province == r.province =>
-                {
-                    old_folded
-                        .get_mut(i)
-                        .map(std::mem::take)
-                        .unwrap_or_else(|| r.folded())
-                }
-                _ => r.folded(),
-            })
-            .collect();
+        self.folded = Arc::new(
+            rows.iter()
+                .map(|r| match old.get(r.code.as_str()) {
+                    Some(&i)
+                        if self.rows[i].title == r.title
+                            && self.rows[i].beneficiary == r.beneficiary
+                            && self.rows[i].province == r.province =>
+                    {
+                        old_folded
+                            .get_mut(i)
+                            .map(std::mem::take)
+                            .unwrap_or_else(|| r.folded())
+                    }
+                    _ => r.folded(),
+                })
+                .collect(),
+        );
         self.widest_code = rows
             .iter()
             .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
@@ -281,7 +339,32 @@ impl QueueState {
         provinces.dedup();
         self.provinces = provinces;
         self.rows = rows;
-        self.recompute();
+        self.recompute()
+    }
+}
+
+/// A fuzzy search of the queue, run by the executor (off the event loop
+/// for big queues); its result comes back as [`Loaded::Searched`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    /// Which request this is (only the latest one's result is shown).
+    pub generation: u64,
+    /// The query.
+    pub query: String,
+    /// The folded keys of every row.
+    pub keys: Arc<Vec<Folded>>,
+    /// Search only these rows (the previous query's matches), or all.
+    pub candidates: Option<Vec<usize>>,
+}
+
+impl SearchRequest {
+    /// Run the search: matching row indices, best first.
+    pub fn run(&self) -> Vec<usize> {
+        let found = match &self.candidates {
+            Some(c) => filter_folded_among(&self.query, &self.keys, c.iter().copied()),
+            None => filter_folded(&self.query, &self.keys),
+        };
+        found.into_iter().map(|m| m.index).collect()
     }
 }
 
@@ -453,6 +536,8 @@ pub enum Effect {
     },
     /// Look whether another appraiser changed the database.
     Poll,
+    /// Search the queue (big queues: off the event loop).
+    Search(SearchRequest),
 }
 
 impl State {
@@ -470,6 +555,7 @@ impl State {
             overlay: None,
             queue: QueueState {
                 status: Some(Status::Pending),
+                inline_limit: INLINE_SEARCH_ROWS,
                 ..QueueState::default()
             },
             dossier: None,
@@ -574,6 +660,14 @@ impl State {
         }
     }
 
+    /// Re-apply the filters and the query; then follow the cursor.
+    fn refilter(&mut self) -> Vec<Effect> {
+        let search = self.queue.recompute();
+        let mut fx = self.follow_cursor();
+        fx.extend(search.map(Effect::Search));
+        fx
+    }
+
     fn reload(&mut self) -> Vec<Effect> {
         let mut fx = vec![Effect::LoadQueue];
         match self.view {
@@ -675,10 +769,11 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
     match l {
         Loaded::Queue(rows, version) => {
             state.data_version = Some(version);
-            state.queue.set_rows(rows);
+            let search = state.queue.set_rows(rows);
             let mut fx = state.follow_cursor();
+            fx.extend(search.map(Effect::Search));
             // The selected dossier may have changed too: reload its panes.
-            if fx.is_empty()
+            if !fx.iter().any(|e| matches!(e, Effect::LoadDossier(_)))
                 && let Some(code) = state.current_code()
             {
                 fx.push(Effect::LoadDossier(code));
@@ -709,6 +804,18 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                     .min(d.score.criteria.len().saturating_sub(1));
             }
             Vec::new()
+        }
+        Loaded::Searched {
+            generation,
+            query,
+            matches,
+        } => {
+            if state.queue.apply_search(generation, &query, matches) {
+                state.follow_cursor()
+            } else {
+                state.dirty = false;
+                Vec::new()
+            }
         }
         Loaded::Preview(p) => {
             if let Some(Overlay::Confirm(c)) = &mut state.overlay {
@@ -1001,8 +1108,7 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
                 None => Some(Status::ALL[0]),
                 Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
             };
-            q.recompute();
-            return state.follow_cursor();
+            return state.refilter();
         }
         Action::CycleCategory => {
             q.category = match q.category {
@@ -1013,24 +1119,21 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
                     .nth(1)
                     .copied(),
             };
-            q.recompute();
-            return state.follow_cursor();
+            return state.refilter();
         }
         Action::CycleProvince => {
             q.province = match &q.province {
                 None => q.provinces.first().cloned(),
                 Some(p) => q.provinces.iter().skip_while(|x| *x != p).nth(1).cloned(),
             };
-            q.recompute();
-            return state.follow_cursor();
+            return state.refilter();
         }
         Action::ClearFilters => {
             q.status = None;
             q.category = None;
             q.province = None;
             q.query.clear();
-            q.recompute();
-            return state.follow_cursor();
+            return state.refilter();
         }
         _ => {}
     }
@@ -1239,12 +1342,10 @@ fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effec
     }
     if live_filter && changed {
         state.queue.query = b.input.text().to_string();
-        state.queue.recompute();
         // A new query shows its best match first, under the cursor.
-        state.queue.cursor = 0;
-        state.queue.offset = 0;
+        state.queue.to_top = true;
         state.overlay = Some(Overlay::Input(b));
-        return state.follow_cursor();
+        return state.refilter();
     }
     state.overlay = Some(Overlay::Input(b));
     Vec::new()
@@ -1254,8 +1355,7 @@ fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose {
         InputPurpose::Filter => {
             state.queue.query.clear();
-            state.queue.recompute();
-            state.follow_cursor()
+            state.refilter()
         }
         InputPurpose::OverrideReason(c) => {
             state.overlay = Some(Overlay::Confirm(*c));
@@ -1277,8 +1377,7 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose.clone() {
         InputPurpose::Filter => {
             state.queue.query = value;
-            state.queue.recompute();
-            state.follow_cursor()
+            state.refilter()
         }
         InputPurpose::ReturnReason(codes) => {
             if value.is_empty() {

@@ -844,3 +844,55 @@ fn resize_quit_and_suspend() {
     update(&mut s, Action::Quit);
     assert!(s.quit);
 }
+
+#[test]
+fn big_queues_are_searched_off_the_event_loop() {
+    let mut s = state();
+    // Treat this queue as big: every search becomes an effect.
+    s.queue.inline_limit = 1;
+    update(&mut s, Action::Filter);
+    let fx = update(&mut s, Action::Insert("t".into()));
+    let [Effect::Search(first)] = &fx[..] else {
+        panic!("{fx:?}");
+    };
+    assert!(s.queue.searching);
+    // The list keeps the previous result meanwhile.
+    assert_eq!(codes(&s).len(), 4);
+    let fx = update(&mut s, Action::Insert("v".into()));
+    let [Effect::Search(second)] = &fx[..] else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(second.query, "tv");
+    // The first result arrives late: stale, ignored.
+    update(
+        &mut s,
+        loaded(Loaded::Searched {
+            generation: first.generation,
+            query: first.query.clone(),
+            matches: first.run(),
+        }),
+    );
+    assert!(s.queue.searching);
+    assert_eq!(codes(&s).len(), 4);
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Searched {
+            generation: second.generation,
+            query: second.query.clone(),
+            matches: second.run(),
+        }),
+    );
+    assert!(!s.queue.searching);
+    assert_eq!(codes(&s)[..2], ["KC24-TV-003", "KC24-TV-010"]);
+    assert_eq!(current(&s), "KC24-TV-003");
+    assert_eq!(fx, vec![Effect::LoadDossier("KC24-TV-003".into())]);
+    // A longer query only searches the previous matches.
+    let fx = update(&mut s, Action::Insert("0".into()));
+    let Some(Effect::Search(third)) = fx.iter().find(|e| matches!(e, Effect::Search(_))) else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(
+        third.candidates.as_ref().map(Vec::len),
+        Some(second.run().len())
+    );
+}

@@ -169,6 +169,11 @@ impl StoreBackend {
             } => self.ranking(category, allocation)?,
             Effect::LoadLog { filter } => self.log(&filter)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
+            Effect::Search(r) => Loaded::Searched {
+                matches: r.run(),
+                generation: r.generation,
+                query: r.query,
+            },
         }))
     }
 

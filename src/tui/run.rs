@@ -11,7 +11,8 @@
 use crate::domain::rules::Rules;
 use crate::store::{Actor, Store};
 use crate::tui::action::Action;
-use crate::tui::app::{Effect, Look, State, update};
+use crate::tui::action::Loaded;
+use crate::tui::app::{Effect, Look, SearchRequest, State, update};
 use crate::tui::backend::StoreBackend;
 use crate::tui::keymap::{KeyPress, Keymap, Lookup, Mode};
 use crate::tui::strings::EN;
@@ -28,6 +29,7 @@ use std::collections::VecDeque;
 use std::io::stdout;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 /// How the TUI is started.
@@ -47,6 +49,8 @@ pub struct Options {
 const TICK: Duration = Duration::from_secs(1);
 /// How often the loop wakes to look at termination signals when idle.
 const WAKE: Duration = Duration::from_millis(250);
+/// How often the loop looks for a search result while one is running.
+const SEARCH_WAKE: Duration = Duration::from_millis(5);
 
 /// Load the keymap named on the command line.
 pub fn load_keymap(name: Option<&str>) -> anyhow::Result<Keymap> {
@@ -94,7 +98,12 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             break;
         }
         let until_tick = TICK.saturating_sub(last_tick.elapsed());
-        if event::poll(until_tick.min(WAKE))? {
+        let wake = if app.state.queue.searching {
+            SEARCH_WAKE
+        } else {
+            WAKE
+        };
+        if event::poll(until_tick.min(wake))? {
             // Drain what is waiting, then draw once (render coalescing).
             loop {
                 if let Some(Action::Suspend) = app.event(event::read()?) {
@@ -106,6 +115,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
                 }
             }
         }
+        app.collect_searches();
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             app.dispatch(Action::Tick);
@@ -123,6 +133,38 @@ pub struct Session {
     pub state: State,
     backend: StoreBackend,
     pending: Vec<KeyPress>,
+    searcher: Searcher,
+}
+
+/// A thread that runs queue searches too big for the event loop. Requests
+/// queued behind a newer one are skipped: only the latest query matters.
+struct Searcher {
+    requests: Sender<SearchRequest>,
+    results: Receiver<Loaded>,
+}
+
+impl Searcher {
+    fn spawn() -> Searcher {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let (outbox, results) = mpsc::channel::<Loaded>();
+        std::thread::spawn(move || {
+            while let Ok(mut r) = inbox.recv() {
+                while let Ok(newer) = inbox.try_recv() {
+                    r = newer;
+                }
+                let matches = r.run();
+                let done = Loaded::Searched {
+                    generation: r.generation,
+                    query: r.query,
+                    matches,
+                };
+                if outbox.send(done).is_err() {
+                    break;
+                }
+            }
+        });
+        Searcher { requests, results }
+    }
 }
 
 impl Session {
@@ -147,6 +189,7 @@ impl Session {
             state,
             backend: StoreBackend::new(store, rules, actor, as_of),
             pending: Vec::new(),
+            searcher: Searcher::spawn(),
         })
     }
 
@@ -156,12 +199,38 @@ impl Session {
         self.effects(fx);
     }
 
-    /// Run effects until no more come back.
+    /// Run effects until no more come back; searches go to the search
+    /// thread (their results come back through [`Session::collect_searches`]).
     fn effects(&mut self, fx: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = fx.into();
         while let Some(e) = queue.pop_front() {
-            for a in self.backend.execute(e) {
+            let actions = match e {
+                Effect::Search(r) => match self.searcher.requests.send(r) {
+                    Ok(()) => Vec::new(),
+                    // The thread is gone: search here instead.
+                    Err(mpsc::SendError(r)) => self.backend.execute(Effect::Search(r)),
+                },
+                e => self.backend.execute(e),
+            };
+            for a in actions {
                 queue.extend(update(&mut self.state, a));
+            }
+        }
+    }
+
+    /// Apply the search results that are ready (never waits).
+    pub fn collect_searches(&mut self) {
+        while let Ok(l) = self.searcher.results.try_recv() {
+            self.dispatch(Action::Loaded(Box::new(l)));
+        }
+    }
+
+    /// Wait until no search is running (tests, and nothing else).
+    pub fn settle(&mut self) {
+        while self.state.queue.searching {
+            match self.searcher.results.recv_timeout(Duration::from_secs(30)) {
+                Ok(l) => self.dispatch(Action::Loaded(Box::new(l))),
+                Err(_) => break,
             }
         }
     }

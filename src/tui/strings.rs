@@ -16,6 +16,8 @@ pub struct Strings {
     pub all_provinces: &'static str,
     /// Empty queue.
     pub queue_empty: &'static str,
+    /// A search is running.
+    pub searching: &'static str,
     /// Nothing selected.
     pub no_selection: &'static str,
     /// Detail pane title when nothing is selected.
@@ -221,6 +223,7 @@ pub static EN: Strings = Strings {
     all_categories: "all categories",
     all_provinces: "all provinces",
     queue_empty: "No dossier matches the filter.",
+    searching: "searching…",
     no_selection: "No dossier selected.",
     detail: "Detail",
     detail_title: "{code} · {category} · {status} · rev {revision}",

@@ -69,6 +69,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         title.push_str(" · /");
         title.push_str(&q.query);
     }
+    if q.searching {
+        title.push(' ');
+        title.push_str(s.searching);
+    }
     title.push_str(" · ");
     title.push_str(q.status.map_or(s.all_statuses, |x| x.id()));
     title.push_str(" · ");
