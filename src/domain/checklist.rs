@@ -697,6 +697,10 @@ mod tests {
         d
     }
 
+    fn cluster(d: &mut Dossier) -> &mut Cluster {
+        d.details.cluster.get_or_insert_default()
+    }
+
     fn typical(level: Option<CertLevel>, valid_until: Option<NaiveDate>) -> Dossier {
         let mut d = fixtures::machinery();
         d.code = "KC24-BN-011".into();
@@ -1024,10 +1028,7 @@ mod tests {
     fn completion_in_plan_year_pass_fail_unknown() {
         let mut p = pollution(PollutionSubtype::ClusterTreatment);
         p.end = Some(day(2024, 12, 31));
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.expected_completion = None);
+        cluster(&mut p).expected_completion = None;
         assert_eq!(
             state(&p, "completion_in_plan_year"),
             (
@@ -1039,10 +1040,7 @@ mod tests {
         assert_eq!(state(&p, "completion_in_plan_year").0, ItemState::Fail);
         // The investor's expected completion counts when later than `end`.
         p.end = Some(day(2024, 10, 1));
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.expected_completion = Some(day(2025, 3, 31)));
+        cluster(&mut p).expected_completion = Some(day(2025, 3, 31));
         assert_eq!(
             state(&p, "completion_in_plan_year"),
             (
@@ -1064,20 +1062,14 @@ mod tests {
     fn cluster_legal_complete_pass_fail_unknown() {
         let mut p = pollution(PollutionSubtype::ClusterPlanning);
         assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Pass);
-        p.details.cluster.as_mut().map(|c| c.legal_complete = None);
+        cluster(&mut p).legal_complete = None;
         assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Unknown);
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.legal_complete = Some(false));
+        cluster(&mut p).legal_complete = Some(false);
         assert_eq!(
             state(&p, "cluster_legal_complete"),
             (ItemState::Fail, "cluster.legal_complete is false".into())
         );
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.legal_complete = Some(true));
+        cluster(&mut p).legal_complete = Some(true);
         p.documents.retain(|x| x.kind != DocKind::ClusterLegal);
         assert_eq!(
             state(&p, "cluster_legal_complete"),

@@ -252,10 +252,10 @@ impl CategoryRules {
                 }
             }
         }
-        if let Some(b) = d.beneficiary_name() {
-            if fold_words(b) == fold_words(&d.implementing_unit) {
-                kinds.retain(|&k| k != DocKind::SupportRequest);
-            }
+        if d.beneficiary_name()
+            .is_some_and(|b| fold_words(b) == fold_words(&d.implementing_unit))
+        {
+            kinds.retain(|&k| k != DocKind::SupportRequest);
         }
         kinds
     }
