@@ -1,1 +1,677 @@
-//! Dossier files (JSON, JSON Lines, CSV, folders) → domain dossiers, with errors naming file, line and field.
+//! Dossier files (JSON, JSON Lines, CSV, folders) → domain dossiers, with
+//! errors naming file, line and field.
+//!
+//! [`scan`] turns the paths given on the command line into a stream of
+//! [`Item`]s: good records, rejected records, skipped files and warnings.
+//! JSON Lines and CSV files are read record by record (a file of 100,000
+//! dossiers is never held whole); a `.json` file is parsed whole. Every
+//! record goes through the one converter, [`record_from_value`].
+
+mod bytes;
+mod convert;
+mod csv;
+
+pub use bytes::{MAX_RECORD_BYTES, TextProblem};
+pub use convert::{Converted, FieldIssue, MAX_FIELD_BYTES, MAX_KEY_BYTES, record_from_value};
+
+use crate::domain::category::CategoryAliases;
+use crate::domain::dossier::Dossier;
+use crate::domain::text::clean_line;
+use bytes::{Line, LineReader};
+use serde_json::Value;
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The largest `.json` file parsed (it is read whole): 256 MiB. Larger
+/// batches belong in `.jsonl` or `.csv`, which are streamed.
+pub const MAX_JSON_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The deepest folder nesting walked below a folder given on the command line.
+pub const MAX_FOLDER_DEPTH: usize = 32;
+
+/// Where a record was found: the file (as the user gave it, or as found
+/// inside a folder given), and the line (JSON Lines, CSV) or array index
+/// (JSON) when there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file's path as given, or the folder given joined with the path
+    /// found inside it (`incoming/gia-lai.csv`).
+    pub file: String,
+    /// The 1-based physical line where the record starts.
+    pub line: Option<usize>,
+    /// The 0-based index of the record in a JSON array.
+    pub index: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    /// `incoming/gia-lai.csv:14`, `incoming/a.json[3]`, or just the file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(index) = self.index {
+            write!(f, "[{index}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A record that could not be read; it is rejected whole, the rest of the
+/// file is still read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// Where the record is.
+    pub location: Location,
+    /// The field at fault (`budget.national_vnd`), if the problem is one field's.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RecordError {
+    /// `incoming/gia-lai.csv:14: budget.national_vnd: "1,5 tỷ" is not an amount in VND`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A problem that did not stop the record from being read (an unknown
+/// document kind kept as `other`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordWarning {
+    /// Where the record is.
+    pub location: Location,
+    /// The field concerned (`documents[3].kind`).
+    pub field: Option<String>,
+    /// What was noticed and what was done.
+    pub message: String,
+}
+
+impl fmt::Display for RecordWarning {
+    /// `incoming/a.json[3]: documents[1].kind: unknown document kind "bản vẽ" kept as other`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A file that was skipped whole: not UTF-8, empty, unreadable, of an
+/// unknown type, or not valid JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file's path as given or found.
+    pub file: String,
+    /// Why it was skipped.
+    pub message: String,
+}
+
+impl fmt::Display for FileError {
+    /// `incoming/notes.txt: unknown file type …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// A dossier read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedRecord {
+    /// The cleaned dossier: NFC, neutralised text, parsed values.
+    pub dossier: Dossier,
+    /// The record as read, before any cleaning. For CSV, the nested object
+    /// built from the dotted columns (cells as text, empty cells left out).
+    pub raw: Value,
+    /// Where it was found.
+    pub location: Location,
+}
+
+/// One thing found while scanning.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A good record.
+    Record(Box<ImportedRecord>),
+    /// A record that could not be read (rejected whole).
+    Rejected(RecordError),
+    /// A file skipped whole.
+    FileSkipped(FileError),
+    /// A warning about a record that was read (it comes right after it).
+    Warning(RecordWarning),
+}
+
+/// The kinds of file read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Json,
+    Jsonl,
+    Csv,
+    Xlsx,
+}
+
+/// The kind of a file from its extension, matched without case.
+fn kind_of(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(Kind::Json),
+        "jsonl" => Some(Kind::Jsonl),
+        "csv" => Some(Kind::Csv),
+        "xlsx" => Some(Kind::Xlsx),
+        _ => None,
+    }
+}
+
+/// A path waiting to be read.
+struct Target {
+    path: PathBuf,
+    /// Given on the command line (an unknown type is then an error) rather
+    /// than found in a folder (passed over silently).
+    explicit: bool,
+    /// Folder depth below the path given.
+    depth: usize,
+}
+
+/// The file being read.
+enum Source {
+    /// The records of a `.json` file, parsed whole.
+    Json {
+        file: String,
+        records: std::vec::IntoIter<(Option<usize>, Value)>,
+    },
+    /// A `.jsonl` file, line by line.
+    Jsonl {
+        file: String,
+        lines: LineReader<BufReader<File>>,
+    },
+    /// A `.csv` file, row by row.
+    Csv {
+        file: String,
+        rows: csv::CsvReader<BufReader<File>>,
+        header: csv::Header,
+        any_row: bool,
+    },
+}
+
+/// The stream of [`Item`]s from the paths given; see [`scan`].
+pub struct Scan {
+    aliases: CategoryAliases,
+    targets: VecDeque<Target>,
+    source: Option<Source>,
+    pending: VecDeque<Item>,
+}
+
+/// Read dossiers from files and folders, lazily: files are opened one at a
+/// time as the iterator is advanced, and JSON Lines and CSV files are read
+/// record by record.
+///
+/// Folders are walked recursively in sorted order; hidden entries (names
+/// starting with `.`) and files of other types inside them are passed over.
+/// A path given explicitly that does not exist or is of an unknown type is
+/// a [`FileError`].
+pub fn scan(paths: &[PathBuf], aliases: &CategoryAliases) -> Scan {
+    Scan {
+        aliases: aliases.clone(),
+        targets: paths
+            .iter()
+            .map(|p| Target {
+                path: p.clone(),
+                explicit: true,
+                depth: 0,
+            })
+            .collect(),
+        source: None,
+        pending: VecDeque::new(),
+    }
+}
+
+impl Iterator for Scan {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if let Some(source) = &mut self.source {
+                match next_from(source, &self.aliases, &mut self.pending) {
+                    Some(item) => return Some(item),
+                    None => {
+                        self.source = None;
+                        continue;
+                    }
+                }
+            }
+            let target = self.targets.pop_front()?;
+            self.open(target);
+        }
+    }
+}
+
+impl Scan {
+    /// Start on a path: expand a folder into its entries, open a file, or
+    /// queue the error that says why not.
+    fn open(&mut self, t: Target) {
+        let file = t.path.display().to_string();
+        let skip = |message: String| {
+            Item::FileSkipped(FileError {
+                file: clean_line(&file),
+                message,
+            })
+        };
+        let meta = match fs::metadata(&t.path) {
+            Ok(m) => m,
+            Err(e) => {
+                if t.explicit {
+                    let msg = if e.kind() == io::ErrorKind::NotFound {
+                        "no such file or folder".to_string()
+                    } else {
+                        format!("cannot be read: {e}")
+                    };
+                    self.pending.push_back(skip(msg));
+                }
+                return;
+            }
+        };
+        if meta.is_dir() {
+            if !t.explicit && t.depth >= MAX_FOLDER_DEPTH {
+                self.pending
+                    .push_back(skip("folders nested too deeply; not read".to_string()));
+                return;
+            }
+            match folder_entries(&t.path) {
+                Ok(entries) => {
+                    // Entries go first, in order, before the remaining targets.
+                    for path in entries.into_iter().rev() {
+                        self.targets.push_front(Target {
+                            path,
+                            explicit: false,
+                            depth: t.depth + 1,
+                        });
+                    }
+                }
+                Err(e) => self
+                    .pending
+                    .push_back(skip(format!("folder cannot be read: {e}"))),
+            }
+            return;
+        }
+        let kind = kind_of(&t.path);
+        let Some(kind) = kind else {
+            if t.explicit {
+                self.pending.push_back(skip(
+                    "unknown file type: expected .json, .jsonl or .csv (or a folder)".to_string(),
+                ));
+            }
+            return;
+        };
+        if kind == Kind::Xlsx {
+            self.pending.push_back(skip(
+                ".xlsx files are not supported yet: save the sheet as CSV UTF-8 and import that"
+                    .to_string(),
+            ));
+            return;
+        }
+        if !meta.is_file() {
+            self.pending
+                .push_back(skip("not a regular file".to_string()));
+            return;
+        }
+        if kind == Kind::Json && meta.len() > MAX_JSON_FILE_BYTES {
+            self.pending.push_back(skip(format!(
+                "too large for a .json file ({} MiB, at most 256 MiB): use .jsonl or .csv",
+                meta.len() / (1024 * 1024)
+            )));
+            return;
+        }
+        match bytes::check_text(&t.path) {
+            Err(e) => {
+                self.pending
+                    .push_back(skip(format!("cannot be read: {e}")));
+                return;
+            }
+            Ok(Err(problem)) => {
+                self.pending.push_back(skip(problem.message()));
+                return;
+            }
+            Ok(Ok(())) => {}
+        }
+        let shown = clean_line(&file);
+        let opened = match kind {
+            Kind::Json => open_json(&t.path, shown),
+            Kind::Jsonl => LineReader::open(&t.path)
+                .map(|lines| Ok(Source::Jsonl { file: shown, lines })),
+            Kind::Csv => open_csv(&t.path, shown),
+            Kind::Xlsx => return,
+        };
+        match opened {
+            Ok(Ok(source)) => self.source = Some(source),
+            Ok(Err(message)) => self.pending.push_back(skip(message)),
+            Err(e) => self
+                .pending
+                .push_back(skip(format!("cannot be read: {e}"))),
+        }
+    }
+}
+
+/// The entries of a folder worth looking at, sorted by name: subfolders and
+/// files of a known type, hidden ones left out. Symbolic links to folders
+/// are not followed (they could loop).
+fn folder_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let ft = entry.file_type()?;
+        let is_dir = ft.is_dir();
+        let is_file_like = ft.is_file() || (ft.is_symlink() && path.is_file());
+        if is_dir || (is_file_like && kind_of(&path).is_some()) {
+            out.push((name, path));
+        }
+    }
+    out.sort();
+    Ok(out.into_iter().map(|(_, p)| p).collect())
+}
+
+/// Split a serde_json message from its position (`… at line 3 column 5`).
+fn json_error_parts(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    msg.strip_suffix(&suffix).unwrap_or(&msg).to_string()
+}
+
+/// Parse a whole `.json` file: one dossier object, or an array of them.
+/// `Ok(Err(message))` skips the file.
+fn open_json(path: &Path, file: String) -> io::Result<Result<Source, String>> {
+    let mut bytes = Vec::new();
+    File::open(path)?.read_to_end(&mut bytes)?;
+    let body = bytes.strip_prefix(bytes::BOM).unwrap_or(&bytes);
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(v) => v,
+        Err(e) => {
+            return Ok(Err(format!(
+                "not valid JSON at line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                json_error_parts(&e)
+            )));
+        }
+    };
+    let records: Vec<(Option<usize>, Value)> = match value {
+        Value::Array(items) => {
+            if items.is_empty() {
+                return Ok(Err("holds an empty list: no dossiers".to_string()));
+            }
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Some(i), v))
+                .collect()
+        }
+        Value::Object(_) => vec![(None, value)],
+        other => {
+            return Ok(Err(format!(
+                "holds {} where a dossier object or a list of them was expected",
+                convert::show_value(&other)
+            )));
+        }
+    };
+    Ok(Ok(Source::Json {
+        file,
+        records: records.into_iter(),
+    }))
+}
+
+/// Open a `.csv` file: skip the BOM, detect the delimiter, read and check
+/// the header. `Ok(Err(message))` skips the file.
+fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
+    let mut r = BufReader::with_capacity(64 * 1024, File::open(path)?);
+    bytes::skip_bom(&mut r)?;
+    let delim = csv::detect_delimiter(r.fill_buf()?);
+    let mut rows = csv::CsvReader::new(r, delim);
+    // The header is the first row that is not blank.
+    let names = loop {
+        match rows.next_row()? {
+            None => return Ok(Err("the file is empty".to_string())),
+            Some(csv::Row::Cells { cells, .. }) => {
+                if is_blank(&cells) {
+                    continue;
+                }
+                match cells
+                    .into_iter()
+                    .map(String::from_utf8)
+                    .collect::<Result<Vec<_>, _>>()
+                {
+                    Ok(names) => {
+                        break names
+                            .into_iter()
+                            .map(|n| n.trim_start_matches('\u{feff}').to_string())
+                            .collect::<Vec<_>>();
+                    }
+                    Err(_) => return Ok(Err("header: not UTF-8 text".to_string())),
+                }
+            }
+            Some(csv::Row::TooLarge { .. }) => {
+                return Ok(Err("header: the first row is too large".to_string()));
+            }
+            Some(csv::Row::Unterminated { line }) => {
+                return Ok(Err(format!(
+                    "header: a quoted cell opened on line {line} is never closed"
+                )));
+            }
+        }
+    };
+    match csv::Header::parse(&names) {
+        Ok(header) => Ok(Ok(Source::Csv {
+            file,
+            rows,
+            header,
+            any_row: false,
+        })),
+        Err(message) => Ok(Err(message)),
+    }
+}
+
+fn is_blank(cells: &[Vec<u8>]) -> bool {
+    cells.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
+}
+
+/// Convert one record and queue what it gives: the record and its warnings,
+/// or the rejection.
+fn emit(
+    raw: Value,
+    location: Location,
+    aliases: &CategoryAliases,
+    pending: &mut VecDeque<Item>,
+) -> Item {
+    match record_from_value(&raw, aliases) {
+        Ok(Converted { dossier, warnings }) => {
+            for w in warnings {
+                pending.push_back(Item::Warning(RecordWarning {
+                    location: location.clone(),
+                    field: w.field,
+                    message: w.message,
+                }));
+            }
+            Item::Record(Box::new(ImportedRecord {
+                dossier,
+                raw,
+                location,
+            }))
+        }
+        Err(issue) => rejected(location, issue),
+    }
+}
+
+fn rejected(location: Location, issue: FieldIssue) -> Item {
+    Item::Rejected(RecordError {
+        location,
+        field: issue.field,
+        message: issue.message,
+    })
+}
+
+/// The next item of the file being read, or `None` when it is done.
+fn next_from(
+    source: &mut Source,
+    aliases: &CategoryAliases,
+    pending: &mut VecDeque<Item>,
+) -> Option<Item> {
+    match source {
+        Source::Json { file, records } => {
+            let (index, raw) = records.next()?;
+            let location = Location {
+                file: file.clone(),
+                line: None,
+                index,
+            };
+            Some(emit(raw, location, aliases, pending))
+        }
+        Source::Jsonl { file, lines } => loop {
+            let (line, text) = match lines.next_line() {
+                Ok(Some(l)) => l,
+                Ok(None) => return None,
+                Err(e) => {
+                    return Some(Item::FileSkipped(FileError {
+                        file: file.clone(),
+                        message: format!("reading stopped: {e}"),
+                    }));
+                }
+            };
+            let location = Location {
+                file: file.clone(),
+                line: Some(line),
+                index: None,
+            };
+            let bytes = match text {
+                Line::TooLong => {
+                    return Some(rejected(
+                        location,
+                        FieldIssue::record("the line is longer than 16 MiB"),
+                    ));
+                }
+                Line::Text(b) => b,
+            };
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match serde_json::from_slice::<Value>(&bytes) {
+                Ok(raw @ Value::Object(_)) => emit(raw, location, aliases, pending),
+                Ok(other) => rejected(
+                    location,
+                    FieldIssue::record(format!(
+                        "{} is not a dossier (each line must hold one JSON object)",
+                        convert::show_value(&other)
+                    )),
+                ),
+                Err(e) => rejected(
+                    location,
+                    FieldIssue::record(format!(
+                        "not valid JSON at column {}: {}",
+                        e.column(),
+                        json_error_parts(&e)
+                    )),
+                ),
+            });
+        },
+        Source::Csv {
+            file,
+            rows,
+            header,
+            any_row,
+        } => loop {
+            let row = match rows.next_row() {
+                Ok(Some(r)) => r,
+                Ok(None) => {
+                    if !*any_row {
+                        *any_row = true;
+                        return Some(Item::FileSkipped(FileError {
+                            file: file.clone(),
+                            message: "has a header but no rows".to_string(),
+                        }));
+                    }
+                    return None;
+                }
+                Err(e) => {
+                    *any_row = true;
+                    return Some(Item::FileSkipped(FileError {
+                        file: file.clone(),
+                        message: format!("reading stopped: {e}"),
+                    }));
+                }
+            };
+            let at = |line: usize| Location {
+                file: file.clone(),
+                line: Some(line),
+                index: None,
+            };
+            match row {
+                csv::Row::TooLarge { line } => {
+                    *any_row = true;
+                    return Some(rejected(
+                        at(line),
+                        FieldIssue::record("the row is larger than 16 MiB"),
+                    ));
+                }
+                csv::Row::Unterminated { line } => {
+                    *any_row = true;
+                    return Some(rejected(
+                        at(line),
+                        FieldIssue::record(
+                            "a quoted cell is never closed (a \" is missing); the rest of the file is in it",
+                        ),
+                    ));
+                }
+                csv::Row::Cells { line, cells } => {
+                    if is_blank(&cells) {
+                        continue;
+                    }
+                    *any_row = true;
+                    let cells = match cells
+                        .into_iter()
+                        .map(String::from_utf8)
+                        .collect::<Result<Vec<_>, _>>()
+                    {
+                        Ok(c) => c,
+                        Err(_) => {
+                            return Some(rejected(
+                                at(line),
+                                FieldIssue::record("not UTF-8 text"),
+                            ));
+                        }
+                    };
+                    return Some(match header.row_to_value(&cells) {
+                        Ok((raw, ignored)) => {
+                            let item = emit(raw, at(line), aliases, pending);
+                            if ignored > 0 && matches!(item, Item::Record(_)) {
+                                pending.push_back(Item::Warning(RecordWarning {
+                                    location: at(line),
+                                    field: None,
+                                    message: format!(
+                                        "{ignored} cell(s) under columns without a name were ignored"
+                                    ),
+                                }));
+                            }
+                            item
+                        }
+                        Err(message) => rejected(at(line), FieldIssue::record(message)),
+                    });
+                }
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,882 @@
+//! The one converter from a JSON-ish value to a [`Dossier`], shared by the
+//! JSON, JSON Lines and CSV readers.
+//!
+//! CSV cells are strings, so every typed field also accepts its value written
+//! as text: numbers (`"2024"`), booleans (`"có"`, `"x"`), lists (`"proposal|
+//! quotation"`, or JSON in the cell: `[{"name": …}]`) and objects (`{…}`).
+//! `null`, and text that is empty or only white space, count as absent.
+
+use crate::domain::category::{Category, CategoryAliases};
+use crate::domain::date::parse_date;
+use crate::domain::dossier::{
+    Beneficiary, BeneficiaryKind, Budget, CertLevel, Certificate, Cluster, Details, DocKind,
+    Document, Dossier, Equipment, PollutionSubtype, PriorityArea, ProjectType,
+};
+use crate::domain::money::Vnd;
+use crate::domain::text::{clean_line, clean_multiline, fold_words, is_bidi_control, nfc};
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The largest text a single field may hold (1 MiB). A summary is tens of
+/// KB; anything larger is a hostile or broken file.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+
+/// The longest key accepted in a record (1 KiB).
+pub const MAX_KEY_BYTES: usize = 1024;
+
+/// A problem with one field of a record: the dotted path of the field
+/// (`budget.national_vnd`, `documents[2].kind`), or `None` for the record as
+/// a whole, and what is wrong, in words an appraiser can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldIssue {
+    /// Dotted path of the field, when the problem belongs to one.
+    pub field: Option<String>,
+    /// What is wrong, e.g. `"1,5 tỷ" is not an amount in VND`.
+    pub message: String,
+}
+
+impl FieldIssue {
+    fn at(field: &str, message: impl Into<String>) -> FieldIssue {
+        FieldIssue {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+
+    /// A problem of the whole record, not of one field.
+    pub fn record(message: impl Into<String>) -> FieldIssue {
+        FieldIssue {
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A converted record: the dossier and the warnings raised while reading it
+/// (an unknown document kind kept as `other`, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Converted {
+    /// The cleaned dossier.
+    pub dossier: Dossier,
+    /// Problems that did not stop the record from being read.
+    pub warnings: Vec<FieldIssue>,
+}
+
+type R<T> = Result<T, FieldIssue>;
+
+/// Turn one record (a JSON object, or the nested object built from a CSV
+/// row) into a cleaned [`Dossier`]. Text is NFC-normalised and neutralised,
+/// money and dates parsed, the category resolved with `aliases`, unknown keys
+/// kept in `extra`. The first problem found rejects the record and names the
+/// field.
+pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Converted, FieldIssue> {
+    let Value::Object(m) = v else {
+        return Err(FieldIssue::record(format!(
+            "{} is not a dossier (expected a JSON object)",
+            show_value(v)
+        )));
+    };
+    check_sizes(v, "")?;
+    let mut warnings = Vec::new();
+
+    let code = code(m)?;
+    let plan_year = match get(m, "plan_year") {
+        Some(v) => year(v, "plan_year")?,
+        None => return Err(missing(m, "plan_year")),
+    };
+    let province = req_text(m, "province", "province")?;
+    let category = category(m, aliases)?;
+    let project_type = match get(m, "project_type") {
+        Some(v) => project_type(v)?,
+        None => ProjectType::default(),
+    };
+    let title = req_text(m, "title", "title")?;
+    let implementing_unit = req_text(m, "implementing_unit", "implementing_unit")?;
+    let beneficiary = match get(m, "beneficiary") {
+        Some(v) => Some(beneficiary(v)?),
+        None => None,
+    };
+    let priority_area = match get(m, "priority_area") {
+        Some(v) => Some(priority_area(v)?),
+        None => None,
+    };
+    let submitted_on = match get(m, "submitted_on") {
+        Some(v) => date(v, "submitted_on")?,
+        None => return Err(missing(m, "submitted_on")),
+    };
+    let start = opt(m, "start", |v| date(v, "start"))?;
+    let end = opt(m, "end", |v| date(v, "end"))?;
+    let budget = match get(m, "budget") {
+        Some(v) => budget(v)?,
+        None => return Err(missing(m, "budget")),
+    };
+    let documents = match get(m, "documents") {
+        Some(v) => documents(v, &mut warnings)?,
+        None => Vec::new(),
+    };
+    let details = match get(m, "details") {
+        Some(v) => details(v)?,
+        None => Details::default(),
+    };
+    let summary = match get(m, "summary") {
+        Some(v) => {
+            let s = clean_multiline(&text_raw(v, "summary")?);
+            (!s.trim().is_empty()).then_some(s)
+        }
+        None => None,
+    };
+    let extra = extras(m, TOP_KEYS);
+
+    Ok(Converted {
+        dossier: Dossier {
+            code,
+            plan_year,
+            province,
+            category,
+            project_type,
+            title,
+            implementing_unit,
+            beneficiary,
+            priority_area,
+            submitted_on,
+            start,
+            end,
+            budget,
+            documents,
+            details,
+            summary,
+            extra,
+        },
+        warnings,
+    })
+}
+
+const TOP_KEYS: &[&str] = &[
+    "code",
+    "plan_year",
+    "province",
+    "category",
+    "project_type",
+    "title",
+    "implementing_unit",
+    "beneficiary",
+    "priority_area",
+    "submitted_on",
+    "start",
+    "end",
+    "budget",
+    "documents",
+    "details",
+    "summary",
+];
+
+const DETAIL_KEYS: &[&str] = &[
+    "equipment",
+    "technology_line",
+    "cleaner_production",
+    "energy_saving",
+    "technology",
+    "new_in_district",
+    "sector",
+    "subtype",
+    "cluster",
+    "product",
+    "certificate",
+    "trainees",
+    "occupation",
+    "traditional_craft",
+    "topics",
+    "digital_transformation",
+];
+
+// ---------------------------------------------------------------- limits
+
+/// Reject any string (or key) too large to be a field, naming where it is.
+/// Recursion is bounded: values come from serde_json (depth ≤ 128) or from
+/// CSV headers (depth checked by the reader).
+fn check_sizes(v: &Value, path: &str) -> R<()> {
+    match v {
+        Value::String(s) if s.len() > MAX_FIELD_BYTES => Err(FieldIssue {
+            field: (!path.is_empty()).then(|| path.to_string()),
+            message: format!(
+                "is {} bytes long, more than the 1 MiB a field may hold",
+                s.len()
+            ),
+        }),
+        Value::Array(a) => {
+            for (i, e) in a.iter().enumerate() {
+                check_sizes(e, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        Value::Object(m) => {
+            for (k, e) in m {
+                if k.len() > MAX_KEY_BYTES {
+                    return Err(FieldIssue {
+                        field: (!path.is_empty()).then(|| path.to_string()),
+                        message: format!(
+                            "has a key {} bytes long (keys may be at most 1 KiB)",
+                            k.len()
+                        ),
+                    });
+                }
+                let key = clean_line(k);
+                let sub = if path.is_empty() {
+                    key
+                } else {
+                    format!("{path}.{key}")
+                };
+                check_sizes(e, &sub)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// A value as it may be quoted in a message: at most 60 characters, with
+/// control and bidi characters escaped so the message is safe to print.
+pub(crate) fn show_str(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::from("\"");
+    let mut n = 0;
+    for c in s.chars() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        n += 1;
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&c.escape_unicode().to_string());
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Any JSON value as it may be quoted in a message.
+pub(crate) fn show_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => show_str(s),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Join a path prefix and a key.
+fn sub(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// The value of `key`, or `None` when it is absent, `null`, or text that is
+/// empty or white space.
+fn get<'a>(m: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    match m.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(v) => Some(v),
+    }
+}
+
+/// The error for a required field that is absent or empty.
+fn missing(m: &Map<String, Value>, field: &str) -> FieldIssue {
+    let key = field.rsplit('.').next().unwrap_or(field);
+    match m.get(key) {
+        Some(Value::String(_)) => FieldIssue::at(field, "required field is empty"),
+        _ => FieldIssue::at(field, "required field is missing"),
+    }
+}
+
+fn opt<T>(m: &Map<String, Value>, key: &str, f: impl FnOnce(&Value) -> R<T>) -> R<Option<T>> {
+    get(m, key).map(f).transpose()
+}
+
+/// The text of a scalar, uncleaned. Numbers and booleans are accepted as
+/// their JSON spelling (a certificate number written as `123`).
+fn text_raw<'a>(v: &'a Value, field: &str) -> R<Cow<'a, str>> {
+    match v {
+        Value::String(s) => Ok(Cow::Borrowed(s)),
+        Value::Number(n) => Ok(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Ok(Cow::Owned(b.to_string())),
+        other => Err(FieldIssue::at(
+            field,
+            format!("{} is not text", show_value(other)),
+        )),
+    }
+}
+
+/// One line of text, cleaned; `None` when nothing is left.
+fn line(v: &Value, field: &str) -> R<Option<String>> {
+    let s = clean_line(&text_raw(v, field)?);
+    Ok((!s.is_empty()).then_some(s))
+}
+
+fn opt_line(m: &Map<String, Value>, key: &str, path: &str) -> R<Option<String>> {
+    match get(m, key) {
+        Some(v) => line(v, &sub(path, key)),
+        None => Ok(None),
+    }
+}
+
+fn req_text(m: &Map<String, Value>, key: &str, field: &str) -> R<String> {
+    match get(m, key) {
+        Some(v) => line(v, field)?.ok_or_else(|| FieldIssue::at(field, "required field is empty")),
+        None => Err(missing(m, field)),
+    }
+}
+
+/// A whole number ≥ 0 that fits in `u32`.
+fn count(v: &Value, field: &str) -> R<u32> {
+    let bad = || FieldIssue::at(field, format!("{} is not a whole number", show_value(v)));
+    match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u32::try_from(u).map_err(|_| FieldIssue::at(field, format!("{n} is too large")))
+            } else if n.as_i64().is_some() {
+                Err(FieldIssue::at(field, format!("{n} is negative")))
+            } else {
+                Err(bad())
+            }
+        }
+        Value::String(s) => {
+            let t = s.trim();
+            if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit()) && t.len() > 1 {
+                return Err(FieldIssue::at(
+                    field,
+                    format!("{} is negative", show_str(s)),
+                ));
+            }
+            if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
+                return Err(bad());
+            }
+            t.parse::<u32>()
+                .map_err(|_| FieldIssue::at(field, format!("{} is too large", show_str(s))))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// A calendar year between 1900 and 2100.
+fn year(v: &Value, field: &str) -> R<i32> {
+    let bad = || FieldIssue::at(field, format!("{} is not a year", show_value(v)));
+    let n: i64 = match v {
+        Value::Number(n) => n.as_i64().ok_or_else(bad)?,
+        Value::String(s) => {
+            let t = s.trim();
+            if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) || t.len() > 6 {
+                return Err(bad());
+            }
+            t.parse().map_err(|_| bad())?
+        }
+        _ => return Err(bad()),
+    };
+    if (1900..=2100).contains(&n) {
+        Ok(n as i32)
+    } else {
+        Err(bad())
+    }
+}
+
+/// An amount in VND: a JSON integer ≥ 0 or a text [`Vnd::parse`] accepts.
+fn money(v: &Value, field: &str) -> R<Vnd> {
+    match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                i64::try_from(u)
+                    .map(Vnd)
+                    .map_err(|_| FieldIssue::at(field, format!("{n} is too large")))
+            } else if n.as_i64().is_some() {
+                Err(FieldIssue::at(
+                    field,
+                    format!("{n} is negative: amounts must be ≥ 0"),
+                ))
+            } else {
+                Err(FieldIssue::at(
+                    field,
+                    format!("{n} has decimals: amounts are whole đồng"),
+                ))
+            }
+        }
+        Value::String(s) => {
+            if s.chars().count() > 60 {
+                return Err(FieldIssue::at(
+                    field,
+                    format!("{} is not an amount in VND", show_str(s)),
+                ));
+            }
+            Vnd::parse(s).map_err(|e| FieldIssue::at(field, e.to_string()))
+        }
+        other => Err(FieldIssue::at(
+            field,
+            format!("{} is not an amount in VND", show_value(other)),
+        )),
+    }
+}
+
+fn date(v: &Value, field: &str) -> R<NaiveDate> {
+    match v {
+        Value::String(s) if s.chars().count() <= 60 => {
+            parse_date(s).map_err(|e| FieldIssue::at(field, e))
+        }
+        other => Err(FieldIssue::at(
+            field,
+            format!(
+                "{} is not a date (use 2023-09-28 or 28/09/2023)",
+                show_value(other)
+            ),
+        )),
+    }
+}
+
+/// `true`/`false`, `yes`/`no`, `có`/`không`, `đúng`/`sai`, `1`/`0`, `x`.
+fn boolean(v: &Value, field: &str) -> R<bool> {
+    let bad = || {
+        FieldIssue::at(
+            field,
+            format!(
+                "{} is not yes or no (use true/false, có/không, 1/0 or x)",
+                show_value(v)
+            ),
+        )
+    };
+    match v {
+        Value::Bool(b) => Ok(*b),
+        Value::Number(n) => match n.as_u64() {
+            Some(1) => Ok(true),
+            Some(0) => Ok(false),
+            _ => Err(bad()),
+        },
+        Value::String(s) => match fold_words(s).as_str() {
+            "true" | "yes" | "y" | "co" | "dung" | "1" | "x" => Ok(true),
+            "false" | "no" | "n" | "khong" | "sai" | "0" => Ok(false),
+            _ => Err(bad()),
+        },
+        _ => Err(bad()),
+    }
+}
+
+fn opt_bool(m: &Map<String, Value>, key: &str, path: &str) -> R<Option<bool>> {
+    get(m, key).map(|v| boolean(v, &sub(path, key))).transpose()
+}
+
+/// An object, or text holding a JSON object (a CSV cell starting with `{`).
+fn object<'a>(v: &'a Value, field: &str) -> R<Cow<'a, Map<String, Value>>> {
+    match v {
+        Value::Object(m) => Ok(Cow::Borrowed(m)),
+        Value::String(s) if s.trim_start().starts_with('{') => {
+            match serde_json::from_str::<Value>(s) {
+                Ok(Value::Object(m)) => {
+                    let v = Value::Object(m);
+                    check_sizes(&v, field)?;
+                    match v {
+                        Value::Object(m) => Ok(Cow::Owned(m)),
+                        _ => Err(FieldIssue::at(field, "is not an object")),
+                    }
+                }
+                Ok(_) => Err(FieldIssue::at(field, "is not an object")),
+                Err(e) => Err(FieldIssue::at(field, format!("is not valid JSON: {e}"))),
+            }
+        }
+        other => Err(FieldIssue::at(
+            field,
+            format!("{} is not an object", show_value(other)),
+        )),
+    }
+}
+
+/// A list: a JSON array, text holding a JSON array (`[…]`), or — when
+/// `pipes` — text with `|` between the items (`proposal|quotation`).
+fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
+    match v {
+        Value::Array(a) => Ok(a.clone()),
+        Value::String(s) if s.trim_start().starts_with('[') => {
+            match serde_json::from_str::<Value>(s) {
+                Ok(Value::Array(a)) => {
+                    let v = Value::Array(a);
+                    check_sizes(&v, field)?;
+                    match v {
+                        Value::Array(a) => Ok(a),
+                        _ => Err(FieldIssue::at(field, "is not a list")),
+                    }
+                }
+                Ok(_) => Err(FieldIssue::at(field, "is not a list")),
+                Err(e) => Err(FieldIssue::at(field, format!("is not valid JSON: {e}"))),
+            }
+        }
+        Value::String(s) if pipes => Ok(s
+            .split('|')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| Value::String(p.to_string()))
+            .collect()),
+        Value::Object(_) if !pipes => Ok(vec![v.clone()]),
+        other => Err(FieldIssue::at(
+            field,
+            if pipes {
+                format!("{} is not a list", show_value(other))
+            } else {
+                format!(
+                    "{} is not a list (write it as JSON: [{{\"name\": …}}])",
+                    show_value(other)
+                )
+            },
+        )),
+    }
+}
+
+/// Match `s` loosely (case, diacritics, punctuation) against `(spelling,
+/// value)` pairs.
+fn lookup<T: Copy>(s: &str, table: &[(&str, T)]) -> Option<T> {
+    let key = fold_words(s);
+    table
+        .iter()
+        .find(|(spelling, _)| fold_words(spelling) == key)
+        .map(|&(_, t)| t)
+}
+
+fn enum_field<T: Copy>(v: &Value, field: &str, table: &[(&str, T)], ids: &[&str]) -> R<T> {
+    let s = text_raw(v, field)?;
+    lookup(&s, table).ok_or_else(|| {
+        FieldIssue::at(
+            field,
+            format!("{} is not one of: {}", show_str(&s), ids.join(", ")),
+        )
+    })
+}
+
+/// Unknown keys, kept with their text cleaned (keys too).
+fn extras(m: &Map<String, Value>, known: &[&str]) -> BTreeMap<String, Value> {
+    m.iter()
+        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| (clean_line(k), clean_value(v)))
+        .collect()
+}
+
+/// Clean every string inside a value (recursively; depth is bounded by the
+/// parser). Line breaks in free text are kept.
+fn clean_value(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(clean_multiline(s)),
+        Value::Array(a) => Value::Array(a.iter().map(clean_value).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| (clean_line(k), clean_value(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+// ---------------------------------------------------------------- fields
+
+fn code(m: &Map<String, Value>) -> R<String> {
+    let Some(v) = get(m, "code") else {
+        return Err(missing(m, "code"));
+    };
+    let raw = text_raw(v, "code")?;
+    let code = nfc(raw.trim());
+    if code
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c))
+    {
+        return Err(FieldIssue::at(
+            "code",
+            format!(
+                "{} must not contain spaces or control characters",
+                show_str(&raw)
+            ),
+        ));
+    }
+    Ok(code)
+}
+
+fn category(m: &Map<String, Value>, aliases: &CategoryAliases) -> R<Category> {
+    let Some(v) = get(m, "category") else {
+        return Err(missing(m, "category"));
+    };
+    let s = clean_line(&text_raw(v, "category")?);
+    aliases.resolve(&s).ok_or_else(|| {
+        let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+        FieldIssue::at(
+            "category",
+            format!(
+                "{} is not a known category (use one of: {}, or a Vietnamese name of one)",
+                show_str(&s),
+                ids.join(", ")
+            ),
+        )
+    })
+}
+
+fn project_type(v: &Value) -> R<ProjectType> {
+    enum_field(
+        v,
+        "project_type",
+        &[
+            ("pilot", ProjectType::Pilot),
+            ("group", ProjectType::Group),
+            ("named", ProjectType::Named),
+            ("điểm", ProjectType::Pilot),
+            ("đề án điểm", ProjectType::Pilot),
+            ("nhóm", ProjectType::Group),
+            ("đề án nhóm", ProjectType::Group),
+            ("cụ thể", ProjectType::Named),
+            ("đề án cụ thể", ProjectType::Named),
+        ],
+        &["pilot", "group", "named"],
+    )
+}
+
+fn priority_area(v: &Value) -> R<PriorityArea> {
+    let table: Vec<(&str, PriorityArea)> =
+        PriorityArea::ALL.iter().map(|p| (p.id(), *p)).collect();
+    let ids: Vec<&str> = PriorityArea::ALL.iter().map(|p| p.id()).collect();
+    enum_field(v, "priority_area", &table, &ids)
+}
+
+fn beneficiary(v: &Value) -> R<Beneficiary> {
+    let m = object(v, "beneficiary")?;
+    let kind = match get(&m, "kind") {
+        Some(v) => Some(enum_field(
+            v,
+            "beneficiary.kind",
+            &[
+                ("enterprise", BeneficiaryKind::Enterprise),
+                ("cooperative", BeneficiaryKind::Cooperative),
+                ("coop_group", BeneficiaryKind::CoopGroup),
+                ("household", BeneficiaryKind::Household),
+                ("doanh nghiệp", BeneficiaryKind::Enterprise),
+                ("hợp tác xã", BeneficiaryKind::Cooperative),
+                ("HTX", BeneficiaryKind::Cooperative),
+                ("tổ hợp tác", BeneficiaryKind::CoopGroup),
+                ("hộ kinh doanh", BeneficiaryKind::Household),
+                ("hộ gia đình", BeneficiaryKind::Household),
+            ],
+            &["enterprise", "cooperative", "coop_group", "household"],
+        )?),
+        None => None,
+    };
+    Ok(Beneficiary {
+        name: opt_line(&m, "name", "beneficiary")?,
+        kind,
+        district: opt_line(&m, "district", "beneficiary")?,
+        commune: opt_line(&m, "commune", "beneficiary")?,
+        workers: opt(&m, "workers", |v| count(v, "beneficiary.workers"))?,
+    })
+}
+
+fn budget(v: &Value) -> R<Budget> {
+    let m = object(v, "budget")?;
+    let national_vnd = match get(&m, "national_vnd") {
+        Some(v) => money(v, "budget.national_vnd")?,
+        None => return Err(missing(&m, "budget.national_vnd")),
+    };
+    Ok(Budget {
+        total_vnd: opt(&m, "total_vnd", |v| money(v, "budget.total_vnd"))?,
+        national_vnd,
+        local_vnd: opt(&m, "local_vnd", |v| money(v, "budget.local_vnd"))?,
+        counterpart_vnd: opt(&m, "counterpart_vnd", |v| money(v, "budget.counterpart_vnd"))?,
+    })
+}
+
+fn cert_level(v: &Value, field: &str) -> R<CertLevel> {
+    enum_field(
+        v,
+        field,
+        &[
+            ("provincial", CertLevel::Provincial),
+            ("regional", CertLevel::Regional),
+            ("national", CertLevel::National),
+            ("tỉnh", CertLevel::Provincial),
+            ("cấp tỉnh", CertLevel::Provincial),
+            ("khu vực", CertLevel::Regional),
+            ("cấp khu vực", CertLevel::Regional),
+            ("quốc gia", CertLevel::National),
+            ("cấp quốc gia", CertLevel::National),
+        ],
+        &["provincial", "regional", "national"],
+    )
+}
+
+fn doc_kind(s: &str) -> Option<DocKind> {
+    let key = fold_words(s);
+    DocKind::ALL
+        .into_iter()
+        .find(|k| fold_words(k.id()) == key)
+}
+
+fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
+    let items = list(v, "documents", true)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("documents[{i}]");
+        let kind_path = format!("{path}.kind");
+        let (kind_value, m) = match item {
+            Value::String(_) => (item, None),
+            Value::Object(m) => match get(m, "kind") {
+                Some(k) => (k, Some(m)),
+                None => return Err(missing(m, &kind_path)),
+            },
+            Value::Null => continue,
+            other => {
+                return Err(FieldIssue::at(
+                    &path,
+                    format!(
+                        "{} is not a document (write its kind, or an object with a kind)",
+                        show_value(other)
+                    ),
+                ));
+            }
+        };
+        let written = clean_line(&text_raw(kind_value, &kind_path)?);
+        if written.is_empty() {
+            return Err(FieldIssue::at(&kind_path, "required field is empty"));
+        }
+        let mut doc = match doc_kind(&written) {
+            Some(kind) => Document::of_kind(kind),
+            None => {
+                warnings.push(FieldIssue::at(
+                    &kind_path,
+                    format!(
+                        "unknown document kind {} kept as other",
+                        show_str(&written)
+                    ),
+                ));
+                Document {
+                    original_kind: Some(written),
+                    ..Document::of_kind(DocKind::Other)
+                }
+            }
+        };
+        if let Some(m) = m {
+            doc.title = opt_line(m, "title", &path)?;
+            doc.pages = opt(m, "pages", |v| count(v, &sub(&path, "pages")))?;
+            doc.level = opt(m, "level", |v| cert_level(v, &sub(&path, "level")))?;
+            doc.valid_until = opt(m, "valid_until", |v| date(v, &sub(&path, "valid_until")))?;
+        }
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+fn equipment(v: &Value) -> R<Vec<Equipment>> {
+    let items = list(v, "details.equipment", false)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("details.equipment[{i}]");
+        let m = object(item, &path)?;
+        out.push(Equipment {
+            name: opt_line(&m, "name", &path)?,
+            quantity: opt(&m, "quantity", |v| count(v, &sub(&path, "quantity")))?,
+            unit_price_vnd: opt(&m, "unit_price_vnd", |v| {
+                money(v, &sub(&path, "unit_price_vnd"))
+            })?,
+            year: opt(&m, "year", |v| year(v, &sub(&path, "year")))?,
+            origin: opt_line(&m, "origin", &path)?,
+        });
+    }
+    Ok(out)
+}
+
+fn details(v: &Value) -> R<Details> {
+    let m = object(v, "details")?;
+    let p = "details";
+    let subtype = match get(&m, "subtype") {
+        Some(v) => {
+            let table: Vec<(&str, PollutionSubtype)> =
+                PollutionSubtype::ALL.iter().map(|s| (s.id(), *s)).collect();
+            let ids: Vec<&str> = PollutionSubtype::ALL.iter().map(|s| s.id()).collect();
+            Some(enum_field(v, "details.subtype", &table, &ids)?)
+        }
+        None => None,
+    };
+    let cluster = match get(&m, "cluster") {
+        Some(v) => {
+            let c = object(v, "details.cluster")?;
+            let cp = "details.cluster";
+            Some(Cluster {
+                name: opt_line(&c, "name", cp)?,
+                legal_complete: opt_bool(&c, "legal_complete", cp)?,
+                investor: opt_line(&c, "investor", cp)?,
+                expected_completion: opt(&c, "expected_completion", |v| {
+                    date(v, "details.cluster.expected_completion")
+                })?,
+            })
+        }
+        None => None,
+    };
+    let certificate = match get(&m, "certificate") {
+        Some(v) => {
+            let c = object(v, "details.certificate")?;
+            let cp = "details.certificate";
+            Some(Certificate {
+                level: opt(&c, "level", |v| cert_level(v, "details.certificate.level"))?,
+                number: opt_line(&c, "number", cp)?,
+                valid_until: opt(&c, "valid_until", |v| {
+                    date(v, "details.certificate.valid_until")
+                })?,
+            })
+        }
+        None => None,
+    };
+    let topics = match get(&m, "topics") {
+        Some(v) => {
+            let items = list(v, "details.topics", true)?;
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if let Some(t) = line(item, &format!("details.topics[{i}]"))? {
+                    out.push(t);
+                }
+            }
+            out
+        }
+        None => Vec::new(),
+    };
+    Ok(Details {
+        equipment: match get(&m, "equipment") {
+            Some(v) => equipment(v)?,
+            None => Vec::new(),
+        },
+        technology_line: opt_bool(&m, "technology_line", p)?,
+        cleaner_production: opt_bool(&m, "cleaner_production", p)?,
+        energy_saving: opt_bool(&m, "energy_saving", p)?,
+        technology: opt_line(&m, "technology", p)?,
+        new_in_district: opt_bool(&m, "new_in_district", p)?,
+        sector: opt_line(&m, "sector", p)?,
+        subtype,
+        cluster,
+        product: opt_line(&m, "product", p)?,
+        certificate,
+        trainees: opt(&m, "trainees", |v| count(v, "details.trainees"))?,
+        occupation: opt_line(&m, "occupation", p)?,
+        traditional_craft: opt_bool(&m, "traditional_craft", p)?,
+        topics,
+        digital_transformation: opt_bool(&m, "digital_transformation", p)?,
+        extra: extras(&m, DETAIL_KEYS),
+    })
+}
