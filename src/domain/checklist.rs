@@ -10,6 +10,9 @@ use crate::domain::rules::{Rules, subtype_key};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The fixed ids of the automatic items (re-exported from [`crate::domain::rules`]).
+pub use crate::domain::rules::AUTO_IDS;
+
 /// Whether an item is evaluated by the program or ticked by hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

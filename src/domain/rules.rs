@@ -231,6 +231,11 @@ impl CategoryRules {
             .or_else(|| self.caps.iter().find(|c| c.subtype == "default"))
     }
 
+    /// The manual checklist items, in file order.
+    pub fn manual_items(&self) -> impl Iterator<Item = &ManualItem> {
+        self.manual.iter()
+    }
+
     /// A criterion by id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
