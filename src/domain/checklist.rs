@@ -335,8 +335,9 @@ fn budget_adds_up(d: &Dossier) -> (ItemState, String) {
     }
 }
 
-/// `52%`, `46.15%`: a share with at most two decimals, rounded up when
-/// `up` (so an amount just over a cap never reads as exactly at it).
+/// `52%`, `46.15%`: a share with at most two decimals, rounded to the
+/// nearest, or up when `up` (so an amount just over a cap never reads as
+/// exactly at it).
 fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
     if whole.0 <= 0 {
         return "—%".into();
@@ -344,7 +345,8 @@ fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
     let num = part.0 as i128 * 10_000;
     let den = whole.0 as i128;
     let mut bp = num / den;
-    if up && num % den != 0 {
+    let rem = num % den;
+    if (up && rem != 0) || (!up && rem * 2 >= den) {
         bp += 1;
     }
     let (w, f) = (bp / 100, bp % 100);
@@ -1172,6 +1174,44 @@ mod tests {
         // Ticks of unknown items are ignored.
         ticks.push(tick("\u{1b}[2Jbogus", true, 3));
         assert_eq!(evaluate(&r, &d, &ticks, 3, as_of()).items.len(), 12);
+    }
+
+    #[test]
+    fn shares_are_rounded_for_reading_and_up_when_failing() {
+        assert_eq!(percent(Vnd(25_000_000), Vnd(60_000_000), false), "41.67%");
+        assert_eq!(percent(Vnd(30_000_000), Vnd(65_000_000), false), "46.15%");
+        assert_eq!(percent(Vnd(35_000_000), Vnd(70_000_000), false), "50%");
+        assert_eq!(percent(Vnd(3), Vnd(8), false), "37.5%");
+        assert_eq!(
+            percent(Vnd(500_000_001), Vnd(1_000_000_000), true),
+            "50.01%"
+        );
+        assert_eq!(percent(Vnd(1), Vnd(0), true), "—%");
+        // Huge amounts do not overflow.
+        assert_eq!(percent(Vnd(i64::MAX), Vnd(i64::MAX), false), "100%");
+    }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        let mut d = fixtures::machinery();
+        d.budget.national_vnd = Vnd(i64::MAX);
+        d.budget.local_vnd = Some(Vnd(i64::MAX));
+        d.budget.counterpart_vnd = Some(Vnd(i64::MAX));
+        d.budget.total_vnd = Some(Vnd(0));
+        d.priority_area = Some(PriorityArea::DifficultArea);
+        let c = eval(&d);
+        assert_eq!(
+            c.item("budget_adds_up").map(|i| i.state),
+            Some(ItemState::Fail)
+        );
+        assert_eq!(
+            c.item("support_cap").map(|i| i.state),
+            Some(ItemState::Fail)
+        );
+        assert_eq!(
+            c.item("counterpart_committed").map(|i| i.state),
+            Some(ItemState::Pass)
+        );
     }
 
     #[test]
