@@ -4,7 +4,16 @@
 use std::io::Write;
 use std::path::Path;
 
-const PROVINCES: [&str; 8] = ["Gia Lai", "Đắk Nông", "Lào Cai", "Trà Vinh", "Hà Giang", "Nghệ An", "Thái Bình", "Bến Tre"];
+const PROVINCES: [&str; 8] = [
+    "Gia Lai",
+    "Đắk Nông",
+    "Lào Cai",
+    "Trà Vinh",
+    "Hà Giang",
+    "Nghệ An",
+    "Thái Bình",
+    "Bến Tre",
+];
 const CATEGORIES: [&str; 6] = [
     "máy móc thiết bị",
     "mô hình trình diễn kỹ thuật",
@@ -36,4 +45,3 @@ pub fn write_to(f: &mut impl Write, from: usize, n: usize) {
         .expect("write");
     }
 }
-
