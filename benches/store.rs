@@ -9,11 +9,14 @@ use thamdinh::domain::rules::Rules;
 use thamdinh::ops;
 use thamdinh::store::{Actor, QueueFilter, Store};
 
-mod gen;
-use gen::generate;
+mod dossier_gen;
+use dossier_gen::generate;
 
 fn actor() -> Actor {
-    Actor { user: "bench".into(), os_user: "bench".into() }
+    Actor {
+        user: "bench".into(),
+        os_user: "bench".into(),
+    }
 }
 
 fn bench_import(c: &mut Criterion) {
@@ -32,7 +35,14 @@ fn bench_import(c: &mut Criterion) {
                 Store::open(&db).expect("open")
             },
             |mut store| {
-                let s = ops::import(&mut store, &rules, &actor(), std::slice::from_ref(&file), |_| {}).expect("import");
+                let s = ops::import(
+                    &mut store,
+                    &rules,
+                    &actor(),
+                    std::slice::from_ref(&file),
+                    |_| {},
+                )
+                .expect("import");
                 black_box(s)
             },
             BatchSize::PerIteration,
@@ -50,7 +60,9 @@ fn bench_queue_and_decide(c: &mut Criterion) {
     ops::import(&mut store, &rules, &actor(), &[file], |_| {}).expect("import");
     let mut g = c.benchmark_group("queue");
     g.sample_size(10);
-    g.bench_function("load 100k rows", |b| b.iter(|| black_box(store.queue(&QueueFilter::default()).expect("queue"))));
+    g.bench_function("load 100k rows", |b| {
+        b.iter(|| black_box(store.queue(&QueueFilter::default()).expect("queue")))
+    });
     g.bench_function("load one dossier view", |b| {
         let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 1).expect("date");
         b.iter(|| black_box(ops::view(&store, &rules, "KC24-G-0050000", today).expect("view")))
@@ -62,8 +74,17 @@ fn bench_queue_and_decide(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("approve 200 (override) + undo, 100k db", |b| {
         b.iter(|| {
-            let out = ops::decide(&mut store, &rules, &actor(), Decision::Approve, &codes, None, Some("bench"), today)
-                .expect("decide");
+            let out = ops::decide(
+                &mut store,
+                &rules,
+                &actor(),
+                Decision::Approve,
+                &codes,
+                None,
+                Some("bench"),
+                today,
+            )
+            .expect("decide");
             ops::undo(&mut store, &actor()).expect("undo");
             black_box(out)
         })

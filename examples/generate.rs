@@ -5,8 +5,8 @@
 //! time target/release/thamdinh --db /tmp/100k.db import /tmp/100k.jsonl
 //! ```
 
-#[path = "../benches/gen.rs"]
-mod gen;
+#[path = "../benches/dossier_gen.rs"]
+mod dossier_gen;
 
 fn main() {
     let n: usize = match std::env::args().nth(1).map(|a| a.parse()) {
@@ -17,5 +17,5 @@ fn main() {
         }
     };
     let stdout = std::io::stdout();
-    gen::write_to(&mut std::io::BufWriter::new(stdout.lock()), 0, n);
+    dossier_gen::write_to(&mut std::io::BufWriter::new(stdout.lock()), 0, n);
 }
