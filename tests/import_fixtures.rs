@@ -92,7 +92,10 @@ fn gia_lai_csv_every_row_is_read() {
         )
     );
     // The raw record keeps the cells as written, nested by the dotted columns.
-    assert_eq!(rs[0].raw["budget"]["counterpart_vnd"], json!("350.000.000 đ"));
+    assert_eq!(
+        rs[0].raw["budget"]["counterpart_vnd"],
+        json!("350.000.000 đ")
+    );
     assert_eq!(rs[0].raw["details"]["technology_line"], json!("không"));
 
     assert_eq!(rs[1].dossier.budget.national_vnd, Vnd(500_000_000));
@@ -176,7 +179,10 @@ fn dong_thap_jsonl_bad_lines_do_not_stop_the_file() {
     let nfd = &rs[1];
     assert_eq!(nfd.dossier.title, "Đào tạo nghề đan lục bình");
     assert_eq!(nfd.dossier.title.chars().count(), 25);
-    assert_eq!(nfd.dossier.details.occupation.as_deref(), Some("Đan lục bình"));
+    assert_eq!(
+        nfd.dossier.details.occupation.as_deref(),
+        Some("Đan lục bình")
+    );
     assert_ne!(nfd.raw["title"], json!("Đào tạo nghề đan lục bình"));
     // Line 7 holds escape sequences and a bidi override: neutralised, but
     // kept in the raw record.
@@ -190,7 +196,10 @@ fn dong_thap_jsonl_bad_lines_do_not_stop_the_file() {
         evil.raw["title"],
         json!("Máy sấy\u{1b}[2J\u{1b}]0;hacked\u{7} bột sen \u{202E}gnp.exe")
     );
-    assert_eq!(evil.dossier.summary.as_deref(), Some("Dòng 1\nDòng 2␛[31m đỏ"));
+    assert_eq!(
+        evil.dossier.summary.as_deref(),
+        Some("Dòng 1\nDòng 2␛[31m đỏ")
+    );
     // Papers kept at the province are accepted (the checklist flags them).
     let kept = &rs[4].dossier;
     assert!(kept.has_document(DocKind::BusinessRegistration));
@@ -230,7 +239,10 @@ fn quang_nam_single_object_file() {
         vec!["ok tests/fixtures/import/quang-nam-mot-ho-so.json: KC25-QN-001"]
     );
     let r = &records("tests/fixtures/import/quang-nam-mot-ho-so.json")[0];
-    assert_eq!(r.location.to_string(), "tests/fixtures/import/quang-nam-mot-ho-so.json");
+    assert_eq!(
+        r.location.to_string(),
+        "tests/fixtures/import/quang-nam-mot-ho-so.json"
+    );
     assert_eq!(r.dossier.submitted_on, d(2024, 9, 16));
     assert_eq!(r.dossier.budget.total_vnd, Some(Vnd(180_000_000)));
     assert_eq!(r.dossier.priority_area, Some(PriorityArea::NewRuralCommune));

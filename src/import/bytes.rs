@@ -219,7 +219,10 @@ mod tests {
             Err(TextProblem::NotUtf8 { line: 3 })
         );
         // Truncated multibyte sequence at the very end.
-        assert_eq!(check(b"ok\n\xE1\xBA"), Err(TextProblem::NotUtf8 { line: 2 }));
+        assert_eq!(
+            check(b"ok\n\xE1\xBA"),
+            Err(TextProblem::NotUtf8 { line: 2 })
+        );
     }
 
     #[test]

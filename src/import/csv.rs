@@ -390,7 +390,10 @@ mod tests {
             serde_json::json!({"code": "KC-1", "budget": {"national_vnd": "300.000.000"}})
         );
         assert_eq!(ignored, 1);
-        let long: Vec<String> = ["a", "b", "c", "d", "e"].iter().map(|s| s.to_string()).collect();
+        let long: Vec<String> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(
             h.row_to_value(&long).unwrap_err(),
             "the row has 5 cells but the header has 4 columns"

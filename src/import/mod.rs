@@ -333,8 +333,7 @@ impl Scan {
         }
         match bytes::check_text(&t.path) {
             Err(e) => {
-                self.pending
-                    .push_back(skip(format!("cannot be read: {e}")));
+                self.pending.push_back(skip(format!("cannot be read: {e}")));
                 return;
             }
             Ok(Err(problem)) => {
@@ -346,17 +345,16 @@ impl Scan {
         let shown = clean_line(&file);
         let opened = match kind {
             Kind::Json => open_json(&t.path, shown),
-            Kind::Jsonl => LineReader::open(&t.path)
-                .map(|lines| Ok(Source::Jsonl { file: shown, lines })),
+            Kind::Jsonl => {
+                LineReader::open(&t.path).map(|lines| Ok(Source::Jsonl { file: shown, lines }))
+            }
             Kind::Csv => open_csv(&t.path, shown),
             Kind::Xlsx => return,
         };
         match opened {
             Ok(Ok(source)) => self.source = Some(source),
             Ok(Err(message)) => self.pending.push_back(skip(message)),
-            Err(e) => self
-                .pending
-                .push_back(skip(format!("cannot be read: {e}"))),
+            Err(e) => self.pending.push_back(skip(format!("cannot be read: {e}"))),
         }
     }
 }
@@ -645,10 +643,7 @@ fn next_from(
                     {
                         Ok(c) => c,
                         Err(_) => {
-                            return Some(rejected(
-                                at(line),
-                                FieldIssue::record("not UTF-8 text"),
-                            ));
+                            return Some(rejected(at(line), FieldIssue::record("not UTF-8 text")));
                         }
                     };
                     return Some(match header.row_to_value(&cells) {

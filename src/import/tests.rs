@@ -247,10 +247,16 @@ fn enumerations_accept_ids_and_vietnamese_names() {
     let c = convert(&with(good(), "/priority_area", json!("poor_district_30a"))).unwrap();
     assert_eq!(c.dossier.priority_area, Some(PriorityArea::PoorDistrict30a));
     assert!(
-        reject(&with(good(), "/priority_area", json!("vùng sâu")))
-            .starts_with("priority_area: \"vùng sâu\" is not one of: highland_border_island_ethnic,")
+        reject(&with(good(), "/priority_area", json!("vùng sâu"))).starts_with(
+            "priority_area: \"vùng sâu\" is not one of: highland_border_island_ethnic,"
+        )
     );
-    let c = convert(&with(good(), "/details/subtype", json!("cluster_treatment"))).unwrap();
+    let c = convert(&with(
+        good(),
+        "/details/subtype",
+        json!("cluster_treatment"),
+    ))
+    .unwrap();
     assert_eq!(
         c.dossier.details.subtype,
         Some(PollutionSubtype::ClusterTreatment)
@@ -300,7 +306,11 @@ fn booleans_in_every_spelling() {
     let c = convert(&with(good(), "/details/energy_saving", json!(""))).unwrap();
     assert_eq!(c.dossier.details.energy_saving, None);
     assert_eq!(
-        reject(&with(good(), "/details/cluster/legal_complete", json!("chưa rõ"))),
+        reject(&with(
+            good(),
+            "/details/cluster/legal_complete",
+            json!("chưa rõ")
+        )),
         "details.cluster.legal_complete: \"chưa rõ\" is not yes or no (use true/false, có/không, 1/0 or x)"
     );
 }
@@ -337,7 +347,10 @@ fn numbers_and_lists_are_read_from_text_as_csv_cells_hold_them() {
             DocKind::Quotation
         ]
     );
-    assert_eq!(dd.details.topics, vec!["chuyển đổi số", "quản trị sản xuất"]);
+    assert_eq!(
+        dd.details.topics,
+        vec!["chuyển đổi số", "quản trị sản xuất"]
+    );
     assert_eq!(dd.details.digital_transformation, Some(true));
     assert_eq!(dd.details.equipment.len(), 1);
     assert_eq!(dd.details.equipment[0].quantity, Some(2));
@@ -399,7 +412,11 @@ fn documents_unknown_kinds_are_kept_as_other_with_a_warning() {
         vec!["documents[1].kind: unknown document kind \"Bản vẽ thiết kế\" kept as other"]
     );
     assert_eq!(
-        reject(&with(good(), "/documents", json!(["proposal", {"title": "Dự toán"}]))),
+        reject(&with(
+            good(),
+            "/documents",
+            json!(["proposal", {"title": "Dự toán"}])
+        )),
         "documents[1].kind: required field is missing"
     );
     assert_eq!(
@@ -483,7 +500,11 @@ fn a_50_kb_summary_is_kept_whole_and_a_field_over_1_mib_is_rejected() {
             MAX_FIELD_BYTES + 1
         )
     );
-    let m = reject(&with(good(), "/budget/national_vnd", json!("9".repeat(200))));
+    let m = reject(&with(
+        good(),
+        "/budget/national_vnd",
+        json!("9".repeat(200)),
+    ));
     assert!(m.starts_with("budget.national_vnd: \"999"), "{m}");
     assert!(m.chars().count() < 150, "{m}");
 }
@@ -565,25 +586,29 @@ KC24-HN-002;2024;Hà Nội;consulting;Tư vấn;TT Khuyến công Hà Nội;16/0
     // The raw record: nested from the dotted columns, cells as written.
     assert_eq!(r.raw["budget"]["national_vnd"], json!("120.000.000"));
     assert_eq!(r.raw["summary"], json!("Dòng một\r\nDòng hai"));
-    assert_eq!(r.raw["documents"], json!("cover_letter|proposal|cost_estimate"));
+    assert_eq!(
+        r.raw["documents"],
+        json!("cover_letter|proposal|cost_estimate")
+    );
     assert!(r.raw.get("priority_area").is_none());
 }
 
 #[test]
 fn csv_structure_problems() {
     let dir = Dir::new();
-    let row = "KC24-GL-001,2024,Gia Lai,machinery,Máy sấy,TTKC Gia Lai,28/09/2023,300000000,,proposal";
+    let row =
+        "KC24-GL-001,2024,Gia Lai,machinery,Máy sấy,TTKC Gia Lai,28/09/2023,300000000,,proposal";
     dir.write("a/only-header.csv", format!("{CSV_HEADER}\r\n"));
     dir.write("b/dup.csv", format!("code,title,code\n{row}\n"));
     dir.write(
         "c/cells.csv",
         format!("{CSV_HEADER}\n{row},surplus\n{row},\n\n,,,,\nKC24-GL-003,2024\n"),
     );
-    dir.write("d/quote.csv", format!("{CSV_HEADER}\n{row}\n\"KC24-GL-002,2024\n"));
     dir.write(
-        "e/upper.CSV",
-        format!("{CSV_HEADER},\n{row},ghi chú lạc\n"),
+        "d/quote.csv",
+        format!("{CSV_HEADER}\n{row}\n\"KC24-GL-002,2024\n"),
     );
+    dir.write("e/upper.CSV", format!("{CSV_HEADER},\n{row},ghi chú lạc\n"));
     assert_eq!(
         lines(&dir, &[dir.path("")]),
         vec![
@@ -632,7 +657,10 @@ fn json_array_with_a_non_object_element_and_json_syntax_errors() {
     second["documents"] = json!(["proposal", "bản vẽ"]);
     let arr = json!([good(), "KC24-GL-999", second]);
     dir.write("a.json", serde_json::to_string_pretty(&arr).unwrap());
-    dir.write("b.json", "{\n  \"code\": \"KC24-GL-010\",\n  \"plan_year\": 2024,,\n}");
+    dir.write(
+        "b.json",
+        "{\n  \"code\": \"KC24-GL-010\",\n  \"plan_year\": 2024,,\n}",
+    );
     dir.write("c.json", "[]");
     dir.write("d.json", "\"just text\"");
     dir.write("e.JSON", good().to_string());
@@ -749,7 +777,9 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
     let got = lines(&dir, &[dir.path("deep.json"), dir.path("deep.jsonl")]);
     assert_eq!(got.len(), 3, "{got:?}");
     assert!(
-        got[0].starts_with("skipped: deep.json: not valid JSON at line 1, column 128: recursion limit exceeded"),
+        got[0].starts_with(
+            "skipped: deep.json: not valid JSON at line 1, column 128: recursion limit exceeded"
+        ),
         "{}",
         got[0]
     );
