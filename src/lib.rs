@@ -7,6 +7,7 @@
 //! - [`config`]: where the database, the data files and keymaps are found.
 //! - [`data_files`]: reads the rule files of `data/` (or the bundled copies).
 //! - [`import`]: dossier files → [`domain::Dossier`], with located errors.
+//! - [`ops`]: the operations both front ends call (rules + store).
 //! - [`store`]: the only place with SQL.
 //! - [`domain`]: pure logic, no I/O.
 
@@ -15,5 +16,6 @@ pub mod config;
 pub mod data_files;
 pub mod domain;
 pub mod import;
+pub mod ops;
 pub mod store;
 pub mod tui;

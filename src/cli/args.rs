@@ -1,0 +1,166 @@
+//! The command line, exactly as `cli.md` fixes it (plus a few additions).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "thamdinh",
+    version,
+    about = "Appraisal of national industrial-promotion (khuyến công quốc gia) dossiers",
+    long_about = "Appraisal of national industrial-promotion (khuyến công quốc gia) dossiers.\n\
+                  Without a command, opens the appraisal TUI on the database."
+)]
+pub struct Cli {
+    /// The database file [default: $THAMDINH_DB, else $XDG_DATA_HOME/thamdinh/thamdinh.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Who is acting, recorded in the audit trail [default: the OS login]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Keymap of the TUI: a name in keymaps/ or a file
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+    /// Folder of edited rule files (checklists, criteria, …) [default: $THAMDINH_DATA, else the bundled rules]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Draw borders and glyphs in ASCII (terminals without line drawing)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the TUI on a fresh temporary database loaded with the bundled sample dossiers
+    Demo,
+    /// Load dossier files (.json, .jsonl, .csv) or folders (recursively)
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// The queue, newest submission last
+    List {
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        #[arg(long, value_name = "P")]
+        province: Option<String>,
+        /// Fuzzy search over code, title, beneficiary and province (no case, no diacritics)
+        #[arg(long, value_name = "Q")]
+        query: Option<String>,
+        /// Only dossiers with failing checklist items
+        #[arg(long)]
+        failing: bool,
+        #[arg(long, value_name = "YEAR")]
+        plan_year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Evaluate the checklist as of this day [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// One dossier with its checklist, score, notes and decision history
+    Show {
+        code: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Tick (or untick) a manual checklist item
+    Tick {
+        code: String,
+        item: String,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Set a criterion's score (0..max of that criterion)
+    Score {
+        code: String,
+        criterion: String,
+        #[arg(allow_negative_numbers = true)]
+        points: String,
+    },
+    /// Append a note (`-` reads the text from stdin)
+    Note { code: String, text: String },
+    /// Approve; refused where mandatory checklist items are unmet, unless --override
+    Approve {
+        #[arg(required = true)]
+        codes: Vec<String>,
+        /// Approve anyway, recording why
+        #[arg(long = "override", value_name = "REASON")]
+        override_reason: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Return to the province for revision (reason required)
+    Return {
+        #[arg(required = true)]
+        codes: Vec<String>,
+        #[arg(long, required = true, value_name = "REASON")]
+        reason: String,
+    },
+    /// Undo your last decision (a whole batch at once)
+    Undo,
+    /// Ranking within each category, with the budget cut line
+    Rank {
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        /// Allocation in VND (overrides data/)
+        #[arg(long, value_name = "VND")]
+        budget: Option<String>,
+        #[arg(long, value_name = "YEAR")]
+        plan_year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// The audit trail
+    Log {
+        code: Option<String>,
+        /// Only this appraiser's entries
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        #[arg(long, value_enum, default_value_t = LogFormat::Table)]
+        format: LogFormat,
+    },
+    /// Every dossier with status, score, rank and decision reason
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Output file; `-` or none: stdout
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}

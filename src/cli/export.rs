@@ -1,0 +1,120 @@
+//! `thamdinh export`: every dossier with status, score, rank and decision
+//! reason, for the ministry's reports.
+
+use super::args::ExportFormat;
+use super::{CmdResult, Ctx, Exit, Failure};
+use crate::ops;
+use crate::store::QueueFilter;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// One exported dossier.
+#[derive(Debug, Serialize)]
+pub struct ExportRow {
+    pub code: String,
+    pub plan_year: i32,
+    pub province: String,
+    pub category: String,
+    pub project_type: String,
+    pub title: String,
+    pub implementing_unit: String,
+    pub beneficiary: Option<String>,
+    pub priority_area: Option<String>,
+    pub submitted_on: String,
+    pub total_vnd: Option<i64>,
+    pub national_vnd: i64,
+    pub local_vnd: Option<i64>,
+    pub counterpart_vnd: Option<i64>,
+    pub status: String,
+    pub checklist: String,
+    pub checklist_ok: bool,
+    pub score: Option<i64>,
+    pub bonus: i64,
+    pub rank: Option<usize>,
+    pub within_budget: Option<bool>,
+    pub decision: Option<String>,
+    pub decision_reason: Option<String>,
+    pub revision: i64,
+}
+
+/// A text cell that a spreadsheet would read as a formula gets a leading
+/// apostrophe (CSV injection).
+pub fn csv_safe(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate) -> CmdResult {
+    let queue = ctx.store.queue(&QueueFilter::default())?;
+    let ranks = ops::rank_index(&ctx.rules, &queue, as_of);
+    let decisions = ctx.store.last_decisions()?;
+    let mut rows = Vec::with_capacity(queue.len());
+    for q in &queue {
+        let v = ops::view(&ctx.store, &ctx.rules, &q.code, as_of)?;
+        let d = &v.record.dossier;
+        let rank = ranks.get(&q.code);
+        let decision = decisions.get(&q.code);
+        rows.push(ExportRow {
+            code: d.code.clone(),
+            plan_year: d.plan_year,
+            province: d.province.clone(),
+            category: d.category.id().into(),
+            project_type: d.project_type.id().into(),
+            title: d.title.clone(),
+            implementing_unit: d.implementing_unit.clone(),
+            beneficiary: d.beneficiary_name().map(str::to_string),
+            priority_area: d.priority_area.map(|p| p.id().to_string()),
+            submitted_on: crate::domain::date::iso(d.submitted_on),
+            total_vnd: d.budget.total_vnd.map(|v| v.0),
+            national_vnd: d.budget.national_vnd.0,
+            local_vnd: d.budget.local_vnd.map(|v| v.0),
+            counterpart_vnd: d.budget.counterpart_vnd.map(|v| v.0),
+            status: v.record.status.id().into(),
+            checklist: v.checklist.summary(),
+            checklist_ok: v.checklist.ok(),
+            score: v.score.total,
+            bonus: v.score.bonus,
+            rank: rank.map(|r| r.0),
+            within_budget: rank.map(|r| r.1),
+            decision: decision.map(|x| x.0.clone()),
+            decision_reason: decision.and_then(|x| x.1.clone()),
+            revision: v.record.revision,
+        });
+    }
+    let mut sink: Box<dyn Write> = match out {
+        None => Box::new(std::io::stdout().lock()),
+        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdout().lock()),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| Failure::failed(format!("{}: {e}", p.display())))?,
+        )),
+    };
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut sink, &rows)
+                .map_err(|e| Failure::failed(e.to_string()))?;
+            writeln!(sink)?;
+        }
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut sink);
+            for mut r in rows {
+                r.title = csv_safe(&r.title);
+                r.implementing_unit = csv_safe(&r.implementing_unit);
+                r.beneficiary = r.beneficiary.map(|b| csv_safe(&b));
+                r.decision_reason = r.decision_reason.map(|b| csv_safe(&b));
+                w.serialize(r).map_err(|e| Failure::failed(e.to_string()))?;
+            }
+            w.flush()?;
+        }
+    }
+    sink.flush()?;
+    if let Some(p) = out.filter(|p| p.as_os_str() != "-") {
+        eprintln!("exported {} dossiers to {}", queue.len(), p.display());
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,234 @@
+//! `thamdinh list`: the queue, filtered, as a table, JSON or CSV.
+
+use super::args::Format;
+use super::table::{Align, Table};
+use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
+use crate::domain::search;
+use crate::domain::{Category, Status};
+use crate::ops;
+use crate::store::{QueueFilter, QueueRow};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The filters as typed; the category is resolved once the rules are loaded.
+pub struct Filter {
+    status: Option<Status>,
+    category: Option<String>,
+    province: Option<String>,
+    plan_year: Option<i32>,
+}
+
+impl Filter {
+    pub fn parse(
+        status: &Option<String>,
+        category: &Option<String>,
+        province: &Option<String>,
+        plan_year: Option<i32>,
+    ) -> Result<Filter, Failure> {
+        let status = match status {
+            None => None,
+            Some(s) => Some(Status::from_id(s.trim()).ok_or_else(|| {
+                Failure::usage(format!(
+                    "--status: {s:?} is not a status (pending, approved, returned)"
+                ))
+            })?),
+        };
+        Ok(Filter {
+            status,
+            category: category.clone(),
+            province: province.clone(),
+            plan_year,
+        })
+    }
+}
+
+/// One line of `list --format json|csv` (keys of cli.md, plus more).
+#[derive(Debug, Serialize)]
+pub struct ListItem {
+    pub code: String,
+    pub plan_year: i32,
+    pub province: String,
+    pub category: Category,
+    pub title: String,
+    pub status: Status,
+    pub submitted_on: NaiveDate,
+    pub national_vnd: i64,
+    pub score: Option<i64>,
+    pub revision: i64,
+    pub beneficiary: Option<String>,
+    pub checklist: String,
+    pub checklist_ok: bool,
+    pub failing: usize,
+    pub rank: Option<usize>,
+    pub within_budget: Option<bool>,
+}
+
+pub fn run(
+    ctx: &Ctx,
+    f: &Filter,
+    query: Option<&str>,
+    failing_only: bool,
+    format: Format,
+    as_of: NaiveDate,
+) -> CmdResult {
+    let category = match &f.category {
+        Some(c) => Some(super::parse_category(&ctx.rules, c)?),
+        None => None,
+    };
+    let filter = QueueFilter {
+        status: f.status,
+        category,
+        province: f.province.clone(),
+        plan_year: f.plan_year,
+    };
+    let rows = ctx.store.queue(&filter)?;
+    let rows = match query {
+        Some(q) => {
+            let texts: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    search::search_text(&r.code, &r.title, r.beneficiary.as_deref(), &r.province)
+                })
+                .collect();
+            let matches = search::filter(q, &texts);
+            matches.into_iter().map(|m| rows[m.index].clone()).collect()
+        }
+        None => rows,
+    };
+    // Ranks are computed over the whole database, not just the filtered rows.
+    let all = ctx.store.queue(&QueueFilter::default())?;
+    let ranks = ops::rank_index(&ctx.rules, &all, as_of);
+    let mut items = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let item = item(ctx, r, &ranks, as_of)?;
+        if failing_only && item.failing == 0 {
+            continue;
+        }
+        items.push(item);
+    }
+    match format {
+        Format::Json => print_json(&items)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout());
+            for i in &items {
+                w.serialize(CsvItem::from(i))
+                    .map_err(|e| Failure::failed(e.to_string()))?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            let mut t = Table::new(&[
+                ("CODE", Align::Left, 0),
+                ("PROVINCE", Align::Left, 14),
+                ("CATEGORY", Align::Left, 11),
+                ("NATIONAL", Align::Right, 0),
+                ("SCORE", Align::Right, 0),
+                ("RANK", Align::Right, 0),
+                ("STATUS", Align::Left, 0),
+                ("CHECKLIST", Align::Left, 0),
+                ("TITLE", Align::Left, 48),
+            ]);
+            for (i, r) in items.iter().zip(&rows_in_order(&rows, &items)) {
+                t.row(vec![
+                    i.code.clone(),
+                    i.province.clone(),
+                    r.category.short().to_string(),
+                    r.national.millions(),
+                    dash(i.score),
+                    dash(i.rank),
+                    i.status.to_string(),
+                    i.checklist.clone(),
+                    i.title.clone(),
+                ]);
+            }
+            print!("{}", t.render());
+            eprintln!("{} dossiers", items.len());
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn rows_in_order<'a>(rows: &'a [QueueRow], items: &[ListItem]) -> Vec<&'a QueueRow> {
+    let by_code: std::collections::HashMap<&str, &QueueRow> =
+        rows.iter().map(|r| (r.code.as_str(), r)).collect();
+    items
+        .iter()
+        .filter_map(|i| by_code.get(i.code.as_str()).copied())
+        .collect()
+}
+
+fn item(
+    ctx: &Ctx,
+    r: &QueueRow,
+    ranks: &std::collections::HashMap<String, (usize, bool)>,
+    as_of: NaiveDate,
+) -> Result<ListItem, Failure> {
+    let rec = ctx
+        .store
+        .dossier(&r.code)?
+        .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
+    let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
+    let rank = ranks.get(&r.code);
+    Ok(ListItem {
+        code: r.code.clone(),
+        plan_year: r.plan_year,
+        province: r.province.clone(),
+        category: r.category,
+        title: r.title.clone(),
+        status: r.status,
+        submitted_on: r.submitted_on,
+        national_vnd: r.national.0,
+        score: ops::row_total(&ctx.rules, r, as_of),
+        revision: r.revision,
+        beneficiary: r.beneficiary.clone(),
+        checklist: cl.summary(),
+        checklist_ok: cl.ok(),
+        failing: cl.failing(),
+        rank: rank.map(|x| x.0),
+        within_budget: rank.map(|x| x.1),
+    })
+}
+
+/// CSV cannot hold nulls: empty cells instead.
+#[derive(Serialize)]
+struct CsvItem<'a> {
+    code: &'a str,
+    plan_year: i32,
+    province: &'a str,
+    category: &'a str,
+    title: String,
+    status: &'a str,
+    submitted_on: String,
+    national_vnd: i64,
+    score: String,
+    revision: i64,
+    beneficiary: String,
+    checklist: &'a str,
+    checklist_ok: bool,
+    failing: usize,
+    rank: String,
+    within_budget: String,
+}
+
+impl<'a> From<&'a ListItem> for CsvItem<'a> {
+    fn from(i: &'a ListItem) -> Self {
+        CsvItem {
+            code: &i.code,
+            plan_year: i.plan_year,
+            province: &i.province,
+            category: i.category.id(),
+            title: super::export::csv_safe(&i.title),
+            status: i.status.id(),
+            submitted_on: crate::domain::date::iso(i.submitted_on),
+            national_vnd: i.national_vnd,
+            score: i.score.map(|s| s.to_string()).unwrap_or_default(),
+            revision: i.revision,
+            beneficiary: super::export::csv_safe(i.beneficiary.as_deref().unwrap_or("")),
+            checklist: &i.checklist,
+            checklist_ok: i.checklist_ok,
+            failing: i.failing,
+            rank: i.rank.map(|s| s.to_string()).unwrap_or_default(),
+            within_budget: i.within_budget.map(|s| s.to_string()).unwrap_or_default(),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `thamdinh rank`: the ranking within each category with the cut line.
+
+use super::args::Format;
+use super::table::{Align, Table};
+use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
+use crate::domain::Vnd;
+use crate::ops;
+use chrono::NaiveDate;
+
+pub fn run(
+    ctx: &Ctx,
+    category: Option<&str>,
+    budget: Option<&str>,
+    plan_year: Option<i32>,
+    format: Format,
+    as_of: NaiveDate,
+) -> CmdResult {
+    let category = match category {
+        Some(c) => Some(super::parse_category(&ctx.rules, c)?),
+        None => None,
+    };
+    let budget = match budget {
+        Some(b) => Some(Vnd::parse(b).map_err(|e| Failure::usage(format!("--budget: {e}")))?),
+        None => None,
+    };
+    let rankings = ops::rankings(&ctx.store, &ctx.rules, category, plan_year, budget, as_of)?;
+    let rows: Vec<&crate::domain::ranking::RankRow> =
+        rankings.iter().flat_map(|r| &r.rows).collect();
+    match format {
+        Format::Json => print_json(&rows)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout());
+            w.write_record([
+                "rank",
+                "code",
+                "category",
+                "score",
+                "national_vnd",
+                "cumulative_vnd",
+                "within_budget",
+            ])
+            .map_err(|e| Failure::failed(e.to_string()))?;
+            for r in rows {
+                w.write_record([
+                    r.rank.to_string(),
+                    r.code.clone(),
+                    r.category.id().to_string(),
+                    r.score.map(|s| s.to_string()).unwrap_or_default(),
+                    r.national_vnd.0.to_string(),
+                    r.cumulative_vnd.0.to_string(),
+                    r.within_budget.to_string(),
+                ])
+                .map_err(|e| Failure::failed(e.to_string()))?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            for (i, r) in rankings
+                .iter()
+                .filter(|r| category.is_some() || !r.rows.is_empty())
+                .enumerate()
+            {
+                if i > 0 {
+                    println!();
+                }
+                let alloc = r.allocation.map_or("no allocation set".to_string(), |a| {
+                    format!("allocation {}", a.millions())
+                });
+                println!("{} · plan year {} · {alloc}", r.category, r.plan_year);
+                let mut t = Table::new(&[
+                    ("RANK", Align::Right, 0),
+                    ("CODE", Align::Left, 0),
+                    ("SCORE", Align::Right, 0),
+                    ("NATIONAL", Align::Right, 0),
+                    ("CUMULATIVE", Align::Right, 0),
+                    ("", Align::Left, 0),
+                ]);
+                let mut cut_drawn = false;
+                for row in &r.rows {
+                    if !row.within_budget && !cut_drawn {
+                        if let Some(a) = r.allocation {
+                            t.rule(&format!("cut line: allocation {}", a.millions()));
+                        }
+                        cut_drawn = true;
+                    }
+                    t.row(vec![
+                        row.rank.to_string(),
+                        row.code.clone(),
+                        dash(row.score),
+                        row.national_vnd.millions(),
+                        row.cumulative_vnd.millions(),
+                        if row.within_budget {
+                            "✓ within budget".into()
+                        } else {
+                            "✗ over".into()
+                        },
+                    ]);
+                }
+                if t.is_empty() {
+                    println!("  (no dossiers to rank)");
+                } else {
+                    print!("{}", t.render());
+                }
+            }
+        }
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,63 @@
+//! `tick`, `score`, `note`: an appraiser's work on one dossier.
+
+use super::{CmdResult, Ctx, Exit, Failure};
+use crate::ops;
+use std::io::Read;
+
+pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
+    ops::tick(
+        &mut ctx.store,
+        &ctx.rules,
+        &ctx.actor,
+        code.trim(),
+        item.trim(),
+        on,
+        None,
+    )?;
+    println!(
+        "{}: {} {}",
+        code.trim(),
+        item.trim(),
+        if on { "ticked" } else { "unticked" }
+    );
+    Ok(Exit::Success)
+}
+
+pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdResult {
+    ops::score(
+        &mut ctx.store,
+        &ctx.rules,
+        &ctx.actor,
+        code.trim(),
+        criterion.trim(),
+        points,
+        None,
+    )?;
+    let v = ops::view(
+        &ctx.store,
+        &ctx.rules,
+        code.trim(),
+        chrono::Local::now().date_naive(),
+    )?;
+    let total = v.score.total.map_or("–".to_string(), |t| t.to_string());
+    println!(
+        "{}: {} = {} (total {total})",
+        code.trim(),
+        criterion.trim(),
+        points.trim()
+    );
+    Ok(Exit::Success)
+}
+
+pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {
+    let text = if text == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        String::from_utf8(buf).map_err(|_| Failure::failed("the note on stdin is not UTF-8"))?
+    } else {
+        text.to_string()
+    };
+    let n = ops::note(&mut ctx.store, &ctx.actor, code.trim(), &text)?;
+    println!("{}: note {} added by {}", code.trim(), n.id, n.author);
+    Ok(Exit::Success)
+}

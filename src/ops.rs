@@ -1,0 +1,587 @@
+//! The appraisal operations shared by the CLI and the TUI.
+//!
+//! A deviation from `architecture.md`'s drawing, on purpose: between the
+//! front ends and the store sits this one thin layer that joins the pure
+//! rules (checklist gate, score validation, bonuses, ranking) with the
+//! store's transactions. Both front ends call these functions, so a TUI
+//! action and its CLI twin cannot drift apart. No SQL here, no terminal.
+
+use crate::domain::checklist::{self, Checklist, Tick};
+use crate::domain::ranking::{self, RankInput, RankRow};
+use crate::domain::rules::Rules;
+use crate::domain::scoring::{self, BonusFacts, ScoreCard, ScoreEntry};
+use crate::domain::text::clean_multiline;
+use crate::domain::{Category, Decision, Vnd};
+use crate::store::{
+    Actor, BatchOutcome, DecisionRequest, DossierRecord, HistoryEntry, NoteRecord, QueueFilter,
+    QueueRow, Store, StoreError, UndoOutcome,
+};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Errors of an operation: the store's, or input the rules refuse.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl OpError {
+    /// True when nothing could be changed because of what the user asked
+    /// (unknown code, bad value), rather than a failure of the database.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            OpError::Invalid(_) | OpError::Store(StoreError::NotFound(_) | StoreError::Refused(_))
+        )
+    }
+}
+
+pub type Result<T> = std::result::Result<T, OpError>;
+
+/// Everything the detail panes and `show` display of one dossier.
+#[derive(Debug, Clone)]
+pub struct DossierView {
+    pub record: DossierRecord,
+    pub checklist: Checklist,
+    pub score: ScoreCard,
+    pub notes: Vec<NoteRecord>,
+    pub history: Vec<HistoryEntry>,
+}
+
+fn ticks_of(store: &Store, code: &str) -> Result<Vec<Tick>> {
+    Ok(store
+        .ticks(code)?
+        .into_iter()
+        .map(|t| Tick {
+            item: t.item,
+            on: t.on,
+            author: t.author,
+            at: t.at,
+            revision: t.revision,
+        })
+        .collect())
+}
+
+fn scores_of(store: &Store, code: &str) -> Result<Vec<ScoreEntry>> {
+    Ok(store
+        .scores(code)?
+        .into_iter()
+        .map(|s| ScoreEntry {
+            criterion: s.criterion,
+            points: s.points,
+            author: s.author,
+            at: s.at,
+            revision: s.revision,
+        })
+        .collect())
+}
+
+fn record(store: &Store, code: &str) -> Result<DossierRecord> {
+    store
+        .dossier(code)?
+        .ok_or_else(|| OpError::Store(StoreError::NotFound(code.to_string())))
+}
+
+/// The checklist of a stored dossier as of a day.
+pub fn checklist(
+    store: &Store,
+    rules: &Rules,
+    rec: &DossierRecord,
+    as_of: NaiveDate,
+) -> Result<Checklist> {
+    let ticks = ticks_of(store, &rec.dossier.code)?;
+    Ok(checklist::evaluate(
+        rules,
+        &rec.dossier,
+        &ticks,
+        rec.revision,
+        as_of,
+    ))
+}
+
+/// One dossier with its checklist, score card, notes and history.
+pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Result<DossierView> {
+    let rec = record(store, code)?;
+    let checklist = checklist(store, rules, &rec, as_of)?;
+    let scores = scores_of(store, code)?;
+    let facts = BonusFacts::of(&rec.dossier);
+    let score = scoring::score_card(
+        rules,
+        rec.dossier.category,
+        &facts,
+        &scores,
+        rec.revision,
+        as_of,
+    );
+    let notes = store.notes(code)?;
+    let history = store.history(code)?;
+    Ok(DossierView {
+        record: rec,
+        checklist,
+        score,
+        notes,
+        history,
+    })
+}
+
+/// The bonus facts of a queue row (no need to load the whole dossier).
+pub fn row_facts(row: &QueueRow) -> BonusFacts {
+    BonusFacts {
+        project_type: row.project_type,
+        priority_area: row.priority_area,
+        certificate_valid_until: row.certificate_valid_until,
+    }
+}
+
+/// A queue row's total score (criteria + bonus), `None` while unscored.
+pub fn row_total(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> Option<i64> {
+    let points = row.criteria_points?;
+    let bonus: i64 = scoring::bonus(rules, &row_facts(row), as_of)
+        .iter()
+        .map(|b| b.points)
+        .sum();
+    Some(points + bonus)
+}
+
+/// A dossier the approval gate refuses, with its unmet mandatory items
+/// (id and the evidence or text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub code: String,
+    pub unmet: Vec<(String, String)>,
+}
+
+impl Refusal {
+    /// `on_time (submitted 02/10/2023, deadline 30/09/2023); quotations_match`
+    pub fn describe(&self) -> String {
+        self.unmet
+            .iter()
+            .map(|(id, why)| {
+                if why.is_empty() {
+                    id.clone()
+                } else {
+                    format!("{id} ({why})")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// What a decision would do, computed before asking for confirmation: the
+/// exact requests (with the versions seen) that confirming will execute.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preview {
+    pub decision: Option<Decision>,
+    pub targets: Vec<DecisionRequest>,
+    /// Refused by the gate (approve only; empty when overriding).
+    pub refused: Vec<Refusal>,
+    /// Approved despite unmet items because of an override.
+    pub overridden: Vec<Refusal>,
+    /// Already of the target status: left alone.
+    pub already: Vec<String>,
+}
+
+/// Evaluate a decision on `codes` without changing anything. With
+/// `override_gate`, dossiers the gate would refuse become targets marked
+/// as overridden.
+pub fn preview(
+    store: &Store,
+    rules: &Rules,
+    decision: Decision,
+    codes: &[String],
+    override_gate: bool,
+    as_of: NaiveDate,
+) -> Result<Preview> {
+    let mut p = Preview {
+        decision: Some(decision),
+        ..Preview::default()
+    };
+    let mut seen = std::collections::HashSet::new();
+    for code in codes {
+        if !seen.insert(code.as_str()) {
+            continue;
+        }
+        let rec = record(store, code)?;
+        if rec.status == decision.target() {
+            p.already.push(code.clone());
+            continue;
+        }
+        let mut overridden = false;
+        if decision == Decision::Approve {
+            let cl = checklist(store, rules, &rec, as_of)?;
+            let unmet: Vec<(String, String)> = cl
+                .unmet_mandatory()
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        if i.detail.is_empty() {
+                            i.text_en.clone()
+                        } else {
+                            i.detail.clone()
+                        },
+                    )
+                })
+                .collect();
+            if !unmet.is_empty() {
+                let refusal = Refusal {
+                    code: code.clone(),
+                    unmet,
+                };
+                if override_gate {
+                    p.overridden.push(refusal);
+                    overridden = true;
+                } else {
+                    p.refused.push(refusal);
+                    continue;
+                }
+            }
+        }
+        p.targets.push(DecisionRequest {
+            code: code.clone(),
+            expected_version: Some(rec.version),
+            overridden,
+        });
+    }
+    Ok(p)
+}
+
+/// Execute a previewed decision in one transaction. A dossier changed by
+/// anyone since the preview refuses the whole batch.
+pub fn execute(
+    store: &mut Store,
+    actor: &Actor,
+    preview: &Preview,
+    reason: Option<&str>,
+    override_reason: Option<&str>,
+) -> Result<BatchOutcome> {
+    let Some(decision) = preview.decision else {
+        return Err(OpError::Invalid("nothing to decide".into()));
+    };
+    if !preview.overridden.is_empty() && override_reason.is_none_or(|r| r.trim().is_empty()) {
+        return Err(OpError::Invalid("an override needs a reason".into()));
+    }
+    let reason = reason.map(crate::domain::text::clean_line);
+    let override_reason = override_reason.map(crate::domain::text::clean_line);
+    if decision == Decision::Return && reason.as_deref().is_none_or(str::is_empty) {
+        return Err(OpError::Invalid("a return needs a reason".into()));
+    }
+    if preview.targets.is_empty() {
+        return Ok(BatchOutcome {
+            batch: None,
+            decided: Vec::new(),
+            already: preview.already.clone(),
+        });
+    }
+    let mut out = store.decide(
+        actor,
+        decision,
+        reason.as_deref(),
+        override_reason.as_deref(),
+        &preview.targets,
+    )?;
+    out.already.extend(preview.already.iter().cloned());
+    Ok(out)
+}
+
+/// Preview and execute at once (the CLI's `approve`/`return`).
+#[allow(clippy::too_many_arguments)]
+pub fn decide(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    decision: Decision,
+    codes: &[String],
+    reason: Option<&str>,
+    override_reason: Option<&str>,
+    as_of: NaiveDate,
+) -> Result<(Preview, BatchOutcome)> {
+    let p = preview(
+        store,
+        rules,
+        decision,
+        codes,
+        override_reason.is_some(),
+        as_of,
+    )?;
+    let out = execute(store, actor, &p, reason, override_reason)?;
+    Ok((p, out))
+}
+
+/// Undo the actor's last decision batch.
+pub fn undo(store: &mut Store, actor: &Actor) -> Result<UndoOutcome> {
+    Ok(store.undo(actor)?)
+}
+
+/// Tick or untick a manual checklist item of the dossier's category.
+pub fn tick(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    code: &str,
+    item: &str,
+    on: bool,
+    expected_version: Option<i64>,
+) -> Result<i64> {
+    let rec = record(store, code)?;
+    let cat = rules.category(rec.dossier.category);
+    let manual: Vec<&str> = cat.manual.iter().map(|m| m.id.as_str()).collect();
+    if !manual.contains(&item) {
+        let why = if crate::domain::rules::AUTO_IDS.contains(&item) {
+            format!("{item} is checked automatically from the dossier's data; it cannot be ticked")
+        } else {
+            format!(
+                "{code}: {item:?} is not a manual checklist item of {} (items: {})",
+                rec.dossier.category,
+                manual.join(", ")
+            )
+        };
+        return Err(OpError::Invalid(why));
+    }
+    Ok(store.set_tick(actor, code, item, on, expected_version)?)
+}
+
+/// Set a criterion's points (0..max, whole points).
+pub fn score(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    code: &str,
+    criterion: &str,
+    points: &str,
+    expected_version: Option<i64>,
+) -> Result<i64> {
+    let rec = record(store, code)?;
+    let n: i64 = points.trim().parse().map_err(|_| {
+        OpError::Invalid(format!(
+            "{code}: {criterion}: {points:?} is not a whole number of points"
+        ))
+    })?;
+    let points = scoring::validate_points(rules, rec.dossier.category, criterion, n)
+        .map_err(|e| OpError::Invalid(format!("{code}: {e}")))?;
+    Ok(store.set_score(actor, code, criterion, points, expected_version)?)
+}
+
+/// Append a note: NFC, neutralised, kept forever.
+pub fn note(store: &mut Store, actor: &Actor, code: &str, text: &str) -> Result<NoteRecord> {
+    let text = clean_multiline(text);
+    if text.trim().is_empty() {
+        return Err(OpError::Invalid(format!("{code}: a note cannot be empty")));
+    }
+    Ok(store.add_note(actor, code, text.trim())?)
+}
+
+/// One category's ranking for one plan year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub category: Category,
+    pub plan_year: i32,
+    pub allocation: Option<Vnd>,
+    pub rows: Vec<RankRow>,
+}
+
+/// The rankings of every category (or one) for a plan year (default: the
+/// newest in the database). `budget` overrides the allocation of `data/`.
+pub fn rankings(
+    store: &Store,
+    rules: &Rules,
+    category: Option<Category>,
+    plan_year: Option<i32>,
+    budget: Option<Vnd>,
+    as_of: NaiveDate,
+) -> Result<Vec<Ranking>> {
+    let year = match plan_year {
+        Some(y) => y,
+        None => match store.plan_years()?.first() {
+            Some(&y) => y,
+            None => return Ok(Vec::new()),
+        },
+    };
+    let rows = store.queue(&QueueFilter {
+        category,
+        plan_year: Some(year),
+        ..QueueFilter::default()
+    })?;
+    let cats: Vec<Category> = match category {
+        Some(c) => vec![c],
+        None => Category::ALL.to_vec(),
+    };
+    Ok(cats
+        .into_iter()
+        .map(|c| {
+            let inputs: Vec<RankInput> = rows
+                .iter()
+                .filter(|r| r.category == c)
+                .map(|r| rank_input(rules, r, as_of))
+                .collect();
+            let allocation = budget.or_else(|| rules.allocation(c, year));
+            Ranking {
+                category: c,
+                plan_year: year,
+                allocation,
+                rows: ranking::rank(&inputs, allocation),
+            }
+        })
+        .collect())
+}
+
+fn rank_input(rules: &Rules, r: &QueueRow, as_of: NaiveDate) -> RankInput {
+    RankInput {
+        code: r.code.clone(),
+        category: r.category,
+        status: r.status,
+        submitted_on: r.submitted_on,
+        national: r.national,
+        total: row_total(rules, r, as_of),
+    }
+}
+
+/// Every dossier's place in its category's ranking for its own plan year,
+/// with the allocations of `data/`: code → (rank, within budget).
+pub fn rank_index(
+    rules: &Rules,
+    rows: &[QueueRow],
+    as_of: NaiveDate,
+) -> HashMap<String, (usize, bool)> {
+    let mut groups: HashMap<(Category, i32), Vec<RankInput>> = HashMap::new();
+    for r in rows {
+        groups
+            .entry((r.category, r.plan_year))
+            .or_default()
+            .push(rank_input(rules, r, as_of));
+    }
+    let mut out = HashMap::with_capacity(rows.len());
+    for ((c, year), inputs) in groups {
+        for row in ranking::rank(&inputs, rules.allocation(c, year)) {
+            out.insert(row.code, (row.rank, row.within_budget));
+        }
+    }
+    out
+}
+
+/// Counts of an import run (the summary line of `thamdinh import`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub imported: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Records rejected.
+    pub rejected: usize,
+    /// Files skipped whole (not UTF-8, empty, unknown type, bad JSON).
+    pub files_skipped: usize,
+    pub warnings: usize,
+}
+
+impl ImportSummary {
+    /// `imported N, updated N, unchanged N, rejected N`
+    pub fn line(&self) -> String {
+        format!(
+            "imported {}, updated {}, unchanged {}, rejected {}",
+            self.imported, self.updated, self.unchanged, self.rejected
+        )
+    }
+
+    /// Something was rejected or skipped.
+    pub fn had_errors(&self) -> bool {
+        self.rejected > 0 || self.files_skipped > 0
+    }
+
+    /// Every record read was good (loaded or unchanged).
+    pub fn loaded_any(&self) -> bool {
+        self.imported + self.updated + self.unchanged > 0
+    }
+}
+
+/// A message of an import run, in the order it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportMessage {
+    Error(String),
+    Warning(String),
+}
+
+/// Records per transaction: big enough to be fast, small enough that other
+/// appraisers are never locked out for long.
+pub const IMPORT_CHUNK: usize = 500;
+
+/// Import files or folders: every good record is stored (in chunked
+/// transactions, a dossier never half-written), every bad record or file is
+/// reported through `report` with its file, line and field.
+pub fn import(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    paths: &[std::path::PathBuf],
+    mut report: impl FnMut(ImportMessage),
+) -> Result<ImportSummary> {
+    use crate::import::{ImportedRecord, Item};
+    use crate::store::{ImportOutcome, IncomingRecord};
+
+    let mut sum = ImportSummary::default();
+    let mut first_seen: HashMap<String, String> = HashMap::new();
+    let mut chunk: Vec<ImportedRecord> = Vec::with_capacity(IMPORT_CHUNK);
+    let mut flush = |chunk: &mut Vec<ImportedRecord>, sum: &mut ImportSummary| -> Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let sources: Vec<String> = chunk.iter().map(|r| r.location.to_string()).collect();
+        let incoming: Vec<IncomingRecord<'_>> = chunk
+            .iter()
+            .zip(&sources)
+            .map(|(r, s)| IncomingRecord {
+                dossier: &r.dossier,
+                raw: &r.raw,
+                source: s,
+            })
+            .collect();
+        for outcome in store.import_chunk(actor, &incoming)? {
+            match outcome {
+                ImportOutcome::Imported => sum.imported += 1,
+                ImportOutcome::Updated { .. } => sum.updated += 1,
+                ImportOutcome::Unchanged => sum.unchanged += 1,
+            }
+        }
+        chunk.clear();
+        Ok(())
+    };
+    for item in crate::import::scan(paths, rules.aliases()) {
+        match item {
+            Item::Record(r) => {
+                let here = r.location.to_string();
+                match first_seen.get(&r.dossier.code) {
+                    Some(first) => {
+                        sum.warnings += 1;
+                        report(ImportMessage::Warning(format!(
+                            "{here}: code: {} appears again in this import (first at {first}); the later record wins",
+                            r.dossier.code
+                        )));
+                    }
+                    None => {
+                        first_seen.insert(r.dossier.code.clone(), here);
+                    }
+                }
+                chunk.push(*r);
+                if chunk.len() >= IMPORT_CHUNK {
+                    flush(&mut chunk, &mut sum)?;
+                }
+            }
+            Item::Rejected(e) => {
+                sum.rejected += 1;
+                report(ImportMessage::Error(e.to_string()));
+            }
+            Item::FileSkipped(e) => {
+                sum.files_skipped += 1;
+                report(ImportMessage::Error(e.to_string()));
+            }
+            Item::Warning(w) => {
+                sum.warnings += 1;
+                report(ImportMessage::Warning(w.to_string()));
+            }
+        }
+    }
+    flush(&mut chunk, &mut sum)?;
+    Ok(sum)
+}

@@ -1,0 +1,269 @@
+//! Decisions (approve, return) in batches, and undo.
+
+use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now};
+use crate::domain::{Decision, Status};
+use rusqlite::{OptionalExtension, params};
+
+/// One dossier of a decision batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRequest {
+    pub code: String,
+    /// The version the appraiser saw; a change since then refuses the batch.
+    pub expected_version: Option<i64>,
+    /// Approved although mandatory checklist items are unmet (with the
+    /// batch's override reason).
+    pub overridden: bool,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BatchOutcome {
+    /// The batch id, `None` when nothing changed.
+    pub batch: Option<i64>,
+    /// Codes decided (their status changed).
+    pub decided: Vec<String>,
+    /// Codes that already had that status (left as they were).
+    pub already: Vec<String>,
+}
+
+/// What an undo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoOutcome {
+    /// The batch that was undone, and its action.
+    pub undone_batch: i64,
+    pub action: String,
+    /// The dossiers put back, with the status they returned to.
+    pub restored: Vec<(String, Status)>,
+}
+
+/// One entry of a dossier's decision history.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HistoryEntry {
+    /// `approve`, `return` or `undo`.
+    pub action: String,
+    pub author: String,
+    pub at: String,
+    pub reason: Option<String>,
+    pub revision: i64,
+    pub batch: i64,
+    pub from_status: String,
+    pub to_status: String,
+    /// Approved despite unmet mandatory items; the reason is `override_reason`.
+    pub overridden: bool,
+    pub override_reason: Option<String>,
+}
+
+impl Store {
+    /// Decide a batch of dossiers in ONE transaction: every dossier of it is
+    /// decided, or none. A dossier changed by someone else since the version
+    /// the caller saw refuses the whole batch ([`StoreError::Conflict`]).
+    /// Dossiers that already have the target status are left alone.
+    /// The gate (mandatory checklist items) is the caller's: see `ops`.
+    pub fn decide(
+        &mut self,
+        actor: &Actor,
+        decision: Decision,
+        reason: Option<&str>,
+        override_reason: Option<&str>,
+        items: &[DecisionRequest],
+    ) -> Result<BatchOutcome> {
+        if decision == Decision::Return && reason.is_none_or(|r| r.trim().is_empty()) {
+            return Err(StoreError::Refused("a return needs a reason".into()));
+        }
+        let at = now();
+        let target = decision.target();
+        let tx = self.write()?;
+        let mut heads = Vec::with_capacity(items.len());
+        for item in items {
+            let h = head(&tx, &item.code)?;
+            check_version(&tx, &h, item.expected_version)?;
+            heads.push((h, item));
+        }
+        let mut outcome = BatchOutcome::default();
+        let mut batch_id = None;
+        for (h, item) in heads {
+            if h.status == target.id() {
+                outcome.already.push(h.code.clone());
+                continue;
+            }
+            let id = match batch_id {
+                Some(id) => id,
+                None => {
+                    tx.execute(
+                        "INSERT INTO batches (action, author, os_user, at, reason, override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![decision.id(), actor.user, actor.os_user, at, reason, override_reason],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    batch_id = Some(id);
+                    id
+                }
+            };
+            tx.execute(
+                "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status, overridden) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, h.id, h.revision, h.status, target.id(), item.overridden],
+            )?;
+            tx.execute(
+                "UPDATE dossiers SET status = ?2 WHERE id = ?1",
+                params![h.id, target.id()],
+            )?;
+            let version = bump(&tx, &h, &at)?;
+            let detail = if item.overridden {
+                format!(
+                    "{} → {}; override: {}",
+                    h.status,
+                    target.id(),
+                    override_reason.unwrap_or("")
+                )
+            } else {
+                format!("{} → {}", h.status, target.id())
+            };
+            audit(
+                &tx,
+                actor,
+                &at,
+                decision.id(),
+                Some((h.id, &h.code, h.revision, version)),
+                Some(id),
+                reason,
+                Some(&detail),
+            )?;
+            outcome.decided.push(h.code);
+        }
+        outcome.batch = batch_id;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Undo `actor`'s last decision batch that is not yet undone, whole:
+    /// every dossier of it goes back to the status it had before. Recorded
+    /// as a new batch and audit entries, never a deletion. Refused, with
+    /// nothing changed, if any of its dossiers was decided again since.
+    pub fn undo(&mut self, actor: &Actor) -> Result<UndoOutcome> {
+        let at = now();
+        let tx = self.write()?;
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT b.id, b.action FROM batches b
+                 WHERE b.author = ?1 AND b.action IN ('approve', 'return')
+                   AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
+                 ORDER BY b.id DESC LIMIT 1",
+                [&actor.user],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((batch, action)) = last else {
+            return Err(StoreError::Refused(format!(
+                "{} has no decision to undo",
+                actor.user
+            )));
+        };
+        let rows: Vec<(i64, String, String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT d.dossier_id, x.code, d.from_status, d.to_status
+                 FROM decisions d JOIN dossiers x ON x.id = d.dossier_id WHERE d.batch_id = ?1 ORDER BY x.code",
+            )?;
+            stmt.query_map([batch], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<std::result::Result<_, _>>()?
+        };
+        // Refuse if anything was decided on these dossiers after this batch.
+        for (dossier_id, code, _, to) in &rows {
+            let later: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT b.author, b.at FROM decisions d JOIN batches b ON b.id = d.batch_id
+                     WHERE d.dossier_id = ?1 AND d.batch_id > ?2 ORDER BY d.batch_id DESC LIMIT 1",
+                    params![dossier_id, batch],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((by, when)) = later {
+                return Err(StoreError::Refused(format!(
+                    "cannot undo: {code} was decided again by {by} at {when}"
+                )));
+            }
+            let h = head(&tx, code)?;
+            if &h.status != to {
+                return Err(StoreError::Refused(format!(
+                    "cannot undo: {code} is {} now, not {to}",
+                    h.status
+                )));
+            }
+        }
+        tx.execute(
+            "INSERT INTO batches (action, author, os_user, at, reason, undoes) VALUES ('undo', ?1, ?2, ?3, ?4, ?5)",
+            params![actor.user, actor.os_user, at, format!("undo of {action} batch {batch}"), batch],
+        )?;
+        let undo_id = tx.last_insert_rowid();
+        let mut restored = Vec::with_capacity(rows.len());
+        for (_, code, from, to) in rows {
+            let h = head(&tx, &code)?;
+            tx.execute(
+                "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![undo_id, h.id, h.revision, to, from],
+            )?;
+            tx.execute(
+                "UPDATE dossiers SET status = ?2 WHERE id = ?1",
+                params![h.id, from],
+            )?;
+            let version = bump(&tx, &h, &at)?;
+            let detail = format!("{to} → {from} (undo of {action} batch {batch})");
+            audit(
+                &tx,
+                actor,
+                &at,
+                "undo",
+                Some((h.id, &code, h.revision, version)),
+                Some(undo_id),
+                None,
+                Some(&detail),
+            )?;
+            let status = Status::from_id(&from).unwrap_or(Status::Pending);
+            restored.push((code, status));
+        }
+        tx.commit()?;
+        Ok(UndoOutcome {
+            undone_batch: batch,
+            action,
+            restored,
+        })
+    }
+
+    /// The decision history of one dossier, oldest first.
+    pub fn history(&self, code: &str) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.action, b.author, b.at, b.reason, d.revision, b.id, d.from_status, d.to_status, d.overridden, b.override_reason
+             FROM decisions d JOIN batches b ON b.id = d.batch_id JOIN dossiers x ON x.id = d.dossier_id
+             WHERE x.code = ?1 ORDER BY b.id",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            Ok(HistoryEntry {
+                action: r.get(0)?,
+                author: r.get(1)?,
+                at: r.get(2)?,
+                reason: r.get(3)?,
+                revision: r.get(4)?,
+                batch: r.get(5)?,
+                from_status: r.get(6)?,
+                to_status: r.get(7)?,
+                overridden: r.get(8)?,
+                override_reason: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The reason of the decision that gave each dossier its current status
+    /// (for exports): code → (action, reason).
+    pub fn last_decisions(
+        &self,
+    ) -> Result<std::collections::HashMap<String, (String, Option<String>)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.code, b.action, COALESCE(b.reason, b.override_reason)
+             FROM dossiers x JOIN decisions d ON d.dossier_id = x.id JOIN batches b ON b.id = d.batch_id
+             WHERE d.batch_id = (SELECT MAX(batch_id) FROM decisions WHERE dossier_id = x.id)",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}

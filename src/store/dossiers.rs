@@ -1,0 +1,496 @@
+//! Dossiers and their revisions: import, the queue, one dossier.
+
+use super::{Actor, Head, Result, Store, StoreError, audit, bump, now};
+use crate::domain::dossier::{CertLevel, Dossier};
+use crate::domain::{Category, Status, Vnd, text};
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use std::fmt::Write as _;
+
+/// One good record from an import, ready to store.
+pub struct IncomingRecord<'a> {
+    pub dossier: &'a Dossier,
+    /// The record exactly as read (before cleaning), kept for the record.
+    pub raw: &'a serde_json::Value,
+    /// Where it came from: `incoming/gia-lai.csv:14`.
+    pub source: &'a str,
+}
+
+/// What importing one record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A dossier code not seen before.
+    Imported,
+    /// A known code with different content: a new revision.
+    Updated { revision: i64, reopened: bool },
+    /// A known code with the same content as its current revision.
+    Unchanged,
+}
+
+/// Filters of the queue; `None` means all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueFilter {
+    pub status: Option<Status>,
+    pub category: Option<Category>,
+    /// Matched without case or diacritics (`tra vinh` = `Trà Vinh`).
+    pub province: Option<String>,
+    pub plan_year: Option<i32>,
+}
+
+/// One line of the queue: what the list views need, without the whole
+/// dossier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueRow {
+    pub code: String,
+    pub plan_year: i32,
+    pub province: String,
+    pub category: Category,
+    pub project_type: crate::domain::dossier::ProjectType,
+    pub priority_area: Option<crate::domain::dossier::PriorityArea>,
+    pub title: String,
+    pub beneficiary: Option<String>,
+    pub status: Status,
+    pub submitted_on: NaiveDate,
+    pub national: Vnd,
+    /// Best valid-until date of a regional/national certificate (bonus).
+    pub certificate_valid_until: Option<NaiveDate>,
+    /// Sum of the criterion points; `None` while unscored (bonus not included).
+    pub criteria_points: Option<i64>,
+    pub revision: i64,
+    pub version: i64,
+}
+
+/// A whole dossier as stored: its current revision and state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DossierRecord {
+    pub dossier: Dossier,
+    pub status: Status,
+    pub revision: i64,
+    pub version: i64,
+    /// The record exactly as read for this revision.
+    pub raw: serde_json::Value,
+    /// Where this revision came from.
+    pub source: String,
+    pub imported_at: String,
+}
+
+/// The best (latest) valid-until of a regional or national certificate the
+/// dossier carries, as a document or in `details.certificate`.
+pub fn best_certificate(d: &Dossier) -> Option<NaiveDate> {
+    let from_docs = d
+        .documents
+        .iter()
+        .filter(|doc| matches!(doc.level, Some(CertLevel::Regional | CertLevel::National)))
+        .filter_map(|doc| doc.valid_until);
+    let from_details = d
+        .details
+        .certificate
+        .iter()
+        .filter(|c| matches!(c.level, Some(CertLevel::Regional | CertLevel::National)))
+        .filter_map(|c| c.valid_until);
+    from_docs.chain(from_details).max()
+}
+
+/// A short, stable fingerprint of the canonical JSON (FNV-1a, 64 bit): the
+/// full texts are compared too, so a collision cannot hide a change.
+fn fingerprint(s: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let mut out = String::with_capacity(16);
+    let _ = write!(out, "{h:016x}");
+    out
+}
+
+impl Store {
+    /// Store a chunk of imported records in ONE transaction: all of them or,
+    /// if the process dies or anything fails, none. Callers split big files
+    /// into chunks so other appraisers are never locked out for long.
+    pub fn import_chunk(
+        &mut self,
+        actor: &Actor,
+        records: &[IncomingRecord<'_>],
+    ) -> Result<Vec<ImportOutcome>> {
+        let at = now();
+        let tx = self.write()?;
+        let mut outcomes = Vec::with_capacity(records.len());
+        for rec in records {
+            let d = rec.dossier;
+            let data = d.canonical_json();
+            let hash = fingerprint(&data);
+            let raw = rec.raw.to_string();
+            let existing = tx
+                .query_row(
+                    "SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1",
+                    [&d.code],
+                    |r| {
+                        Ok(Head {
+                            id: r.get(0)?,
+                            code: r.get(1)?,
+                            revision: r.get(2)?,
+                            version: r.get(3)?,
+                            status: r.get(4)?,
+                        })
+                    },
+                )
+                .optional()?;
+            let cert = best_certificate(d).map(crate::domain::date::iso);
+            let submitted = crate::domain::date::iso(d.submitted_on);
+            let beneficiary = d.beneficiary_name();
+            let priority = d.priority_area.map(|p| p.id());
+            match existing {
+                None => {
+                    tx.execute(
+                        "INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
+                             project_type, priority_area, title, beneficiary, submitted_on, national_vnd, cert_valid_until,
+                             score_points, created_at, updated_at)
+                         VALUES (?1, 1, 1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?13)",
+                        params![
+                            d.code,
+                            d.plan_year,
+                            d.province,
+                            text::fold(&d.province),
+                            d.category.id(),
+                            d.project_type.id(),
+                            priority,
+                            d.title,
+                            beneficiary,
+                            submitted,
+                            d.budget.national_vnd.0,
+                            cert,
+                            at
+                        ],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    tx.execute(
+                        "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
+                         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        params![id, hash, data, raw, rec.source, at, actor.user],
+                    )?;
+                    audit(
+                        &tx,
+                        actor,
+                        &at,
+                        "import",
+                        Some((id, &d.code, 1, 1)),
+                        None,
+                        None,
+                        Some(rec.source),
+                    )?;
+                    outcomes.push(ImportOutcome::Imported);
+                }
+                Some(h) => {
+                    let (old_hash, old_data): (String, String) = tx.query_row(
+                        "SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2",
+                        params![h.id, h.revision],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )?;
+                    if old_hash == hash && old_data == data {
+                        outcomes.push(ImportOutcome::Unchanged);
+                        continue;
+                    }
+                    let revision = h.revision + 1;
+                    let reopened = h.status == Status::Returned.id();
+                    let status = if reopened {
+                        Status::Pending.id()
+                    } else {
+                        h.status.as_str()
+                    };
+                    tx.execute(
+                        "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![h.id, revision, hash, data, raw, rec.source, at, actor.user],
+                    )?;
+                    tx.execute(
+                        "UPDATE dossiers SET revision = ?2, status = ?3, plan_year = ?4, province = ?5, province_key = ?6,
+                             category = ?7, project_type = ?8, priority_area = ?9, title = ?10, beneficiary = ?11,
+                             submitted_on = ?12, national_vnd = ?13, cert_valid_until = ?14
+                         WHERE id = ?1",
+                        params![
+                            h.id,
+                            revision,
+                            status,
+                            d.plan_year,
+                            d.province,
+                            text::fold(&d.province),
+                            d.category.id(),
+                            d.project_type.id(),
+                            priority,
+                            d.title,
+                            beneficiary,
+                            submitted,
+                            d.budget.national_vnd.0,
+                            cert
+                        ],
+                    )?;
+                    let version = bump(&tx, &h, &at)?;
+                    let detail = if reopened {
+                        format!("{} (returned → pending)", rec.source)
+                    } else {
+                        rec.source.to_string()
+                    };
+                    audit(
+                        &tx,
+                        actor,
+                        &at,
+                        "revise",
+                        Some((h.id, &h.code, revision, version)),
+                        None,
+                        None,
+                        Some(&detail),
+                    )?;
+                    outcomes.push(ImportOutcome::Updated { revision, reopened });
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// The queue: every dossier matching the filter, oldest submission first
+    /// (newest submission last), then by code.
+    pub fn queue(&self, f: &QueueFilter) -> Result<Vec<QueueRow>> {
+        let mut sql = String::from(
+            "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
+                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version
+             FROM dossiers WHERE 1 = 1",
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(s) = f.status {
+            sql.push_str(" AND status = ?");
+            args.push(s.id().to_string().into());
+        }
+        if let Some(c) = f.category {
+            sql.push_str(" AND category = ?");
+            args.push(c.id().to_string().into());
+        }
+        if let Some(p) = &f.province {
+            sql.push_str(" AND province_key = ?");
+            args.push(text::fold(p.trim()).into());
+        }
+        if let Some(y) = f.plan_year {
+            sql.push_str(" AND plan_year = ?");
+            args.push(i64::from(y).into());
+        }
+        sql.push_str(" ORDER BY submitted_on, code");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), queue_row)?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r??);
+        }
+        Ok(out)
+    }
+
+    /// The queue row of one dossier.
+    pub fn queue_row(&self, code: &str) -> Result<Option<QueueRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
+                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version
+             FROM dossiers WHERE code = ?1",
+        )?;
+        match stmt.query_row([code], queue_row).optional()? {
+            Some(r) => Ok(Some(r?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The distinct provinces and plan years present (for the filters).
+    pub fn provinces(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT province FROM dossiers ORDER BY province_key")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The plan years present, newest first.
+    pub fn plan_years(&self) -> Result<Vec<i32>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT plan_year FROM dossiers ORDER BY plan_year DESC")?;
+        let rows = stmt.query_map([], |r| r.get::<_, i32>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// One dossier with its current revision, or `None`.
+    pub fn dossier(&self, code: &str) -> Result<Option<DossierRecord>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT d.status, d.revision, d.version, r.data, r.raw, r.source, r.imported_at
+                 FROM dossiers d JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
+                 WHERE d.code = ?1",
+                [code],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((status, revision, version, data, raw, source, imported_at)) = row else {
+            return Ok(None);
+        };
+        let corrupt = |message: String| StoreError::Corrupt {
+            code: code.to_string(),
+            message,
+        };
+        let dossier: Dossier = serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?;
+        let raw = serde_json::from_str(&raw).map_err(|e| corrupt(e.to_string()))?;
+        let status =
+            Status::from_id(&status).ok_or_else(|| corrupt(format!("status {status:?}")))?;
+        Ok(Some(DossierRecord {
+            dossier,
+            status,
+            revision,
+            version,
+            raw,
+            source,
+            imported_at,
+        }))
+    }
+
+    /// Every dossier in queue order with its whole record (export, checks
+    /// over all dossiers). Streams through `f` so nothing large is held.
+    pub fn each_dossier(&self, mut f: impl FnMut(DossierRecord) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.code, d.status, d.revision, d.version, r.data, r.raw, r.source, r.imported_at
+             FROM dossiers d JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
+             ORDER BY d.submitted_on, d.code",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let code: String = r.get(0)?;
+            let corrupt = |message: String| StoreError::Corrupt {
+                code: code.clone(),
+                message,
+            };
+            let status: String = r.get(1)?;
+            let dossier: Dossier = serde_json::from_str(&r.get::<_, String>(4)?)
+                .map_err(|e| corrupt(e.to_string()))?;
+            let raw = serde_json::from_str(&r.get::<_, String>(5)?)
+                .map_err(|e| corrupt(e.to_string()))?;
+            let status =
+                Status::from_id(&status).ok_or_else(|| corrupt(format!("status {status:?}")))?;
+            f(DossierRecord {
+                dossier,
+                status,
+                revision: r.get(2)?,
+                version: r.get(3)?,
+                raw,
+                source: r.get(6)?,
+                imported_at: r.get(7)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// How many dossiers there are.
+    pub fn count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM dossiers", [], |r| r.get(0))?)
+    }
+
+    /// Check the database against its invariants (after a crash, in tests):
+    /// every dossier has its current revision, no revision is orphaned, and
+    /// SQLite's own integrity check passes. Returns the problems found.
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let ok: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            problems.push(format!("sqlite: {ok}"));
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT d.code FROM dossiers d
+             LEFT JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
+             WHERE r.dossier_id IS NULL",
+        )?;
+        for code in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            problems.push(format!("{}: current revision missing", code?));
+        }
+        let orphans: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM revisions r LEFT JOIN dossiers d ON d.id = r.dossier_id WHERE d.id IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} revisions without a dossier"));
+        }
+        let dup: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM (SELECT code FROM dossiers GROUP BY code HAVING COUNT(*) > 1)",
+            [],
+            |r| r.get(0),
+        )?;
+        if dup > 0 {
+            problems.push(format!("{dup} duplicated codes"));
+        }
+        Ok(problems)
+    }
+}
+
+fn queue_row(r: &Row<'_>) -> rusqlite::Result<Result<QueueRow>> {
+    let code: String = r.get(0)?;
+    let corrupt = |what: &str, v: &str| StoreError::Corrupt {
+        code: code.clone(),
+        message: format!("{what} {v:?}"),
+    };
+    let category: String = r.get(3)?;
+    let project_type: String = r.get(4)?;
+    let priority: Option<String> = r.get(5)?;
+    let status: String = r.get(8)?;
+    let submitted: String = r.get(9)?;
+    let cert: Option<String> = r.get(11)?;
+    let parse_date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d");
+    let Some(category) = Category::from_id(&category) else {
+        return Ok(Err(corrupt("category", &category)));
+    };
+    let project_type = match project_type.as_str() {
+        "pilot" => crate::domain::dossier::ProjectType::Pilot,
+        "group" => crate::domain::dossier::ProjectType::Group,
+        "named" => crate::domain::dossier::ProjectType::Named,
+        other => return Ok(Err(corrupt("project type", other))),
+    };
+    let priority_area = match priority {
+        None => None,
+        Some(p) => match crate::domain::dossier::PriorityArea::from_id(&p) {
+            Some(p) => Some(p),
+            None => return Ok(Err(corrupt("priority area", &p))),
+        },
+    };
+    let Some(status) = Status::from_id(&status) else {
+        return Ok(Err(corrupt("status", &status)));
+    };
+    let Ok(submitted_on) = parse_date(&submitted) else {
+        return Ok(Err(corrupt("date", &submitted)));
+    };
+    let certificate_valid_until = cert.as_deref().and_then(|c| parse_date(c).ok());
+    Ok(Ok(QueueRow {
+        code: code.clone(),
+        plan_year: r.get(1)?,
+        province: r.get(2)?,
+        category,
+        project_type,
+        priority_area,
+        title: r.get(6)?,
+        beneficiary: r.get(7)?,
+        status,
+        submitted_on,
+        national: Vnd(r.get(10)?),
+        certificate_valid_until,
+        criteria_points: r.get(12)?,
+        revision: r.get(13)?,
+        version: r.get(14)?,
+    }))
+}

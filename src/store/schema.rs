@@ -1,0 +1,127 @@
+//! Versioned migrations. Each migration runs once, in its own transaction,
+//! and only ever adds: no table or column is dropped or rewritten, so an
+//! older database always opens in a newer build.
+
+/// The migrations in order; `PRAGMA user_version` records how many ran.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+CREATE TABLE dossiers (
+    id               INTEGER PRIMARY KEY,
+    code             TEXT NOT NULL UNIQUE,
+    revision         INTEGER NOT NULL,            -- current revision (1, 2, …)
+    version          INTEGER NOT NULL,            -- bumped by every change to the dossier
+    status           TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'returned')),
+    plan_year        INTEGER NOT NULL,
+    province         TEXT NOT NULL,
+    province_key     TEXT NOT NULL,               -- folded, for the province filter
+    category         TEXT NOT NULL,
+    project_type     TEXT NOT NULL,
+    priority_area    TEXT,
+    title            TEXT NOT NULL,
+    beneficiary      TEXT,
+    submitted_on     TEXT NOT NULL,               -- ISO date
+    national_vnd     INTEGER NOT NULL,
+    cert_valid_until TEXT,                        -- best regional/national certificate, for the bonus
+    score_points     INTEGER,                     -- sum of criterion points; NULL while unscored
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX dossiers_queue ON dossiers (status, category, province_key, submitted_on, code);
+CREATE INDEX dossiers_order ON dossiers (submitted_on, code);
+CREATE INDEX dossiers_rank ON dossiers (category, plan_year);
+
+CREATE TABLE revisions (
+    dossier_id   INTEGER NOT NULL REFERENCES dossiers (id),
+    revision     INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    data         TEXT NOT NULL,                   -- canonical JSON of the cleaned dossier
+    raw          TEXT NOT NULL,                   -- the record exactly as read
+    source       TEXT NOT NULL,                   -- file:line it came from
+    imported_at  TEXT NOT NULL,
+    imported_by  TEXT NOT NULL,
+    PRIMARY KEY (dossier_id, revision)
+) WITHOUT ROWID;
+
+CREATE TABLE batches (
+    id              INTEGER PRIMARY KEY,
+    action          TEXT NOT NULL CHECK (action IN ('approve', 'return', 'undo')),
+    author          TEXT NOT NULL,
+    os_user         TEXT NOT NULL,
+    at              TEXT NOT NULL,
+    reason          TEXT,
+    override_reason TEXT,
+    undoes          INTEGER REFERENCES batches (id)
+);
+CREATE INDEX batches_author ON batches (author, id);
+CREATE UNIQUE INDEX batches_undone ON batches (undoes) WHERE undoes IS NOT NULL;
+
+CREATE TABLE decisions (
+    batch_id    INTEGER NOT NULL REFERENCES batches (id),
+    dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),
+    revision    INTEGER NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status   TEXT NOT NULL,
+    overridden  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (batch_id, dossier_id)
+) WITHOUT ROWID;
+CREATE INDEX decisions_dossier ON decisions (dossier_id, batch_id);
+
+CREATE TABLE ticks (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+    item       TEXT NOT NULL,
+    ticked     INTEGER NOT NULL,
+    author     TEXT NOT NULL,
+    os_user    TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    revision   INTEGER NOT NULL,
+    PRIMARY KEY (dossier_id, item)
+) WITHOUT ROWID;
+
+CREATE TABLE scores (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+    criterion  TEXT NOT NULL,
+    points     INTEGER NOT NULL,
+    author     TEXT NOT NULL,
+    os_user    TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    revision   INTEGER NOT NULL,
+    PRIMARY KEY (dossier_id, criterion)
+) WITHOUT ROWID;
+
+CREATE TABLE notes (
+    id         INTEGER PRIMARY KEY,
+    dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+    author     TEXT NOT NULL,
+    os_user    TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    revision   INTEGER NOT NULL,
+    text       TEXT NOT NULL
+);
+CREATE INDEX notes_dossier ON notes (dossier_id, id);
+
+CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    author     TEXT NOT NULL,
+    os_user    TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    dossier_id INTEGER REFERENCES dossiers (id),
+    code       TEXT,
+    revision   INTEGER,
+    version    INTEGER,
+    batch_id   INTEGER REFERENCES batches (id),
+    reason     TEXT,
+    detail     TEXT
+);
+CREATE INDEX audit_dossier ON audit (dossier_id, id);
+CREATE INDEX audit_author ON audit (author, id);
+
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER notes_kept_forever BEFORE DELETE ON notes
+BEGIN SELECT RAISE(ABORT, 'notes are kept forever'); END;
+"#,
+];

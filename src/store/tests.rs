@@ -1,0 +1,356 @@
+use super::*;
+use crate::domain::dossier::fixtures;
+use crate::domain::{Decision, Dossier, Status};
+
+fn lan() -> Actor {
+    Actor {
+        user: "lan".into(),
+        os_user: "lan".into(),
+    }
+}
+fn minh() -> Actor {
+    Actor {
+        user: "minh".into(),
+        os_user: "minh".into(),
+    }
+}
+
+fn dossier(code: &str, province: &str) -> Dossier {
+    let mut d = fixtures::machinery();
+    d.code = code.into();
+    d.province = province.into();
+    d
+}
+
+fn import(store: &mut Store, ds: &[Dossier]) -> Vec<ImportOutcome> {
+    let raw = serde_json::json!({"raw": true});
+    let recs: Vec<IncomingRecord<'_>> = ds
+        .iter()
+        .map(|d| IncomingRecord {
+            dossier: d,
+            raw: &raw,
+            source: "test.json",
+        })
+        .collect();
+    store.import_chunk(&lan(), &recs).unwrap()
+}
+
+fn req(code: &str) -> DecisionRequest {
+    DecisionRequest {
+        code: code.into(),
+        expected_version: None,
+        overridden: false,
+    }
+}
+
+fn status(store: &Store, code: &str) -> Status {
+    store.dossier(code).unwrap().unwrap().status
+}
+
+#[test]
+fn schema_is_migrated_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/thamdinh.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        import(&mut s, &[dossier("A", "Gia Lai")]);
+        assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.count().unwrap(), 1);
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn newer_schema_is_refused_not_downgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let s = Store::open(&path).unwrap();
+        s.conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::TooNew { found: 99, .. })
+    ));
+}
+
+#[test]
+fn reimport_is_unchanged_or_a_new_revision_never_a_duplicate() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = dossier("KC24-GL-007", "Gia Lai");
+    assert_eq!(
+        import(&mut s, std::slice::from_ref(&a)),
+        vec![ImportOutcome::Imported]
+    );
+    assert_eq!(
+        import(&mut s, std::slice::from_ref(&a)),
+        vec![ImportOutcome::Unchanged]
+    );
+    let mut a2 = a.clone();
+    a2.title = "Tiêu đề đã sửa".into();
+    assert_eq!(
+        import(&mut s, std::slice::from_ref(&a2)),
+        vec![ImportOutcome::Updated {
+            revision: 2,
+            reopened: false
+        }]
+    );
+    assert_eq!(s.count().unwrap(), 1);
+    let rec = s.dossier("KC24-GL-007").unwrap().unwrap();
+    assert_eq!(rec.revision, 2);
+    assert_eq!(rec.dossier.title, "Tiêu đề đã sửa");
+    assert!(s.check_integrity().unwrap().is_empty());
+}
+
+#[test]
+fn a_revised_returned_dossier_goes_back_to_pending_keeping_all_work() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = dossier("A", "Gia Lai");
+    import(&mut s, std::slice::from_ref(&a));
+    s.set_tick(&lan(), "A", "new_machinery", true, None)
+        .unwrap();
+    s.set_score(&lan(), "A", "necessity", 18, None).unwrap();
+    s.add_note(&lan(), "A", "thiếu báo giá").unwrap();
+    s.decide(
+        &lan(),
+        Decision::Return,
+        Some("thiếu báo giá"),
+        None,
+        &[req("A")],
+    )
+    .unwrap();
+    assert_eq!(status(&s, "A"), Status::Returned);
+    let mut a2 = a;
+    a2.budget.national_vnd = crate::domain::Vnd(250_000_000);
+    assert_eq!(
+        import(&mut s, &[a2]),
+        vec![ImportOutcome::Updated {
+            revision: 2,
+            reopened: true
+        }]
+    );
+    assert_eq!(status(&s, "A"), Status::Pending);
+    // Work made on revision 1 is kept and says so.
+    assert_eq!(s.ticks("A").unwrap()[0].revision, 1);
+    assert_eq!(s.scores("A").unwrap()[0].points, 18);
+    assert_eq!(s.notes("A").unwrap()[0].revision, 1);
+    assert_eq!(s.history("A").unwrap().len(), 1);
+}
+
+#[test]
+fn an_approved_dossier_stays_approved_on_revision() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = dossier("A", "Gia Lai");
+    import(&mut s, std::slice::from_ref(&a));
+    s.decide(&lan(), Decision::Approve, None, None, &[req("A")])
+        .unwrap();
+    let mut a2 = a;
+    a2.title = "khác".into();
+    import(&mut s, &[a2]);
+    assert_eq!(status(&s, "A"), Status::Approved);
+}
+
+#[test]
+fn a_batch_is_one_transaction() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai"), dossier("B", "Trà Vinh")]);
+    // An unknown code in the batch: nothing is decided.
+    let err = s
+        .decide(
+            &lan(),
+            Decision::Approve,
+            None,
+            None,
+            &[req("A"), req("ZZ")],
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(c) if c == "ZZ"));
+    assert_eq!(status(&s, "A"), Status::Pending);
+    let out = s
+        .decide(&lan(), Decision::Approve, None, None, &[req("A"), req("B")])
+        .unwrap();
+    assert_eq!(out.decided, vec!["A", "B"]);
+    assert_eq!(status(&s, "B"), Status::Approved);
+    // Deciding again is a no-op reported as such, with no new batch.
+    let again = s
+        .decide(&lan(), Decision::Approve, None, None, &[req("A")])
+        .unwrap();
+    assert_eq!(again.batch, None);
+    assert_eq!(again.already, vec!["A"]);
+}
+
+#[test]
+fn return_needs_a_reason() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    assert!(matches!(
+        s.decide(&lan(), Decision::Return, Some("  "), None, &[req("A")]),
+        Err(StoreError::Refused(_))
+    ));
+    assert!(matches!(
+        s.decide(&lan(), Decision::Return, None, None, &[req("A")]),
+        Err(StoreError::Refused(_))
+    ));
+}
+
+#[test]
+fn a_decision_on_a_stale_version_is_refused_never_overwritten() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    let seen = s.dossier("A").unwrap().unwrap().version;
+    s.decide(
+        &minh(),
+        Decision::Return,
+        Some("hồ sơ thiếu"),
+        None,
+        &[req("A")],
+    )
+    .unwrap();
+    let stale = DecisionRequest {
+        code: "A".into(),
+        expected_version: Some(seen),
+        overridden: false,
+    };
+    let err = s
+        .decide(&lan(), Decision::Approve, None, None, &[stale])
+        .unwrap_err();
+    match err {
+        StoreError::Conflict { code, by, .. } => {
+            assert_eq!(code, "A");
+            assert_eq!(by, "minh");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(status(&s, "A"), Status::Returned);
+}
+
+#[test]
+fn undo_reverts_the_last_batch_whole_and_only_mine() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(
+        &mut s,
+        &[
+            dossier("A", "Gia Lai"),
+            dossier("B", "Trà Vinh"),
+            dossier("C", "Lào Cai"),
+        ],
+    );
+    s.decide(&lan(), Decision::Approve, None, None, &[req("A"), req("B")])
+        .unwrap();
+    s.decide(
+        &minh(),
+        Decision::Return,
+        Some("sai mẫu"),
+        None,
+        &[req("C")],
+    )
+    .unwrap();
+    let out = s.undo(&lan()).unwrap();
+    assert_eq!(out.action, "approve");
+    assert_eq!(
+        out.restored,
+        vec![
+            ("A".to_string(), Status::Pending),
+            ("B".to_string(), Status::Pending)
+        ]
+    );
+    assert_eq!(status(&s, "A"), Status::Pending);
+    assert_eq!(status(&s, "C"), Status::Returned);
+    // The undo is itself recorded; nothing was deleted.
+    let log = s
+        .audit(&AuditFilter {
+            decisions_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(log.iter().filter(|e| e.action == "approve").count(), 2);
+    assert_eq!(log.iter().filter(|e| e.action == "undo").count(), 2);
+    // Nothing left to undo for lan.
+    assert!(matches!(s.undo(&lan()), Err(StoreError::Refused(_))));
+}
+
+#[test]
+fn undo_is_refused_when_someone_decided_since() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    s.decide(&lan(), Decision::Approve, None, None, &[req("A")])
+        .unwrap();
+    s.decide(
+        &minh(),
+        Decision::Return,
+        Some("thiếu hồ sơ"),
+        None,
+        &[req("A")],
+    )
+    .unwrap();
+    let err = s.undo(&lan()).unwrap_err();
+    assert!(err.to_string().contains("minh"), "{err}");
+    assert_eq!(status(&s, "A"), Status::Returned);
+}
+
+#[test]
+fn every_change_bumps_the_version_and_is_audited() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    let v0 = s.dossier("A").unwrap().unwrap().version;
+    s.set_tick(&lan(), "A", "x", true, None).unwrap();
+    s.set_score(&lan(), "A", "necessity", 15, None).unwrap();
+    s.set_score(&lan(), "A", "necessity", 18, None).unwrap();
+    s.add_note(&lan(), "A", "ghi chú").unwrap();
+    assert_eq!(s.dossier("A").unwrap().unwrap().version, v0 + 4);
+    let log = s
+        .audit(&AuditFilter {
+            code: Some("A".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["import", "tick", "score", "score", "note"]);
+    assert_eq!(log[3].detail.as_deref(), Some("necessity = 18 (was 15)"));
+    assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(18));
+    // A tick on a stale version is refused.
+    assert!(matches!(
+        s.set_tick(&lan(), "A", "y", true, Some(v0)),
+        Err(StoreError::Conflict { .. })
+    ));
+}
+
+#[test]
+fn the_audit_log_and_notes_cannot_be_rewritten() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    s.add_note(&lan(), "A", "giữ mãi").unwrap();
+    assert!(s.conn.execute("UPDATE audit SET author = 'x'", []).is_err());
+    assert!(s.conn.execute("DELETE FROM audit", []).is_err());
+    assert!(s.conn.execute("DELETE FROM notes", []).is_err());
+}
+
+#[test]
+fn queue_filters_fold_the_province_and_keep_submission_order() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut a = dossier("B-late", "Trà Vinh");
+    a.submitted_on = chrono::NaiveDate::from_ymd_opt(2023, 10, 2).unwrap();
+    let b = dossier("A-early", "Trà Vinh");
+    let c = dossier("C", "Gia Lai");
+    import(&mut s, &[a, b, c]);
+    let rows = s
+        .queue(&QueueFilter {
+            province: Some("tra vinh".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, vec!["A-early", "B-late"]);
+    let rows = s
+        .queue(&QueueFilter {
+            status: Some(Status::Approved),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(rows.is_empty());
+}

@@ -1,0 +1,224 @@
+//! An appraiser's work on a dossier: checklist ticks, scores, notes.
+
+use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now};
+use rusqlite::{OptionalExtension, params};
+
+/// A manual checklist item's tick as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TickRecord {
+    pub item: String,
+    pub on: bool,
+    pub author: String,
+    pub at: String,
+    /// The dossier revision it was made on.
+    pub revision: i64,
+}
+
+/// A criterion's score as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRecord {
+    pub criterion: String,
+    pub points: u32,
+    pub author: String,
+    pub at: String,
+    pub revision: i64,
+}
+
+/// A note as stored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NoteRecord {
+    pub id: i64,
+    pub author: String,
+    pub at: String,
+    pub revision: i64,
+    pub text: String,
+}
+
+impl Store {
+    /// Tick (or untick) a manual checklist item. The caller has checked that
+    /// the item exists for the dossier's category. `expected_version`, when
+    /// given, refuses the change if the dossier changed since.
+    pub fn set_tick(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        item: &str,
+        on: bool,
+        expected_version: Option<i64>,
+    ) -> Result<i64> {
+        let at = now();
+        let tx = self.write()?;
+        let h = head(&tx, code)?;
+        check_version(&tx, &h, expected_version)?;
+        let before: Option<bool> = tx
+            .query_row(
+                "SELECT ticked FROM ticks WHERE dossier_id = ?1 AND item = ?2",
+                params![h.id, item],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if before == Some(on) {
+            return Ok(h.version);
+        }
+        tx.execute(
+            "INSERT INTO ticks (dossier_id, item, ticked, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (dossier_id, item) DO UPDATE SET ticked = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7",
+            params![h.id, item, on, actor.user, actor.os_user, at, h.revision],
+        )?;
+        let version = bump(&tx, &h, &at)?;
+        let action = if on { "tick" } else { "untick" };
+        audit(
+            &tx,
+            actor,
+            &at,
+            action,
+            Some((h.id, &h.code, h.revision, version)),
+            None,
+            None,
+            Some(item),
+        )?;
+        tx.commit()?;
+        Ok(version)
+    }
+
+    /// The ticks of a dossier.
+    pub fn ticks(&self, code: &str) -> Result<Vec<TickRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.item, t.ticked, t.author, t.at, t.revision FROM ticks t JOIN dossiers d ON d.id = t.dossier_id
+             WHERE d.code = ?1 ORDER BY t.item",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            Ok(TickRecord {
+                item: r.get(0)?,
+                on: r.get(1)?,
+                author: r.get(2)?,
+                at: r.get(3)?,
+                revision: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Set a criterion's points. The caller has validated criterion and
+    /// range against the rules. Keeps the dossier's points sum current.
+    pub fn set_score(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        criterion: &str,
+        points: u32,
+        expected_version: Option<i64>,
+    ) -> Result<i64> {
+        let at = now();
+        let tx = self.write()?;
+        let h = head(&tx, code)?;
+        check_version(&tx, &h, expected_version)?;
+        let before: Option<u32> = tx
+            .query_row(
+                "SELECT points FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
+                params![h.id, criterion],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if before == Some(points) {
+            return Ok(h.version);
+        }
+        tx.execute(
+            "INSERT INTO scores (dossier_id, criterion, points, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (dossier_id, criterion) DO UPDATE SET points = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7",
+            params![h.id, criterion, points, actor.user, actor.os_user, at, h.revision],
+        )?;
+        tx.execute(
+            "UPDATE dossiers SET score_points = (SELECT SUM(points) FROM scores WHERE dossier_id = ?1) WHERE id = ?1",
+            [h.id],
+        )?;
+        let version = bump(&tx, &h, &at)?;
+        let detail = match before {
+            Some(b) => format!("{criterion} = {points} (was {b})"),
+            None => format!("{criterion} = {points}"),
+        };
+        audit(
+            &tx,
+            actor,
+            &at,
+            "score",
+            Some((h.id, &h.code, h.revision, version)),
+            None,
+            None,
+            Some(&detail),
+        )?;
+        tx.commit()?;
+        Ok(version)
+    }
+
+    /// The scores of a dossier.
+    pub fn scores(&self, code: &str) -> Result<Vec<ScoreRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.criterion, s.points, s.author, s.at, s.revision FROM scores s JOIN dossiers d ON d.id = s.dossier_id
+             WHERE d.code = ?1 ORDER BY s.criterion",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            Ok(ScoreRecord {
+                criterion: r.get(0)?,
+                points: r.get(1)?,
+                author: r.get(2)?,
+                at: r.get(3)?,
+                revision: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Append a note (already cleaned and checked non-empty by the caller).
+    /// Notes are kept forever.
+    pub fn add_note(&mut self, actor: &Actor, code: &str, text: &str) -> Result<NoteRecord> {
+        if text.trim().is_empty() {
+            return Err(StoreError::Refused("a note cannot be empty".into()));
+        }
+        let at = now();
+        let tx = self.write()?;
+        let h = head(&tx, code)?;
+        tx.execute(
+            "INSERT INTO notes (dossier_id, author, os_user, at, revision, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![h.id, actor.user, actor.os_user, at, h.revision, text],
+        )?;
+        let id = tx.last_insert_rowid();
+        let version = bump(&tx, &h, &at)?;
+        audit(
+            &tx,
+            actor,
+            &at,
+            "note",
+            Some((h.id, &h.code, h.revision, version)),
+            None,
+            None,
+            Some(&format!("note {id}")),
+        )?;
+        tx.commit()?;
+        Ok(NoteRecord {
+            id,
+            author: actor.user.clone(),
+            at,
+            revision: h.revision,
+            text: text.to_string(),
+        })
+    }
+
+    /// The notes of a dossier, oldest first.
+    pub fn notes(&self, code: &str) -> Result<Vec<NoteRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id, n.author, n.at, n.revision, n.text FROM notes n JOIN dossiers d ON d.id = n.dossier_id
+             WHERE d.code = ?1 ORDER BY n.id",
+        )?;
+        let rows = stmt.query_map([code], |r| {
+            Ok(NoteRecord {
+                id: r.get(0)?,
+                author: r.get(1)?,
+                at: r.get(2)?,
+                revision: r.get(3)?,
+                text: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
