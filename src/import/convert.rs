@@ -24,6 +24,10 @@ use std::fmt;
 /// KB; anything larger is a hostile or broken file.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
+/// The longest dossier code accepted (codes are typed on the command line:
+/// `KC24-GL-007`).
+pub const MAX_CODE_CHARS: usize = 100;
+
 /// The longest key accepted in a record (1 KiB).
 pub const MAX_KEY_BYTES: usize = 1024;
 
@@ -639,6 +643,15 @@ fn code(m: &Map<String, Value>) -> R<String> {
             "code",
             format!(
                 "{} must not contain spaces or control characters",
+                show_str(&raw)
+            ),
+        ));
+    }
+    if code.chars().count() > MAX_CODE_CHARS {
+        return Err(FieldIssue::at(
+            "code",
+            format!(
+                "{} is longer than {MAX_CODE_CHARS} characters",
                 show_str(&raw)
             ),
         ));
