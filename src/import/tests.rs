@@ -614,6 +614,10 @@ fn csv_structure_problems() {
         format!("{CSV_HEADER}\n{row}\n\"KC24-GL-002,2024\n"),
     );
     dir.write("e/upper.CSV", format!("{CSV_HEADER},\n{row},ghi chú lạc\n"));
+    dir.write(
+        "f/tabs.csv",
+        "code\tplan_year\tprovince\nKC24-GL-001\t2024\tGia Lai\n",
+    );
     assert_eq!(
         lines(&dir, &[dir.path("")]),
         vec![
@@ -626,6 +630,7 @@ fn csv_structure_problems() {
             "error: d/quote.csv:3: a quoted cell is never closed (a \" is missing); the rest of the file is in it",
             "ok e/upper.CSV:2: KC24-GL-001",
             "warning: e/upper.CSV:2: 1 cell(s) under columns without a name were ignored",
+            "skipped: f/tabs.csv: header: columns are separated by tabs; save the sheet as CSV with , or ; between columns",
         ]
     );
 }
