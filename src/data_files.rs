@@ -32,3 +32,78 @@ pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
         .collect();
     Rules::from_sources(&sources)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Category;
+    use crate::domain::rules::CHECKLISTS_FILE;
+    use chrono::NaiveDate;
+
+    fn bundled_text(name: &str) -> String {
+        BUNDLED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn without_dir_the_bundled_rules_load() {
+        let r = load(None).expect("bundled rules load");
+        assert_eq!(
+            r.general.deadline(2024),
+            NaiveDate::from_ymd_opt(2023, 9, 30).expect("date")
+        );
+    }
+
+    #[test]
+    fn an_edited_file_overrides_and_missing_files_fall_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let edited = bundled_text(CHECKLISTS_FILE)
+            .replace("deadline_day = 30", "deadline_day = 15")
+            .replace("deadline_month = 9", "deadline_month = 10");
+        std::fs::write(dir.path().join(CHECKLISTS_FILE), edited).expect("write");
+        let r = load(Some(dir.path())).expect("edited rules load");
+        assert_eq!(
+            r.general.deadline(2025),
+            NaiveDate::from_ymd_opt(2024, 10, 15).expect("date")
+        );
+        // The other three files came from the bundled copies.
+        assert!(r.allocation(Category::Machinery, 2024).is_some());
+        assert!(r.aliases().resolve("máy móc thiết bị").is_some());
+    }
+
+    #[test]
+    fn errors_name_the_path_read_and_the_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(CHECKLISTS_FILE);
+        let edited = bundled_text(CHECKLISTS_FILE).replace("on_time = true", "on_tme = true");
+        let line = edited
+            .lines()
+            .position(|l| l.starts_with("on_tme"))
+            .map(|i| i + 1);
+        std::fs::write(&path, &edited).expect("write");
+        let e = load(Some(dir.path())).expect_err("unknown rule");
+        assert_eq!(e.file, path.display().to_string());
+        assert_eq!(e.line, line);
+        assert!(
+            e.to_string()
+                .ends_with(&format!(":{}: unknown rule \"on_tme\" (known: on_time, budget_adds_up, support_cap, required_documents, no_kept_documents, counterpart_committed, completion_in_plan_year, cluster_legal_complete, certificate_valid)", line.unwrap_or(0))),
+            "{e}"
+        );
+        // Not UTF-8: a located read error, no panic.
+        std::fs::write(&path, [0xff, 0xfe, 0x00]).expect("write");
+        let e = load(Some(dir.path())).expect_err("binary file");
+        assert_eq!(e.file, path.display().to_string());
+        assert_eq!(e.line, None);
+        assert!(e.message.starts_with("cannot read"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_dir_falls_back_entirely() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let gone = dir.path().join("không-có");
+        assert!(load(Some(&gone)).is_ok());
+    }
+}

@@ -199,7 +199,7 @@ fn generate(path: &std::path::Path, n: usize) {
 fn a_killed_import_leaves_a_consistent_database_and_a_rerun_completes() {
     let db = Db::new();
     let file = db.dir().join("big.jsonl");
-    let n = 60_000;
+    let n = 20_000;
     generate(&file, n);
     let mut child = db
         .cmd("lan")

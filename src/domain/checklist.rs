@@ -10,6 +10,9 @@ use crate::domain::rules::{Rules, subtype_key};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The fixed ids of the automatic items (re-exported from [`crate::domain::rules`]).
+pub use crate::domain::rules::AUTO_IDS;
+
 /// Whether an item is evaluated by the program or ticked by hand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -332,8 +335,9 @@ fn budget_adds_up(d: &Dossier) -> (ItemState, String) {
     }
 }
 
-/// `52%`, `46.15%`: a share with at most two decimals, rounded up when
-/// `up` (so an amount just over a cap never reads as exactly at it).
+/// `52%`, `46.15%`: a share with at most two decimals, rounded to the
+/// nearest, or up when `up` (so an amount just over a cap never reads as
+/// exactly at it).
 fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
     if whole.0 <= 0 {
         return "—%".into();
@@ -341,7 +345,8 @@ fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
     let num = part.0 as i128 * 10_000;
     let den = whole.0 as i128;
     let mut bp = num / den;
-    if up && num % den != 0 {
+    let rem = num % den;
+    if (up && rem != 0) || (!up && rem * 2 >= den) {
         bp += 1;
     }
     let (w, f) = (bp / 100, bp % 100);
@@ -697,6 +702,10 @@ mod tests {
         d
     }
 
+    fn cluster(d: &mut Dossier) -> &mut Cluster {
+        d.details.cluster.get_or_insert_default()
+    }
+
     fn typical(level: Option<CertLevel>, valid_until: Option<NaiveDate>) -> Dossier {
         let mut d = fixtures::machinery();
         d.code = "KC24-BN-011".into();
@@ -1024,10 +1033,7 @@ mod tests {
     fn completion_in_plan_year_pass_fail_unknown() {
         let mut p = pollution(PollutionSubtype::ClusterTreatment);
         p.end = Some(day(2024, 12, 31));
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.expected_completion = None);
+        cluster(&mut p).expected_completion = None;
         assert_eq!(
             state(&p, "completion_in_plan_year"),
             (
@@ -1039,10 +1045,7 @@ mod tests {
         assert_eq!(state(&p, "completion_in_plan_year").0, ItemState::Fail);
         // The investor's expected completion counts when later than `end`.
         p.end = Some(day(2024, 10, 1));
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.expected_completion = Some(day(2025, 3, 31)));
+        cluster(&mut p).expected_completion = Some(day(2025, 3, 31));
         assert_eq!(
             state(&p, "completion_in_plan_year"),
             (
@@ -1064,20 +1067,14 @@ mod tests {
     fn cluster_legal_complete_pass_fail_unknown() {
         let mut p = pollution(PollutionSubtype::ClusterPlanning);
         assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Pass);
-        p.details.cluster.as_mut().map(|c| c.legal_complete = None);
+        cluster(&mut p).legal_complete = None;
         assert_eq!(state(&p, "cluster_legal_complete").0, ItemState::Unknown);
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.legal_complete = Some(false));
+        cluster(&mut p).legal_complete = Some(false);
         assert_eq!(
             state(&p, "cluster_legal_complete"),
             (ItemState::Fail, "cluster.legal_complete is false".into())
         );
-        p.details
-            .cluster
-            .as_mut()
-            .map(|c| c.legal_complete = Some(true));
+        cluster(&mut p).legal_complete = Some(true);
         p.documents.retain(|x| x.kind != DocKind::ClusterLegal);
         assert_eq!(
             state(&p, "cluster_legal_complete"),
@@ -1177,6 +1174,44 @@ mod tests {
         // Ticks of unknown items are ignored.
         ticks.push(tick("\u{1b}[2Jbogus", true, 3));
         assert_eq!(evaluate(&r, &d, &ticks, 3, as_of()).items.len(), 12);
+    }
+
+    #[test]
+    fn shares_are_rounded_for_reading_and_up_when_failing() {
+        assert_eq!(percent(Vnd(25_000_000), Vnd(60_000_000), false), "41.67%");
+        assert_eq!(percent(Vnd(30_000_000), Vnd(65_000_000), false), "46.15%");
+        assert_eq!(percent(Vnd(35_000_000), Vnd(70_000_000), false), "50%");
+        assert_eq!(percent(Vnd(3), Vnd(8), false), "37.5%");
+        assert_eq!(
+            percent(Vnd(500_000_001), Vnd(1_000_000_000), true),
+            "50.01%"
+        );
+        assert_eq!(percent(Vnd(1), Vnd(0), true), "—%");
+        // Huge amounts do not overflow.
+        assert_eq!(percent(Vnd(i64::MAX), Vnd(i64::MAX), false), "100%");
+    }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        let mut d = fixtures::machinery();
+        d.budget.national_vnd = Vnd(i64::MAX);
+        d.budget.local_vnd = Some(Vnd(i64::MAX));
+        d.budget.counterpart_vnd = Some(Vnd(i64::MAX));
+        d.budget.total_vnd = Some(Vnd(0));
+        d.priority_area = Some(PriorityArea::DifficultArea);
+        let c = eval(&d);
+        assert_eq!(
+            c.item("budget_adds_up").map(|i| i.state),
+            Some(ItemState::Fail)
+        );
+        assert_eq!(
+            c.item("support_cap").map(|i| i.state),
+            Some(ItemState::Fail)
+        );
+        assert_eq!(
+            c.item("counterpart_committed").map(|i| i.state),
+            Some(ItemState::Pass)
+        );
     }
 
     #[test]

@@ -82,3 +82,105 @@ pub fn rank(inputs: &[RankInput], allocation: Option<Vnd>) -> Vec<RankRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(code: &str, submitted: u32, national_tr: i64, total: Option<i64>) -> RankInput {
+        RankInput {
+            code: code.into(),
+            category: Category::Machinery,
+            status: Status::Pending,
+            submitted_on: NaiveDate::from_ymd_opt(2023, 9, submitted).expect("September day"),
+            national: Vnd(national_tr * 1_000_000),
+            total,
+        }
+    }
+
+    fn codes(rows: &[RankRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.code.as_str()).collect()
+    }
+
+    #[test]
+    fn order_ties_and_unscored_last() {
+        let inputs = [
+            input("KC24-HG-002", 20, 300, None),
+            input("KC24-GL-007", 28, 300, Some(80)),
+            input("KC24-BN-001", 25, 300, Some(80)),
+            input("KC24-AG-009", 25, 300, Some(80)),
+            input("KC24-LC-004", 10, 300, Some(95)),
+            input("KC24-CB-003", 5, 300, None),
+        ];
+        let rows = rank(&inputs, None);
+        assert_eq!(
+            codes(&rows),
+            [
+                "KC24-LC-004",
+                "KC24-AG-009",
+                "KC24-BN-001",
+                "KC24-GL-007",
+                "KC24-CB-003",
+                "KC24-HG-002"
+            ]
+        );
+        assert_eq!(
+            rows.iter().map(|r| r.rank).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+        assert!(
+            rows.iter().all(|r| r.within_budget),
+            "no allocation: all within budget"
+        );
+        assert_eq!(rows[5].cumulative_vnd, Vnd(1_800_000_000));
+    }
+
+    #[test]
+    fn returned_dossiers_are_not_ranked() {
+        let mut returned = input("KC24-QN-005", 1, 100, Some(99));
+        returned.status = Status::Returned;
+        let mut approved = input("KC24-TH-006", 2, 100, Some(70));
+        approved.status = Status::Approved;
+        let rows = rank(
+            &[returned, approved, input("KC24-NA-008", 3, 100, Some(60))],
+            Some(Vnd(100_000_000)),
+        );
+        assert_eq!(codes(&rows), ["KC24-TH-006", "KC24-NA-008"]);
+        assert_eq!(rows[0].cumulative_vnd, Vnd(100_000_000));
+        assert!(rows[0].within_budget);
+        assert!(!rows[1].within_budget);
+    }
+
+    #[test]
+    fn cut_line_exactly_at_the_allocation() {
+        let inputs = [
+            input("A", 1, 300, Some(90)),
+            input("B", 2, 450, Some(85)),
+            input("C", 3, 250, Some(80)),
+            input("D", 4, 1, Some(70)),
+        ];
+        let rows = rank(&inputs, Some(Vnd(1_000_000_000)));
+        let within: Vec<bool> = rows.iter().map(|r| r.within_budget).collect();
+        assert_eq!(within, [true, true, true, false]);
+        assert_eq!(rows[2].cumulative_vnd, Vnd(1_000_000_000));
+        // One đồng less in the allocation moves the cut line up.
+        let rows = rank(&inputs, Some(Vnd(999_999_999)));
+        let within: Vec<bool> = rows.iter().map(|r| r.within_budget).collect();
+        assert_eq!(within, [true, true, false, false]);
+        let json = serde_json::to_value(&rows[0]).expect("serialisable");
+        for key in [
+            "rank",
+            "code",
+            "category",
+            "score",
+            "national_vnd",
+            "cumulative_vnd",
+            "within_budget",
+        ] {
+            assert!(json.get(key).is_some(), "{key}");
+        }
+        assert_eq!(json["category"], "machinery");
+        assert_eq!(json["national_vnd"], 300_000_000);
+        assert!(rank(&[], Some(Vnd(1))).is_empty());
+    }
+}

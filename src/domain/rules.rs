@@ -231,6 +231,11 @@ impl CategoryRules {
             .or_else(|| self.caps.iter().find(|c| c.subtype == "default"))
     }
 
+    /// The manual checklist items, in file order.
+    pub fn manual_items(&self) -> impl Iterator<Item = &ManualItem> {
+        self.manual.iter()
+    }
+
     /// A criterion by id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
@@ -252,10 +257,10 @@ impl CategoryRules {
                 }
             }
         }
-        if let Some(b) = d.beneficiary_name() {
-            if fold_words(b) == fold_words(&d.implementing_unit) {
-                kinds.retain(|&k| k != DocKind::SupportRequest);
-            }
+        if d.beneficiary_name()
+            .is_some_and(|b| fold_words(b) == fold_words(&d.implementing_unit))
+        {
+            kinds.retain(|&k| k != DocKind::SupportRequest);
         }
         kinds
     }

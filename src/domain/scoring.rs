@@ -201,3 +201,188 @@ pub fn validate_points(
     }
     Ok(points as u32)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dossier::fixtures;
+    use crate::domain::dossier::{CertLevel, DocKind, Document};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn entry(criterion: &str, points: u32, revision: i64) -> ScoreEntry {
+        ScoreEntry {
+            criterion: criterion.into(),
+            points,
+            author: "Trần Văn Bình".into(),
+            at: "2023-10-03T14:00:00+07:00".into(),
+            revision,
+        }
+    }
+
+    fn facts(project_type: ProjectType, area: Option<PriorityArea>) -> BonusFacts {
+        BonusFacts {
+            project_type,
+            priority_area: area,
+            certificate_valid_until: None,
+        }
+    }
+
+    #[test]
+    fn validate_points_messages() {
+        let r = Rules::bundled();
+        assert_eq!(
+            validate_points(&r, Category::Machinery, "necessity", 20),
+            Ok(20)
+        );
+        assert_eq!(
+            validate_points(&r, Category::Machinery, "necessity", 0),
+            Ok(0)
+        );
+        assert_eq!(
+            validate_points(&r, Category::Machinery, "necessity", 25),
+            Err("necessity: 25 is out of range 0..20".into())
+        );
+        assert_eq!(
+            validate_points(&r, Category::Machinery, "necessity", -1),
+            Err("necessity: -1 is out of range 0..20".into())
+        );
+        let e = validate_points(&r, Category::Machinery, "x", 5).expect_err("unknown criterion");
+        assert!(
+            e.starts_with("unknown criterion \"x\" for machinery (known: necessity, technology,"),
+            "{e}"
+        );
+        // A criterion of another category is unknown here.
+        assert!(validate_points(&r, Category::Machinery, "product_value", 5).is_err());
+        assert_eq!(
+            validate_points(&r, Category::TypicalProduct, "product_value", 25),
+            Ok(25)
+        );
+        assert!(validate_points(&r, Category::Machinery, "necessity", i64::MAX).is_err());
+    }
+
+    #[test]
+    fn bonus_tiers() {
+        let r = Rules::bundled();
+        let as_of = day(2023, 10, 15);
+        let points = |pt, area| -> i64 {
+            bonus(&r, &facts(pt, area), as_of)
+                .iter()
+                .map(|b| b.points)
+                .sum()
+        };
+        assert_eq!(points(ProjectType::Named, None), 0);
+        assert_eq!(points(ProjectType::Pilot, None), 10);
+        assert_eq!(
+            points(
+                ProjectType::Named,
+                Some(PriorityArea::HighlandBorderIslandEthnic)
+            ),
+            8
+        );
+        assert_eq!(
+            points(ProjectType::Named, Some(PriorityArea::PoorDistrict30a)),
+            6
+        );
+        assert_eq!(
+            points(ProjectType::Named, Some(PriorityArea::NewRuralCommune)),
+            4
+        );
+        assert_eq!(
+            points(ProjectType::Named, Some(PriorityArea::DifficultArea)),
+            2
+        );
+        assert_eq!(
+            points(ProjectType::Pilot, Some(PriorityArea::PoorDistrict30a)),
+            16
+        );
+        let mut f = facts(ProjectType::Group, None);
+        f.certificate_valid_until = Some(as_of);
+        let parts = bonus(&r, &f, as_of);
+        assert_eq!(parts.len(), 1);
+        assert_eq!((parts[0].id.as_str(), parts[0].points), ("certificate", 5));
+        f.certificate_valid_until = as_of.pred_opt();
+        assert!(bonus(&r, &f, as_of).is_empty());
+    }
+
+    #[test]
+    fn bonus_facts_from_a_dossier() {
+        let mut d = fixtures::machinery();
+        d.priority_area = Some(PriorityArea::NewRuralCommune);
+        let mut cert = Document::of_kind(DocKind::ProductCertificate);
+        cert.level = Some(CertLevel::National);
+        cert.valid_until = Some(day(2026, 6, 30));
+        d.documents.push(cert);
+        let mut prov = Document::of_kind(DocKind::ProductCertificate);
+        prov.level = Some(CertLevel::Provincial);
+        prov.valid_until = Some(day(2030, 1, 1));
+        d.documents.push(prov);
+        let f = BonusFacts::of(&d);
+        assert_eq!(f.project_type, ProjectType::Named);
+        assert_eq!(f.priority_area, Some(PriorityArea::NewRuralCommune));
+        assert_eq!(f.certificate_valid_until, Some(day(2026, 6, 30)));
+    }
+
+    #[test]
+    fn total_is_null_until_scored_and_includes_bonus() {
+        let r = Rules::bundled();
+        let as_of = day(2023, 10, 15);
+        let f = facts(
+            ProjectType::Named,
+            Some(PriorityArea::HighlandBorderIslandEthnic),
+        );
+        let card = score_card(&r, Category::Machinery, &f, &[], 1, as_of);
+        assert_eq!(card.total, None);
+        assert_eq!(card.bonus, 8);
+        assert_eq!(card.criteria.len(), 6);
+        assert!(card.criteria.iter().all(|c| c.points.is_none()));
+        let json = serde_json::to_value(&card).expect("serialisable");
+        assert!(json["total"].is_null());
+        assert_eq!(json["criteria"][0]["id"], "necessity");
+        assert_eq!(json["criteria"][0]["max"], 20);
+        assert!(json["criteria"][0]["points"].is_null());
+
+        let entries = [
+            entry("necessity", 18, 1),
+            entry("technology", 12, 1),
+            entry("necessity", 16, 1),
+        ];
+        let card = score_card(&r, Category::Machinery, &f, &entries, 1, as_of);
+        // The latest score per criterion counts: 16 + 12 + 8 bonus.
+        assert_eq!(card.total, Some(36));
+        let nec = &card.criteria[0];
+        assert_eq!(
+            (nec.points, nec.scored_by.as_deref(), nec.stale),
+            (Some(16), Some("Trần Văn Bình"), false)
+        );
+        let json = serde_json::to_value(&card).expect("serialisable");
+        assert_eq!(json["total"], 36);
+        assert_eq!(json["bonus"], 8);
+    }
+
+    #[test]
+    fn stale_scores_and_unknown_criteria() {
+        let r = Rules::bundled();
+        let as_of = day(2023, 10, 15);
+        let f = facts(ProjectType::Named, None);
+        let entries = [
+            entry("necessity", 18, 1),
+            entry("budget", 10, 2),
+            entry("tourism", 50, 2),
+        ];
+        let card = score_card(&r, Category::Machinery, &f, &entries, 2, as_of);
+        assert_eq!(card.total, Some(28), "unknown criteria are ignored");
+        let stale: Vec<&str> = card
+            .criteria
+            .iter()
+            .filter(|c| c.stale)
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(stale, ["necessity"]);
+        // Only entries for unknown criteria: still unscored.
+        let card = score_card(&r, Category::Machinery, &f, &entries[2..], 2, as_of);
+        assert_eq!(card.total, None);
+    }
+}

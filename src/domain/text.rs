@@ -5,8 +5,8 @@
 //! data files) goes through [`clean_line`] or [`clean_multiline`]; searching
 //! goes through [`fold`].
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Unicode NFC normalisation.
 pub fn nfc(s: &str) -> String {
@@ -38,6 +38,10 @@ fn stand_in(c: char) -> Option<char> {
 /// NFC-normalise one line of text and neutralise every control and bidi
 /// character. Tabs and line breaks become single spaces; the text is trimmed.
 pub fn clean_line(s: &str) -> String {
+    // Fast path: most text is already NFC and has nothing to neutralise.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes && s.chars().all(|c| stand_in(c).is_none()) {
+        return s.trim().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfc() {
         match c {
@@ -52,6 +56,11 @@ pub fn clean_line(s: &str) -> String {
 /// (CRLF and lone CR become LF), tabs become four spaces, every other control
 /// and bidi character is neutralised. Trailing white space is trimmed.
 pub fn clean_multiline(s: &str) -> String {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes
+        && s.chars().all(|c| c == '\n' || stand_in(c).is_none())
+    {
+        return s.trim_end().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.nfc().peekable();
     while let Some(c) = chars.next() {
@@ -95,6 +104,9 @@ pub fn fold_char(c: char, out: &mut String) {
 /// The search key of a text: lowercase, diacritics removed, `đ` → `d`.
 /// `fold("Trà Vinh") == "tra vinh"`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfc() {
         fold_char(c, &mut out);

@@ -24,6 +24,10 @@ use std::fmt;
 /// KB; anything larger is a hostile or broken file.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
+/// The longest dossier code accepted (codes are typed on the command line:
+/// `KC24-GL-007`).
+pub const MAX_CODE_CHARS: usize = 100;
+
 /// The longest key accepted in a record (1 KiB).
 pub const MAX_KEY_BYTES: usize = 1024;
 
@@ -203,46 +207,74 @@ const DETAIL_KEYS: &[&str] = &[
 
 // ---------------------------------------------------------------- limits
 
-/// Reject any string (or key) too large to be a field, naming where it is.
-/// Recursion is bounded: values come from serde_json (depth ≤ 128) or from
-/// CSV headers (depth checked by the reader).
-fn check_sizes(v: &Value, path: &str) -> R<()> {
+/// Reject any string (or key) too large to be a field, naming where it is
+/// (`prefix` is the path of `v`, empty for a record). Recursion is bounded:
+/// values come from serde_json (depth ≤ 128) or from CSV headers (depth
+/// checked by the reader).
+fn check_sizes(v: &Value, prefix: &str) -> R<()> {
+    match oversized(v) {
+        None => Ok(()),
+        Some((mut segments, message)) => {
+            segments.reverse();
+            let mut path = prefix.to_string();
+            for seg in segments {
+                match seg {
+                    Segment::Index(i) => path.push_str(&format!("[{i}]")),
+                    Segment::Key(k) => {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&clean_line(&k));
+                    }
+                }
+            }
+            Err(FieldIssue {
+                field: (!path.is_empty()).then_some(path),
+                message,
+            })
+        }
+    }
+}
+
+/// One step of a path inside a value.
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// The first string or key too large, as the path to it (innermost step
+/// first) and the message. Paths are only built when something is found.
+fn oversized(v: &Value) -> Option<(Vec<Segment>, String)> {
     match v {
-        Value::String(s) if s.len() > MAX_FIELD_BYTES => Err(FieldIssue {
-            field: (!path.is_empty()).then(|| path.to_string()),
-            message: format!(
+        Value::String(s) if s.len() > MAX_FIELD_BYTES => Some((
+            Vec::new(),
+            format!(
                 "is {} bytes long, more than the 1 MiB a field may hold",
                 s.len()
             ),
+        )),
+        Value::Array(a) => a.iter().enumerate().find_map(|(i, e)| {
+            oversized(e).map(|(mut path, m)| {
+                path.push(Segment::Index(i));
+                (path, m)
+            })
         }),
-        Value::Array(a) => {
-            for (i, e) in a.iter().enumerate() {
-                check_sizes(e, &format!("{path}[{i}]"))?;
+        Value::Object(m) => m.iter().find_map(|(k, e)| {
+            if k.len() > MAX_KEY_BYTES {
+                return Some((
+                    Vec::new(),
+                    format!(
+                        "has a key {} bytes long (keys may be at most 1 KiB)",
+                        k.len()
+                    ),
+                ));
             }
-            Ok(())
-        }
-        Value::Object(m) => {
-            for (k, e) in m {
-                if k.len() > MAX_KEY_BYTES {
-                    return Err(FieldIssue {
-                        field: (!path.is_empty()).then(|| path.to_string()),
-                        message: format!(
-                            "has a key {} bytes long (keys may be at most 1 KiB)",
-                            k.len()
-                        ),
-                    });
-                }
-                let key = clean_line(k);
-                let sub = if path.is_empty() {
-                    key
-                } else {
-                    format!("{path}.{key}")
-                };
-                check_sizes(e, &sub)?;
-            }
-            Ok(())
-        }
-        _ => Ok(()),
+            oversized(e).map(|(mut path, m)| {
+                path.push(Segment::Key(k.clone()));
+                (path, m)
+            })
+        }),
+        _ => None,
     }
 }
 
@@ -253,13 +285,11 @@ fn check_sizes(v: &Value, path: &str) -> R<()> {
 pub(crate) fn show_str(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("\"");
-    let mut n = 0;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if n == MAX {
             out.push('…');
             break;
         }
-        n += 1;
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -551,6 +581,11 @@ fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
 /// Match `s` loosely (case, diacritics, punctuation) against `(spelling,
 /// value)` pairs.
 fn lookup<T: Copy>(s: &str, table: &[(&str, T)]) -> Option<T> {
+    // Most files write the ids exactly: no folding needed.
+    let trimmed = s.trim();
+    if let Some(&(_, t)) = table.iter().find(|(spelling, _)| *spelling == trimmed) {
+        return Some(t);
+    }
     let key = fold_words(s);
     table
         .iter()
@@ -608,6 +643,15 @@ fn code(m: &Map<String, Value>) -> R<String> {
             "code",
             format!(
                 "{} must not contain spaces or control characters",
+                show_str(&raw)
+            ),
+        ));
+    }
+    if code.chars().count() > MAX_CODE_CHARS {
+        return Err(FieldIssue::at(
+            "code",
+            format!(
+                "{} is longer than {MAX_CODE_CHARS} characters",
                 show_str(&raw)
             ),
         ));
@@ -725,6 +769,9 @@ fn cert_level(v: &Value, field: &str) -> R<CertLevel> {
 }
 
 fn doc_kind(s: &str) -> Option<DocKind> {
+    if let Some(k) = DocKind::from_id(s.trim()) {
+        return Some(k);
+    }
     let key = fold_words(s);
     DocKind::ALL.into_iter().find(|k| fold_words(k.id()) == key)
 }

@@ -6,6 +6,7 @@
 
 use super::bytes::MAX_RECORD_BYTES;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::io::{self, BufRead};
 
 /// The deepest nesting a dotted column name may have (`details.cluster.name`
@@ -193,6 +194,8 @@ impl Header {
     pub fn parse(cells: &[String]) -> Result<Header, String> {
         let mut columns = Vec::with_capacity(cells.len());
         let mut names = Vec::with_capacity(cells.len());
+        let mut full: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut groups: HashMap<Vec<String>, usize> = HashMap::new();
         for (i, c) in cells.iter().enumerate() {
             let name = c.trim().to_string();
             if name.is_empty() {
@@ -214,20 +217,27 @@ impl Header {
                     i + 1
                 ));
             }
-            for (j, other) in columns.iter().enumerate() {
-                let Some(other): &Option<Vec<String>> = other else {
-                    continue;
-                };
-                let n = other.len().min(segs.len());
-                if other[..n] == segs[..n] {
-                    let a = crate::domain::text::clean_line(&names[j]);
-                    return Err(if other.len() == segs.len() {
-                        format!("header: column \"{shown}\" appears twice")
-                    } else {
-                        format!("header: column \"{shown}\" conflicts with column \"{a}\"")
-                    });
-                }
+            // Linear in the number of columns, however many a hostile
+            // header has: every name and every group (proper prefix) seen.
+            let conflict = if let Some(&j) = full.get(&segs) {
+                Some((j, true))
+            } else if let Some(&j) = groups.get(&segs) {
+                Some((j, false))
+            } else {
+                (1..segs.len()).find_map(|k| full.get(&segs[..k]).map(|&j| (j, false)))
+            };
+            if let Some((j, twice)) = conflict {
+                let a = crate::domain::text::clean_line(&names[j]);
+                return Err(if twice {
+                    format!("header: column \"{shown}\" appears twice")
+                } else {
+                    format!("header: column \"{shown}\" conflicts with column \"{a}\"")
+                });
             }
+            for k in 1..segs.len() {
+                groups.entry(segs[..k].to_vec()).or_insert(i);
+            }
+            full.insert(segs.clone(), i);
             columns.push(Some(segs));
             names.push(name);
         }
@@ -372,7 +382,14 @@ mod tests {
             header(&["budget", "budget.total_vnd"]).unwrap_err(),
             "header: column \"budget.total_vnd\" conflicts with column \"budget\""
         );
+        assert_eq!(
+            header(&["budget.total_vnd", "budget"]).unwrap_err(),
+            "header: column \"budget\" conflicts with column \"budget.total_vnd\""
+        );
         assert!(header(&["a..b"]).is_err());
+        // A hostile header with 50,000 columns is checked quickly.
+        let many: Vec<String> = (0..50_000).map(|i| format!("extra.c{i}")).collect();
+        assert_eq!(Header::parse(&many).unwrap().columns.len(), 50_000);
         assert!(header(&["a.b.c.d.e.f.g"]).is_err());
         assert!(header(&["", ""]).is_err());
     }

@@ -11,7 +11,7 @@ mod bytes;
 mod convert;
 mod csv;
 
-pub use bytes::{MAX_RECORD_BYTES, TextProblem};
+pub use bytes::MAX_RECORD_BYTES;
 pub use convert::{Converted, FieldIssue, MAX_FIELD_BYTES, MAX_KEY_BYTES, record_from_value};
 
 use crate::domain::category::CategoryAliases;
@@ -470,6 +470,12 @@ fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
             }
         }
     };
+    if names.len() == 1 && names[0].contains('\t') {
+        return Ok(Err(
+            "header: columns are separated by tabs; save the sheet as CSV with , or ; between columns"
+                .to_string(),
+        ));
+    }
     match csv::Header::parse(&names) {
         Ok(header) => Ok(Ok(Source::Csv {
             file,

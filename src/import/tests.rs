@@ -446,6 +446,11 @@ fn code_is_trimmed_and_must_be_one_word() {
         "code: \"KC24\\u{1b}[2J\" must not contain spaces or control characters"
     );
     assert!(reject(&with(good(), "/code", json!("KC24\u{202E}700"))).starts_with("code: "));
+    assert!(
+        reject(&with(good(), "/code", json!("K".repeat(101))))
+            .ends_with("…\" is longer than 100 characters")
+    );
+    assert!(convert(&with(good(), "/code", json!("Đ".repeat(100)))).is_ok());
 }
 
 #[test]
@@ -609,6 +614,10 @@ fn csv_structure_problems() {
         format!("{CSV_HEADER}\n{row}\n\"KC24-GL-002,2024\n"),
     );
     dir.write("e/upper.CSV", format!("{CSV_HEADER},\n{row},ghi chú lạc\n"));
+    dir.write(
+        "f/tabs.csv",
+        "code\tplan_year\tprovince\nKC24-GL-001\t2024\tGia Lai\n",
+    );
     assert_eq!(
         lines(&dir, &[dir.path("")]),
         vec![
@@ -621,6 +630,7 @@ fn csv_structure_problems() {
             "error: d/quote.csv:3: a quoted cell is never closed (a \" is missing); the rest of the file is in it",
             "ok e/upper.CSV:2: KC24-GL-001",
             "warning: e/upper.CSV:2: 1 cell(s) under columns without a name were ignored",
+            "skipped: f/tabs.csv: header: columns are separated by tabs; save the sheet as CSV with , or ; between columns",
         ]
     );
 }
@@ -807,4 +817,63 @@ fn a_long_jsonl_file_is_streamed_record_by_record() {
         other => panic!("{other:?}"),
     }
     assert_eq!(s.count(), 2999);
+}
+
+#[test]
+fn hostile_cells_are_rejected_by_line_and_field_and_the_file_goes_on() {
+    let dir = Dir::new();
+    let row = |code: &str, extra: &str| {
+        format!(
+            "{code},2024,Gia Lai,machinery,Máy sấy,TTKC Gia Lai,28/09/2023,300000000,,proposal,{extra}\n"
+        )
+    };
+    let huge = "ư".repeat(MAX_FIELD_BYTES / 2 + 1);
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    let text = format!(
+        "{CSV_HEADER},summary\n{}{}{}{}",
+        row("KC24-GL-001", &huge),
+        row("KC24-GL-002", "\"Dòng \u{1b}[2J\u{0}một\""),
+        row("KC24-GL-003", ""),
+        row("KC24-GL-004", ""),
+    );
+    let text = text.replacen(
+        ",proposal,\n",
+        &format!(",\"{}\",\n", deep.replace('"', "\"\"")),
+        1,
+    );
+    let p = dir.write("hostile.csv", text);
+    let got = lines(&dir, std::slice::from_ref(&p));
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got[0],
+        format!(
+            "error: hostile.csv:2: summary: is {} bytes long, more than the 1 MiB a field may hold",
+            huge.len()
+        )
+    );
+    assert_eq!(got[1], "ok hostile.csv:3: KC24-GL-002");
+    assert!(
+        got[2].starts_with(
+            "error: hostile.csv:4: documents: is not valid JSON: recursion limit exceeded"
+        ),
+        "{}",
+        got[2]
+    );
+    assert_eq!(got[3], "ok hostile.csv:5: KC24-GL-004");
+    let r = records(&[p]).remove(0);
+    assert_eq!(r.dossier.summary.as_deref(), Some("Dòng ␛[2J␀một"));
+}
+
+#[test]
+fn a_jsonl_line_over_16_mib_is_rejected_without_stopping_the_file() {
+    let dir = Dir::new();
+    let big = format!("{{\"summary\": \"{}\"}}", "a".repeat(MAX_RECORD_BYTES));
+    let p = dir.write("big.jsonl", format!("{big}\n{}\n", good()));
+    assert_eq!(
+        lines(&dir, &[p]),
+        vec![
+            "error: big.jsonl:1: the line is longer than 16 MiB",
+            "ok big.jsonl:2: KC24-GL-007",
+        ]
+    );
 }

@@ -120,7 +120,6 @@ impl Store {
             let d = rec.dossier;
             let data = d.canonical_json();
             let hash = fingerprint(&data);
-            let raw = rec.raw.to_string();
             let existing = tx
                 .query_row(
                     "SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1",
@@ -142,12 +141,11 @@ impl Store {
             let priority = d.priority_area.map(|p| p.id());
             match existing {
                 None => {
-                    tx.execute(
-                        "INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
+                    tx.prepare_cached("INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
                              project_type, priority_area, title, beneficiary, submitted_on, national_vnd, cert_valid_until,
                              score_points, created_at, updated_at)
-                         VALUES (?1, 1, 1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?13)",
-                        params![
+                         VALUES (?1, 1, 1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?13)")?
+                        .execute(params![
                             d.code,
                             d.plan_year,
                             d.province,
@@ -164,10 +162,9 @@ impl Store {
                         ],
                     )?;
                     let id = tx.last_insert_rowid();
-                    tx.execute(
-                        "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
-                         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                        params![id, hash, data, raw, rec.source, at, actor.user],
+                    tx.prepare_cached("INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
+                         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)")?
+                        .execute(params![id, hash, data, rec.raw.to_string(), rec.source, at, actor.user],
                     )?;
                     audit(
                         &tx,
@@ -182,9 +179,8 @@ impl Store {
                     outcomes.push(ImportOutcome::Imported);
                 }
                 Some(h) => {
-                    let (old_hash, old_data): (String, String) = tx.query_row(
-                        "SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2",
-                        params![h.id, h.revision],
+                    let (old_hash, old_data): (String, String) = tx.prepare_cached("SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2")?
+                        .query_row(params![h.id, h.revision],
                         |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
                     if old_hash == hash && old_data == data {
@@ -198,17 +194,15 @@ impl Store {
                     } else {
                         h.status.as_str()
                     };
-                    tx.execute(
-                        "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![h.id, revision, hash, data, raw, rec.source, at, actor.user],
+                    tx.prepare_cached("INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+                        .execute(params![h.id, revision, hash, data, rec.raw.to_string(), rec.source, at, actor.user],
                     )?;
-                    tx.execute(
-                        "UPDATE dossiers SET revision = ?2, status = ?3, plan_year = ?4, province = ?5, province_key = ?6,
+                    tx.prepare_cached("UPDATE dossiers SET revision = ?2, status = ?3, plan_year = ?4, province = ?5, province_key = ?6,
                              category = ?7, project_type = ?8, priority_area = ?9, title = ?10, beneficiary = ?11,
                              submitted_on = ?12, national_vnd = ?13, cert_valid_until = ?14
-                         WHERE id = ?1",
-                        params![
+                         WHERE id = ?1")?
+                        .execute(params![
                             h.id,
                             revision,
                             status,
@@ -286,11 +280,9 @@ impl Store {
 
     /// The queue row of one dossier.
     pub fn queue_row(&self, code: &str) -> Result<Option<QueueRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
+        let mut stmt = self.conn.prepare_cached("SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
                     submitted_on, national_vnd, cert_valid_until, score_points, revision, version
-             FROM dossiers WHERE code = ?1",
-        )?;
+             FROM dossiers WHERE code = ?1")?;
         match stmt.query_row([code], queue_row).optional()? {
             Some(r) => Ok(Some(r?)),
             None => Ok(None),

@@ -221,10 +221,9 @@ fn audit(
         Some((id, code, rev, ver)) => (Some(id), Some(code), Some(rev), Some(ver)),
         None => (None, None, None, None),
     };
-    tx.execute(
-        "INSERT INTO audit (at, author, os_user, action, dossier_id, code, revision, version, batch_id, reason, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![at, actor.user, actor.os_user, action, id, code, revision, version, batch_id, reason, detail],
+    tx.prepare_cached("INSERT INTO audit (at, author, os_user, action, dossier_id, code, revision, version, batch_id, reason, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?
+                        .execute(params![at, actor.user, actor.os_user, action, id, code, revision, version, batch_id, reason, detail],
     )?;
     Ok(())
 }
