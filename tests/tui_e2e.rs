@@ -36,6 +36,9 @@ impl Tui {
         cmd.arg("--user");
         cmd.arg(user);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("THAMDINH_LANG");
         cmd.env("XDG_CONFIG_HOME", db.dir().join("config"));
         cmd.env_remove("THAMDINH_DATA");
         for (k, v) in extra_env {

@@ -270,3 +270,16 @@ fn ascii_borders_and_glyphs() {
     press(&mut s, "<Space> <Tab> <Tab>");
     insta::assert_snapshot!("ascii_80x24", draw(&s));
 }
+
+#[test]
+fn vietnamese_interface() {
+    let (mut s, _dir) = session(
+        (80, 24),
+        Options {
+            lang: Some("vi".into()),
+            ..Options::default()
+        },
+    );
+    press(&mut s, "<Space> <Space> a");
+    insta::assert_snapshot!("vietnamese_confirm_80x24", draw(&s));
+}

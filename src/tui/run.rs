@@ -15,7 +15,7 @@ use crate::tui::action::Loaded;
 use crate::tui::app::{Effect, Look, SearchRequest, State, update};
 use crate::tui::backend::StoreBackend;
 use crate::tui::keymap::{KeyPress, Keymap, Lookup, Mode};
-use crate::tui::strings::EN;
+use crate::tui::strings::{EN, for_lang};
 use crate::tui::view;
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -43,6 +43,9 @@ pub struct Options {
     pub keymap: Option<String>,
     /// Day the checklists are evaluated on (`None`: today).
     pub as_of: Option<NaiveDate>,
+    /// Interface language (`vi` or `en`). `None`: English in a [`Session`];
+    /// `run` then looks at `THAMDINH_LANG`, then `LC_ALL`/`LANG`.
+    pub lang: Option<String>,
 }
 
 /// The poll interval for other appraisers' changes.
@@ -83,6 +86,13 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     }
     // Everything that can fail on bad input (the keymap) fails before the
     // terminal is taken.
+    let mut options = options;
+    if options.lang.is_none() {
+        options.lang = ["THAMDINH_LANG", "LC_ALL", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty());
+    }
     let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
     let mut guard = TerminalGuard::new()?;
     let size = guard.terminal.size()?;
@@ -180,7 +190,8 @@ impl Session {
         let as_of = options
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        let mut state = State::new(&EN, keymap, &actor.user, size);
+        let strings = options.lang.as_deref().map_or(&EN, for_lang);
+        let mut state = State::new(strings, keymap, &actor.user, size);
         state.look = Look {
             color: !options.no_color && colour_allowed(),
             ascii: options.ascii,

@@ -116,10 +116,20 @@ pub struct Strings {
     pub accepted: &'static str,
     /// Checking…
     pub checking: &'static str,
-    /// Confirm hint with refusals.
-    pub confirm_hint_refused: &'static str,
-    /// Confirm hint.
-    pub confirm_hint: &'static str,
+    /// Key hint: confirm.
+    pub hint_confirm: &'static str,
+    /// Key hint: confirm, when some are refused.
+    pub hint_decide_others: &'static str,
+    /// Key hint: override.
+    pub hint_override: &'static str,
+    /// Key hint: cancel.
+    pub hint_cancel: &'static str,
+    /// Key hint: submit.
+    pub hint_submit: &'static str,
+    /// Key hint: save (a note).
+    pub hint_save: &'static str,
+    /// Key hint: new line.
+    pub hint_newline: &'static str,
     /// Nothing can be decided.
     pub nothing_to_decide: &'static str,
     /// Input titles.
@@ -136,10 +146,6 @@ pub struct Strings {
     pub input_allocation: &'static str,
     /// Log filter input title.
     pub input_log_filter: &'static str,
-    /// Single-line input hint.
-    pub input_hint: &'static str,
-    /// Multi-line input hint.
-    pub input_hint_multi: &'static str,
     /// A reason is required.
     pub reason_required: &'static str,
     /// Not a number in range: `{value} is not a number in 0..{max}`.
@@ -281,8 +287,13 @@ pub static EN: Strings = Strings {
     refused: "Refused by the checklist ({n}):",
     accepted: "Will be decided ({n}):",
     checking: "Checking…",
-    confirm_hint_refused: "y/Enter decide the others · o override with a reason · n/Esc cancel",
-    confirm_hint: "y/Enter confirm · n/Esc cancel",
+    hint_confirm: "confirm",
+    hint_decide_others: "decide the others",
+    hint_override: "override with a reason",
+    hint_cancel: "cancel",
+    hint_submit: "submit",
+    hint_save: "save",
+    hint_newline: "new line",
     nothing_to_decide: "Nothing can be decided without an override.",
     input_filter: "/",
     input_return_reason: "Reason for returning {n} dossier(s)",
@@ -291,8 +302,6 @@ pub static EN: Strings = Strings {
     input_score: "{criterion} (0..{max})",
     input_allocation: "Allocation of {category} (VND)",
     input_log_filter: "Filter the log: dossier code or appraiser",
-    input_hint: "Enter submit · Esc cancel",
-    input_hint_multi: "Enter save · Alt-Enter new line · Esc cancel",
     reason_required: "A reason is required.",
     bad_points: "{value} is not a number in 0..{max}",
     bad_amount: "not an amount in VND: {value}",
@@ -332,6 +341,127 @@ pub static EN: Strings = Strings {
     help_mode: "Keys in {mode}",
 };
 
+/// The Vietnamese table.
+pub static VI: Strings = Strings {
+    queue_title: "Hồ sơ {shown}/{total}",
+    all_statuses: "mọi trạng thái",
+    all_categories: "mọi nội dung",
+    all_provinces: "mọi tỉnh",
+    queue_empty: "Không có hồ sơ nào khớp bộ lọc.",
+    searching: "đang tìm…",
+    no_selection: "Chưa chọn hồ sơ.",
+    detail: "Chi tiết",
+    detail_title: "{code} · {category} · {status} · lần {revision}",
+    checklist_title: "Kiểm tra {summary}",
+    failing: "{n} không đạt",
+    score_title: "Điểm {total}",
+    bonus: "điểm cộng",
+    unscored: "chưa chấm",
+    notes_title: "Ghi chú {n}",
+    no_notes: "Chưa có ghi chú. Bấm n để viết.",
+    manual: "(thủ công)",
+    stale: "(cũ)",
+    mandatory: "*",
+    l_title: "Tên đề án",
+    l_unit: "Đơn vị thực hiện",
+    l_beneficiary: "Đối tượng thụ hưởng",
+    l_province: "Tỉnh",
+    l_plan_year: "Năm kế hoạch",
+    l_project_type: "Loại đề án",
+    l_priority: "Địa bàn ưu tiên",
+    l_submitted: "Ngày nộp",
+    l_period: "Thời gian",
+    l_budget: "Kinh phí",
+    l_total: "tổng",
+    l_national: "KCQG",
+    l_local: "địa phương",
+    l_counterpart: "đối ứng",
+    l_documents: "Hồ sơ kèm theo",
+    l_details: "Thông tin riêng",
+    l_summary: "Tóm tắt",
+    l_history: "Lịch sử",
+    l_extra: "Trường khác",
+    ranking_title: "Xếp hạng · {category} · phân bổ {allocation}",
+    no_allocation: "chưa có",
+    cut_line: "ngưỡng cắt · phân bổ {allocation}",
+    ranking_header: ["#", "mã", "tỉnh", "điểm", "KCQG", "lũy kế", "đạt"],
+    log_title: "Nhật ký · {filter}",
+    log_header: ["lúc", "người", "thao tác", "hồ sơ", "lý do"],
+    everything: "tất cả",
+    nothing: "Không có gì để hiển thị.",
+    help_title: "Trợ giúp · {mode}",
+    messages_title: "Thông báo",
+    confirm_approve: "Phê duyệt {n} hồ sơ?",
+    confirm_return: "Trả {n} hồ sơ về tỉnh?",
+    reason: "Lý do",
+    override_reason: "Vượt kiểm tra",
+    refused: "Không qua kiểm tra ({n}):",
+    accepted: "Sẽ quyết định ({n}):",
+    checking: "Đang kiểm tra…",
+    hint_confirm: "đồng ý",
+    hint_decide_others: "quyết định các hồ sơ còn lại",
+    hint_override: "vượt kiểm tra, ghi lý do",
+    hint_cancel: "hủy",
+    hint_submit: "xong",
+    hint_save: "lưu",
+    hint_newline: "xuống dòng",
+    nothing_to_decide: "Không có hồ sơ nào được quyết định nếu không vượt kiểm tra.",
+    input_filter: "/",
+    input_return_reason: "Lý do trả {n} hồ sơ",
+    input_override_reason: "Lý do vượt kiểm tra",
+    input_note: "Ghi chú mới cho {code}",
+    input_score: "{criterion} (0..{max})",
+    input_allocation: "Phân bổ cho {category} (đồng)",
+    input_log_filter: "Lọc nhật ký: mã hồ sơ hoặc người thẩm định",
+    reason_required: "Cần ghi lý do.",
+    bad_points: "{value} không phải số trong 0..{max}",
+    bad_amount: "không phải số tiền: {value}",
+    mode_queue: "HỒ SƠ",
+    mode_ranking: "XẾP HẠNG",
+    mode_log: "NHẬT KÝ",
+    mode_filter: "LỌC",
+    mode_input: "NHẬP",
+    mode_confirm: "XÁC NHẬN",
+    mode_help: "TRỢ GIÚP",
+    marked: "đã đánh dấu {n}",
+    too_small: "Cửa sổ quá nhỏ: {w}×{h} (cần {mw}×{mh})",
+    hint_help: "trợ giúp",
+    hint_quit: "thoát",
+    hint_filter: "lọc",
+    hint_mark: "đánh dấu",
+    msg_approved: "đã phê duyệt {n}: {codes}",
+    msg_returned: "đã trả {n}: {codes}",
+    msg_undone: "đã hoàn tác: {codes}",
+    msg_refused: "không qua kiểm tra {n}: {codes}",
+    msg_ticked: "{code}: đã tích {item}",
+    msg_unticked: "{code}: đã bỏ tích {item}",
+    msg_scored: "{code}: {criterion} = {points}",
+    msg_noted: "{code}: đã thêm ghi chú",
+    msg_already: "đã {status} từ trước: {codes}",
+    already: "Đã {status} từ trước, giữ nguyên ({n}):",
+    yes: "có",
+    no: "không",
+    workers: "{n} lao động",
+    pages: "{n} tr.",
+    msg_not_manual: "{item} được kiểm tra tự động; chỉ tích các mục thủ công",
+    msg_reloaded: "đã cập nhật thay đổi",
+    msg_no_dossier: "không có hồ sơ ở con trỏ",
+    msg_error: "lỗi: {message}",
+    legend: "Ký hiệu: ✓ đạt/đã duyệt  ✗ không đạt  ? thiếu dữ liệu  ☑ đã tích  ☐ chưa tích  ↩ đã trả  · đang chờ  ● đánh dấu  ▶ con trỏ",
+    then: ", rồi ",
+    help_mode: "Phím trong {mode}",
+};
+
+/// The table for a language tag (`vi`, `vi_VN.UTF-8`, `en`…): Vietnamese
+/// for `vi*`, else English.
+pub fn for_lang(tag: &str) -> &'static Strings {
+    if tag.trim().to_ascii_lowercase().starts_with("vi") {
+        &VI
+    } else {
+        &EN
+    }
+}
+
 /// Fill `{name}` placeholders of a template.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -344,6 +474,28 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_table_fills_the_same_placeholders() {
+        assert_eq!(for_lang("vi_VN.UTF-8").marked, VI.marked);
+        assert_eq!(for_lang("C").marked, EN.marked);
+        assert_eq!(fill(VI.marked, &[("n", "2")]), "đã đánh dấu 2");
+        // Every placeholder of an English template is in its Vietnamese twin.
+        for (en, vi) in [
+            (EN.queue_title, VI.queue_title),
+            (EN.detail_title, VI.detail_title),
+            (EN.too_small, VI.too_small),
+            (EN.msg_approved, VI.msg_approved),
+            (EN.already, VI.already),
+            (EN.bad_points, VI.bad_points),
+            (EN.ranking_title, VI.ranking_title),
+        ] {
+            for part in en.split('{').skip(1) {
+                let name = part.split('}').next().unwrap_or("");
+                assert!(vi.contains(&format!("{{{name}}}")), "{vi} lacks {{{name}}}");
+            }
+        }
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {

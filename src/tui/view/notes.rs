@@ -9,7 +9,7 @@ use crate::tui::view::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draw the notes pane.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
@@ -26,7 +26,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         return;
     };
     if d.notes.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(s.no_notes, theme.dim())), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.no_notes, theme.dim())).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let w = usize::from(inner.width);

@@ -133,7 +133,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             None => format!("  {code}"),
         }
     };
-    let mut hint = s.confirm_hint;
+    let mut refused_without_override = false;
     match &c.preview {
         None => body.push(Line::from(s.checking)),
         Some(p) => {
@@ -167,7 +167,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             }
             if !p.refused.is_empty() {
                 if c.override_reason.is_none() {
-                    hint = s.confirm_hint_refused;
+                    refused_without_override = true;
                 }
                 body.push(Line::from(Span::styled(
                     fill(s.refused, &[("n", &p.refused.len().to_string())]),
@@ -215,6 +215,19 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     let scroll = c.scroll.min(body.len().saturating_sub(max_body));
     let shown_n = body.len().min(max_body);
     let mut lines: Vec<Line> = body.into_iter().skip(scroll).take(max_body).collect();
+    let wanted = if refused_without_override {
+        vec![
+            (Action::Confirm, s.hint_decide_others),
+            (Action::Override, s.hint_override),
+            (Action::Cancel, s.hint_cancel),
+        ]
+    } else {
+        vec![
+            (Action::Confirm, s.hint_confirm),
+            (Action::Cancel, s.hint_cancel),
+        ]
+    };
+    let hint = crate::tui::view::status::key_hints(state, Mode::Confirm, &wanted, " · ");
     lines.push(Line::from(Span::styled(hint, theme.dim())));
     let h = u16::try_from(shown_n + 3).unwrap_or(u16::MAX);
     let area = centered(main, w, h);
@@ -266,11 +279,7 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         Some(e) => lines.push(Line::from(Span::styled(e.clone(), theme.error()))),
         None => lines.push(Line::from("")),
     }
-    let hint = if b.input.is_multiline() {
-        s.input_hint_multi
-    } else {
-        s.input_hint
-    };
+    let hint = crate::tui::view::status::input_hints(state, b.input.is_multiline());
     lines.push(Line::from(Span::styled(hint, theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + u16::try_from(ccol).unwrap_or(0);

@@ -9,7 +9,7 @@ use crate::tui::view::{pane_block, scroll_offset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Column widths for an inner width.
 struct Columns {

@@ -28,15 +28,43 @@ pub fn mode_name(state: &State) -> &'static str {
     }
 }
 
+/// `key word` pairs for the actions, with the keys the active keymap binds
+/// in `mode` (actions without a key are left out), separated by `sep`.
+pub fn key_hints(state: &State, mode: Mode, wanted: &[(Action, &str)], sep: &str) -> String {
+    let mut out = Vec::new();
+    for (a, label) in wanted {
+        if let Some(k) = state.keymap.keys_for(mode, a).into_iter().next() {
+            out.push(format!("{k} {label}"));
+        }
+    }
+    out.join(sep)
+}
+
+/// Hints of a text input: submit (or save), new line, cancel.
+pub fn input_hints(state: &State, multiline: bool) -> String {
+    let s = state.strings;
+    let mut wanted = vec![(
+        Action::Submit,
+        if multiline {
+            s.hint_save
+        } else {
+            s.hint_submit
+        },
+    )];
+    if multiline {
+        wanted.push((Action::Newline, s.hint_newline));
+    }
+    wanted.push((Action::Cancel, s.hint_cancel));
+    key_hints(state, Mode::Input, &wanted, " · ")
+}
+
 /// Key hints for the current mode: `? help  / filter  q quit`.
 pub fn hints(state: &State) -> String {
     let s = state.strings;
     let mode = state.mode();
     if mode == Mode::Input {
-        return match &state.overlay {
-            Some(Overlay::Input(b)) if b.input.is_multiline() => s.input_hint_multi.to_string(),
-            _ => s.input_hint.to_string(),
-        };
+        let multi = matches!(&state.overlay, Some(Overlay::Input(b)) if b.input.is_multiline());
+        return input_hints(state, multi);
     }
     let wanted = [
         (Action::Help, s.hint_help),
@@ -44,13 +72,7 @@ pub fn hints(state: &State) -> String {
         (Action::ToggleMark, s.hint_mark),
         (Action::Quit, s.hint_quit),
     ];
-    let mut out = Vec::new();
-    for (a, label) in wanted {
-        if let Some(k) = state.keymap.keys_for(mode, &a).into_iter().next() {
-            out.push(format!("{k} {label}"));
-        }
-    }
-    out.join("  ")
+    key_hints(state, mode, &wanted, "  ")
 }
 
 /// Draw the status bar.
