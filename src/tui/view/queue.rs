@@ -88,7 +88,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let w = usize::from(inner.width);
     if q.visible.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(s.queue_empty, theme.dim())),
+            Paragraph::new(Span::styled(s.queue_empty, theme.dim())).wrap(Wrap { trim: true }),
             inner,
         );
         return;
