@@ -162,6 +162,7 @@ pub struct Message {
 pub struct QueueState {
     /// Every dossier of the database.
     pub rows: Vec<QueueItem>,
+    by_code: HashMap<String, usize>,
     folded: Arc<Vec<Folded>>,
     widest_code: usize,
     /// Queues with at least this many rows are searched off the event loop
@@ -216,8 +217,9 @@ impl QueueState {
         self.folded.get(i)
     }
 
-    fn row_by_code(&self, code: &str) -> Option<&QueueItem> {
-        self.rows.iter().find(|r| r.code == code)
+    /// The row of a dossier code.
+    pub fn row_by_code(&self, code: &str) -> Option<&QueueItem> {
+        self.by_code.get(code).and_then(|&i| self.rows.get(i))
     }
 
     /// Recompute `visible` from the filters and the query, keeping the cursor
@@ -338,6 +340,11 @@ impl QueueState {
         provinces.sort();
         provinces.dedup();
         self.provinces = provinces;
+        self.by_code = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.clone(), i))
+            .collect();
         self.rows = rows;
         self.recompute()
     }

@@ -896,3 +896,61 @@ fn big_queues_are_searched_off_the_event_loop() {
         Some(second.run().len())
     );
 }
+
+#[test]
+fn every_bindable_action_is_safe_in_every_mode() {
+    let mut states: Vec<State> = Vec::new();
+    let base = state();
+    for pane in Pane::ALL {
+        let mut s = base.clone();
+        s.focus = pane;
+        states.push(s.clone());
+        s.zoom = true;
+        states.push(s);
+    }
+    let mut empty = base.clone();
+    update(&mut empty, loaded(Loaded::Queue(Vec::new(), 9)));
+    for pane in Pane::ALL {
+        empty.focus = pane;
+        states.push(empty.clone());
+    }
+    for a in [
+        Action::ShowRanking,
+        Action::ShowLog,
+        Action::Help,
+        Action::Messages,
+        Action::Approve,
+        Action::Return,
+        Action::NewNote,
+        Action::Filter,
+    ] {
+        let mut s = base.clone();
+        update(&mut s, a);
+        states.push(s);
+    }
+    let mut confirm = base.clone();
+    update(&mut confirm, Action::Approve);
+    update(
+        &mut confirm,
+        loaded(Loaded::Preview(Preview {
+            accepted: vec!["KC24-GL-007".into()],
+            refused: vec![("KC24-TV-003".into(), vec!["on_time".into()])],
+            already: vec!["KC24-LA-011".into()],
+        })),
+    );
+    states.push(confirm.clone());
+    update(&mut confirm, Action::Override);
+    states.push(confirm);
+    for s in &states {
+        for (a, name, _) in crate::tui::action::ACTIONS {
+            let mut t = s.clone();
+            let _ = update(&mut t, a.clone());
+            // The state stays consistent: the cursor is inside the list.
+            assert!(
+                t.queue.visible.is_empty() || t.queue.cursor < t.queue.visible.len(),
+                "{name} in {:?}",
+                s.mode()
+            );
+        }
+    }
+}

@@ -116,6 +116,8 @@ pub struct Strings {
     pub accepted: &'static str,
     /// Checking…
     pub checking: &'static str,
+    /// `… and {n} more`.
+    pub and_more: &'static str,
     /// Key hint: confirm.
     pub hint_confirm: &'static str,
     /// Key hint: confirm, when some are refused.
@@ -287,6 +289,7 @@ pub static EN: Strings = Strings {
     refused: "Refused by the checklist ({n}):",
     accepted: "Will be decided ({n}):",
     checking: "Checking…",
+    and_more: "  … and {n} more",
     hint_confirm: "confirm",
     hint_decide_others: "decide the others",
     hint_override: "override with a reason",
@@ -398,6 +401,7 @@ pub static VI: Strings = Strings {
     refused: "Không qua kiểm tra ({n}):",
     accepted: "Sẽ quyết định ({n}):",
     checking: "Đang kiểm tra…",
+    and_more: "  … và {n} hồ sơ khác",
     hint_confirm: "đồng ý",
     hint_decide_others: "quyết định các hồ sơ còn lại",
     hint_override: "vượt kiểm tra, ghi lý do",

@@ -14,6 +14,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+/// Most dossiers listed per section of a confirmation (the rest counted).
+const MAX_LISTED: usize = 300;
+
 /// Draw the overlay of the state, if any, over `main`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
     match &state.overlay {
@@ -128,7 +131,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     };
     let mut body: Vec<Line> = Vec::new();
     let describe = |code: &str| -> String {
-        match state.queue.rows.iter().find(|r| r.code == code) {
+        match state.queue.row_by_code(code) {
             Some(r) => format!("  {code} {} · {}", r.province, r.title),
             None => format!("  {code}"),
         }
@@ -137,17 +140,51 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     match &c.preview {
         None => body.push(Line::from(s.checking)),
         Some(p) => {
+            // Refused first: they are what the appraiser must see before
+            // confirming.
+            if !p.refused.is_empty() {
+                if c.override_reason.is_none() {
+                    refused_without_override = true;
+                }
+                body.push(Line::from(Span::styled(
+                    fill(s.refused, &[("n", &p.refused.len().to_string())]),
+                    theme.error(),
+                )));
+                let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
+                for (code, unmet) in p.refused.iter().take(MAX_LISTED) {
+                    let text = format!(" {code} — {}", unmet.join(", "));
+                    for (i, l) in wrap(&text, inner_w.saturating_sub(2))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let lead = if i == 0 {
+                            Span::styled(format!(" {g}"), gs)
+                        } else {
+                            Span::raw("   ")
+                        };
+                        body.push(Line::from(vec![lead, Span::raw(l)]));
+                    }
+                }
+                if p.refused.len() > MAX_LISTED {
+                    let more = (p.refused.len() - MAX_LISTED).to_string();
+                    body.push(Line::from(fill(s.and_more, &[("n", &more)])));
+                }
+            }
             body.push(Line::from(Span::styled(
                 fill(s.accepted, &[("n", &p.accepted.len().to_string())]),
                 theme.label(),
             )));
-            for code in &p.accepted {
+            for code in p.accepted.iter().take(MAX_LISTED) {
                 body.push(Line::from(fit(
                     &describe(code),
                     inner_w,
                     theme.ellipsis(),
                     false,
                 )));
+            }
+            if p.accepted.len() > MAX_LISTED {
+                let more = (p.accepted.len() - MAX_LISTED).to_string();
+                body.push(Line::from(fill(s.and_more, &[("n", &more)])));
             }
             if !p.already.is_empty() {
                 let status = c.decision.target().id();
@@ -165,32 +202,8 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                     false,
                 )));
             }
-            if !p.refused.is_empty() {
-                if c.override_reason.is_none() {
-                    refused_without_override = true;
-                }
-                body.push(Line::from(Span::styled(
-                    fill(s.refused, &[("n", &p.refused.len().to_string())]),
-                    theme.error(),
-                )));
-                for (code, unmet) in &p.refused {
-                    let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
-                    let text = format!(" {code} — {}", unmet.join(", "));
-                    for (i, l) in wrap(&text, inner_w.saturating_sub(2))
-                        .into_iter()
-                        .enumerate()
-                    {
-                        let lead = if i == 0 {
-                            Span::styled(format!(" {g}"), gs)
-                        } else {
-                            Span::raw("   ")
-                        };
-                        body.push(Line::from(vec![lead, Span::raw(l)]));
-                    }
-                }
-                if p.accepted.is_empty() && c.override_reason.is_none() {
-                    body.push(Line::from(Span::styled(s.nothing_to_decide, theme.error())));
-                }
+            if !p.refused.is_empty() && p.accepted.is_empty() && c.override_reason.is_none() {
+                body.push(Line::from(Span::styled(s.nothing_to_decide, theme.error())));
             }
         }
     }
