@@ -1,6 +1,11 @@
 //! The TUI's hot paths at 100,000 dossiers: folding the search keys once at
 //! load, one keystroke of the fuzzy filter (first character, the worst
 //! case, and a narrowing one), and drawing one frame.
+//!
+//! `cargo bench --bench tui -- --quick` on the shared 2-core build machine
+//! (28/11/2026): fold 184 ms; filter, first key 226 ms; narrowing key 67 ms;
+//! one 160×48 frame 0.72 ms. The filter runs on the TUI's search thread for
+//! queues of 20,000 rows or more, so a keystroke itself costs ~0.1 ms.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};

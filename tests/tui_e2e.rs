@@ -388,6 +388,15 @@ fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
     t.wait_for("Queue 47/47");
+    // Ctrl-Z gives the terminal back and takes it again on resume (here the
+    // process group is orphaned, so the stop itself is a no-op).
+    t.send("\x1a");
+    assert!(
+        t.wait_raw("\x1b[?1049l"),
+        "Ctrl-Z did not leave the alternate screen"
+    );
+    t.send("j");
+    t.wait_for("Queue 47/47");
     // Another appraiser returns a dossier from the CLI; the queue follows.
     let out = db.run_as(
         "minh",

@@ -338,7 +338,7 @@ impl TerminalGuard {
         let terminal = ratatui::try_init().context("cannot set up the terminal")?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(stdout(), DisableBracketedPaste);
+            let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
             previous(info);
         }));
         let mut g = TerminalGuard {
@@ -359,7 +359,7 @@ impl TerminalGuard {
 
     fn restore(&mut self) {
         if self.active {
-            let _ = execute!(stdout(), DisableBracketedPaste);
+            let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
             ratatui::restore();
             self.active = false;
         }
@@ -377,7 +377,12 @@ impl TerminalGuard {
             EnableBracketedPaste
         )?;
         self.active = true;
-        self.terminal.clear()?;
+        // Redraw everything. (`Terminal::clear` would ask the terminal for
+        // the cursor position, which a slow link may not answer in time.)
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        self.terminal.hide_cursor()?;
         Ok(())
     }
 }
