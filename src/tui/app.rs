@@ -79,8 +79,8 @@ impl Pane {
 pub enum InputPurpose {
     /// The live fuzzy filter.
     Filter,
-    /// The reason for returning these dossiers.
-    ReturnReason(Vec<String>),
+    /// The reason for returning these dossiers (with the versions seen).
+    ReturnReason(Vec<(String, i64)>),
     /// The reason for overriding the gate of this pending confirmation.
     OverrideReason(Box<Confirm>),
     /// A note on a dossier.
@@ -118,6 +118,9 @@ pub struct Confirm {
     pub decision: Decision,
     /// The dossiers asked for.
     pub codes: Vec<String>,
+    /// The version of each dossier when the appraiser asked: a change made
+    /// since by someone else refuses the batch instead of overwriting it.
+    pub seen: Vec<(String, i64)>,
     /// What the gate says (`None` while it is being checked).
     pub preview: Option<Preview>,
     /// The reason (return).
@@ -633,6 +636,19 @@ impl State {
             .unwrap_or_default()
     }
 
+    /// The versions of `codes` as loaded now.
+    fn versions(&self, codes: &[String]) -> Vec<(String, i64)> {
+        codes
+            .iter()
+            .map(|c| {
+                (
+                    c.clone(),
+                    self.queue.row_by_code(c).map_or(0, |r| r.version),
+                )
+            })
+            .collect()
+    }
+
     fn say(&mut self, text: String, error: bool) {
         let m = Message { text, error };
         self.messages.push(m.clone());
@@ -796,6 +812,16 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 .as_ref()
                 .is_some_and(|d| d.dossier.code == code);
             state.dossier = data.map(|d| *d);
+            // The dossier may be newer than its queue row (my own tick or
+            // note bumped its version): the row follows, so my next decision
+            // is not refused as a conflict with myself.
+            if let Some(d) = &state.dossier
+                && let Some(&i) = state.queue.by_code.get(&code)
+                && let Some(row) = state.queue.rows.get_mut(i)
+            {
+                row.version = d.version;
+                row.revision = d.revision;
+            }
             if !same {
                 state.detail_scroll = 0;
                 state.checklist_cursor = 0;
@@ -987,6 +1013,7 @@ fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Approve => {
             state.overlay = Some(Overlay::Confirm(Confirm {
                 decision: Decision::Approve,
+                seen: state.versions(&targets),
                 codes: targets.clone(),
                 preview: None,
                 reason: None,
@@ -1001,7 +1028,7 @@ fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Return => {
             open_input(
                 state,
-                InputPurpose::ReturnReason(targets),
+                InputPurpose::ReturnReason(state.versions(&targets)),
                 TextInput::single(),
             );
             Vec::new()
@@ -1301,7 +1328,13 @@ fn confirm_action(state: &mut State, mut c: Confirm, action: Action) -> Vec<Effe
             let items = codes
                 .into_iter()
                 .map(|code| {
-                    let v = state.queue.row_by_code(&code).map_or(0, |r| r.version);
+                    let v = c
+                        .seen
+                        .iter()
+                        .find(|(s, _)| *s == code)
+                        .map(|(_, v)| *v)
+                        .or_else(|| state.queue.row_by_code(&code).map(|r| r.version))
+                        .unwrap_or(0);
                     (code, v)
                 })
                 .collect();
@@ -1386,12 +1419,14 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             state.queue.query = value;
             state.refilter()
         }
-        InputPurpose::ReturnReason(codes) => {
+        InputPurpose::ReturnReason(seen) => {
             if value.is_empty() {
                 return refuse(state, b, s.reason_required.to_string());
             }
+            let codes: Vec<String> = seen.iter().map(|(c, _)| c.clone()).collect();
             state.overlay = Some(Overlay::Confirm(Confirm {
                 decision: Decision::Return,
+                seen,
                 codes: codes.clone(),
                 preview: None,
                 reason: Some(value),

@@ -470,7 +470,7 @@ fn return_asks_for_its_reason_first() {
     let mut s = state();
     update(&mut s, Action::Return);
     assert!(
-        matches!(&s.overlay, Some(Overlay::Input(b)) if b.purpose == InputPurpose::ReturnReason(vec!["KC24-GL-007".into()]))
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.purpose == InputPurpose::ReturnReason(vec![("KC24-GL-007".into(), 7)]))
     );
     update(&mut s, Action::Paste("   ".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
@@ -953,4 +953,26 @@ fn every_bindable_action_is_safe_in_every_mode() {
             );
         }
     }
+}
+
+#[test]
+fn a_decision_carries_the_versions_seen_when_it_was_asked() {
+    let mut s = state();
+    update(&mut s, Action::Approve);
+    // Meanwhile another appraiser changed the dossier; the poll reloads it.
+    let mut newer = rows();
+    newer[0].version = 8;
+    update(&mut s, loaded(Loaded::Queue(newer, 4)));
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: vec!["KC24-GL-007".into()],
+            ..Preview::default()
+        })),
+    );
+    // The decision still says version 7: the store refuses it as a conflict.
+    assert!(matches!(
+        &update(&mut s, Action::Confirm)[..],
+        [Effect::Decide { items, .. }] if items == &vec![("KC24-GL-007".to_string(), 7)]
+    ));
 }

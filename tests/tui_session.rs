@@ -1,0 +1,192 @@
+//! The TUI against the real store, without a terminal: keys go in through
+//! the default keymap, and what they wrote is read back through a second
+//! connection to the same database file, as another appraiser would.
+
+use std::path::PathBuf;
+use thamdinh::domain::rules::Rules;
+use thamdinh::domain::{Decision, Status};
+use thamdinh::ops;
+use thamdinh::store::{Actor, Store};
+use thamdinh::tui::Options;
+use thamdinh::tui::action::Action;
+use thamdinh::tui::keymap::KeyPress;
+use thamdinh::tui::run::Session;
+
+fn actor(user: &str) -> Actor {
+    Actor {
+        user: user.into(),
+        os_user: user.into(),
+    }
+}
+
+fn open() -> (Session, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).expect("open");
+    let rules = Rules::bundled();
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+    ops::import(&mut store, &rules, &actor("lan"), &[sample], |_| {}).expect("import");
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..Options::default()
+    };
+    let mut s = Session::new(store, rules, actor("lan"), &options, (100, 30)).expect("session");
+    s.start();
+    (s, path, dir)
+}
+
+fn press(s: &mut Session, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        s.key(KeyPress::parse(k).expect("key"));
+    }
+}
+
+/// Put the cursor on `code` through the fuzzy filter.
+fn select(s: &mut Session, code: &str) {
+    press(s, "/");
+    s.type_text(code);
+    press(s, "<Enter>");
+    assert_eq!(s.state.queue.current().map(|r| r.code.as_str()), Some(code));
+}
+
+fn status(path: &PathBuf, code: &str) -> Status {
+    let other = Store::open(path).expect("second connection");
+    match other.dossier(code) {
+        Ok(Some(r)) => r.status,
+        other => panic!("{code}: {other:?}"),
+    }
+}
+
+fn last_message(s: &Session) -> String {
+    s.state
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_dossier_changed_by_someone_else_since_it_was_loaded_is_not_overwritten() {
+    let (mut s, path, _dir) = open();
+    select(&mut s, "KC24-BTR-007");
+    press(&mut s, "r");
+    s.type_text("Nộp muộn một ngày");
+    press(&mut s, "<Enter>");
+    // Before we confirm, another appraiser decides the same dossier.
+    let mut other = Store::open(&path).expect("second connection");
+    let rules = Rules::bundled();
+    ops::decide(
+        &mut other,
+        &rules,
+        &actor("minh"),
+        Decision::Approve,
+        &["KC24-BTR-007".to_string()],
+        None,
+        Some("đã xác minh"),
+        chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
+    )
+    .expect("minh approves");
+    press(&mut s, "y");
+    let msg = last_message(&s);
+    assert!(
+        msg.starts_with("error: KC24-BTR-007: changed by minh"),
+        "{msg}"
+    );
+    assert_eq!(status(&path, "KC24-BTR-007"), Status::Approved);
+}
+
+#[test]
+fn ticks_scores_notes_and_undo_reach_the_database() {
+    let (mut s, path, _dir) = open();
+    select(&mut s, "KC24-BN-011");
+    // Tick the first manual item of the checklist pane.
+    press(&mut s, "<Tab> <Tab>");
+    let first_manual = s
+        .state
+        .dossier
+        .as_ref()
+        .and_then(|d| d.checklist.iter().position(|c| c.manual))
+        .expect("a manual item");
+    for _ in 0..first_manual {
+        press(&mut s, "<Down>");
+    }
+    press(&mut s, "x");
+    let item = s
+        .state
+        .dossier
+        .as_ref()
+        .map(|d| d.checklist[first_manual].clone())
+        .expect("dossier");
+    assert_eq!(
+        item.state,
+        thamdinh::tui::model::CheckState::Ticked,
+        "{}",
+        last_message(&s)
+    );
+    // Score the first criterion by typing it.
+    press(&mut s, "<Tab> e");
+    s.type_text("15");
+    press(&mut s, "<Enter>");
+    let other = Store::open(&path).expect("second connection");
+    let scores = other.scores("KC24-BN-011").expect("scores");
+    assert!(
+        scores.iter().any(|r| r.points == 15 && r.author == "lan"),
+        "{scores:?}"
+    );
+    // The queue row shows the new total.
+    assert!(s.state.queue.current().and_then(|r| r.score).is_some());
+    // A Vietnamese note, pasted with a line break.
+    press(&mut s, "n");
+    s.dispatch(Action::Paste("Đã gọi điện\r\ncho tỉnh.".into()));
+    press(&mut s, "<Enter>");
+    let notes = other.notes("KC24-BN-011").expect("notes");
+    assert_eq!(
+        notes.last().map(|n| n.text.as_str()),
+        Some("Đã gọi điện\ncho tỉnh.")
+    );
+    // Return it, then undo from the TUI.
+    press(&mut s, "r");
+    s.type_text("Bổ sung báo giá");
+    press(&mut s, "<Enter> y");
+    assert_eq!(status(&path, "KC24-BN-011"), Status::Returned);
+    press(&mut s, "u");
+    assert_eq!(status(&path, "KC24-BN-011"), Status::Pending);
+    assert_eq!(last_message(&s), "undone: KC24-BN-011");
+}
+
+#[test]
+fn ranking_and_log_views_read_the_store() {
+    let (mut s, _path, _dir) = open();
+    select(&mut s, "KC24-GL-007");
+    press(&mut s, "2");
+    assert_eq!(
+        s.state.ranking.category,
+        thamdinh::domain::Category::Machinery
+    );
+    assert!(s.state.ranking.rows.iter().any(|r| r.code == "KC24-GL-007"));
+    assert!(
+        s.state.ranking.allocation.is_some(),
+        "allocation from data/"
+    );
+    press(&mut s, "1 r");
+    s.type_text("Thiếu hồ sơ");
+    press(&mut s, "<Enter> y 3");
+    assert!(
+        s.state
+            .log
+            .rows
+            .iter()
+            .any(|r| r.code == "KC24-GL-007" && r.action == "return")
+    );
+    press(&mut s, "/");
+    s.type_text("nobody");
+    press(&mut s, "<Enter>");
+    assert!(s.state.log.rows.is_empty());
+    press(&mut s, "/");
+    for _ in 0.."nobody".len() {
+        press(&mut s, "<Backspace>");
+    }
+    s.type_text("lan");
+    press(&mut s, "<Enter>");
+    assert_eq!(s.state.log.rows.len(), 1);
+}
