@@ -49,7 +49,7 @@ fn select(s: &mut Session, code: &str) {
     assert_eq!(s.state.queue.current().map(|r| r.code.as_str()), Some(code));
 }
 
-fn status(path: &PathBuf, code: &str) -> Status {
+fn status(path: &std::path::Path, code: &str) -> Status {
     let other = Store::open(path).expect("second connection");
     match other.dossier(code) {
         Ok(Some(r)) => r.status,
