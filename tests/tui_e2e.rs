@@ -21,6 +21,16 @@ struct Tui {
 
 impl Tui {
     fn open(db: &Db, user: &str, cols: u16, rows: u16, extra_env: &[(&str, &str)]) -> Tui {
+        Tui::spawn(
+            db,
+            &["--db", db.path.to_str().unwrap_or_default(), "--user", user],
+            cols,
+            rows,
+            extra_env,
+        )
+    }
+
+    fn spawn(db: &Db, args: &[&str], cols: u16, rows: u16, extra_env: &[(&str, &str)]) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -31,10 +41,7 @@ impl Tui {
             })
             .expect("openpty");
         let mut cmd = CommandBuilder::new(common::bin());
-        cmd.arg("--db");
-        cmd.arg(&db.path);
-        cmd.arg("--user");
-        cmd.arg(user);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
@@ -417,4 +424,23 @@ fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
         t.wait_raw("\x1b[?2004l"),
         "bracketed paste not switched off"
     );
+}
+
+#[test]
+fn demo_opens_the_tui_on_the_bundled_sample() {
+    let db = Db::new();
+    let mut t = Tui::spawn(
+        &db,
+        &["--user", "lan", "demo"],
+        80,
+        24,
+        &[("TMPDIR", db.dir().to_str().unwrap_or("/tmp"))],
+    );
+    t.wait_for("Queue 47/47 · pending");
+    t.send("?");
+    t.wait_for("Help · queue");
+    t.send("q");
+    t.wait_for("Queue 47/47");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }
