@@ -6,6 +6,7 @@
 //! ```
 
 #[path = "../benches/dossier_gen.rs"]
+#[allow(dead_code)] // the example uses write_to only; generate is for benches
 mod dossier_gen;
 
 fn main() {

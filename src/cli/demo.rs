@@ -100,3 +100,45 @@ pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
         .map_err(|e| Failure::failed(format!("{e:#}")))?;
     Ok(Exit::Success)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sample_file_is_bundled() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("data/sample")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".json") || n.ends_with(".jsonl") || n.ends_with(".csv"))
+            .collect();
+        on_disk.sort();
+        let mut bundled: Vec<String> = SAMPLE_FILES.iter().map(|(n, _)| n.to_string()).collect();
+        bundled.sort();
+        assert_eq!(
+            bundled, on_disk,
+            "SAMPLE_FILES must list every file of data/sample"
+        );
+    }
+
+    #[test]
+    fn the_bundled_sample_loads_without_a_rejection() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open_in_memory().expect("store");
+        let actor = Actor {
+            user: "demo".into(),
+            os_user: "demo".into(),
+        };
+        let mut errors = Vec::new();
+        let sum = load_sample(&mut store, &Rules::bundled(), &actor, dir.path(), |m| {
+            if let ImportMessage::Error(e) = m {
+                errors.push(e)
+            }
+        })
+        .expect("load");
+        assert_eq!(errors, Vec::<String>::new());
+        assert_eq!(sum.imported, 47);
+    }
+}

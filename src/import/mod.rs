@@ -60,19 +60,19 @@ impl fmt::Display for Location {
     }
 }
 
-/// A record that could not be read; it is rejected whole, the rest of the
-/// file is still read.
+/// A message about one record, located by file, line or index, and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordError {
+pub struct RecordMessage {
     /// Where the record is.
     pub location: Location,
-    /// The field at fault (`budget.national_vnd`), if the problem is one field's.
+    /// The field concerned (`budget.national_vnd`, `documents[3].kind`), if
+    /// the message is about one field.
     pub field: Option<String>,
-    /// What is wrong.
+    /// What is wrong, or what was noticed and done.
     pub message: String,
 }
 
-impl fmt::Display for RecordError {
+impl fmt::Display for RecordMessage {
     /// `incoming/gia-lai.csv:14: budget.national_vnd: "1,5 tỷ" is not an amount in VND`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.location)?;
@@ -83,28 +83,13 @@ impl fmt::Display for RecordError {
     }
 }
 
+/// A record that could not be read; it is rejected whole, the rest of the
+/// file is still read.
+pub type RecordError = RecordMessage;
+
 /// A problem that did not stop the record from being read (an unknown
 /// document kind kept as `other`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordWarning {
-    /// Where the record is.
-    pub location: Location,
-    /// The field concerned (`documents[3].kind`).
-    pub field: Option<String>,
-    /// What was noticed and what was done.
-    pub message: String,
-}
-
-impl fmt::Display for RecordWarning {
-    /// `incoming/a.json[3]: documents[1].kind: unknown document kind "bản vẽ" kept as other`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
+pub type RecordWarning = RecordMessage;
 
 /// A file that was skipped whole: not UTF-8, empty, unreadable, of an
 /// unknown type, or not valid JSON.

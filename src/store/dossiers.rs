@@ -1,6 +1,6 @@
 //! Dossiers and their revisions: import, the queue, one dossier.
 
-use super::{Actor, Head, Result, Store, StoreError, audit, bump, now};
+use super::{Actor, Result, Store, StoreError, audit, bump, head_opt, now};
 use crate::domain::dossier::{CertLevel, Dossier};
 use crate::domain::{Category, Status, Vnd, text};
 use chrono::NaiveDate;
@@ -120,21 +120,7 @@ impl Store {
             let d = rec.dossier;
             let data = d.canonical_json();
             let hash = fingerprint(&data);
-            let existing = tx
-                .query_row(
-                    "SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1",
-                    [&d.code],
-                    |r| {
-                        Ok(Head {
-                            id: r.get(0)?,
-                            code: r.get(1)?,
-                            revision: r.get(2)?,
-                            version: r.get(3)?,
-                            status: r.get(4)?,
-                        })
-                    },
-                )
-                .optional()?;
+            let existing = head_opt(&tx, &d.code)?;
             let cert = best_certificate(d).map(crate::domain::date::iso);
             let submitted = crate::domain::date::iso(d.submitted_on);
             let beneficiary = d.beneficiary_name();

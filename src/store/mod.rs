@@ -239,11 +239,15 @@ struct Head {
 }
 
 fn head(tx: &Transaction<'_>, code: &str) -> Result<Head> {
+    head_opt(tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))
+}
+
+/// The identity of a dossier, or `None` for an unknown code.
+fn head_opt(tx: &Transaction<'_>, code: &str) -> Result<Option<Head>> {
     use rusqlite::OptionalExtension;
-    tx.query_row(
-        "SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1",
-        [code],
-        |r| {
+    Ok(tx
+        .prepare_cached("SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1")?
+        .query_row([code], |r| {
             Ok(Head {
                 id: r.get(0)?,
                 code: r.get(1)?,
@@ -251,10 +255,8 @@ fn head(tx: &Transaction<'_>, code: &str) -> Result<Head> {
                 version: r.get(3)?,
                 status: r.get(4)?,
             })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| StoreError::NotFound(code.to_string()))
+        })
+        .optional()?)
 }
 
 /// Bump a dossier's version after a change; returns the new version.

@@ -34,6 +34,35 @@ pub struct NoteRecord {
     pub text: String,
 }
 
+/// The two kinds of per-item work an appraiser writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Tick,
+    Score,
+}
+
+impl Work {
+    fn select(self) -> &'static str {
+        match self {
+            Work::Tick => "SELECT ticked FROM ticks WHERE dossier_id = ?1 AND item = ?2",
+            Work::Score => "SELECT points FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
+        }
+    }
+
+    fn upsert(self) -> &'static str {
+        match self {
+            Work::Tick => {
+                "INSERT INTO ticks (dossier_id, item, ticked, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (dossier_id, item) DO UPDATE SET ticked = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7"
+            }
+            Work::Score => {
+                "INSERT INTO scores (dossier_id, criterion, points, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (dossier_id, criterion) DO UPDATE SET points = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7"
+            }
+        }
+    }
+}
+
 impl Store {
     /// Tick (or untick) a manual checklist item. The caller has checked that
     /// the item exists for the dossier's category. `expected_version`, when
@@ -46,39 +75,16 @@ impl Store {
         on: bool,
         expected_version: Option<i64>,
     ) -> Result<i64> {
-        let at = now();
-        let tx = self.write()?;
-        let h = head(&tx, code)?;
-        check_version(&tx, &h, expected_version)?;
-        let before: Option<bool> = tx
-            .query_row(
-                "SELECT ticked FROM ticks WHERE dossier_id = ?1 AND item = ?2",
-                params![h.id, item],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if before == Some(on) {
-            return Ok(h.version);
-        }
-        tx.execute(
-            "INSERT INTO ticks (dossier_id, item, ticked, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (dossier_id, item) DO UPDATE SET ticked = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7",
-            params![h.id, item, on, actor.user, actor.os_user, at, h.revision],
-        )?;
-        let version = bump(&tx, &h, &at)?;
         let action = if on { "tick" } else { "untick" };
-        audit(
-            &tx,
+        self.set_work(
             actor,
-            &at,
-            action,
-            Some((h.id, &h.code, h.revision, version)),
-            None,
-            None,
-            Some(item),
-        )?;
-        tx.commit()?;
-        Ok(version)
+            code,
+            expected_version,
+            Work::Tick,
+            item,
+            i64::from(on),
+            |_| (action, item.to_string()),
+        )
     }
 
     /// The ticks of a dossier.
@@ -109,39 +115,71 @@ impl Store {
         points: u32,
         expected_version: Option<i64>,
     ) -> Result<i64> {
+        self.set_work(
+            actor,
+            code,
+            expected_version,
+            Work::Score,
+            criterion,
+            i64::from(points),
+            |before| {
+                let detail = match before {
+                    Some(b) => format!("{criterion} = {points} (was {b})"),
+                    None => format!("{criterion} = {points}"),
+                };
+                ("score", detail)
+            },
+        )
+    }
+
+    /// Write one value of an appraiser's work (a tick or a score) if it
+    /// differs from the stored one: upsert, bump the version, audit, in one
+    /// transaction. `describe` gives the audit action and detail from the
+    /// previous value. Returns the dossier's version after the change.
+    #[allow(clippy::too_many_arguments)]
+    fn set_work(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        expected_version: Option<i64>,
+        work: Work,
+        key: &str,
+        value: i64,
+        describe: impl FnOnce(Option<i64>) -> (&'static str, String),
+    ) -> Result<i64> {
         let at = now();
         let tx = self.write()?;
         let h = head(&tx, code)?;
         check_version(&tx, &h, expected_version)?;
-        let before: Option<u32> = tx
-            .query_row(
-                "SELECT points FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
-                params![h.id, criterion],
-                |r| r.get(0),
-            )
+        let before: Option<i64> = tx
+            .prepare_cached(work.select())?
+            .query_row(params![h.id, key], |r| r.get(0))
             .optional()?;
-        if before == Some(points) {
+        if before == Some(value) {
             return Ok(h.version);
         }
-        tx.execute(
-            "INSERT INTO scores (dossier_id, criterion, points, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (dossier_id, criterion) DO UPDATE SET points = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7",
-            params![h.id, criterion, points, actor.user, actor.os_user, at, h.revision],
-        )?;
-        tx.execute(
-            "UPDATE dossiers SET score_points = (SELECT SUM(points) FROM scores WHERE dossier_id = ?1) WHERE id = ?1",
-            [h.id],
-        )?;
+        tx.prepare_cached(work.upsert())?.execute(params![
+            h.id,
+            key,
+            value,
+            actor.user,
+            actor.os_user,
+            at,
+            h.revision
+        ])?;
+        if work == Work::Score {
+            tx.prepare_cached(
+                "UPDATE dossiers SET score_points = (SELECT SUM(points) FROM scores WHERE dossier_id = ?1) WHERE id = ?1",
+            )?
+            .execute([h.id])?;
+        }
         let version = bump(&tx, &h, &at)?;
-        let detail = match before {
-            Some(b) => format!("{criterion} = {points} (was {b})"),
-            None => format!("{criterion} = {points}"),
-        };
+        let (action, detail) = describe(before);
         audit(
             &tx,
             actor,
             &at,
-            "score",
+            action,
             Some((h.id, &h.code, h.revision, version)),
             None,
             None,
