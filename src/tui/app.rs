@@ -650,6 +650,9 @@ impl State {
     }
 
     fn say(&mut self, text: String, error: bool) {
+        // Error texts can quote anything (a file name, a database message):
+        // neutralised like every text that reaches the terminal.
+        let text = crate::domain::text::clean_multiline(&text);
         let m = Message { text, error };
         self.messages.push(m.clone());
         if self.messages.len() > MAX_MESSAGES {

@@ -513,6 +513,12 @@ fn a_failed_preview_closes_the_dialog_with_an_error() {
         Some("error: database is busy")
     );
     assert!(s.messages.iter().any(|m| m.error));
+    // An error quoting control characters is neutralised.
+    update(&mut s, Action::Failed("bad \u{1b}[2J file".into()));
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("error: bad ␛[2J file")
+    );
 }
 
 #[test]

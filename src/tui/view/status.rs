@@ -129,7 +129,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     {
         let t = format!(
             " · {}",
-            fit(&m.text, msg_room, theme.ellipsis(), false).trim_end()
+            fit(
+                &m.text.replace('\n', " "),
+                msg_room,
+                theme.ellipsis(),
+                false
+            )
+            .trim_end()
         );
         used += width(&t);
         let style = if m.error {
