@@ -714,6 +714,30 @@ impl State {
     }
 }
 
+/// How many lines the detail pane has before wrapping (an upper bound for
+/// its scroll): the fixed fields, one per document, per detail, per summary
+/// line, per other field and per history entry, the section headers, and
+/// room for long text to wrap.
+pub fn detail_lines(d: &DossierData) -> usize {
+    let x = &d.dossier;
+    let details = serde_json::to_value(&x.details)
+        .ok()
+        .and_then(|v| v.as_object().map(|m| m.len()))
+        .unwrap_or(0);
+    let summary = x.summary.as_ref().map_or(0, |s| s.lines().count() + 1);
+    // Long text wraps: allow a row per 30 columns of it (panes are wider).
+    let long: usize = [x.title.as_str(), x.implementing_unit.as_str()]
+        .into_iter()
+        .chain(x.summary.as_deref())
+        .map(|t| unicode_width::UnicodeWidthStr::width(t) / 30)
+        .sum::<usize>()
+        + d.history
+            .iter()
+            .map(|h| h.reason.as_ref().map_or(0, |r| r.len() / 30))
+            .sum::<usize>();
+    10 + x.documents.len() + details + 1 + summary + x.extra.len() + 1 + d.history.len() + 1 + long
+}
+
 /// Move a cursor within `len` items by a signed step, clamped.
 fn step(cursor: usize, len: usize, delta: isize) -> usize {
     if len == 0 {
@@ -1075,8 +1099,9 @@ fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
                 return state.follow_cursor();
             }
             Pane::Detail => {
+                let max = state.dossier.as_ref().map_or(0, detail_lines) as isize;
                 state.detail_scroll =
-                    (state.detail_scroll as isize + delta).clamp(0, 100_000) as usize;
+                    (state.detail_scroll as isize + delta).clamp(0, (max - 1).max(0)) as usize;
             }
             Pane::Checklist => {
                 let len = state.dossier.as_ref().map_or(0, |d| d.checklist.len());

@@ -281,6 +281,13 @@ fn panes_cycle_and_zoom() {
     update(&mut s, Action::MoveDown);
     update(&mut s, Action::MoveDown);
     assert_eq!(s.detail_scroll, 2);
+    // Scrolling stops near the end of the text, not thousands of lines on.
+    for _ in 0..50 {
+        update(&mut s, Action::PageDown);
+    }
+    assert!(s.detail_scroll < 40, "{}", s.detail_scroll);
+    update(&mut s, Action::GoTop);
+    assert_eq!(s.detail_scroll, 0);
     s.focus = Pane::Notes;
     update(&mut s, Action::MoveUp);
     assert_eq!(s.notes_scroll, 1);
