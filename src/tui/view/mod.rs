@@ -119,5 +119,20 @@ pub fn scroll_offset(offset: usize, cursor: usize, height: usize, len: usize) ->
     } else if cursor >= o + height {
         o = cursor + 1 - height;
     }
-    o
+    // Never leave rows empty at the bottom while rows above are hidden.
+    o.min(len.saturating_sub(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn offsets_keep_the_cursor_visible_and_the_pane_full() {
+        assert_eq!(scroll_offset(0, 0, 10, 5), 0);
+        assert_eq!(scroll_offset(3, 4, 10, 5), 0);
+        assert_eq!(scroll_offset(0, 15, 10, 100), 6);
+        assert_eq!(scroll_offset(50, 40, 10, 100), 40);
+        assert_eq!(scroll_offset(95, 99, 10, 100), 90);
+    }
 }
