@@ -283,3 +283,16 @@ fn vietnamese_interface() {
     press(&mut s, "<Space> <Space> a");
     insta::assert_snapshot!("vietnamese_confirm_80x24", draw(&s));
 }
+
+#[test]
+fn vietnamese_help() {
+    let (mut s, _dir) = session(
+        (100, 30),
+        Options {
+            lang: Some("vi_VN.UTF-8".into()),
+            ..Options::default()
+        },
+    );
+    press(&mut s, "?");
+    insta::assert_snapshot!("vietnamese_help_100x30", draw(&s));
+}

@@ -222,6 +222,20 @@ pub struct Strings {
     pub then: &'static str,
     /// Help section headers: keys of `{mode}`.
     pub help_mode: &'static str,
+    /// Action descriptions by action name, where they differ from the
+    /// English ones of [`crate::tui::action::ACTIONS`].
+    pub actions: &'static [(&'static str, &'static str)],
+}
+
+impl Strings {
+    /// The description of an action in this language.
+    pub fn describe(&self, action: &crate::tui::action::Action) -> &'static str {
+        let name = action.name().unwrap_or("");
+        self.actions
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| action.description(), |(_, d)| *d)
+    }
 }
 
 /// The English table.
@@ -342,6 +356,7 @@ pub static EN: Strings = Strings {
     legend: "Glyphs: ✓ pass/approved  ✗ fail  ? unknown  ☑ ticked  ☐ unticked  ↩ returned  · pending  ● marked  ▶ cursor",
     then: ", then ",
     help_mode: "Keys in {mode}",
+    actions: &[],
 };
 
 /// The Vietnamese table.
@@ -454,7 +469,64 @@ pub static VI: Strings = Strings {
     legend: "Ký hiệu: ✓ đạt/đã duyệt  ✗ không đạt  ? thiếu dữ liệu  ☑ đã tích  ☐ chưa tích  ↩ đã trả  · đang chờ  ● đánh dấu  ▶ con trỏ",
     then: ", rồi ",
     help_mode: "Phím trong {mode}",
+    actions: VI_ACTIONS,
 };
+
+/// Action descriptions in Vietnamese.
+const VI_ACTIONS: &[(&str, &str)] = &[
+    ("move_up", "lên một dòng"),
+    ("move_down", "xuống một dòng"),
+    ("page_up", "lên một trang"),
+    ("page_down", "xuống một trang"),
+    ("go_top", "dòng đầu"),
+    ("go_bottom", "dòng cuối"),
+    ("next_pane", "sang khung sau"),
+    ("prev_pane", "về khung trước"),
+    ("zoom_pane", "phóng to / thu nhỏ khung đang chọn"),
+    ("toggle_mark", "đánh dấu / bỏ đánh dấu hồ sơ ở con trỏ"),
+    ("mark_range", "đánh dấu từ lần đánh dấu trước đến con trỏ"),
+    ("mark_all", "đánh dấu mọi hồ sơ trong bộ lọc"),
+    ("clear_marks", "bỏ mọi đánh dấu"),
+    ("filter", "tìm nhanh theo mã, tên, đối tượng, tỉnh"),
+    ("cycle_status", "đổi lọc trạng thái"),
+    ("cycle_category", "đổi lọc nội dung"),
+    ("cycle_province", "đổi lọc tỉnh"),
+    ("clear_filters", "bỏ mọi bộ lọc"),
+    ("approve", "phê duyệt hồ sơ đã đánh dấu, hoặc ở con trỏ"),
+    ("return", "trả hồ sơ đã đánh dấu, hoặc ở con trỏ, kèm lý do"),
+    ("undo", "hoàn tác quyết định gần nhất của tôi (cả lô)"),
+    ("new_note", "viết ghi chú cho hồ sơ ở con trỏ"),
+    ("toggle_tick", "tích / bỏ tích mục kiểm tra thủ công"),
+    ("score_up", "tăng một điểm tiêu chí"),
+    ("score_down", "giảm một điểm tiêu chí"),
+    ("score_edit", "nhập điểm tiêu chí"),
+    ("show_queue", "danh sách hồ sơ"),
+    ("show_ranking", "xếp hạng và ngưỡng cắt"),
+    ("show_log", "nhật ký quyết định"),
+    ("next_category", "nội dung sau"),
+    ("prev_category", "nội dung trước"),
+    ("edit_allocation", "đặt mức phân bổ của nội dung (đồng)"),
+    ("filter_log", "lọc nhật ký theo hồ sơ hoặc người thẩm định"),
+    ("refresh", "tải lại từ cơ sở dữ liệu"),
+    ("help", "trợ giúp này"),
+    ("messages", "các thông báo và lỗi"),
+    ("confirm", "đồng ý"),
+    ("cancel", "hủy"),
+    ("override", "vượt kiểm tra, kèm lý do"),
+    ("submit", "xong"),
+    ("newline", "xuống dòng"),
+    ("backspace", "xóa ký tự trước con trỏ"),
+    ("delete", "xóa ký tự tại con trỏ"),
+    ("delete_word", "xóa từ trước con trỏ"),
+    ("cursor_left", "con trỏ sang trái"),
+    ("cursor_right", "con trỏ sang phải"),
+    ("word_left", "lùi một từ"),
+    ("word_right", "tiến một từ"),
+    ("line_start", "đầu dòng"),
+    ("line_end", "cuối dòng"),
+    ("suspend", "tạm dừng, về shell"),
+    ("quit", "thoát"),
+];
 
 /// The table for a language tag (`vi`, `vi_VN.UTF-8`, `en`…): Vietnamese
 /// for `vi*`, else English.
@@ -498,6 +570,15 @@ mod tests {
                 let name = part.split('}').next().unwrap_or("");
                 assert!(vi.contains(&format!("{{{name}}}")), "{vi} lacks {{{name}}}");
             }
+        }
+    }
+
+    #[test]
+    fn every_action_is_described_in_vietnamese() {
+        for (a, name, en) in crate::tui::action::ACTIONS {
+            assert_eq!(EN.describe(a), *en);
+            assert!(VI_ACTIONS.iter().any(|(n, _)| n == name), "{name}");
+            assert_ne!(VI.describe(a), *en, "{name}");
         }
     }
 

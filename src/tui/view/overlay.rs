@@ -54,7 +54,7 @@ pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
         )));
         for b in state.keymap.effective(mode) {
             let names: Vec<&str> = b.actions.iter().filter_map(Action::name).collect();
-            let desc: Vec<&str> = b.actions.iter().map(Action::description).collect();
+            let desc: Vec<&str> = b.actions.iter().map(|a| s.describe(a)).collect();
             let keys = fit(&b.keys_text(), 12, "…", false);
             let rest = format!("{} — {}", names.join(", "), desc.join(s.then));
             out.push(Line::from(format!(
