@@ -764,7 +764,15 @@ fn movement(action: &Action, page: usize) -> Option<isize> {
 
 /// The one transition function.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Tick) {
+    // Poll ticks and their unchanged answers, and stale search results,
+    // change nothing on screen: they neither ask for a frame nor cancel one
+    // already asked for.
+    let quiet = match &action {
+        Action::Tick => true,
+        Action::Loaded(l) => matches!(**l, Loaded::Version(_) | Loaded::Searched { .. }),
+        _ => false,
+    };
+    if !quiet {
         state.dirty = true;
     }
     match action {
@@ -871,9 +879,9 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             matches,
         } => {
             if state.queue.apply_search(generation, &query, matches) {
+                state.dirty = true;
                 state.follow_cursor()
             } else {
-                state.dirty = false;
                 Vec::new()
             }
         }
@@ -938,10 +946,10 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             let changed = state.data_version.is_some_and(|old| old != v);
             state.data_version = Some(v);
             if changed {
+                state.dirty = true;
                 state.say(state.strings.msg_reloaded.to_string(), false);
                 state.reload()
             } else {
-                state.dirty = false;
                 Vec::new()
             }
         }

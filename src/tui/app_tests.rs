@@ -830,6 +830,13 @@ fn other_appraisers_changes_reload_without_a_keypress() {
     assert!(!s.dirty, "a tick alone does not redraw");
     assert!(update(&mut s, loaded(Loaded::Version(3))).is_empty());
     assert!(!s.dirty);
+    // A frame asked for by a key is not cancelled by a quiet poll answer.
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::Tick);
+    update(&mut s, loaded(Loaded::Version(3)));
+    assert!(s.dirty, "the key's frame was lost");
+    update(&mut s, Action::MoveUp);
+    s.dirty = false;
     assert_eq!(
         update(&mut s, loaded(Loaded::Version(4))),
         vec![Effect::LoadQueue]
