@@ -1,10 +1,11 @@
 //! Overlays: help (generated from the active keymap), messages, the
 //! confirmation dialog of a decision, and text inputs.
 
-use crate::domain::Decision;
+use crate::domain::{Decision, Status};
 use crate::tui::action::Action;
 use crate::tui::app::{Confirm, InputBox, InputPurpose, Overlay, State};
 use crate::tui::keymap::Mode;
+use crate::tui::model::CheckState;
 use crate::tui::strings::fill;
 use crate::tui::view::pane_block;
 use crate::tui::view::text::{fit, wrap};
@@ -45,7 +46,26 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// the overlay, of text inputs and of confirmations, with descriptions.
 pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let s = state.strings;
-    let mut out: Vec<Line> = wrap(s.legend, width).into_iter().map(Line::from).collect();
+    let theme = Theme::new(state.look);
+    let glyphs = [
+        theme.check(CheckState::Pass).0,
+        theme.check(CheckState::Fail).0,
+        theme.check(CheckState::Unknown).0,
+        theme.check(CheckState::Ticked).0,
+        theme.check(CheckState::Unticked).0,
+        s.mandatory,
+        theme.status(Status::Approved).0,
+        theme.status(Status::Returned).0,
+        theme.status(Status::Pending).0,
+        theme.mark_glyph(),
+        theme.cursor_glyph(),
+        "!",
+    ];
+    let mut legend = s.legend_title.to_string();
+    for (g, meaning) in glyphs.iter().zip(s.legend) {
+        legend.push_str(&format!("  {g} {meaning}"));
+    }
+    let mut out: Vec<Line> = wrap(&legend, width).into_iter().map(Line::from).collect();
     for mode in [state.view_mode(), Mode::Input, Mode::Confirm] {
         out.push(Line::from(""));
         out.push(Line::from(Span::styled(
