@@ -296,3 +296,29 @@ fn vietnamese_help() {
     press(&mut s, "?");
     insta::assert_snapshot!("vietnamese_help_100x30", draw(&s));
 }
+
+/// Regression: a refusal long enough to wrap lost one character per line at
+/// the dialog's right border (`(not ticke` / `d), …`).
+#[test]
+fn long_refusals_wrap_without_losing_characters() {
+    let (mut s, _dir) = session((80, 24), Options::default());
+    press(&mut s, "/");
+    s.type_text("tra vinh");
+    s.settle();
+    press(&mut s, "<Enter> <Space> <Space> a");
+    s.settle();
+    let screen = draw(&s);
+    assert!(screen.contains("Refused"), "{screen}");
+    // Every "(not" is followed, on its line or the next, by a whole "ticked)".
+    let words: Vec<&str> = screen
+        .split(|c: char| c.is_whitespace() || "┃│┏┓┗┛━─".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let nots = words
+        .iter()
+        .filter(|w| w.trim_start_matches('(') == "not")
+        .count();
+    let tickeds = words.iter().filter(|w| w.starts_with("ticked")).count();
+    assert!(nots > 3, "{screen}");
+    assert_eq!(nots, tickeds, "a word was cut at the border:\n{screen}");
+}

@@ -172,13 +172,14 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 )));
                 let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
                 for (code, unmet) in p.refused.iter().take(MAX_LISTED) {
-                    let text = format!(" {code} — {}", unmet.join(", "));
-                    for (i, l) in wrap(&text, inner_w.saturating_sub(2))
+                    // Both leads are three columns wide: " ✗ " and "   ".
+                    let text = format!("{code} — {}", unmet.join(", "));
+                    for (i, l) in wrap(&text, inner_w.saturating_sub(3))
                         .into_iter()
                         .enumerate()
                     {
                         let lead = if i == 0 {
-                            Span::styled(format!(" {g}"), gs)
+                            Span::styled(format!(" {g} "), gs)
                         } else {
                             Span::raw("   ")
                         };
