@@ -155,8 +155,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    /// `on_time (submitted 02/10/2023, deadline 30/09/2023); quotations_match`
-    pub fn describe(&self) -> String {
+    /// Each unmet item with its evidence: `on_time (submitted 02/10/2023, …)`.
+    pub fn unmet_items(&self) -> Vec<String> {
         self.unmet
             .iter()
             .map(|(id, why)| {
@@ -166,8 +166,12 @@ impl Refusal {
                     format!("{id} ({why})")
                 }
             })
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect()
+    }
+
+    /// `on_time (submitted 02/10/2023, deadline 30/09/2023); quotations_match`
+    pub fn describe(&self) -> String {
+        self.unmet_items().join("; ")
     }
 }
 

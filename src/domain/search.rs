@@ -143,23 +143,7 @@ pub fn filter<S: AsRef<str>>(query: &str, items: &[S]) -> Vec<Match> {
 /// [`filter`] over keys folded in advance, WITHOUT positions (cheap enough
 /// for 100,000 rows per keystroke); ask [`positions`] for the rows shown.
 pub fn filter_folded(query: &str, items: &[Folded]) -> Vec<Match> {
-    let Some(q) = fold_query(query) else {
-        return everything(items.len());
-    };
-    let m = matcher();
-    let mut out: Vec<Match> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, f)| {
-            m.fuzzy_match(&f.key, &q).map(|score| Match {
-                index,
-                score,
-                positions: Vec::new(),
-            })
-        })
-        .collect();
-    sort(&mut out);
-    out
+    filter_folded_among(query, items, 0..items.len())
 }
 
 /// [`filter_folded`] over some of the items only (`candidates`, indices

@@ -84,20 +84,7 @@ impl StoreBackend {
                     refused: p
                         .refused
                         .iter()
-                        .map(|r| {
-                            let unmet = r
-                                .unmet
-                                .iter()
-                                .map(|(id, why)| {
-                                    if why.is_empty() {
-                                        id.clone()
-                                    } else {
-                                        format!("{id} ({why})")
-                                    }
-                                })
-                                .collect();
-                            (r.code.clone(), unmet)
-                        })
+                        .map(|r| (r.code.clone(), r.unmet_items()))
                         .collect(),
                     already: p.already,
                 })
