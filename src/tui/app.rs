@@ -472,6 +472,9 @@ pub struct State {
     pub data_version: Option<i64>,
     /// Set by `quit`.
     pub quit: bool,
+    /// A note submitted but not yet saved (dossier code, text): if saving
+    /// fails, the note input opens again with it, so nothing typed is lost.
+    pub unsaved_note: Option<(String, String)>,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -586,6 +589,7 @@ impl State {
             messages: Vec::new(),
             data_version: None,
             quit: false,
+            unsaved_note: None,
             dirty: true,
         }
     }
@@ -786,7 +790,20 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             if matches!(&state.overlay, Some(Overlay::Confirm(c)) if c.preview.is_none()) {
                 state.overlay = None;
             }
-            state.say(fill(state.strings.msg_error, &[("message", &msg)]), true);
+            let text = fill(state.strings.msg_error, &[("message", &msg)]);
+            state.say(text.clone(), true);
+            // A note that could not be saved comes back to its author.
+            if state.overlay.is_none()
+                && let Some((code, note)) = state.unsaved_note.take()
+            {
+                let mut input = TextInput::multi();
+                input.insert(&note);
+                state.overlay = Some(Overlay::Input(InputBox {
+                    purpose: InputPurpose::Note(code),
+                    input,
+                    error: Some(text),
+                }));
+            }
             return Vec::new();
         }
         Action::Quit => {
@@ -914,7 +931,10 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                         ("points", &points.to_string()),
                     ],
                 ),
-                Saved::Note { code } => fill(s.msg_noted, &[("code", code)]),
+                Saved::Note { code } => {
+                    state.unsaved_note = None;
+                    fill(s.msg_noted, &[("code", code)])
+                }
             };
             state.say(text, false);
             match saved {
@@ -1486,6 +1506,7 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             if value.is_empty() {
                 return Vec::new();
             }
+            state.unsaved_note = Some((code.clone(), value.clone()));
             vec![Effect::AddNote { code, text: value }]
         }
         InputPurpose::Points {

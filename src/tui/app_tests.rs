@@ -593,6 +593,42 @@ fn a_note_is_multi_line_and_cleaned() {
 }
 
 #[test]
+fn a_note_that_cannot_be_saved_comes_back_to_its_author() {
+    let mut s = state();
+    update(&mut s, Action::NewNote);
+    update(
+        &mut s,
+        Action::Paste("Hai trang nhận xét\nvề báo giá thiết bị".into()),
+    );
+    let fx = update(&mut s, Action::Submit);
+    assert!(matches!(fx.as_slice(), [Effect::AddNote { .. }]));
+    assert!(s.overlay.is_none());
+    // The database refuses (busy, or the dossier vanished): the input opens
+    // again with every word typed, and says why.
+    update(&mut s, Action::Failed("the database is busy".into()));
+    match &s.overlay {
+        Some(Overlay::Input(b)) => {
+            assert_eq!(b.purpose, InputPurpose::Note("KC24-GL-007".into()));
+            assert_eq!(b.input.text(), "Hai trang nhận xét\nvề báo giá thiết bị");
+            assert!(b.error.as_deref().is_some_and(|e| e.contains("busy")));
+        }
+        other => panic!("expected the note input again, got {other:?}"),
+    }
+    // Submitted again and saved: nothing is kept pending.
+    update(&mut s, Action::Submit);
+    update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Note {
+            code: "KC24-GL-007".into(),
+        })),
+    );
+    assert!(s.unsaved_note.is_none());
+    // A later, unrelated failure does not bring an old note back.
+    update(&mut s, Action::Failed("something else".into()));
+    assert!(s.overlay.is_none());
+}
+
+#[test]
 fn input_editing_actions() {
     let mut s = state();
     update(&mut s, Action::Return);
