@@ -475,6 +475,10 @@ pub struct State {
     /// A note submitted but not yet saved (dossier code, text): if saving
     /// fails, the note input opens again with it, so nothing typed is lost.
     pub unsaved_note: Option<(String, String)>,
+    /// The reason of a return that has not gone through yet: if the
+    /// decision fails (a conflict, a busy database), the next return starts
+    /// from it instead of an empty line.
+    pub unsaved_reason: Option<String>,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -590,6 +594,7 @@ impl State {
             data_version: None,
             quit: false,
             unsaved_note: None,
+            unsaved_reason: None,
             dirty: true,
         }
     }
@@ -909,6 +914,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             Vec::new()
         }
         Loaded::Done(outcome) => {
+            state.unsaved_reason = None;
             done_message(state, &outcome);
             state.reload()
         }
@@ -1081,10 +1087,14 @@ fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
             }]
         }
         Action::Return => {
+            let input = match state.unsaved_reason.take() {
+                Some(reason) => TextInput::with_text(&reason),
+                None => TextInput::single(),
+            };
             open_input(
                 state,
                 InputPurpose::ReturnReason(state.versions(&targets)),
-                TextInput::single(),
+                input,
             );
             Vec::new()
         }
@@ -1394,6 +1404,9 @@ fn confirm_action(state: &mut State, mut c: Confirm, action: Action) -> Vec<Effe
                     (code, v)
                 })
                 .collect();
+            if c.decision == Decision::Return {
+                state.unsaved_reason = c.reason.clone();
+            }
             return vec![Effect::Decide {
                 decision: c.decision,
                 items,

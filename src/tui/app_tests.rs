@@ -629,6 +629,37 @@ fn a_note_that_cannot_be_saved_comes_back_to_its_author() {
 }
 
 #[test]
+fn a_return_reason_survives_a_failed_decision() {
+    let mut s = state();
+    update(&mut s, Action::Return);
+    update(
+        &mut s,
+        Action::Paste("Thiếu bản cam kết vốn đối ứng".into()),
+    );
+    update(&mut s, Action::Submit);
+    // The dialog, with its preview, then confirmed.
+    let preview = Preview {
+        accepted: vec!["KC24-GL-007".into()],
+        refused: vec![],
+        already: vec![],
+    };
+    update(&mut s, loaded(Loaded::Preview(preview)));
+    let fx = update(&mut s, Action::Confirm);
+    assert!(matches!(fx.as_slice(), [Effect::Decide { .. }]));
+    // Someone else decided it meanwhile: refused. The next return starts
+    // from the reason already written.
+    update(
+        &mut s,
+        Action::Failed("KC24-GL-007: changed by minh".into()),
+    );
+    update(&mut s, Action::Return);
+    match &s.overlay {
+        Some(Overlay::Input(b)) => assert_eq!(b.input.text(), "Thiếu bản cam kết vốn đối ứng"),
+        other => panic!("expected the reason input, got {other:?}"),
+    }
+}
+
+#[test]
 fn input_editing_actions() {
     let mut s = state();
     update(&mut s, Action::Return);
