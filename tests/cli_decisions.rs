@@ -393,3 +393,16 @@ fn usage_errors_exit_2() {
     assert_eq!(db.run(&["list", "--as-of", "hôm qua"]).code, 2);
     assert_eq!(db.run(&["rank", "--budget", "1,5 tỷ"]).code, 2);
 }
+
+#[test]
+fn the_tui_without_a_terminal_says_what_to_do() {
+    let db = Db::new();
+    let out = db.run(&[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("error: the appraisal TUI needs a terminal"),
+        "{}",
+        out.stderr
+    );
+}

@@ -93,6 +93,28 @@ impl Tui {
         panic!("timed out waiting for {what:?}; screen:\n{}", self.text());
     }
 
+    /// Wait until the program has written nothing for half a second (the
+    /// first frames and the selected dossier's panes are drawn), at most 15 s.
+    fn settle(&self) {
+        let start = Instant::now();
+        let mut last = self.raw.lock().unwrap().len();
+        let mut quiet_since = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = self.raw.lock().unwrap().len();
+            if now != last {
+                last = now;
+                quiet_since = Instant::now();
+            } else if quiet_since.elapsed() >= Duration::from_millis(500) {
+                return;
+            }
+        }
+        panic!(
+            "the program never stopped writing; screen:\n{}",
+            self.text()
+        );
+    }
+
     /// Wait until the raw output holds `what` (the reader thread may still
     /// be catching up after the process exited).
     fn wait_raw(&self, what: &str) -> bool {
@@ -192,6 +214,7 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
     t.wait_for("Queue 47/47");
     t.wait_for("KC24-");
+    t.settle();
     // Idle: no busy loop (well under 5% of a core over 3 seconds).
     let before = t.cpu_ticks();
     let drawn = t.raw.lock().unwrap().len();

@@ -91,6 +91,13 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
 
 /// Open the TUI on a context.
 pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::failed(
+            "the appraisal TUI needs a terminal (input or output is redirected); \
+             in scripts use the commands: thamdinh --help",
+        ));
+    }
     let options = crate::tui::Options {
         ascii: cli.ascii,
         keymap: cli.keymap.clone(),
