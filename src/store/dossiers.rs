@@ -4,7 +4,7 @@ use super::{Actor, Result, Store, StoreError, audit, bump, head_opt, now};
 use crate::domain::dossier::{CertLevel, Dossier};
 use crate::domain::{Category, Status, Vnd, text};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, named_params, params};
 use std::fmt::Write as _;
 
 /// One good record from an import, ready to store.
@@ -123,35 +123,44 @@ impl Store {
             let existing = head_opt(&tx, &d.code)?;
             let cert = best_certificate(d).map(crate::domain::date::iso);
             let submitted = crate::domain::date::iso(d.submitted_on);
-            let beneficiary = d.beneficiary_name();
-            let priority = d.priority_area.map(|p| p.id());
+            let province_key = text::fold(&d.province);
+            // The columns the queue reads, derived from the dossier: the same
+            // for a new dossier and a new revision.
+            let columns = named_params! {
+                ":plan_year": d.plan_year,
+                ":province": d.province,
+                ":province_key": province_key,
+                ":category": d.category.id(),
+                ":project_type": d.project_type.id(),
+                ":priority_area": d.priority_area.map(|p| p.id()),
+                ":title": d.title,
+                ":beneficiary": d.beneficiary_name(),
+                ":submitted_on": submitted,
+                ":national_vnd": d.budget.national_vnd.0,
+                ":cert_valid_until": cert,
+            };
+            let insert_revision = |id: i64, revision: i64| -> rusqlite::Result<usize> {
+                tx.prepare_cached(
+                    "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![id, revision, hash, data, rec.raw.to_string(), rec.source, at, actor.user])
+            };
             match existing {
                 None => {
-                    tx.prepare_cached("INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
+                    let mut p = columns.to_vec();
+                    p.extend_from_slice(named_params! { ":code": d.code, ":at": at });
+                    tx.prepare_cached(
+                        "INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
                              project_type, priority_area, title, beneficiary, submitted_on, national_vnd, cert_valid_until,
                              score_points, created_at, updated_at)
-                         VALUES (?1, 1, 1, 'pending', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL, ?13, ?13)")?
-                        .execute(params![
-                            d.code,
-                            d.plan_year,
-                            d.province,
-                            text::fold(&d.province),
-                            d.category.id(),
-                            d.project_type.id(),
-                            priority,
-                            d.title,
-                            beneficiary,
-                            submitted,
-                            d.budget.national_vnd.0,
-                            cert,
-                            at
-                        ],
-                    )?;
+                         VALUES (:code, 1, 1, 'pending', :plan_year, :province, :province_key, :category, :project_type,
+                             :priority_area, :title, :beneficiary, :submitted_on, :national_vnd, :cert_valid_until,
+                             NULL, :at, :at)",
+                    )?
+                    .execute(p.as_slice())?;
                     let id = tx.last_insert_rowid();
-                    tx.prepare_cached("INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
-                         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7)")?
-                        .execute(params![id, hash, data, rec.raw.to_string(), rec.source, at, actor.user],
-                    )?;
+                    insert_revision(id, 1)?;
                     audit(
                         &tx,
                         actor,
@@ -165,10 +174,9 @@ impl Store {
                     outcomes.push(ImportOutcome::Imported);
                 }
                 Some(h) => {
-                    let (old_hash, old_data): (String, String) = tx.prepare_cached("SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2")?
-                        .query_row(params![h.id, h.revision],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )?;
+                    let (old_hash, old_data): (String, String) = tx
+                        .prepare_cached("SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2")?
+                        .query_row(params![h.id, h.revision], |r| Ok((r.get(0)?, r.get(1)?)))?;
                     if old_hash == hash && old_data == data {
                         outcomes.push(ImportOutcome::Unchanged);
                         continue;
@@ -180,31 +188,20 @@ impl Store {
                     } else {
                         h.status.as_str()
                     };
-                    tx.prepare_cached("INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
-                        .execute(params![h.id, revision, hash, data, rec.raw.to_string(), rec.source, at, actor.user],
-                    )?;
-                    tx.prepare_cached("UPDATE dossiers SET revision = ?2, status = ?3, plan_year = ?4, province = ?5, province_key = ?6,
-                             category = ?7, project_type = ?8, priority_area = ?9, title = ?10, beneficiary = ?11,
-                             submitted_on = ?12, national_vnd = ?13, cert_valid_until = ?14
-                         WHERE id = ?1")?
-                        .execute(params![
-                            h.id,
-                            revision,
-                            status,
-                            d.plan_year,
-                            d.province,
-                            text::fold(&d.province),
-                            d.category.id(),
-                            d.project_type.id(),
-                            priority,
-                            d.title,
-                            beneficiary,
-                            submitted,
-                            d.budget.national_vnd.0,
-                            cert
-                        ],
-                    )?;
+                    insert_revision(h.id, revision)?;
+                    let mut p = columns.to_vec();
+                    p.extend_from_slice(
+                        named_params! { ":id": h.id, ":revision": revision, ":status": status },
+                    );
+                    tx.prepare_cached(
+                        "UPDATE dossiers SET revision = :revision, status = :status, plan_year = :plan_year,
+                             province = :province, province_key = :province_key, category = :category,
+                             project_type = :project_type, priority_area = :priority_area, title = :title,
+                             beneficiary = :beneficiary, submitted_on = :submitted_on, national_vnd = :national_vnd,
+                             cert_valid_until = :cert_valid_until
+                         WHERE id = :id",
+                    )?
+                    .execute(p.as_slice())?;
                     let version = bump(&tx, &h, &at)?;
                     let detail = if reopened {
                         format!("{} (returned → pending)", rec.source)
