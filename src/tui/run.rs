@@ -5,7 +5,7 @@
 //! redrawn only when the state is dirty, inside synchronized output. Between
 //! events the loop sleeps in `crossterm::event::poll` (no busy loop). The
 //! terminal is restored on quit, on error (the guard's `Drop`), on panic
-//! (hook) and on SIGTERM/SIGHUP/SIGINT (flags checked every 250 ms);
+//! (hook) and on SIGTERM/SIGHUP/SIGINT (see [`watch_signals`]);
 //! Ctrl-Z restores it, stops the process, and takes the screen back.
 
 use crate::domain::rules::Rules;
@@ -73,17 +73,42 @@ pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// How long the event loop has, after SIGHUP/SIGTERM/SIGINT, to stop by
+/// itself before the signal thread ends the process.
+const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
+
+/// On SIGHUP (an SSH session dropping), SIGTERM or SIGINT: set `stop`, which
+/// the event loop checks on every wake-up, and give it [`SIGNAL_GRACE`] to
+/// restore the terminal and return. If it has not by then, the process ends
+/// here: when the terminal hangs up, crossterm's reader can spin on
+/// end-of-file inside `event::poll` and never give control back, which
+/// would otherwise leave a process burning a core on the shared server.
+/// Every write is its own SQLite transaction, so ending mid-write rolls that
+/// write back whole; nothing committed is lost.
+fn watch_signals(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])
+        .context("installing signal handlers")?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                stop.store(true, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                // Still running: the loop is stuck on a dead terminal.
+                let _ = execute!(stdout(), DisableBracketedPaste, crossterm::cursor::Show);
+                ratatui::restore();
+                std::process::exit(128 + sig);
+            }
+        })
+        .context("starting the signal thread")?;
+    Ok(())
+}
+
 /// Open the TUI on `store` for `actor` and run it until the user quits.
 pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))
-            .context("installing signal handlers")?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     // Everything that can fail on bad input (the keymap) fails before the
     // terminal is taken.
     let mut options = options;
