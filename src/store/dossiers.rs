@@ -272,15 +272,6 @@ impl Store {
         }
     }
 
-    /// The distinct provinces and plan years present (for the filters).
-    pub fn provinces(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT DISTINCT province FROM dossiers ORDER BY province_key")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
-    }
-
     /// The plan years present, newest first.
     pub fn plan_years(&self) -> Result<Vec<i32>> {
         let mut stmt = self
@@ -332,41 +323,6 @@ impl Store {
             source,
             imported_at,
         }))
-    }
-
-    /// Every dossier in queue order with its whole record (export, checks
-    /// over all dossiers). Streams through `f` so nothing large is held.
-    pub fn each_dossier(&self, mut f: impl FnMut(DossierRecord) -> Result<()>) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.code, d.status, d.revision, d.version, r.data, r.raw, r.source, r.imported_at
-             FROM dossiers d JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
-             ORDER BY d.submitted_on, d.code",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let code: String = r.get(0)?;
-            let corrupt = |message: String| StoreError::Corrupt {
-                code: code.clone(),
-                message,
-            };
-            let status: String = r.get(1)?;
-            let dossier: Dossier = serde_json::from_str(&r.get::<_, String>(4)?)
-                .map_err(|e| corrupt(e.to_string()))?;
-            let raw = serde_json::from_str(&r.get::<_, String>(5)?)
-                .map_err(|e| corrupt(e.to_string()))?;
-            let status =
-                Status::from_id(&status).ok_or_else(|| corrupt(format!("status {status:?}")))?;
-            f(DossierRecord {
-                dossier,
-                status,
-                revision: r.get(2)?,
-                version: r.get(3)?,
-                raw,
-                source: r.get(6)?,
-                imported_at: r.get(7)?,
-            })?;
-        }
-        Ok(())
     }
 
     /// How many dossiers there are.
