@@ -1,10 +1,11 @@
 //! `thamdinh list`: the queue, filtered, as a table, JSON or CSV.
 
 use super::args::Format;
+use super::export::csv_safe;
 use super::table::{Align, Table};
 use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
 use crate::domain::search;
-use crate::domain::{Category, Status};
+use crate::domain::{Category, Status, Vnd};
 use crate::ops;
 use crate::store::{QueueFilter, QueueRow};
 use chrono::NaiveDate;
@@ -81,7 +82,14 @@ pub fn run(
         province: f.province.clone(),
         plan_year: f.plan_year,
     };
-    let rows = ctx.store.queue(&filter)?;
+    // Ranks are computed over the whole database, not just the filtered rows.
+    let all = ctx.store.queue(&QueueFilter::default())?;
+    let ranks = ops::rank_index(&ctx.rules, &all, as_of);
+    let rows = if filter == QueueFilter::default() {
+        all
+    } else {
+        ctx.store.queue(&filter)?
+    };
     let rows = match query {
         Some(q) => {
             let texts: Vec<String> = rows
@@ -95,9 +103,6 @@ pub fn run(
         }
         None => rows,
     };
-    // Ranks are computed over the whole database, not just the filtered rows.
-    let all = ctx.store.queue(&QueueFilter::default())?;
-    let ranks = ops::rank_index(&ctx.rules, &all, as_of);
     let mut items = Vec::with_capacity(rows.len());
     for r in &rows {
         let item = item(ctx, r, &ranks, as_of)?;
@@ -110,9 +115,10 @@ pub fn run(
         Format::Json => print_json(&items)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout());
-            for i in &items {
-                w.serialize(CsvItem::from(i))
-                    .map_err(|e| Failure::failed(e.to_string()))?;
+            for mut i in items {
+                i.title = csv_safe(&i.title);
+                i.beneficiary = i.beneficiary.map(|b| csv_safe(&b));
+                w.serialize(i).map_err(|e| Failure::failed(e.to_string()))?;
             }
             w.flush()?;
         }
@@ -128,12 +134,12 @@ pub fn run(
                 ("CHECKLIST", Align::Left, 0),
                 ("TITLE", Align::Left, 48),
             ]);
-            for (i, r) in items.iter().zip(&rows_in_order(&rows, &items)) {
+            for i in &items {
                 t.row(vec![
                     i.code.clone(),
                     i.province.clone(),
-                    r.category.short().to_string(),
-                    r.national.millions(),
+                    i.category.short().to_string(),
+                    Vnd(i.national_vnd).millions(),
                     dash(i.score),
                     dash(i.rank),
                     i.status.to_string(),
@@ -146,15 +152,6 @@ pub fn run(
         }
     }
     Ok(Exit::Success)
-}
-
-fn rows_in_order<'a>(rows: &'a [QueueRow], items: &[ListItem]) -> Vec<&'a QueueRow> {
-    let by_code: std::collections::HashMap<&str, &QueueRow> =
-        rows.iter().map(|r| (r.code.as_str(), r)).collect();
-    items
-        .iter()
-        .filter_map(|i| by_code.get(i.code.as_str()).copied())
-        .collect()
 }
 
 fn item(
@@ -187,48 +184,4 @@ fn item(
         rank: rank.map(|x| x.0),
         within_budget: rank.map(|x| x.1),
     })
-}
-
-/// CSV cannot hold nulls: empty cells instead.
-#[derive(Serialize)]
-struct CsvItem<'a> {
-    code: &'a str,
-    plan_year: i32,
-    province: &'a str,
-    category: &'a str,
-    title: String,
-    status: &'a str,
-    submitted_on: String,
-    national_vnd: i64,
-    score: String,
-    revision: i64,
-    beneficiary: String,
-    checklist: &'a str,
-    checklist_ok: bool,
-    failing: usize,
-    rank: String,
-    within_budget: String,
-}
-
-impl<'a> From<&'a ListItem> for CsvItem<'a> {
-    fn from(i: &'a ListItem) -> Self {
-        CsvItem {
-            code: &i.code,
-            plan_year: i.plan_year,
-            province: &i.province,
-            category: i.category.id(),
-            title: super::export::csv_safe(&i.title),
-            status: i.status.id(),
-            submitted_on: crate::domain::date::iso(i.submitted_on),
-            national_vnd: i.national_vnd,
-            score: i.score.map(|s| s.to_string()).unwrap_or_default(),
-            revision: i.revision,
-            beneficiary: super::export::csv_safe(i.beneficiary.as_deref().unwrap_or("")),
-            checklist: &i.checklist,
-            checklist_ok: i.checklist_ok,
-            failing: i.failing,
-            rank: i.rank.map(|s| s.to_string()).unwrap_or_default(),
-            within_budget: i.within_budget.map(|s| s.to_string()).unwrap_or_default(),
-        }
-    }
 }
