@@ -30,27 +30,8 @@ pub fn run(
         Format::Json => print_json(&rows)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout());
-            w.write_record([
-                "rank",
-                "code",
-                "category",
-                "score",
-                "national_vnd",
-                "cumulative_vnd",
-                "within_budget",
-            ])
-            .map_err(|e| Failure::failed(e.to_string()))?;
             for r in rows {
-                w.write_record([
-                    r.rank.to_string(),
-                    r.code.clone(),
-                    r.category.id().to_string(),
-                    r.score.map(|s| s.to_string()).unwrap_or_default(),
-                    r.national_vnd.0.to_string(),
-                    r.cumulative_vnd.0.to_string(),
-                    r.within_budget.to_string(),
-                ])
-                .map_err(|e| Failure::failed(e.to_string()))?;
+                w.serialize(r).map_err(|e| Failure::failed(e.to_string()))?;
             }
             w.flush()?;
         }
