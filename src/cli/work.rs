@@ -33,13 +33,9 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
         points,
         None,
     )?;
-    let v = ops::view(
-        &ctx.store,
-        &ctx.rules,
-        code.trim(),
-        chrono::Local::now().date_naive(),
-    )?;
-    let total = v.score.total.map_or("–".to_string(), |t| t.to_string());
+    let today = chrono::Local::now().date_naive();
+    let row = ctx.store.queue_row(code.trim())?;
+    let total = super::dash(row.and_then(|r| ops::row_total(&ctx.rules, &r, today)));
     println!(
         "{}: {} = {} (total {total})",
         code.trim(),
