@@ -102,8 +102,14 @@ pub fn checklist(
     ))
 }
 
-/// One dossier with its checklist, score card, notes and history.
-pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Result<DossierView> {
+/// A dossier as appraised: its record, checklist and score card (what an
+/// export row needs, without the notes and history).
+pub fn assess(
+    store: &Store,
+    rules: &Rules,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<(DossierRecord, Checklist, ScoreCard)> {
     let rec = record(store, code)?;
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
@@ -116,10 +122,16 @@ pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Resul
         rec.revision,
         as_of,
     );
+    Ok((rec, checklist, score))
+}
+
+/// One dossier with its checklist, score card, notes and history.
+pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Result<DossierView> {
+    let (record, checklist, score) = assess(store, rules, code, as_of)?;
     let notes = store.notes(code)?;
     let history = store.history(code)?;
     Ok(DossierView {
-        record: rec,
+        record,
         checklist,
         score,
         notes,

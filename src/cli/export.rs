@@ -55,8 +55,8 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
     let decisions = ctx.store.last_decisions()?;
     let mut rows = Vec::with_capacity(queue.len());
     for q in &queue {
-        let v = ops::view(&ctx.store, &ctx.rules, &q.code, as_of)?;
-        let d = &v.record.dossier;
+        let (record, checklist, score) = ops::assess(&ctx.store, &ctx.rules, &q.code, as_of)?;
+        let d = &record.dossier;
         let rank = ranks.get(&q.code);
         let decision = decisions.get(&q.code);
         rows.push(ExportRow {
@@ -74,16 +74,16 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
             national_vnd: d.budget.national_vnd.0,
             local_vnd: d.budget.local_vnd.map(|v| v.0),
             counterpart_vnd: d.budget.counterpart_vnd.map(|v| v.0),
-            status: v.record.status.id().into(),
-            checklist: v.checklist.summary(),
-            checklist_ok: v.checklist.ok(),
-            score: v.score.total,
-            bonus: v.score.bonus,
+            status: record.status.id().into(),
+            checklist: checklist.summary(),
+            checklist_ok: checklist.ok(),
+            score: score.total,
+            bonus: score.bonus,
             rank: rank.map(|r| r.0),
             within_budget: rank.map(|r| r.1),
             decision: decision.map(|x| x.0.clone()),
             decision_reason: decision.and_then(|x| x.1.clone()),
-            revision: v.record.revision,
+            revision: record.revision,
         });
     }
     let mut sink: Box<dyn Write> = match out {
