@@ -28,17 +28,6 @@ pub enum OpError {
     Invalid(String),
 }
 
-impl OpError {
-    /// True when nothing could be changed because of what the user asked
-    /// (unknown code, bad value), rather than a failure of the database.
-    pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            OpError::Invalid(_) | OpError::Store(StoreError::NotFound(_) | StoreError::Refused(_))
-        )
-    }
-}
-
 pub type Result<T> = std::result::Result<T, OpError>;
 
 /// Everything the detail panes and `show` display of one dossier.

@@ -119,10 +119,6 @@ impl Vnd {
     pub fn full(self) -> String {
         group_thousands(self.0, '.')
     }
-
-    pub fn checked_add(self, other: Vnd) -> Option<Vnd> {
-        self.0.checked_add(other.0).map(Vnd)
-    }
 }
 
 impl fmt::Display for Vnd {
