@@ -5,13 +5,20 @@ use std::path::PathBuf;
 /// The database file: `--db`, else `$THAMDINH_DB`, else
 /// `$XDG_DATA_HOME/thamdinh/thamdinh.db` (`~/.local/share/thamdinh/…`).
 pub fn db_path(flag: Option<PathBuf>) -> PathBuf {
+    db_location(flag).0
+}
+
+/// [`db_path`], and whether it is the default location (whose folder is
+/// created on demand; an explicit path's folder must exist, so a typo does
+/// not silently create folders and an empty database).
+pub fn db_location(flag: Option<PathBuf>) -> (PathBuf, bool) {
     if let Some(p) = flag {
-        return p;
+        return (p, false);
     }
     if let Some(p) = std::env::var_os("THAMDINH_DB").filter(|v| !v.is_empty()) {
-        return PathBuf::from(p);
+        return (PathBuf::from(p), false);
     }
-    data_home().join("thamdinh").join("thamdinh.db")
+    (data_home().join("thamdinh").join("thamdinh.db"), true)
 }
 
 fn data_home() -> PathBuf {

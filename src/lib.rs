@@ -17,5 +17,6 @@ pub mod data_files;
 pub mod domain;
 pub mod import;
 pub mod ops;
+pub mod output;
 pub mod store;
 pub mod tui;

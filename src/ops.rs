@@ -14,7 +14,7 @@ use crate::domain::text::clean_multiline;
 use crate::domain::{Category, Decision, Vnd};
 use crate::store::{
     Actor, BatchOutcome, DecisionRequest, DossierRecord, HistoryEntry, NoteRecord, QueueFilter,
-    QueueRow, Store, StoreError, UndoOutcome,
+    QueueRow, Store, StoreError, UndoOutcome, WriteTx,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -264,6 +264,17 @@ pub fn execute(
     reason: Option<&str>,
     override_reason: Option<&str>,
 ) -> Result<BatchOutcome> {
+    store.atomically(|tx| execute_in(tx, actor, preview, reason, override_reason))
+}
+
+/// [`execute`] inside an open transaction.
+fn execute_in(
+    tx: &WriteTx<'_>,
+    actor: &Actor,
+    preview: &Preview,
+    reason: Option<&str>,
+    override_reason: Option<&str>,
+) -> Result<BatchOutcome> {
     let Some(decision) = preview.decision else {
         return Err(OpError::Invalid("nothing to decide".into()));
     };
@@ -282,7 +293,7 @@ pub fn execute(
             already: preview.already.clone(),
         });
     }
-    let mut out = store.decide(
+    let mut out = tx.decide(
         actor,
         decision,
         reason.as_deref(),
@@ -293,7 +304,10 @@ pub fn execute(
     Ok(out)
 }
 
-/// Preview and execute at once (the CLI's `approve`/`return`).
+/// Preview and execute at once (the CLI's `approve`/`return`), in ONE
+/// transaction: the gate is evaluated on exactly what is decided, so a
+/// command has no stale view and concurrent commands never refuse each
+/// other as conflicts (they wait for the write lock instead).
 #[allow(clippy::too_many_arguments)]
 pub fn decide(
     store: &mut Store,
@@ -305,16 +319,11 @@ pub fn decide(
     override_reason: Option<&str>,
     as_of: NaiveDate,
 ) -> Result<(Preview, BatchOutcome)> {
-    let p = preview(
-        store,
-        rules,
-        decision,
-        codes,
-        override_reason.is_some(),
-        as_of,
-    )?;
-    let out = execute(store, actor, &p, reason, override_reason)?;
-    Ok((p, out))
+    store.atomically(|tx| {
+        let p = preview(tx, rules, decision, codes, override_reason.is_some(), as_of)?;
+        let out = execute_in(tx, actor, &p, reason, override_reason)?;
+        Ok((p, out))
+    })
 }
 
 /// Undo the actor's last decision batch.

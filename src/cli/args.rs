@@ -138,6 +138,17 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// A consistent copy of the database, made while others go on working
+    Backup {
+        /// The copy to write (refused onto the database itself)
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Check the database: SQLite's integrity and the store's own invariants
+    Check {
+        #[arg(long, value_enum, default_value_t = LogFormat::Table)]
+        format: LogFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -33,20 +33,20 @@ pub fn approve(
         as_of,
     )?;
     for r in &preview.refused {
-        eprintln!(
+        crate::errln!(
             "error: {}: not approved: mandatory items unmet: {}",
             r.code,
             r.describe()
         );
     }
     for r in &preview.overridden {
-        eprintln!(
+        crate::errln!(
             "warning: {}: approved with override; unmet: {}",
             r.code,
             r.describe()
         );
     }
-    report(&out, "approved");
+    report(&out, "approved")?;
     Ok(exit(
         preview.refused.len(),
         out.decided.len() + out.already.len(),
@@ -71,17 +71,25 @@ pub fn give_back(ctx: &mut Ctx, raw: &[String], reason: &str) -> CmdResult {
         None,
         today,
     )?;
-    report(&out, "returned");
+    report(&out, "returned")?;
     Ok(Exit::Success)
 }
 
-fn report(out: &crate::store::BatchOutcome, verb: &str) {
-    for c in &out.decided {
-        println!("{c}: {verb}");
-    }
-    for c in &out.already {
-        println!("{c}: already {verb}");
-    }
+fn report(out: &crate::store::BatchOutcome, verb: &str) -> Result<(), Failure> {
+    let saved = match out.decided.len() {
+        0 => "nothing was changed".to_string(),
+        1 => "the decision was saved".to_string(),
+        n => format!("the decisions on {n} dossiers were saved"),
+    };
+    super::report_saved(&saved, |o| {
+        for c in &out.decided {
+            crate::outln!(o, "{c}: {verb}")?;
+        }
+        for c in &out.already {
+            crate::outln!(o, "{c}: already {verb}")?;
+        }
+        Ok(())
+    })
 }
 
 fn exit(refused: usize, done: usize) -> Exit {
@@ -94,11 +102,16 @@ fn exit(refused: usize, done: usize) -> Exit {
 
 pub fn undo(ctx: &mut Ctx) -> CmdResult {
     let out = ops::undo(&mut ctx.store, &ctx.actor)?;
-    for (code, status) in &out.restored {
-        println!(
-            "{code}: back to {status} (undo of {} batch {})",
-            out.action, out.undone_batch
-        );
-    }
+    super::report_saved("the undo was saved", |o| {
+        for (code, status) in &out.restored {
+            crate::outln!(
+                o,
+                "{code}: back to {status} (undo of {} batch {})",
+                out.action,
+                out.undone_batch
+            )?;
+        }
+        Ok(())
+    })?;
     Ok(Exit::Success)
 }

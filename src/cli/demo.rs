@@ -78,10 +78,14 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
         dir.path(),
         super::import::print_message,
     )?;
-    eprintln!("demo database {}: {}", path.display(), sum.line());
+    crate::errln!(
+        "demo: bundled sample loaded ({}) into a temporary database, removed on quit",
+        sum.line()
+    );
     tui(
         Ctx {
             store,
+            db_path: path,
             rules,
             actor,
         },

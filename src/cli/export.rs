@@ -4,6 +4,8 @@
 use super::args::ExportFormat;
 use super::{CmdResult, Ctx, Exit, Failure};
 use crate::ops;
+use crate::output::stdout::OutError;
+use crate::output::{AtomicFile, SameFile};
 use crate::store::QueueFilter;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -39,17 +41,15 @@ pub struct ExportRow {
     pub revision: i64,
 }
 
-/// A text cell that a spreadsheet would read as a formula gets a leading
-/// apostrophe (CSV injection).
-pub fn csv_safe(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate) -> CmdResult {
+    // The destination is checked before any work: never onto the database.
+    let f_path = out.unwrap_or(Path::new("-")).to_path_buf();
+    let file = match out {
+        Some(p) if p.as_os_str() != "-" => Some(
+            AtomicFile::create(p, &SameFile::database(&ctx.db_path)).map_err(Failure::failed)?,
+        ),
+        _ => None,
+    };
     let queue = ctx.store.queue(&QueueFilter::default())?;
     let ranks = ops::rank_index(&ctx.rules, &queue, as_of);
     let decisions = ctx.store.last_decisions()?;
@@ -86,35 +86,29 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
             revision: record.revision,
         });
     }
-    let mut sink: Box<dyn Write> = match out {
-        None => Box::new(std::io::stdout().lock()),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdout().lock()),
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p)
-                .map_err(|e| Failure::failed(format!("{}: {e}", p.display())))?,
-        )),
-    };
-    match format {
-        ExportFormat::Json => {
-            serde_json::to_writer_pretty(&mut sink, &rows)
-                .map_err(|e| Failure::failed(e.to_string()))?;
-            writeln!(sink)?;
-        }
-        ExportFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut sink);
-            for mut r in rows {
-                r.title = csv_safe(&r.title);
-                r.implementing_unit = csv_safe(&r.implementing_unit);
-                r.beneficiary = r.beneficiary.map(|b| csv_safe(&b));
-                r.decision_reason = r.decision_reason.map(|b| csv_safe(&b));
-                w.serialize(r).map_err(|e| Failure::failed(e.to_string()))?;
+    let write = |w: &mut dyn Write| -> Result<(), OutError> {
+        match format {
+            ExportFormat::Json => crate::output::json::write_pretty(w, &rows)?,
+            ExportFormat::Csv => {
+                crate::output::csv::write_rows(w, &rows).map_err(super::csv_error)?
             }
-            w.flush()?;
         }
-    }
-    sink.flush()?;
-    if let Some(p) = out.filter(|p| p.as_os_str() != "-") {
-        eprintln!("exported {} dossiers to {}", queue.len(), p.display());
+        Ok(())
+    };
+    match file {
+        None => super::report(|o| write(o.writer()))?,
+        Some(mut f) => {
+            let named = |e: OutError| {
+                let e = match e {
+                    OutError::BrokenPipe => "broken pipe".to_string(),
+                    OutError::Io(e) => e.to_string(),
+                };
+                Failure::failed(format!("{}: {e} (nothing was written)", f_path.display()))
+            };
+            write(&mut f).map_err(named)?;
+            f.commit().map_err(Failure::failed)?;
+            crate::errln!("exported {} dossiers to {}", rows.len(), f_path.display());
+        }
     }
     Ok(Exit::Success)
 }

@@ -1,7 +1,6 @@
 //! `thamdinh list`: the queue, filtered, as a table, JSON or CSV.
 
 use super::args::Format;
-use super::export::csv_safe;
 use super::table::{Align, Table};
 use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
 use crate::domain::search;
@@ -113,15 +112,7 @@ pub fn run(
     }
     match format {
         Format::Json => print_json(&items)?,
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout());
-            for mut i in items {
-                i.title = csv_safe(&i.title);
-                i.beneficiary = i.beneficiary.map(|b| csv_safe(&b));
-                w.serialize(i).map_err(|e| Failure::failed(e.to_string()))?;
-            }
-            w.flush()?;
-        }
+        Format::Csv => super::print_csv(&items)?,
         Format::Table => {
             let mut t = Table::new(&[
                 ("CODE", Align::Left, 0),
@@ -147,8 +138,8 @@ pub fn run(
                     i.title.clone(),
                 ]);
             }
-            print!("{}", t.render());
-            eprintln!("{} dossiers", items.len());
+            super::report(|o| o.text(&t.render()))?;
+            crate::errln!("{} dossiers", items.len());
         }
     }
     Ok(Exit::Success)

@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
                     detail,
                 ]);
             }
-            print!("{}", t.render());
+            super::report(|o| o.text(&t.render()))?;
         }
     }
     Ok(Exit::Success)

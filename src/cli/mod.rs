@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod list;
 mod log;
+mod maintenance;
 mod rank;
 mod show;
 pub mod table;
@@ -15,7 +16,8 @@ mod work;
 
 use crate::domain::rules::Rules;
 use crate::ops::OpError;
-use crate::store::{Actor, Store};
+use crate::output::stdout::{OutError, Stdout};
+use crate::store::{Access, Actor, Store};
 use args::{Cli, Command};
 use chrono::NaiveDate;
 
@@ -73,9 +75,63 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// An output error: a broken pipe ends the command quietly with success
+/// (the reader wanted no more, as with Unix tools); any other is an error.
+impl From<OutError> for Failure {
+    fn from(e: OutError) -> Failure {
+        match e {
+            OutError::BrokenPipe => Failure {
+                exit: Exit::Success,
+                message: String::new(),
+            },
+            OutError::Io(_) => Failure::failed(e.to_string()),
+        }
+    }
+}
+
+/// Print the report of a command that has already committed its change:
+/// an output error then says that the change was saved all the same.
+pub fn report_saved(
+    saved: &str,
+    print: impl FnOnce(&mut Stdout) -> Result<(), OutError>,
+) -> Result<(), Failure> {
+    let mut out = Stdout::new();
+    match print(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let mut f = Failure::from(e);
+            if !f.message.is_empty() {
+                f.message = format!("{} ({saved}; only this report was not written)", f.message);
+            }
+            Err(f)
+        }
+    }
+}
+
+/// Print a command's output (nothing was changed).
+pub fn report(print: impl FnOnce(&mut Stdout) -> Result<(), OutError>) -> Result<(), Failure> {
+    let mut out = Stdout::new();
+    print(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// `writeln!` to a [`Stdout`], returning its error.
+#[macro_export]
+macro_rules! outln {
+    ($out:expr) => {
+        $out.line(format_args!(""))
+    };
+    ($out:expr, $($arg:tt)*) => {
+        $out.line(format_args!($($arg)*))
+    };
+}
+
 /// What every command works with.
 pub struct Ctx {
     pub store: Store,
+    /// Where the database is (no output file may be written onto it).
+    pub db_path: std::path::PathBuf,
     pub rules: Rules,
     pub actor: Actor,
 }
@@ -88,9 +144,41 @@ pub fn run(cli: Cli) -> i32 {
         Ok(exit) => exit as i32,
         Err(f) => {
             for line in f.message.lines() {
-                eprintln!("error: {line}");
+                crate::errln!("error: {line}");
             }
             f.exit as i32
+        }
+    }
+}
+
+/// The default data folder, created for its owner only.
+fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// Dossiers hold names and money of real establishments: a database that
+/// every user of the server can read deserves a warning (not a refusal).
+fn warn_if_world_readable(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o004 != 0 {
+                crate::errln!(
+                    "warning: {} is readable by every user of this machine (mode {mode:04o}); \
+                     chmod o-rwx {} keeps it to its owner and group",
+                    path.display(),
+                    path.display()
+                );
+            }
         }
     }
 }
@@ -100,13 +188,48 @@ fn load_rules(cli: &Cli) -> Result<Rules, Failure> {
     crate::data_files::load(dir.as_deref()).map_err(|e| Failure::failed(e.to_string()))
 }
 
+/// Open the database for a command that writes.
 fn open(cli: &Cli) -> Result<Ctx, Failure> {
+    open_with(cli, Access::ReadWrite)
+}
+
+/// Open the database for a command that only reads: it works for a user
+/// who may only read the file, and changes nothing on disk.
+fn open_ro(cli: &Cli) -> Result<Ctx, Failure> {
+    open_with(cli, Access::ReadOnly)
+}
+
+fn open_with(cli: &Cli, access: Access) -> Result<Ctx, Failure> {
     let rules = load_rules(cli)?;
-    let path = crate::config::db_path(cli.db.clone());
-    let store =
-        Store::open(&path).map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+    let (path, default) = crate::config::db_location(cli.db.clone());
+    // A database is created on first use, by a reader too (it then lists
+    // nothing); only an existing one is opened read-only.
+    let access = if path.exists() {
+        access
+    } else {
+        Access::ReadWrite
+    };
+    let named = |e: String| Failure::failed(format!("{}: {e}", path.display()));
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => {
+            if default {
+                create_private_dir(dir).map_err(|e| {
+                    Failure::failed(format!("{}: cannot create the folder: {e}", dir.display()))
+                })?;
+            } else {
+                return Err(named(format!(
+                    "the folder {} does not exist (an explicit --db or $THAMDINH_DB path is never created)",
+                    dir.display()
+                )));
+            }
+        }
+        _ => {}
+    }
+    let store = Store::open_with(&path, access).map_err(|e| named(e.to_string()))?;
+    warn_if_world_readable(&path);
     Ok(Ctx {
         store,
+        db_path: path,
         rules,
         actor: Actor::new(cli.user.as_deref()),
     })
@@ -141,20 +264,21 @@ fn dispatch(cli: Cli) -> CmdResult {
             as_of: d,
         } => {
             let filter = list::Filter::parse(status, category, province, *plan_year)?;
+            let day = as_of(d.as_deref())?;
             list::run(
-                &open(&cli)?,
+                &open_ro(&cli)?,
                 &filter,
                 query.as_deref(),
                 *failing,
                 *format,
-                as_of(d.as_deref())?,
+                day,
             )
         }
         Command::Show {
             code,
             format,
             as_of: d,
-        } => show::run(&open(&cli)?, code, *format, as_of(d.as_deref())?),
+        } => show::run(&open_ro(&cli)?, code, *format, as_of(d.as_deref())?),
         Command::Tick { code, item, off } => work::tick(&mut open(&cli)?, code, item, !off),
         Command::Score {
             code,
@@ -181,7 +305,7 @@ fn dispatch(cli: Cli) -> CmdResult {
         } => {
             let day = as_of(d.as_deref())?;
             rank::run(
-                &open(&cli)?,
+                &open_ro(&cli)?,
                 category.as_deref(),
                 budget.as_deref(),
                 *plan_year,
@@ -193,12 +317,19 @@ fn dispatch(cli: Cli) -> CmdResult {
             code,
             author,
             format,
-        } => log::run(&open(&cli)?, code.as_deref(), author.as_deref(), *format),
+        } => log::run(&open_ro(&cli)?, code.as_deref(), author.as_deref(), *format),
+        Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
+        Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),
         Command::Export {
             format,
             out,
             as_of: d,
-        } => export::run(&open(&cli)?, *format, out.as_deref(), as_of(d.as_deref())?),
+        } => export::run(
+            &open_ro(&cli)?,
+            *format,
+            out.as_deref(),
+            as_of(d.as_deref())?,
+        ),
     }
 }
 
@@ -216,11 +347,22 @@ pub fn parse_category(rules: &Rules, s: &str) -> Result<crate::domain::Category,
     })
 }
 
-/// Print JSON to stdout.
+/// Print JSON to stdout, every control and invisible character escaped.
 pub fn print_json(v: &impl serde::Serialize) -> Result<(), Failure> {
-    let s = serde_json::to_string_pretty(v).map_err(|e| Failure::failed(e.to_string()))?;
-    println!("{s}");
-    Ok(())
+    report(|out| Ok(crate::output::json::write_pretty(out.writer(), v)?))
+}
+
+/// Print CSV rows to stdout, every text cell guarded.
+pub fn print_csv<T: serde::Serialize>(rows: impl IntoIterator<Item = T>) -> Result<(), Failure> {
+    report(|out| crate::output::csv::write_rows(out.writer(), rows).map_err(csv_error))
+}
+
+/// A CSV writer's error as an output error.
+pub fn csv_error(e: csv::Error) -> OutError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => OutError::from_io(e),
+        other => OutError::Io(std::io::Error::other(format!("{other:?}"))),
+    }
 }
 
 /// `–` for a missing value in tables.

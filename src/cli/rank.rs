@@ -28,26 +28,20 @@ pub fn run(
         rankings.iter().flat_map(|r| &r.rows).collect();
     match format {
         Format::Json => print_json(&rows)?,
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout());
-            for r in rows {
-                w.serialize(r).map_err(|e| Failure::failed(e.to_string()))?;
-            }
-            w.flush()?;
-        }
-        Format::Table => {
+        Format::Csv => super::print_csv(rows)?,
+        Format::Table => super::report(|o| {
             for (i, r) in rankings
                 .iter()
                 .filter(|r| category.is_some() || !r.rows.is_empty())
                 .enumerate()
             {
                 if i > 0 {
-                    println!();
+                    crate::outln!(o)?;
                 }
                 let alloc = r.allocation.map_or("no allocation set".to_string(), |a| {
                     format!("allocation {}", a.millions())
                 });
-                println!("{} · plan year {} · {alloc}", r.category, r.plan_year);
+                crate::outln!(o, "{} · plan year {} · {alloc}", r.category, r.plan_year)?;
                 let mut t = Table::new(&[
                     ("RANK", Align::Right, 0),
                     ("CODE", Align::Left, 0),
@@ -78,12 +72,13 @@ pub fn run(
                     ]);
                 }
                 if t.is_empty() {
-                    println!("  (no dossiers to rank)");
+                    crate::outln!(o, "  (no dossiers to rank)")?;
                 } else {
-                    print!("{}", t.render());
+                    o.text(&t.render())?;
                 }
             }
-        }
+            Ok(())
+        })?,
     }
     Ok(Exit::Success)
 }

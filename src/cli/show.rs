@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, code: &str, format: ShowFormat, as_of: NaiveDate) -> CmdRe
     let v = ops::view(&ctx.store, &ctx.rules, code.trim(), as_of)?;
     match format {
         ShowFormat::Json => print_json(&to_json(&v)?)?,
-        ShowFormat::Text => print!("{}", to_text(&v, as_of)),
+        ShowFormat::Text => super::report(|o| o.text(&to_text(&v, as_of)))?,
     }
     Ok(Exit::Success)
 }

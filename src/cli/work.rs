@@ -14,12 +14,15 @@ pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
         on,
         None,
     )?;
-    println!(
-        "{}: {} {}",
-        code.trim(),
-        item.trim(),
-        if on { "ticked" } else { "unticked" }
-    );
+    super::report_saved("the tick was saved", |o| {
+        crate::outln!(
+            o,
+            "{}: {} {}",
+            code.trim(),
+            item.trim(),
+            if on { "ticked" } else { "unticked" }
+        )
+    })?;
     Ok(Exit::Success)
 }
 
@@ -36,12 +39,15 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
     let today = chrono::Local::now().date_naive();
     let row = ctx.store.queue_row(code.trim())?;
     let total = super::dash(row.and_then(|r| ops::row_total(&ctx.rules, &r, today)));
-    println!(
-        "{}: {} = {} (total {total})",
-        code.trim(),
-        criterion.trim(),
-        points.trim()
-    );
+    super::report_saved("the score was saved", |o| {
+        crate::outln!(
+            o,
+            "{}: {} = {} (total {total})",
+            code.trim(),
+            criterion.trim(),
+            points.trim()
+        )
+    })?;
     Ok(Exit::Success)
 }
 
@@ -54,6 +60,8 @@ pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {
         text.to_string()
     };
     let n = ops::note(&mut ctx.store, &ctx.actor, code.trim(), &text)?;
-    println!("{}: note {} added by {}", code.trim(), n.id, n.author);
+    super::report_saved("the note was saved", |o| {
+        crate::outln!(o, "{}: note {} added by {}", code.trim(), n.id, n.author)
+    })?;
     Ok(Exit::Success)
 }

@@ -1,6 +1,6 @@
 //! Decisions (approve, return) in batches, and undo.
 
-use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now};
+use super::{Actor, Result, Store, StoreError, WriteTx, audit, bump, check_version, head, now};
 use crate::domain::{Decision, Status};
 use rusqlite::{OptionalExtension, params};
 
@@ -67,16 +67,31 @@ impl Store {
         override_reason: Option<&str>,
         items: &[DecisionRequest],
     ) -> Result<BatchOutcome> {
+        self.atomically(|tx| tx.decide(actor, decision, reason, override_reason, items))
+    }
+}
+
+impl WriteTx<'_> {
+    /// [`Store::decide`] inside an open transaction (the CLI reads the
+    /// dossiers and decides them in the same transaction).
+    pub fn decide(
+        &self,
+        actor: &Actor,
+        decision: Decision,
+        reason: Option<&str>,
+        override_reason: Option<&str>,
+        items: &[DecisionRequest],
+    ) -> Result<BatchOutcome> {
         if decision == Decision::Return && reason.is_none_or(|r| r.trim().is_empty()) {
             return Err(StoreError::Refused("a return needs a reason".into()));
         }
         let at = now();
         let target = decision.target();
-        let tx = self.write()?;
+        let tx = self.conn();
         let mut heads = Vec::with_capacity(items.len());
         for item in items {
-            let h = head(&tx, &item.code)?;
-            check_version(&tx, &h, item.expected_version)?;
+            let h = head(tx, &item.code)?;
+            check_version(tx, &h, item.expected_version)?;
             heads.push((h, item));
         }
         let mut outcome = BatchOutcome::default();
@@ -106,7 +121,7 @@ impl Store {
                 "UPDATE dossiers SET status = ?2 WHERE id = ?1",
                 params![h.id, target.id()],
             )?;
-            let version = bump(&tx, &h, &at)?;
+            let version = bump(tx, &h, &at)?;
             let detail = if item.overridden {
                 format!(
                     "{} → {}; override: {}",
@@ -118,7 +133,7 @@ impl Store {
                 format!("{} → {}", h.status, target.id())
             };
             audit(
-                &tx,
+                tx,
                 actor,
                 &at,
                 decision.id(),
@@ -130,10 +145,11 @@ impl Store {
             outcome.decided.push(h.code);
         }
         outcome.batch = batch_id;
-        tx.commit()?;
         Ok(outcome)
     }
+}
 
+impl Store {
     /// Undo `actor`'s last decision batch that is not yet undone, whole:
     /// every dossier of it goes back to the status it had before. Recorded
     /// as a new batch and audit entries, never a deletion. Refused, with
@@ -167,12 +183,17 @@ impl Store {
             })?
             .collect::<std::result::Result<_, _>>()?
         };
-        // Refuse if anything was decided on these dossiers after this batch.
+        // Refuse if anything was decided on these dossiers after this batch
+        // and still stands: a later decision that was itself undone (and
+        // the undo that undid it) left the dossier as this batch left it.
         for (dossier_id, code, _, to) in &rows {
             let later: Option<(String, String)> = tx
                 .query_row(
                     "SELECT b.author, b.at FROM decisions d JOIN batches b ON b.id = d.batch_id
-                     WHERE d.dossier_id = ?1 AND d.batch_id > ?2 ORDER BY d.batch_id DESC LIMIT 1",
+                     WHERE d.dossier_id = ?1 AND d.batch_id > ?2
+                       AND b.action IN ('approve', 'return')
+                       AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
+                     ORDER BY d.batch_id DESC LIMIT 1",
                     params![dossier_id, batch],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )

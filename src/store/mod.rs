@@ -9,12 +9,14 @@
 mod audit;
 mod decisions;
 mod dossiers;
+mod maintenance;
 mod schema;
 mod work;
 
 pub use audit::{AuditEntry, AuditFilter};
 pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome};
 pub use dossiers::{DossierRecord, ImportOutcome, IncomingRecord, QueueFilter, QueueRow};
+pub use maintenance::Problem;
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
@@ -94,6 +96,16 @@ pub enum StoreError {
     Busy,
     #[error("database: {0}")]
     Sql(rusqlite::Error),
+    #[error("not a thamdinh database: {0}; nothing was changed")]
+    Foreign(String),
+    #[error("the database looks damaged: {0}; nothing was changed")]
+    Damaged(String),
+    #[error(
+        "you may only read this database (its file or folder is not writable for you); nothing was changed"
+    )]
+    ReadOnly,
+    #[error("{0}")]
+    Io(String),
     #[error("stored data of {code} is unreadable: {message}")]
     Corrupt { code: String, message: String },
 }
@@ -104,6 +116,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
             _ => StoreError::Sql(e),
         }
     }
@@ -111,28 +124,173 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// The mark of a thamdinh database (`PRAGMA application_id`): "THMD".
+pub const APPLICATION_ID: i32 = 0x5448_4D44;
+
+/// How a database is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reading and writing; the file is created when missing and its schema
+    /// brought up to date.
+    ReadWrite,
+    /// Reading only: nothing is created or changed on disk, so a user who
+    /// may only read the file can still list, show, rank and export.
+    ReadOnly,
+}
+
 /// The database: one SQLite file in WAL mode.
 pub struct Store {
     conn: Connection,
 }
 
-impl Store {
-    /// Open (creating if needed) the database at `path` and bring its schema
-    /// up to date. The parent folder is created too.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(parent) = path.parent()
-            && !parent.as_os_str().is_empty()
-        {
-            // A failure here shows up as the open error just below.
-            let _ = std::fs::create_dir_all(parent);
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+/// What is found in a file before anything is written to it.
+struct Identity {
+    application_id: i32,
+    user_version: i64,
+    tables: Vec<String>,
+}
+
+impl Identity {
+    fn read(conn: &Connection) -> Result<Identity> {
+        let application_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let user_version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         )?;
-        Store::setup(conn, true)
+        let tables = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<String>, _>>()?;
+        Ok(Identity {
+            application_id,
+            user_version,
+            tables,
+        })
+    }
+
+    fn has_our_tables(&self) -> bool {
+        ["dossiers", "revisions", "audit"]
+            .iter()
+            .all(|t| self.tables.iter().any(|x| x == t))
+    }
+
+    /// Refuse a file that is not ours, or whose schema version makes no
+    /// sense, before anything is written to it.
+    fn check(&self, known: i64) -> Result<()> {
+        let ours = self.application_id == APPLICATION_ID;
+        if self.application_id != 0 && !ours {
+            return Err(StoreError::Foreign(format!(
+                "it belongs to another application (application id {:#x})",
+                self.application_id
+            )));
+        }
+        if !ours && !self.tables.is_empty() && !self.has_our_tables() {
+            let mut names = self.tables.clone();
+            names.truncate(5);
+            return Err(StoreError::Foreign(format!(
+                "it holds another application's tables ({})",
+                names.join(", ")
+            )));
+        }
+        if self.user_version < 0 {
+            return Err(StoreError::Damaged(format!(
+                "its schema version is {}, which no thamdinh writes",
+                self.user_version
+            )));
+        }
+        if self.user_version == 0 && !self.tables.is_empty() {
+            return Err(StoreError::Damaged(
+                "its schema version was reset to 0 although it holds thamdinh's tables".into(),
+            ));
+        }
+        if self.user_version > known {
+            return Err(StoreError::TooNew {
+                found: self.user_version,
+                known,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Map the errors SQLite gives for a file that is not a database at all.
+fn opening(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            StoreError::Foreign("it is not an SQLite database".into())
+        }
+        _ => StoreError::from(e),
+    }
+}
+
+/// Create a missing database file readable and writable by its owner and
+/// group only (0660), whatever the umask; SQLite gives its `-wal` and `-shm`
+/// files the same mode.
+#[cfg(unix)]
+fn create_private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o660)
+        .open(path)
+    {
+        Ok(f) => f.set_permissions(std::fs::Permissions::from_mode(0o660)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn create_private(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` for reading and
+    /// writing, and bring its schema up to date. The folder must exist.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, Access::ReadWrite)
+    }
+
+    /// Open the database at `path` as `access` says. A file that is not a
+    /// thamdinh database is refused untouched.
+    pub fn open_with(path: &Path, access: Access) -> Result<Store> {
+        match access {
+            Access::ReadWrite => {
+                if !path.exists() {
+                    create_private(path).map_err(|e| StoreError::Io(e.to_string()))?;
+                }
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(opening)?;
+                Store::setup(conn, true)
+            }
+            Access::ReadOnly => {
+                if !path.exists() {
+                    return Err(StoreError::Io("no such file".into()));
+                }
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI;
+                let conn = Connection::open_with_flags(path, flags).map_err(opening)?;
+                match Store::setup_read_only(conn) {
+                    Ok(s) => Ok(s),
+                    // A WAL database whose -shm cannot be created (the folder
+                    // is not ours) and that has no -wal: nobody is writing, all
+                    // of it is in the main file, so read it as immutable.
+                    Err(StoreError::Sql(_)) | Err(StoreError::ReadOnly)
+                        if !companion(path, "-wal").exists() =>
+                    {
+                        let uri = format!("file:{}?immutable=1", uri_path(path));
+                        let conn = Connection::open_with_flags(uri, flags).map_err(opening)?;
+                        Store::setup_read_only(conn)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
     }
 
     /// A private in-memory database (tests, benchmarks).
@@ -142,6 +300,13 @@ impl Store {
 
     fn setup(conn: Connection, wal: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
+        // Identify the file before anything is written to it.
+        Identity::read(&conn)
+            .map_err(|e| match e {
+                StoreError::Sql(e) => opening(e),
+                e => e,
+            })?
+            .check(schema::MIGRATIONS.len() as i64)?;
         if wal {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -152,23 +317,50 @@ impl Store {
         Ok(store)
     }
 
+    fn setup_read_only(conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let id = Identity::read(&conn).map_err(|e| match e {
+            StoreError::Sql(e) => opening(e),
+            e => e,
+        })?;
+        let known = schema::MIGRATIONS.len() as i64;
+        id.check(known)?;
+        if id.user_version < known {
+            return Err(StoreError::Refused(format!(
+                "the database has schema {} and this build needs {known}; \
+                 run any writing command (e.g. thamdinh import) once as a user who may write it",
+                id.user_version
+            )));
+        }
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Store { conn })
+    }
+
     fn migrate(&mut self) -> Result<()> {
         let known = schema::MIGRATIONS.len() as i64;
         loop {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if current > known {
-                return Err(StoreError::TooNew {
-                    found: current,
-                    known,
-                });
+            let id = Identity::read(&tx)?;
+            id.check(known)?;
+            if id.application_id != APPLICATION_ID {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             }
+            let current = id.user_version;
             if current == known {
+                tx.commit()?;
                 return Ok(());
             }
-            tx.execute_batch(schema::MIGRATIONS[current as usize])?;
+            let Some(step) = usize::try_from(current)
+                .ok()
+                .and_then(|i| schema::MIGRATIONS.get(i))
+            else {
+                return Err(StoreError::Damaged(format!(
+                    "unknown schema version {current}"
+                )));
+            };
+            tx.execute_batch(step)?;
             tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }
@@ -196,6 +388,73 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
+
+    /// Read and write in ONE transaction: `f` reads through the store
+    /// (seeing nothing change under it: the write lock is held from the
+    /// start) and writes through the [`WriteTx`]. Committed when `f`
+    /// returns `Ok`, rolled back otherwise. This is how a command with no
+    /// stale view (the CLI) decides: there is no moment between its reading
+    /// and its writing for anyone else's change.
+    pub fn atomically<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&WriteTx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
+        let result = f(&WriteTx { store: self });
+        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        match self.conn.execute_batch(end) {
+            Ok(()) => result,
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(StoreError::from(e).into())
+            }
+        }
+    }
+}
+
+/// The store inside a [`Store::atomically`] transaction: every read method
+/// of [`Store`] is available through it (it derefs to the store), and the
+/// writes that may be made inside another transaction are its own methods.
+pub struct WriteTx<'a> {
+    store: &'a Store,
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        self.store
+    }
+}
+
+impl WriteTx<'_> {
+    /// The connection of the open transaction.
+    fn conn(&self) -> &Connection {
+        &self.store.conn
+    }
+}
+
+/// `path` with a suffix appended (`x.db` → `x.db-wal`).
+pub fn companion(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    std::path::PathBuf::from(s)
+}
+
+/// A path as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for b in abs.to_string_lossy().bytes() {
+        match b {
+            b'?' | b'#' | b'%' => out.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() => out.push(b as char),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// Now, as stored: local time with its offset, to the second
@@ -208,7 +467,7 @@ pub fn now() -> String {
 /// change it records.
 #[allow(clippy::too_many_arguments)]
 fn audit(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &Actor,
     at: &str,
     action: &str,
@@ -238,12 +497,12 @@ struct Head {
     status: String,
 }
 
-fn head(tx: &Transaction<'_>, code: &str) -> Result<Head> {
+fn head(tx: &Connection, code: &str) -> Result<Head> {
     head_opt(tx, code)?.ok_or_else(|| StoreError::NotFound(code.to_string()))
 }
 
 /// The identity of a dossier, or `None` for an unknown code.
-fn head_opt(tx: &Transaction<'_>, code: &str) -> Result<Option<Head>> {
+fn head_opt(tx: &Connection, code: &str) -> Result<Option<Head>> {
     use rusqlite::OptionalExtension;
     Ok(tx
         .prepare_cached("SELECT id, code, revision, version, status FROM dossiers WHERE code = ?1")?
@@ -260,7 +519,7 @@ fn head_opt(tx: &Transaction<'_>, code: &str) -> Result<Option<Head>> {
 }
 
 /// Bump a dossier's version after a change; returns the new version.
-fn bump(tx: &Transaction<'_>, h: &Head, at: &str) -> Result<i64> {
+fn bump(tx: &Connection, h: &Head, at: &str) -> Result<i64> {
     tx.execute(
         "UPDATE dossiers SET version = version + 1, updated_at = ?2 WHERE id = ?1",
         params![h.id, at],
@@ -270,7 +529,7 @@ fn bump(tx: &Transaction<'_>, h: &Head, at: &str) -> Result<i64> {
 
 /// Refuse a change to a dossier that changed since the version the caller
 /// saw, naming who changed it last and when.
-fn check_version(tx: &Transaction<'_>, h: &Head, expected: Option<i64>) -> Result<()> {
+fn check_version(tx: &Connection, h: &Head, expected: Option<i64>) -> Result<()> {
     use rusqlite::OptionalExtension;
     match expected {
         Some(v) if v != h.version => {

@@ -50,7 +50,10 @@ fn status(store: &Store, code: &str) -> Status {
 #[test]
 fn schema_is_migrated_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sub/thamdinh.db");
+    // The folder is the caller's to create (only the default one is).
+    assert!(Store::open(&dir.path().join("sub/thamdinh.db")).is_err());
+    assert!(!dir.path().join("sub").exists());
+    let path = dir.path().join("thamdinh.db");
     {
         let mut s = Store::open(&path).unwrap();
         import(&mut s, &[dossier("A", "Gia Lai")]);
