@@ -281,6 +281,12 @@ fn execute_in(
     if !preview.overridden.is_empty() && override_reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(OpError::Invalid("an override needs a reason".into()));
     }
+    bounded("decision", "the reason", reason.unwrap_or(""))?;
+    bounded(
+        "decision",
+        "the override reason",
+        override_reason.unwrap_or(""),
+    )?;
     let reason = reason.map(crate::domain::text::clean_line);
     let override_reason = override_reason.map(crate::domain::text::clean_line);
     if decision == Decision::Return && reason.as_deref().is_none_or(str::is_empty) {
@@ -380,8 +386,26 @@ pub fn score(
     Ok(store.set_score(actor, code, criterion, points, expected_version)?)
 }
 
+/// The longest note or reason, in bytes (64 KB, about 20 typed pages): a
+/// note is kept forever and shown on every visit of its dossier, so it is
+/// bounded like every imported field. Longer texts belong in a document.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// Refuse a note or reason longer than [`MAX_TEXT_BYTES`].
+fn bounded(code: &str, what: &str, text: &str) -> Result<()> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(OpError::Invalid(format!(
+            "{code}: {what} is {} KB; the limit is {} KB (put long texts in a document and note where it is)",
+            text.len().div_ceil(1024),
+            MAX_TEXT_BYTES / 1024
+        )));
+    }
+    Ok(())
+}
+
 /// Append a note: NFC, neutralised, kept forever.
 pub fn note(store: &mut Store, actor: &Actor, code: &str, text: &str) -> Result<NoteRecord> {
+    bounded(code, "the note", text)?;
     let text = clean_multiline(text);
     if text.trim().is_empty() {
         return Err(OpError::Invalid(format!("{code}: a note cannot be empty")));

@@ -731,3 +731,42 @@ fn check_names_each_broken_invariant() {
         serde_json::from_str(&db.run(&["check", "--format", "json"]).stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
 }
+
+// 11. Limits.
+
+#[test]
+fn a_note_or_reason_beyond_the_limit_is_refused_and_nothing_is_saved() {
+    let db = Db::new();
+    db.import_sample();
+    let long = "ghi chú dài ".repeat(6000);
+    let r = db.run(&["note", "KC24-GL-007", &long]);
+    must_fail(&r, "a 90 KB note");
+    assert!(r.stderr.contains("the limit is 64 KB"), "{}", r.stderr);
+    // 20 MB on stdin: refused without reading it all.
+    let mut child = db
+        .cmd("lan")
+        .args(["note", "KC24-GL-007", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let chunk = vec![b'a'; 1 << 20];
+        for _ in 0..20 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let r = Out::from(child.wait_with_output().unwrap());
+    feeder.join().unwrap();
+    must_fail(&r, "a 20 MB note on stdin");
+    let r = db.run(&["return", "KC24-GL-007", "--reason", &long]);
+    must_fail(&r, "a 90 KB reason");
+    let shown = db.json(&["show", "KC24-GL-007", "--format", "json"]);
+    assert_eq!(shown["notes"].as_array().unwrap().len(), 0);
+    assert_eq!(shown["status"], "pending");
+}

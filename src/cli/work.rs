@@ -54,7 +54,10 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
 pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {
     let text = if text == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
+        // Never hold more than one byte past the limit that ops enforces.
+        std::io::stdin()
+            .take(ops::MAX_TEXT_BYTES as u64 + 1)
+            .read_to_end(&mut buf)?;
         String::from_utf8(buf).map_err(|_| Failure::failed("the note on stdin is not UTF-8"))?
     } else {
         text.to_string()

@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// The longest text an input accepts, in bytes (a paste beyond is cut).
-pub const MAX_INPUT_BYTES: usize = 64 * 1024;
+pub const MAX_INPUT_BYTES: usize = crate::ops::MAX_TEXT_BYTES;
 
 /// A text being edited; the cursor is a byte offset on a grapheme boundary.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
