@@ -48,9 +48,15 @@ pub enum Command {
         category: Option<String>,
         #[arg(long, value_name = "P")]
         province: Option<String>,
-        /// Fuzzy search over code, title, beneficiary and province (no case, no diacritics)
-        #[arg(long, value_name = "Q")]
+        /// The query language of the TUI's filter: words at the start of a word of code, title,
+        /// beneficiary, province, implementing unit, district or commune (all must match;
+        /// "…" phrase, -word excludes, ~word fuzzy); p: c: s: is:failing|ok|scored|unscored
+        /// by: score:>=N national:>300tr year:N
+        #[arg(long, value_name = "Q", allow_hyphen_values = true)]
         query: Option<String>,
+        /// When the query matches nothing, show near matches (typos) instead
+        #[arg(long)]
+        fuzzy: bool,
         /// Only dossiers with failing checklist items
         #[arg(long)]
         failing: bool,

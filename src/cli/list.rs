@@ -3,7 +3,7 @@
 use super::args::Format;
 use super::table::{Align, Table};
 use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
-use crate::domain::search;
+use crate::domain::query::{self, Doc, Prepared, Query};
 use crate::domain::{Category, Status, Vnd};
 use crate::ops;
 use crate::store::{QueueFilter, QueueRow};
@@ -63,10 +63,12 @@ pub struct ListItem {
     pub within_budget: Option<bool>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     ctx: &Ctx,
     f: &Filter,
     query: Option<&str>,
+    fuzzy: bool,
     failing_only: bool,
     format: Format,
     as_of: NaiveDate,
@@ -89,27 +91,49 @@ pub fn run(
     } else {
         ctx.store.queue(&filter)?
     };
-    let rows = match query {
-        Some(q) => {
-            let texts: Vec<String> = rows
-                .iter()
-                .map(|r| {
-                    search::search_text(&r.code, &r.title, r.beneficiary.as_deref(), &r.province)
-                })
-                .collect();
-            let matches = search::filter(q, &texts);
-            matches.into_iter().map(|m| rows[m.index].clone()).collect()
-        }
-        None => rows,
+    let query = match query {
+        Some(q) => Some(
+            Query::parse(q, ctx.rules.aliases())
+                .map_err(|e| Failure::usage(format!("--query: {e}")))?,
+        ),
+        None => None,
     };
     let mut items = Vec::with_capacity(rows.len());
+    let mut docs = Vec::with_capacity(rows.len());
+    let actors = match &query {
+        Some(_) => ctx.store.last_actors()?,
+        None => Default::default(),
+    };
     for r in &rows {
-        let item = item(ctx, r, &ranks, as_of)?;
+        let (item, doc) = item(ctx, r, &ranks, as_of, query.is_some())?;
         if failing_only && item.failing == 0 {
             continue;
         }
+        if let Some(mut doc) = doc {
+            doc.last_by = actors.get(&r.code).map(|a| Prepared::new(a));
+            docs.push(doc);
+        }
         items.push(item);
     }
+    let items = match &query {
+        None => items,
+        Some(q) => {
+            let mut found = query::search(q, &docs, 0..docs.len());
+            if found.is_empty() && q.has_terms() {
+                if fuzzy {
+                    found = query::search(&q.fuzzy(), &docs, 0..docs.len());
+                    crate::errln!("no exact match: {} near matches (fuzzy)", found.len());
+                } else {
+                    crate::errln!("no dossier matches; --fuzzy shows near matches for typos");
+                }
+            }
+            let mut slots: Vec<Option<ListItem>> = items.into_iter().map(Some).collect();
+            found
+                .into_iter()
+                .filter_map(|f| slots.get_mut(f.index).and_then(Option::take))
+                .collect()
+        }
+    };
     match format {
         Format::Json => print_json(&items)?,
         Format::Csv => super::print_csv(&items)?,
@@ -145,19 +169,29 @@ pub fn run(
     Ok(Exit::Success)
 }
 
+/// One listed dossier and, when a query is to run, what it searches.
 fn item(
     ctx: &Ctx,
     r: &QueueRow,
     ranks: &std::collections::HashMap<String, (usize, bool)>,
     as_of: NaiveDate,
-) -> Result<ListItem, Failure> {
+    searched: bool,
+) -> Result<(ListItem, Option<Doc>), Failure> {
     let rec = ctx
         .store
         .dossier(&r.code)?
         .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
     let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
     let rank = ranks.get(&r.code);
-    Ok(ListItem {
+    let score = ops::row_total(&ctx.rules, r, as_of);
+    let doc = searched.then(|| {
+        let mut doc = Doc::of_dossier(&rec.dossier);
+        doc.status = Some(r.status);
+        doc.failing = Some(!cl.ok());
+        doc.score = score;
+        doc
+    });
+    let item = ListItem {
         code: r.code.clone(),
         plan_year: r.plan_year,
         province: r.province.clone(),
@@ -166,7 +200,7 @@ fn item(
         status: r.status,
         submitted_on: r.submitted_on,
         national_vnd: r.national.0,
-        score: ops::row_total(&ctx.rules, r, as_of),
+        score,
         revision: r.revision,
         beneficiary: r.beneficiary.clone(),
         checklist: cl.summary(),
@@ -174,5 +208,6 @@ fn item(
         failing: cl.failing(),
         rank: rank.map(|x| x.0),
         within_budget: rank.map(|x| x.1),
-    })
+    };
+    Ok((item, doc))
 }

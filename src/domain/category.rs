@@ -67,6 +67,8 @@ impl fmt::Display for Category {
 #[derive(Debug, Clone, Default)]
 pub struct CategoryAliases {
     by_key: HashMap<String, Category>,
+    /// Every name as written (ids, spaced ids, aliases), for queries.
+    names: Vec<(String, Category)>,
 }
 
 impl CategoryAliases {
@@ -76,6 +78,8 @@ impl CategoryAliases {
         for c in Category::ALL {
             a.by_key.insert(fold_words(c.id()), c);
             a.by_key.insert(fold_words(&c.id().replace('_', " ")), c);
+            a.names.push((c.id().to_string(), c));
+            a.names.push((c.id().replace('_', " "), c));
         }
         a
     }
@@ -88,6 +92,7 @@ impl CategoryAliases {
             Some(&other) if other != c => Err(other),
             _ => {
                 self.by_key.insert(key, c);
+                self.names.push((alias.to_string(), c));
                 Ok(())
             }
         }
@@ -100,6 +105,15 @@ impl CategoryAliases {
             return Some(c);
         }
         Category::from_id(written.trim())
+    }
+
+    /// Every name of a category as written: its id, spaced id and aliases.
+    pub fn names_of(&self, c: Category) -> Vec<&str> {
+        self.names
+            .iter()
+            .filter(|(_, x)| *x == c)
+            .map(|(n, _)| n.as_str())
+            .collect()
     }
 
     pub fn len(&self) -> usize {

@@ -14,6 +14,7 @@ pub use money::Vnd;
 pub use status::{Decision, Status};
 
 pub mod checklist;
+pub mod query;
 pub mod ranking;
 pub mod rules;
 pub mod scoring;

@@ -32,6 +32,17 @@ pub struct AuditEntry {
 }
 
 impl Store {
+    /// Who last changed or decided each dossier (its newest audit entry's
+    /// author): code → author. For the query language's `by:`.
+    pub fn last_actors(&self) -> Result<std::collections::HashMap<String, String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.code, a.author FROM audit a
+             WHERE a.id IN (SELECT MAX(id) FROM audit WHERE dossier_id IS NOT NULL GROUP BY dossier_id)",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Audit entries matching the filter, oldest first.
     pub fn audit(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let mut sql = String::from(

@@ -1,0 +1,813 @@
+//! The query language of `search.md`: one parser and one matcher for the
+//! TUI's `/` filter and `list --query`, so the two always agree.
+//!
+//! A filter decides what a batch acts on, so it is precise: every term must
+//! occur at the start of a word of a searched field (code, title,
+//! beneficiary, province, implementing unit, district, commune), with smart
+//! diacritics (a term without diacritics matches with or without them; a
+//! term with any diacritic or `đ` matches them exactly). Qualifiers
+//! (`p:`, `c:`, `s:`, `is:`, `by:`, `score:`, `national:`, `year:`) narrow
+//! by field. Fuzzy matching is only a fallback the caller asks for, or a
+//! `~term`.
+//!
+//! Matching works on a [`Doc`]: the searched fields of a dossier prepared
+//! once (lowercased and folded, char for char), so each keystroke only
+//! compares.
+
+use crate::domain::text::{fold_char, nfc};
+use crate::domain::{Category, CategoryAliases, Status, Vnd};
+use std::fmt;
+
+/// The searched fields, in the order results prefer them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Code,
+    Title,
+    Beneficiary,
+    Province,
+    Unit,
+    District,
+    Commune,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Code,
+        Field::Title,
+        Field::Beneficiary,
+        Field::Province,
+        Field::Unit,
+        Field::District,
+        Field::Commune,
+    ];
+
+    fn rank(self) -> u32 {
+        match self {
+            Field::Code => 0,
+            Field::Title => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// One searched text, prepared: its chars lowercased and folded one for
+/// one, so a match position is a char index into the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    lower: Vec<char>,
+    folded: Vec<char>,
+}
+
+/// Lowercase one char to one char (Vietnamese never needs more).
+fn lower1(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Fold one char to one char: lowercase, no diacritics, `đ` → `d`.
+fn fold1(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut s = String::new();
+    fold_char(c, &mut s);
+    s.chars().next().unwrap_or_else(|| lower1(c))
+}
+
+impl Prepared {
+    /// Prepare an NFC text.
+    pub fn new(text: &str) -> Prepared {
+        let lower: Vec<char> = text.chars().map(lower1).collect();
+        let folded = text.chars().map(fold1).collect();
+        Prepared { lower, folded }
+    }
+
+    fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    /// Does a word start at char `i`? A word is a run of letters and
+    /// digits, so `-` and `.` in codes start words too (`KC24-GL-007`).
+    fn word_start(&self, i: usize) -> bool {
+        self.folded.get(i).is_some_and(|c| c.is_alphanumeric())
+            && (i == 0 || !self.folded[i - 1].is_alphanumeric())
+    }
+
+    /// Index of the word that starts at or contains char `i`.
+    fn word_index(&self, i: usize) -> usize {
+        (1..=i).filter(|&j| self.word_start(j)).count()
+    }
+
+    /// Does `pat` match at char `i` (no word-start check)?
+    fn matches_at(&self, i: usize, pat: &Pattern) -> bool {
+        let hay = if pat.exact { &self.lower } else { &self.folded };
+        hay.len() >= i + pat.chars.len() && hay[i..i + pat.chars.len()] == pat.chars[..]
+    }
+
+    /// Does the word matched at `i` by `pat` end there (a whole-word match)?
+    fn ends_word(&self, end: usize) -> bool {
+        self.folded.get(end).is_none_or(|c| !c.is_alphanumeric())
+    }
+}
+
+/// The searchable facts of one dossier, prepared once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    fields: Vec<(Field, Prepared)>,
+    pub category: Option<Category>,
+    pub status: Option<Status>,
+    /// Some mandatory checklist item is unmet; `None` when not known.
+    pub failing: Option<bool>,
+    /// The total score, `None` while unscored.
+    pub score: Option<i64>,
+    pub national: Vnd,
+    pub plan_year: i32,
+    /// Marked in this TUI session.
+    pub marked: bool,
+    /// Who last changed or decided the dossier (as recorded).
+    pub last_by: Option<Prepared>,
+}
+
+impl Doc {
+    /// A document with these searched texts (absent fields are skipped).
+    pub fn new<'a>(texts: impl IntoIterator<Item = (Field, Option<&'a str>)>) -> Doc {
+        Doc {
+            fields: texts
+                .into_iter()
+                .filter_map(|(f, t)| t.filter(|t| !t.is_empty()).map(|t| (f, Prepared::new(t))))
+                .collect(),
+            ..Doc::default()
+        }
+    }
+}
+
+impl Doc {
+    /// The searched texts and facts a dossier carries itself (status,
+    /// score, checklist state and marks are the caller's to fill in).
+    pub fn of_dossier(d: &crate::domain::Dossier) -> Doc {
+        let b = d.beneficiary.as_ref();
+        let mut doc = Doc::new([
+            (Field::Code, Some(d.code.as_str())),
+            (Field::Title, Some(d.title.as_str())),
+            (Field::Beneficiary, d.beneficiary_name()),
+            (Field::Province, Some(d.province.as_str())),
+            (Field::Unit, Some(d.implementing_unit.as_str())),
+            (Field::District, b.and_then(|b| b.district.as_deref())),
+            (Field::Commune, b.and_then(|b| b.commune.as_deref())),
+        ]);
+        doc.category = Some(d.category);
+        doc.national = d.budget.national_vnd;
+        doc.plan_year = d.plan_year;
+        doc
+    }
+}
+
+/// A word (or one word of a phrase) to look for, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern {
+    /// Lowercased (exact) or folded chars.
+    chars: Vec<char>,
+    /// Written with a diacritic or `đ`: compared with the lowercased text;
+    /// else with the folded text.
+    exact: bool,
+}
+
+impl Pattern {
+    fn new(word: &str) -> Pattern {
+        let lower: Vec<char> = word.chars().map(lower1).collect();
+        let folded: Vec<char> = word.chars().map(fold1).collect();
+        let exact = lower != folded;
+        Pattern {
+            chars: if exact { lower } else { folded },
+            exact,
+        }
+    }
+}
+
+/// Comparisons of `score:`, `national:`, `year:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+impl Cmp {
+    fn holds(self, a: i64, b: i64) -> bool {
+        match self {
+            Cmp::Eq => a == b,
+            Cmp::Gt => a > b,
+            Cmp::Ge => a >= b,
+            Cmp::Lt => a < b,
+            Cmp::Le => a <= b,
+        }
+    }
+}
+
+/// A condition of the query.
+#[derive(Debug, Clone, PartialEq)]
+enum Cond {
+    /// Words adjacent and in order in one field (a single word is a phrase
+    /// of one).
+    Text(Vec<Pattern>),
+    /// `~term`: the folded term as a subsequence of one field.
+    Fuzzy(Vec<char>),
+    Province(Vec<Pattern>),
+    Category(Vec<Category>),
+    Status(Status),
+    Failing,
+    Ok,
+    Scored,
+    Unscored,
+    Marked,
+    By(Vec<Pattern>),
+    Score(Cmp, i64),
+    National(Cmp, i64),
+    Year(Cmp, i64),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// (negated, condition); all must hold.
+    conds: Vec<(bool, Cond)>,
+}
+
+/// A query that cannot be understood, said so (never guessed around).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub message: String,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+fn err<T>(message: String) -> Result<T, QueryError> {
+    Err(QueryError { message })
+}
+
+/// The qualifier names, each with the names it is also written as.
+const QUALIFIERS: &[(&str, &[&str])] = &[
+    ("p", &["province", "tinh", "tỉnh"]),
+    ("c", &["category", "loai", "loại", "nhom", "nhóm"]),
+    ("s", &["status", "tt", "trangthai", "trạngthái"]),
+    ("is", &["la", "là"]),
+    ("by", &["boi", "bởi", "nguoi", "người"]),
+    ("score", &["diem", "điểm"]),
+    ("national", &["kp", "kinhphi", "kinhphí", "kcqg"]),
+    ("year", &["nam", "năm"]),
+];
+
+/// `is:` values, with their Vietnamese names.
+const IS_VALUES: &[(&str, &[&str])] = &[
+    (
+        "failing",
+        &["loi", "lỗi", "thieu", "thiếu", "chuadat", "chưađạt"],
+    ),
+    ("ok", &["dat", "đạt", "du", "đủ"]),
+    ("scored", &["dacham", "đãchấm"]),
+    ("unscored", &["chuacham", "chưachấm"]),
+    ("marked", &["danhdau", "đánhdấu"]),
+];
+
+/// Status names a person may type, with their Vietnamese names.
+const STATUS_NAMES: &[(Status, &[&str])] = &[
+    (
+        Status::Pending,
+        &["pending", "cho", "chờ", "cho tham dinh", "chờ thẩm định"],
+    ),
+    (
+        Status::Approved,
+        &["approved", "da duyet", "đã duyệt", "duyet", "duyệt"],
+    ),
+    (
+        Status::Returned,
+        &["returned", "tra lai", "trả lại", "tra", "trả"],
+    ),
+];
+
+fn canonical_qualifier(name: &str) -> Option<&'static str> {
+    let n: String = name.chars().map(lower1).collect();
+    QUALIFIERS
+        .iter()
+        .find(|(id, aliases)| *id == n || aliases.contains(&n.as_str()))
+        .map(|(id, _)| *id)
+}
+
+/// Split the query into raw terms: spaces separate, `"…"` groups (also
+/// after `-` or `field:`).
+fn split(q: &str) -> Result<Vec<String>, QueryError> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in q.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                cur.push(c);
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if quoted {
+        return err("a phrase is missing its closing \"".into());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// The words of a value, without its quotes.
+fn words(value: &str) -> Vec<Pattern> {
+    value
+        .trim_matches('"')
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(Pattern::new)
+        .collect()
+}
+
+/// `>=70`, `<5`, `=2024`, `2024`: the comparison and the rest.
+fn comparison(v: &str) -> (Cmp, &str) {
+    for (op, cmp) in [
+        (">=", Cmp::Ge),
+        ("<=", Cmp::Le),
+        (">", Cmp::Gt),
+        ("<", Cmp::Lt),
+        ("=", Cmp::Eq),
+    ] {
+        if let Some(rest) = v.strip_prefix(op) {
+            return (cmp, rest);
+        }
+    }
+    (Cmp::Eq, v)
+}
+
+/// Money as typed in a query: `300tr`, `1,5ty`, `1.5tỷ`, `500000000`,
+/// `2000000đ`.
+pub fn parse_money(v: &str) -> Option<i64> {
+    let s: String = v.chars().map(lower1).collect();
+    let units: [(&str, i64); 10] = [
+        ("triệu", 1_000_000),
+        ("trieu", 1_000_000),
+        ("tr", 1_000_000),
+        ("tỷ", 1_000_000_000),
+        ("tỉ", 1_000_000_000),
+        ("ty", 1_000_000_000),
+        ("ti", 1_000_000_000),
+        ("đồng", 1),
+        ("dong", 1),
+        ("đ", 1),
+    ];
+    let (num, mult) = units
+        .iter()
+        .find_map(|(u, m)| s.strip_suffix(u).map(|n| (n, *m)))
+        .unwrap_or((s.as_str(), 1));
+    let num = num.trim();
+    if num.is_empty() {
+        return None;
+    }
+    if mult == 1 {
+        return Vnd::parse(num).ok().map(|v| v.0);
+    }
+    // With a unit, one decimal separator is allowed: 1,5ty = 1.5ty.
+    let (int, frac) = match num.split_once([',', '.']) {
+        Some((i, f)) => (i, f),
+        None => (num, ""),
+    };
+    if int.is_empty()
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = int.parse().ok()?;
+    let mut value = whole.checked_mul(mult)?;
+    let mut scale = mult;
+    for d in frac.chars() {
+        scale /= 10;
+        if scale == 0 {
+            return None;
+        }
+        value = value.checked_add(i64::from(d.to_digit(10)?) * scale)?;
+    }
+    Some(value)
+}
+
+impl Query {
+    /// Parse a query. `aliases` resolves `c:` values (ids, names and the
+    /// provinces' aliases, matched at the start of a word).
+    pub fn parse(input: &str, aliases: &CategoryAliases) -> Result<Query, QueryError> {
+        let input = nfc(input);
+        let mut conds = Vec::new();
+        for raw in split(&input)? {
+            let (neg, term) = match raw.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, raw.as_str()),
+            };
+            if let Some(rest) = term.strip_prefix('~') {
+                let chars: Vec<char> = rest
+                    .trim_matches('"')
+                    .chars()
+                    .map(fold1)
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if !chars.is_empty() {
+                    conds.push((neg, Cond::Fuzzy(chars)));
+                }
+                continue;
+            }
+            if !term.starts_with('"')
+                && let Some((name, value)) = term.split_once(':')
+                && !name.is_empty()
+                && name.chars().all(|c| c.is_alphabetic())
+            {
+                let Some(q) = canonical_qualifier(name) else {
+                    return err(format!(
+                        "{name}: is not a qualifier (p: c: s: is: by: score: national: year:); put the term in quotes to search for it"
+                    ));
+                };
+                conds.push((neg, qualifier(q, name, value, aliases)?));
+                continue;
+            }
+            let pats = words(term);
+            if !pats.is_empty() {
+                conds.push((neg, Cond::Text(pats)));
+            }
+        }
+        Ok(Query { conds })
+    }
+
+    /// A blank query (everything matches, in queue order).
+    pub fn is_empty(&self) -> bool {
+        self.conds.is_empty()
+    }
+
+    /// The query has search terms (not only qualifiers): results are then
+    /// ordered by how well they match.
+    pub fn has_terms(&self) -> bool {
+        self.conds
+            .iter()
+            .any(|(neg, c)| !neg && matches!(c, Cond::Text(_) | Cond::Fuzzy(_)))
+    }
+
+    /// The query uses `is:marked` (its result changes with the marks).
+    pub fn uses_marks(&self) -> bool {
+        self.conds.iter().any(|(_, c)| *c == Cond::Marked)
+    }
+
+    /// Does `doc` match? Returns its rank (lower is better) and the matched
+    /// spans (field, first char, length) for highlighting.
+    pub fn matches(&self, doc: &Doc) -> Option<Hit> {
+        let mut hit = Hit::default();
+        for (neg, cond) in &self.conds {
+            let found = eval(cond, doc, if *neg { None } else { Some(&mut hit) });
+            if found == *neg {
+                return None;
+            }
+        }
+        Some(hit)
+    }
+
+    /// The same query with every search term matched fuzzily (the
+    /// fallback offered, labelled, when the precise terms match nothing).
+    pub fn fuzzy(&self) -> Query {
+        Query {
+            conds: self
+                .conds
+                .iter()
+                .map(|(neg, c)| match c {
+                    Cond::Text(pats) if !neg => (
+                        false,
+                        Cond::Fuzzy(
+                            pats.iter()
+                                .flat_map(|p| p.chars.iter().map(|&c| fold1(c)))
+                                .collect(),
+                        ),
+                    ),
+                    other => (*neg, other.clone()),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn qualifier(
+    q: &str,
+    name: &str,
+    value: &str,
+    aliases: &CategoryAliases,
+) -> Result<Cond, QueryError> {
+    let value = value.trim();
+    if value.is_empty() || value == "\"\"" {
+        return err(format!("{name}: needs a value"));
+    }
+    let number = |what: &str| -> Result<(Cmp, i64), QueryError> {
+        let (cmp, rest) = comparison(value);
+        match rest.trim().parse::<i64>() {
+            Ok(n) => Ok((cmp, n)),
+            Err(_) => err(format!(
+                "{name}:{value}: {what} must be a whole number, e.g. {name}:>=70"
+            )),
+        }
+    };
+    Ok(match q {
+        "p" => {
+            let pats = words(value);
+            if pats.is_empty() {
+                return err(format!("{name}:{value}: needs a province name"));
+            }
+            Cond::Province(pats)
+        }
+        "c" => {
+            let pats = words(value);
+            let cats: Vec<Category> = Category::ALL
+                .into_iter()
+                .filter(|&c| {
+                    aliases
+                        .names_of(c)
+                        .iter()
+                        .any(|n| phrase_in(&Prepared::new(n), &pats).is_some())
+                })
+                .collect();
+            if cats.is_empty() {
+                let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+                return err(format!(
+                    "{name}:{value}: is not a category ({})",
+                    ids.join(", ")
+                ));
+            }
+            Cond::Category(cats)
+        }
+        "s" => {
+            let pats = words(value);
+            let found: Vec<Status> = STATUS_NAMES
+                .iter()
+                .filter(|(_, names)| {
+                    names
+                        .iter()
+                        .any(|n| phrase_in(&Prepared::new(n), &pats).is_some_and(|(i, _)| i == 0))
+                })
+                .map(|(s, _)| *s)
+                .collect();
+            match found.as_slice() {
+                [one] => Cond::Status(*one),
+                _ => {
+                    return err(format!(
+                        "{name}:{value}: is not a status (pending, approved, returned; chờ, đã duyệt, trả lại)"
+                    ));
+                }
+            }
+        }
+        "is" => {
+            let v: String = value
+                .trim_matches('"')
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(lower1)
+                .collect();
+            let id = IS_VALUES
+                .iter()
+                .find(|(id, names)| *id == v || names.contains(&v.as_str()))
+                .map(|(id, _)| *id);
+            match id {
+                Some("failing") => Cond::Failing,
+                Some("ok") => Cond::Ok,
+                Some("scored") => Cond::Scored,
+                Some("unscored") => Cond::Unscored,
+                Some("marked") => Cond::Marked,
+                _ => {
+                    return err(format!(
+                        "{name}:{value}: unknown (is:failing, is:ok, is:scored, is:unscored, is:marked)"
+                    ));
+                }
+            }
+        }
+        "by" => {
+            let pats = words(value);
+            if pats.is_empty() {
+                return err(format!("{name}:{value}: needs an appraiser's name"));
+            }
+            Cond::By(pats)
+        }
+        "score" => {
+            let (c, n) = number("a score")?;
+            Cond::Score(c, n)
+        }
+        "year" => {
+            let (c, n) = number("a plan year")?;
+            Cond::Year(c, n)
+        }
+        "national" => {
+            let (cmp, rest) = comparison(value);
+            match parse_money(rest) {
+                Some(n) => Cond::National(cmp, n),
+                None => {
+                    return err(format!(
+                        "{name}:{value}: is not an amount (e.g. national:>300tr, national:<=1,5ty, national:50000000)"
+                    ));
+                }
+            }
+        }
+        _ => return err(format!("{name}: is not a qualifier")),
+    })
+}
+
+/// Where the words of `pats` occur adjacent and in order at word starts of
+/// `text`: the first char and the length in chars, and whether the last
+/// word matched whole. The earliest occurrence, preferring whole words.
+fn phrase_in(text: &Prepared, pats: &[Pattern]) -> Option<(usize, usize)> {
+    phrase_all(text, pats).next().map(|(s, l, _)| (s, l))
+}
+
+/// Every occurrence of a phrase: (first char, length, whole last word).
+fn phrase_all<'a>(
+    text: &'a Prepared,
+    pats: &'a [Pattern],
+) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
+    (0..text.len()).filter_map(move |start| {
+        if pats.is_empty() || !text.word_start(start) {
+            return None;
+        }
+        let mut i = start;
+        for (k, p) in pats.iter().enumerate() {
+            if !text.word_start(i) || !text.matches_at(i, p) {
+                return None;
+            }
+            let end = i + p.chars.len();
+            let last = k + 1 == pats.len();
+            if !last {
+                // Inner words are whole words, followed by a separator
+                // within the same field.
+                if !text.ends_word(end) {
+                    return None;
+                }
+                let mut j = end;
+                while j < text.len() && !text.folded[j].is_alphanumeric() {
+                    j += 1;
+                }
+                if j == end || j >= text.len() {
+                    return None;
+                }
+                i = j;
+            } else {
+                return Some((start, end - start, text.ends_word(end)));
+            }
+        }
+        None
+    })
+}
+
+/// Where a folded subsequence occurs in a field: its char positions.
+fn subsequence(text: &Prepared, chars: &[char]) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut it = chars.iter().peekable();
+    for (i, &c) in text.folded.iter().enumerate() {
+        match it.peek() {
+            Some(&&want) if want == c => {
+                out.push(i);
+                it.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    if it.peek().is_none() { Some(out) } else { None }
+}
+
+/// What matched, for ordering and highlighting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hit {
+    /// Lower is better: whole words before prefixes, code before title
+    /// before the rest, earlier words before later ones (0 for a query of
+    /// qualifiers only).
+    pub rank: u32,
+    /// Matched spans: (field, first char, length in chars).
+    pub spans: Vec<(Field, usize, usize)>,
+}
+
+impl Hit {
+    /// The matched char positions in one field.
+    pub fn positions(&self, field: Field) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .spans
+            .iter()
+            .filter(|(f, _, _)| *f == field)
+            .flat_map(|&(_, s, l)| s..s + l)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Evaluate one condition; a positive one records its best match in `hit`.
+fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
+    match cond {
+        Cond::Text(pats) => {
+            let mut best: Option<(u32, Field, usize, usize)> = None;
+            let mut spans = Vec::new();
+            for (field, text) in &doc.fields {
+                for (start, len, whole) in phrase_all(text, pats) {
+                    let rank = if whole { 0 } else { 1000 }
+                        + field.rank() * 100
+                        + text.word_index(start).min(99) as u32;
+                    spans.push((*field, start, len));
+                    if best.is_none_or(|b| rank < b.0) {
+                        best = Some((rank, *field, start, len));
+                    }
+                }
+            }
+            match (best, hit) {
+                (Some((rank, ..)), Some(h)) => {
+                    h.rank += rank;
+                    h.spans.extend(spans);
+                    true
+                }
+                (b, _) => b.is_some(),
+            }
+        }
+        Cond::Fuzzy(chars) => {
+            let found = doc
+                .fields
+                .iter()
+                .find_map(|(f, t)| subsequence(t, chars).map(|p| (*f, p)));
+            match (found, hit) {
+                (Some((f, ps)), Some(h)) => {
+                    h.rank += 5000 + f.rank() * 100;
+                    h.spans.extend(ps.into_iter().map(|p| (f, p, 1)));
+                    true
+                }
+                (found, _) => found.is_some(),
+            }
+        }
+        Cond::Province(pats) => {
+            let found = doc
+                .fields
+                .iter()
+                .filter(|(f, _)| *f == Field::Province)
+                .find_map(|(_, t)| phrase_in(t, pats));
+            if let (Some((s, l)), Some(h)) = (found, hit) {
+                h.spans.push((Field::Province, s, l));
+            }
+            found.is_some()
+        }
+        Cond::Category(cats) => doc.category.is_some_and(|c| cats.contains(&c)),
+        Cond::Status(s) => doc.status == Some(*s),
+        Cond::Failing => doc.failing == Some(true),
+        Cond::Ok => doc.failing == Some(false),
+        Cond::Scored => doc.score.is_some(),
+        Cond::Unscored => doc.score.is_none(),
+        Cond::Marked => doc.marked,
+        Cond::By(pats) => doc
+            .last_by
+            .as_ref()
+            .is_some_and(|b| phrase_in(b, pats).is_some()),
+        Cond::Score(c, n) => doc.score.is_some_and(|s| c.holds(s, *n)),
+        Cond::National(c, n) => c.holds(doc.national.0, *n),
+        Cond::Year(c, n) => c.holds(i64::from(doc.plan_year), *n),
+    }
+}
+
+/// One result of [`search`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index into the docs searched.
+    pub index: usize,
+    pub hit: Hit,
+}
+
+/// Every doc (among `candidates`) that matches, best first when the query
+/// has search terms, else in the given order.
+pub fn search(
+    query: &Query,
+    docs: &[Doc],
+    candidates: impl IntoIterator<Item = usize>,
+) -> Vec<Found> {
+    let mut out: Vec<Found> = candidates
+        .into_iter()
+        .filter_map(|index| {
+            let doc = docs.get(index)?;
+            query.matches(doc).map(|hit| Found { index, hit })
+        })
+        .collect();
+    if query.has_terms() {
+        out.sort_by(|a, b| a.hit.rank.cmp(&b.hit.rank).then(a.index.cmp(&b.index)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,214 @@
+use super::*;
+use serde_json::Value;
+
+const DOSSIERS: &str = include_str!("../../../tests/fixtures/query/dossiers.json");
+const CASES: &str = include_str!("../../../tests/fixtures/query/cases.tsv");
+
+fn aliases() -> CategoryAliases {
+    let mut a = CategoryAliases::ids_only();
+    for (name, c) in [
+        ("máy móc thiết bị", Category::Machinery),
+        ("đào tạo nghề", Category::Training),
+        ("đào tạo", Category::Training),
+        ("truyền nghề", Category::Training),
+        ("tư vấn", Category::Consulting),
+        ("thông tin", Category::Consulting),
+        ("xử lý ô nhiễm", Category::PollutionTreatment),
+        ("sản phẩm tiêu biểu", Category::TypicalProduct),
+        ("mô hình trình diễn", Category::DemonstrationModel),
+    ] {
+        a.insert(name, c).unwrap();
+    }
+    a
+}
+
+/// The fixture dossiers as the store would show them: all pending.
+fn docs() -> Vec<(String, Doc)> {
+    let v: Value = serde_json::from_str(DOSSIERS).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str();
+            let b = |k: &str| d["beneficiary"][k].as_str();
+            let mut doc = Doc::new([
+                (Field::Code, s("code")),
+                (Field::Title, s("title")),
+                (Field::Beneficiary, b("name")),
+                (Field::Province, s("province")),
+                (Field::Unit, s("implementing_unit")),
+                (Field::District, b("district")),
+                (Field::Commune, b("commune")),
+            ]);
+            doc.category = Category::from_id(s("category").unwrap());
+            doc.status = Some(Status::Pending);
+            doc.national = Vnd(d["budget"]["national_vnd"].as_i64().unwrap());
+            doc.plan_year = d["plan_year"].as_i64().unwrap() as i32;
+            (s("code").unwrap().to_string(), doc)
+        })
+        .collect()
+}
+
+/// `\u0300` in the table stands for the character.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\\u") {
+        out.push_str(&rest[..i]);
+        let hex = &rest[i + 2..i + 6];
+        out.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
+        rest = &rest[i + 6..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn run(q: &str) -> Result<Vec<String>, QueryError> {
+    let docs = docs();
+    let query = Query::parse(q, &aliases())?;
+    let only: Vec<Doc> = docs.iter().map(|(_, d)| d.clone()).collect();
+    Ok(search(&query, &only, 0..only.len())
+        .into_iter()
+        .map(|f| docs[f.index].0.clone())
+        .collect())
+}
+
+#[test]
+fn every_case_of_the_table_keeps_exactly_its_dossiers() {
+    let mut failures = Vec::new();
+    for line in CASES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (q, want) = line.split_once('\t').unwrap();
+        let q = unescape(q);
+        match (run(&q), want.trim()) {
+            (Err(_), "error") => {}
+            (Err(e), _) => failures.push(format!("{q:?}: refused: {e}")),
+            (Ok(got), "error") => failures.push(format!("{q:?}: should be refused, kept {got:?}")),
+            (Ok(mut got), want) => {
+                let mut want: Vec<String> = if want == "-" {
+                    Vec::new()
+                } else {
+                    want.split(' ').map(str::to_string).collect()
+                };
+                got.sort();
+                want.sort();
+                if got != want {
+                    failures.push(format!("{q:?}: kept {got:?}, expected {want:?}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn whole_words_before_prefixes_code_before_title_earlier_words_first() {
+    let got = run("tra").unwrap();
+    // Trà Vinh is a whole word in the province of both Trà Vinh dossiers
+    // and a title word of the Bình Định one.
+    assert_eq!(got[..], ["KC24-BD-011", "KC24-TV-001", "KC24-TV-002"]);
+    let got = run("ia").unwrap();
+    assert_eq!(
+        got,
+        ["KC24-GL-010", "KC24-GL-007"],
+        "title before beneficiary"
+    );
+    // A code match comes before a title match.
+    let got = run("gl").unwrap();
+    assert_eq!(got, ["KC24-GL-007", "KC24-GL-010"]);
+    // Only qualifiers: queue order.
+    let got = run("c:machinery").unwrap();
+    assert_eq!(got, ["KC24-GL-007", "KC24-TN-004", "KC24-LA-007"]);
+}
+
+#[test]
+fn errors_say_what_is_wrong() {
+    let e = |q: &str| Query::parse(q, &aliases()).unwrap_err().message;
+    assert!(e("x:1").contains("x: is not a qualifier"));
+    assert!(e("is:foo").contains("is:failing"));
+    assert!(e("c:xyz").contains("is not a category"));
+    assert!(e("national:nhieu").contains("is not an amount"));
+    assert!(e("score:abc").contains("whole number"));
+    assert!(e("\"tra vinh").contains("closing"));
+    assert!(e("p:").contains("needs a value"));
+}
+
+#[test]
+fn state_qualifiers() {
+    let mut d = Doc::new([(Field::Code, Some("KC24-GL-007"))]);
+    d.failing = Some(true);
+    d.score = Some(72);
+    d.marked = true;
+    d.last_by = Some(Prepared::new("Nguyễn Thị Lan"));
+    let matches = |q: &str, d: &Doc| Query::parse(q, &aliases()).unwrap().matches(d).is_some();
+    let yes = |q: &str| matches(q, &d);
+    assert!(yes("is:failing"));
+    assert!(!yes("is:ok"));
+    assert!(yes("is:scored") && !yes("is:unscored"));
+    assert!(yes("is:marked") && !yes("-is:marked"));
+    assert!(yes("score:>=70") && yes("score:72") && !yes("score:>72") && yes("diem:<=72"));
+    assert!(yes("by:lan") && yes("by:nguyen") && yes("by:\"thị lan\"") && !yes("by:an"));
+    assert!(yes("is:loi"), "Vietnamese is: names");
+    d.score = None;
+    d.failing = None;
+    let yes = |q: &str| matches(q, &d);
+    assert!(
+        !yes("score:>=0"),
+        "an unscored dossier has no score to compare"
+    );
+    assert!(
+        !yes("is:failing") && !yes("is:ok"),
+        "an unknown gate is neither"
+    );
+    assert!(yes("is:unscored"));
+}
+
+#[test]
+fn money_in_query_units() {
+    assert_eq!(parse_money("300tr"), Some(300_000_000));
+    assert_eq!(parse_money("1,5ty"), Some(1_500_000_000));
+    assert_eq!(parse_money("1.5tỷ"), Some(1_500_000_000));
+    assert_eq!(parse_money("2tỉ"), Some(2_000_000_000));
+    assert_eq!(parse_money("500000000"), Some(500_000_000));
+    assert_eq!(parse_money("1.500.000đ"), Some(1_500_000));
+    assert_eq!(parse_money("0,0000000001ty"), None, "below one đồng");
+    assert_eq!(parse_money("tr"), None);
+    assert_eq!(parse_money("abc"), None);
+}
+
+#[test]
+fn highlights_point_at_the_matched_chars_of_each_field() {
+    let docs = docs();
+    let (_, tv) = docs.iter().find(|(c, _)| c == "KC24-TV-001").unwrap();
+    let hit = Query::parse("\"trà vinh\" thach", &aliases())
+        .unwrap()
+        .matches(tv)
+        .unwrap();
+    let prov: String = hit
+        .positions(Field::Province)
+        .iter()
+        .map(|&i| "Trà Vinh".chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(prov, "Trà Vinh", "the whole phrase");
+    let title = "Xử lý nước thải chế biến thạch dừa";
+    let t: String = hit
+        .positions(Field::Title)
+        .iter()
+        .map(|&i| title.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(t, "thạch");
+}
+
+#[test]
+fn fuzzy_is_asked_for_never_silent() {
+    assert!(run("chbien").unwrap().is_empty(), "no silent fuzziness");
+    let got = run("~chbien").unwrap();
+    assert!(got.contains(&"KC24-TV-001".to_string()), "{got:?}");
+    let q = Query::parse("gch", &aliases()).unwrap();
+    let fuzzy = q.fuzzy();
+    let only: Vec<Doc> = docs().into_iter().map(|(_, d)| d).collect();
+    assert!(search(&q, &only, 0..only.len()).is_empty());
+    assert!(!search(&fuzzy, &only, 0..only.len()).is_empty());
+}
