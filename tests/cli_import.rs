@@ -223,7 +223,7 @@ fn a_killed_import_leaves_a_consistent_database_and_a_rerun_completes() {
     child.kill().unwrap();
     child.wait().unwrap();
     let store = thamdinh::store::Store::open(&db.path).unwrap();
-    assert_eq!(store.check_integrity().unwrap(), Vec::<String>::new());
+    assert_eq!(store.check().unwrap(), Vec::new());
     let partial = store.count().unwrap() as usize;
     assert!(partial > 0);
     assert_eq!(
@@ -242,5 +242,5 @@ fn a_killed_import_leaves_a_consistent_database_and_a_rerun_completes() {
     assert_eq!(out.stdout.trim(), expected);
     let store = thamdinh::store::Store::open(&db.path).unwrap();
     assert_eq!(store.count().unwrap() as usize, n);
-    assert!(store.check_integrity().unwrap().is_empty());
+    assert!(store.check().unwrap().is_empty());
 }

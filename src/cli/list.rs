@@ -118,10 +118,10 @@ pub fn run(
     let items = match &query {
         None => items,
         Some(q) => {
-            let mut found = query::search(q, &docs, 0..docs.len());
+            let mut found = query::search(q, &docs, 0..docs.len(), &|_| false);
             if found.is_empty() && q.has_terms() {
                 if fuzzy {
-                    found = query::search(&q.fuzzy(), &docs, 0..docs.len());
+                    found = query::search(&q.fuzzy(), &docs, 0..docs.len(), &|_| false);
                     crate::errln!("no exact match: {} near matches (fuzzy)", found.len());
                 } else {
                     crate::errln!("no dossier matches; --fuzzy shows near matches for typos");

@@ -121,8 +121,6 @@ pub struct Doc {
     pub score: Option<i64>,
     pub national: Vnd,
     pub plan_year: i32,
-    /// Marked in this TUI session.
-    pub marked: bool,
     /// Who last changed or decided the dossier (as recorded).
     pub last_by: Option<Prepared>,
 }
@@ -468,11 +466,49 @@ impl Query {
         self.conds.iter().any(|(_, c)| *c == Cond::Marked)
     }
 
-    /// Does `doc` match? Returns its rank (lower is better) and the matched
-    /// spans (field, first char, length) for highlighting.
-    pub fn matches(&self, doc: &Doc) -> Option<Hit> {
+    /// The query needs what only the database knows beyond the queue row:
+    /// the checklist state (`is:failing`, `is:ok`) or who last acted (`by:`).
+    pub fn needs_facts(&self) -> bool {
+        self.conds
+            .iter()
+            .any(|(_, c)| matches!(c, Cond::Failing | Cond::Ok | Cond::By(_)))
+    }
+
+    /// True when every dossier matching `longer` also matches `shorter`
+    /// for certain, so a search for `longer` may look only at the matches
+    /// of `shorter`: `longer` only adds characters, and `shorter` holds only
+    /// conditions that adding characters can narrow (positive words,
+    /// phrases and names; not exclusions, numbers or fuzzy terms).
+    pub fn narrows(shorter: &str, longer: &str, aliases: &CategoryAliases) -> bool {
+        if !longer.starts_with(shorter) || shorter.trim().is_empty() {
+            return false;
+        }
+        let (Ok(a), Ok(_)) = (
+            Query::parse(shorter, aliases),
+            Query::parse(longer, aliases),
+        ) else {
+            return false;
+        };
+        a.conds.iter().all(|(neg, c)| {
+            !neg && matches!(
+                c,
+                Cond::Text(_) | Cond::Province(_) | Cond::Category(_) | Cond::By(_)
+            )
+        })
+    }
+
+    /// Does `doc` match (`marked`: it is marked in this session)? Returns
+    /// its rank (lower is better) and the matched spans (field, first char,
+    /// length) for highlighting.
+    pub fn matches(&self, doc: &Doc, marked: bool) -> Option<Hit> {
         let mut hit = Hit::default();
         for (neg, cond) in &self.conds {
+            if *cond == Cond::Marked {
+                if marked == *neg {
+                    return None;
+                }
+                continue;
+            }
             let found = eval(cond, doc, if *neg { None } else { Some(&mut hit) });
             if found == *neg {
                 return None;
@@ -770,7 +806,8 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         Cond::Ok => doc.failing == Some(false),
         Cond::Scored => doc.score.is_some(),
         Cond::Unscored => doc.score.is_none(),
-        Cond::Marked => doc.marked,
+        // Answered by `matches`, which knows the marks.
+        Cond::Marked => false,
         Cond::By(pats) => doc
             .last_by
             .as_ref()
@@ -790,23 +827,66 @@ pub struct Found {
 }
 
 /// Every doc (among `candidates`) that matches, best first when the query
-/// has search terms, else in the given order.
+/// has search terms, else in the given order. `marked` says which are
+/// marked (for `is:marked`).
 pub fn search(
     query: &Query,
     docs: &[Doc],
     candidates: impl IntoIterator<Item = usize>,
+    marked: &dyn Fn(usize) -> bool,
 ) -> Vec<Found> {
     let mut out: Vec<Found> = candidates
         .into_iter()
         .filter_map(|index| {
             let doc = docs.get(index)?;
-            query.matches(doc).map(|hit| Found { index, hit })
+            query
+                .matches(doc, marked(index))
+                .map(|hit| Found { index, hit })
         })
         .collect();
     if query.has_terms() {
         out.sort_by(|a, b| a.hit.rank.cmp(&b.hit.rank).then(a.index.cmp(&b.index)));
     }
     out
+}
+
+/// `query` with its `name:` qualifier (any spelling of it) replaced by
+/// `name:value`, or removed when `value` is `None`; the other terms are
+/// kept as typed. The TUI's status, category and province keys write the
+/// one filter this way.
+pub fn with_qualifier(query: &str, name: &str, value: Option<&str>) -> String {
+    let canonical = canonical_qualifier(name);
+    let mut kept: Vec<String> = split(query)
+        .unwrap_or_else(|_| query.split_whitespace().map(str::to_string).collect())
+        .into_iter()
+        .filter(|t| {
+            let t = t.strip_prefix('-').unwrap_or(t);
+            match t.split_once(':') {
+                Some((n, _)) if !t.starts_with('"') => canonical_qualifier(n) != canonical,
+                _ => true,
+            }
+        })
+        .collect();
+    if let Some(v) = value {
+        let v = if v.contains(char::is_whitespace) {
+            format!("\"{v}\"")
+        } else {
+            v.to_string()
+        };
+        kept.push(format!("{name}:{v}"));
+    }
+    kept.join(" ")
+}
+
+/// The value of the `name:` qualifier in `query`, as typed (quotes
+/// removed), when it is there once and not negated.
+pub fn qualifier_value(query: &str, name: &str) -> Option<String> {
+    let canonical = canonical_qualifier(name)?;
+    split(query).ok()?.into_iter().find_map(|t| {
+        let (n, v) = t.split_once(':')?;
+        (!t.starts_with('"') && !t.starts_with('-') && canonical_qualifier(n) == Some(canonical))
+            .then(|| v.trim_matches('"').to_string())
+    })
 }
 
 #[cfg(test)]

@@ -58,6 +58,9 @@ pub struct QueueRow {
     pub criteria_points: Option<i64>,
     pub revision: i64,
     pub version: i64,
+    pub implementing_unit: String,
+    pub district: Option<String>,
+    pub commune: Option<String>,
 }
 
 /// A whole dossier as stored: its current revision and state.
@@ -138,6 +141,9 @@ impl Store {
                 ":submitted_on": submitted,
                 ":national_vnd": d.budget.national_vnd.0,
                 ":cert_valid_until": cert,
+                ":implementing_unit": d.implementing_unit,
+                ":district": d.beneficiary.as_ref().and_then(|b| b.district.as_deref()),
+                ":commune": d.beneficiary.as_ref().and_then(|b| b.commune.as_deref()),
             };
             let insert_revision = |id: i64, revision: i64| -> rusqlite::Result<usize> {
                 tx.prepare_cached(
@@ -153,10 +159,10 @@ impl Store {
                     tx.prepare_cached(
                         "INSERT INTO dossiers (code, revision, version, status, plan_year, province, province_key, category,
                              project_type, priority_area, title, beneficiary, submitted_on, national_vnd, cert_valid_until,
-                             score_points, created_at, updated_at)
+                             score_points, created_at, updated_at, implementing_unit, district, commune)
                          VALUES (:code, 1, 1, 'pending', :plan_year, :province, :province_key, :category, :project_type,
                              :priority_area, :title, :beneficiary, :submitted_on, :national_vnd, :cert_valid_until,
-                             NULL, :at, :at)",
+                             NULL, :at, :at, :implementing_unit, :district, :commune)",
                     )?
                     .execute(p.as_slice())?;
                     let id = tx.last_insert_rowid();
@@ -198,7 +204,8 @@ impl Store {
                              province = :province, province_key = :province_key, category = :category,
                              project_type = :project_type, priority_area = :priority_area, title = :title,
                              beneficiary = :beneficiary, submitted_on = :submitted_on, national_vnd = :national_vnd,
-                             cert_valid_until = :cert_valid_until
+                             cert_valid_until = :cert_valid_until, implementing_unit = :implementing_unit,
+                             district = :district, commune = :commune
                          WHERE id = :id",
                     )?
                     .execute(p.as_slice())?;
@@ -231,7 +238,8 @@ impl Store {
     pub fn queue(&self, f: &QueueFilter) -> Result<Vec<QueueRow>> {
         let mut sql = String::from(
             "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
-                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version
+                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version,
+                    implementing_unit, district, commune
              FROM dossiers WHERE 1 = 1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -264,7 +272,8 @@ impl Store {
     /// The queue row of one dossier.
     pub fn queue_row(&self, code: &str) -> Result<Option<QueueRow>> {
         let mut stmt = self.conn.prepare_cached("SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
-                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version
+                    submitted_on, national_vnd, cert_valid_until, score_points, revision, version,
+                    implementing_unit, district, commune
              FROM dossiers WHERE code = ?1")?;
         match stmt.query_row([code], queue_row).optional()? {
             Some(r) => Ok(Some(r?)),
@@ -331,44 +340,6 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM dossiers", [], |r| r.get(0))?)
     }
-
-    /// Check the database against its invariants (after a crash, in tests):
-    /// every dossier has its current revision, no revision is orphaned, and
-    /// SQLite's own integrity check passes. Returns the problems found.
-    pub fn check_integrity(&self) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
-        let ok: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if ok != "ok" {
-            problems.push(format!("sqlite: {ok}"));
-        }
-        let mut stmt = self.conn.prepare(
-            "SELECT d.code FROM dossiers d
-             LEFT JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
-             WHERE r.dossier_id IS NULL",
-        )?;
-        for code in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            problems.push(format!("{}: current revision missing", code?));
-        }
-        let orphans: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM revisions r LEFT JOIN dossiers d ON d.id = r.dossier_id WHERE d.id IS NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        if orphans > 0 {
-            problems.push(format!("{orphans} revisions without a dossier"));
-        }
-        let dup: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM (SELECT code FROM dossiers GROUP BY code HAVING COUNT(*) > 1)",
-            [],
-            |r| r.get(0),
-        )?;
-        if dup > 0 {
-            problems.push(format!("{dup} duplicated codes"));
-        }
-        Ok(problems)
-    }
 }
 
 fn queue_row(r: &Row<'_>) -> rusqlite::Result<Result<QueueRow>> {
@@ -423,5 +394,8 @@ fn queue_row(r: &Row<'_>) -> rusqlite::Result<Result<QueueRow>> {
         criteria_points: r.get(12)?,
         revision: r.get(13)?,
         version: r.get(14)?,
+        implementing_unit: r.get(15)?,
+        district: r.get(16)?,
+        commune: r.get(17)?,
     }))
 }

@@ -124,4 +124,19 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER notes_kept_forever BEFORE DELETE ON notes
 BEGIN SELECT RAISE(ABORT, 'notes are kept forever'); END;
 "#,
+    // 2: the implementing unit, district and commune on the queue row, for
+    // the query language (search.md searches them); filled from the current
+    // revision's data for dossiers imported before.
+    r#"
+ALTER TABLE dossiers ADD COLUMN implementing_unit TEXT NOT NULL DEFAULT '';
+ALTER TABLE dossiers ADD COLUMN district TEXT;
+ALTER TABLE dossiers ADD COLUMN commune TEXT;
+UPDATE dossiers SET
+    implementing_unit = COALESCE((SELECT json_extract(r.data, '$.implementing_unit') FROM revisions r
+                                  WHERE r.dossier_id = dossiers.id AND r.revision = dossiers.revision), ''),
+    district = (SELECT json_extract(r.data, '$.beneficiary.district') FROM revisions r
+                WHERE r.dossier_id = dossiers.id AND r.revision = dossiers.revision),
+    commune = (SELECT json_extract(r.data, '$.beneficiary.commune') FROM revisions r
+               WHERE r.dossier_id = dossiers.id AND r.revision = dossiers.revision);
+"#,
 ];

@@ -67,7 +67,7 @@ fn run(q: &str) -> Result<Vec<String>, QueryError> {
     let docs = docs();
     let query = Query::parse(q, &aliases())?;
     let only: Vec<Doc> = docs.iter().map(|(_, d)| d.clone()).collect();
-    Ok(search(&query, &only, 0..only.len())
+    Ok(search(&query, &only, 0..only.len(), &|_| false)
         .into_iter()
         .map(|f| docs[f.index].0.clone())
         .collect())
@@ -140,9 +140,13 @@ fn state_qualifiers() {
     let mut d = Doc::new([(Field::Code, Some("KC24-GL-007"))]);
     d.failing = Some(true);
     d.score = Some(72);
-    d.marked = true;
     d.last_by = Some(Prepared::new("Nguyễn Thị Lan"));
-    let matches = |q: &str, d: &Doc| Query::parse(q, &aliases()).unwrap().matches(d).is_some();
+    let matches = |q: &str, d: &Doc| {
+        Query::parse(q, &aliases())
+            .unwrap()
+            .matches(d, true)
+            .is_some()
+    };
     let yes = |q: &str| matches(q, &d);
     assert!(yes("is:failing"));
     assert!(!yes("is:ok"));
@@ -184,7 +188,7 @@ fn highlights_point_at_the_matched_chars_of_each_field() {
     let (_, tv) = docs.iter().find(|(c, _)| c == "KC24-TV-001").unwrap();
     let hit = Query::parse("\"trà vinh\" thach", &aliases())
         .unwrap()
-        .matches(tv)
+        .matches(tv, false)
         .unwrap();
     let prov: String = hit
         .positions(Field::Province)
@@ -209,6 +213,40 @@ fn fuzzy_is_asked_for_never_silent() {
     let q = Query::parse("gch", &aliases()).unwrap();
     let fuzzy = q.fuzzy();
     let only: Vec<Doc> = docs().into_iter().map(|(_, d)| d).collect();
-    assert!(search(&q, &only, 0..only.len()).is_empty());
-    assert!(!search(&fuzzy, &only, 0..only.len()).is_empty());
+    assert!(search(&q, &only, 0..only.len(), &|_| false).is_empty());
+    assert!(!search(&fuzzy, &only, 0..only.len(), &|_| false).is_empty());
+}
+
+#[test]
+fn qualifiers_are_rewritten_in_place_of_the_old_ones() {
+    assert_eq!(
+        with_qualifier("gach s:pending", "s", Some("approved")),
+        "gach s:approved"
+    );
+    assert_eq!(with_qualifier("gach status:pending", "s", None), "gach");
+    assert_eq!(with_qualifier("", "p", Some("Gia Lai")), "p:\"Gia Lai\"");
+    assert_eq!(
+        with_qualifier("\"tra vinh\" c:may", "c", Some("training")),
+        "\"tra vinh\" c:training"
+    );
+    assert_eq!(
+        qualifier_value("gach p:\"Gia Lai\"", "province").as_deref(),
+        Some("Gia Lai")
+    );
+    assert_eq!(qualifier_value("gach -s:pending", "s"), None);
+}
+
+#[test]
+fn narrowing_is_claimed_only_when_it_is_certain() {
+    let a = aliases();
+    assert!(Query::narrows("tra", "tra vinh", &a));
+    assert!(Query::narrows("tra", "tran", &a));
+    assert!(Query::narrows("p:gia", "p:gia lai", &a));
+    assert!(
+        !Query::narrows("-t", "-tr", &a),
+        "a shorter exclusion excludes more"
+    );
+    assert!(!Query::narrows("year:202", "year:2024", &a));
+    assert!(!Query::narrows("tra", "tr", &a));
+    assert!(!Query::narrows("", "tra", &a));
 }
