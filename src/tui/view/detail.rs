@@ -188,7 +188,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             format!("{}:", s.l_summary),
             theme.label(),
         )));
-        for l in sum.split('\n') {
+        for l in crate::tui::view::text::paragraphs(sum) {
             out.push(Line::from(format!("  {l}")));
         }
     }
