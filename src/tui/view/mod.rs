@@ -109,7 +109,7 @@ pub fn pane_block(theme: &Theme, title: String, focused: bool) -> Block<'static>
         .border_set(theme.border(focused))
         .border_style(theme.border_style(focused))
         .title(Line::from(Span::styled(
-            format!(" {title} "),
+            format!(" {} ", text::display(&title)),
             theme.title(),
         )))
 }
