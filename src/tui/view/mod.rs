@@ -24,7 +24,7 @@ use theme::Theme;
 /// Draw the whole screen; every cell then goes through [`text::guard`].
 pub fn render(state: &State, frame: &mut Frame) {
     draw(state, frame);
-    text::guard(frame.buffer_mut());
+    text::guard(frame.buffer_mut(), state.look.ascii);
 }
 
 fn draw(state: &State, frame: &mut Frame) {

@@ -126,15 +126,38 @@ pub fn width(s: &str) -> usize {
     display(s).graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// The ASCII stand-in of a typographic glyph the interface uses between
+/// words (`·`, `…`, dashes, `×`, `•`, `≤`), for the ASCII look: a terminal
+/// without UTF-8 would show each of their bytes.
+fn ascii_glyph(sym: &str) -> Option<&'static str> {
+    Some(match sym {
+        "·" => ".",
+        "…" => ".",
+        "–" | "—" | "─" => "-",
+        "×" => "x",
+        "•" => "*",
+        "≤" => "<",
+        "≥" => ">",
+        "→" => ">",
+        "←" | "↩" => "<",
+        _ => return None,
+    })
+}
+
 /// The last pass over a drawn frame: every cell whose symbol still holds
 /// something [`display`] would change (a widget wrote raw text) gets the
 /// displayed form, cut or padded with spaces to the columns the cell takes,
 /// so no character that acts on a terminal leaves the program and no border
-/// moves, whichever widget wrote the text.
-pub fn guard(buf: &mut Buffer) {
+/// moves, whichever widget wrote the text. With `ascii`, the interface's
+/// typographic glyphs become ASCII too (`·` → `.`).
+pub fn guard(buf: &mut Buffer, ascii: bool) {
     for cell in &mut buf.content {
         let sym = cell.symbol();
         if sym.len() == 1 && !sym.as_bytes()[0].is_ascii_control() {
+            continue;
+        }
+        if ascii && let Some(a) = ascii_glyph(sym) {
+            cell.set_symbol(a);
             continue;
         }
         let Cow::Owned(shown) = display(sym) else {
@@ -359,7 +382,7 @@ mod tests {
             "a\u{E0041}❤\u{FE0F}🇻🇳x\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}|",
             Style::new(),
         );
-        guard(&mut buf);
+        guard(&mut buf, false);
         let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
         assert_eq!(cells[0], "a");
         assert_eq!(cells[1], "❤ ");
