@@ -65,6 +65,17 @@ fn last_message(s: &Session) -> String {
         .unwrap_or_default()
 }
 
+/// Confirm the open dialog: it is refused, `code` having been changed by
+/// minh since it was loaded.
+fn confirm_refused_as_changed_by_minh(s: &mut Session, code: &str) {
+    press(s, "y");
+    let msg = last_message(s);
+    assert!(
+        msg.starts_with(&format!("error: {code}: changed by minh")),
+        "{msg}"
+    );
+}
+
 #[test]
 fn a_dossier_changed_by_someone_else_since_it_was_loaded_is_not_overwritten() {
     let (mut s, path, _dir) = open();
@@ -86,12 +97,7 @@ fn a_dossier_changed_by_someone_else_since_it_was_loaded_is_not_overwritten() {
         chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
     )
     .expect("minh approves");
-    press(&mut s, "y");
-    let msg = last_message(&s);
-    assert!(
-        msg.starts_with("error: KC24-BTR-007: changed by minh"),
-        "{msg}"
-    );
+    confirm_refused_as_changed_by_minh(&mut s, "KC24-BTR-007");
     assert_eq!(status(&path, "KC24-BTR-007"), Status::Approved);
 }
 
@@ -175,12 +181,7 @@ fn a_tick_by_someone_else_makes_a_decision_stale() {
         None,
     )
     .expect("tick");
-    press(&mut s, "y");
-    let msg = last_message(&s);
-    assert!(
-        msg.starts_with("error: KC24-BTR-007: changed by minh"),
-        "{msg}"
-    );
+    confirm_refused_as_changed_by_minh(&mut s, code);
     assert_eq!(status(&path, code), Status::Pending);
 }
 

@@ -635,10 +635,7 @@ fn code(m: &Map<String, Value>) -> R<String> {
     };
     let raw = text_raw(v, "code")?;
     let code = nfc(raw.trim());
-    if code
-        .chars()
-        .any(|c| c.is_whitespace() || needs_escape(c))
-    {
+    if code.chars().any(|c| c.is_whitespace() || needs_escape(c)) {
         return Err(FieldIssue::at(
             "code",
             format!(

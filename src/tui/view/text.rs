@@ -170,18 +170,25 @@ pub fn guard(buf: &mut Buffer, ascii: bool) {
             usize::from(sym.cell_width()).max(1)
         };
         let mut fixed = String::with_capacity(shown.len());
-        let mut used = 0;
-        for g in shown.graphemes(true) {
-            let gw = g.width();
-            if used + gw > cols {
-                break;
-            }
-            fixed.push_str(g);
-            used += gw;
-        }
+        let used = push_cols(&mut fixed, &shown, cols);
         fixed.extend(std::iter::repeat_n(' ', cols - used));
         cell.set_symbol(&fixed);
     }
+}
+
+/// Append the graphemes of `s` (already [`display`]ed) that fit in `cols`
+/// columns; returns the columns used.
+fn push_cols(out: &mut String, s: &str, cols: usize) -> usize {
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let gw = g.width();
+        if used + gw > cols {
+            break;
+        }
+        out.push_str(g);
+        used += gw;
+    }
+    used
 }
 
 /// `s` cut to at most `w` columns (with `ellipsis` when cut), then padded
@@ -195,15 +202,7 @@ pub fn fit(s: &str, w: usize, ellipsis: &str, right: bool) -> String {
         out.push_str(&s);
         used = total;
     } else if w > 0 {
-        let room = w.saturating_sub(width(ellipsis));
-        for g in s.graphemes(true) {
-            let gw = g.width();
-            if used + gw > room {
-                break;
-            }
-            out.push_str(g);
-            used += gw;
-        }
+        used = push_cols(&mut out, &s, w.saturating_sub(width(ellipsis)));
         out.push_str(ellipsis);
         used += width(ellipsis);
     }
