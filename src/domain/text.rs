@@ -47,31 +47,8 @@ enum Fate {
 }
 
 /// The fate of one character: the one rule behind [`clean_line`],
-/// [`clean_multiline`], [`is_terminal_safe`] and [`needs_escape`].
-///
-/// - C0 controls become their Control Pictures (ESC → `␛`), DEL `␡`; tab,
-///   LF and CR are white space; U+2028/U+2029 (line and paragraph
-///   separators) are line breaks.
-/// - C1 controls, bidi controls, the deprecated format characters
-///   U+206A–U+206F, interlinear annotation U+FFF9–U+FFFB, the other format
-///   characters of general category Cf that span or hide text (Arabic
-///   number signs, Egyptian and shorthand format controls, musical symbol
-///   formatting), and the Hangul fillers U+115F, U+1160, U+3164, U+FFA0
-///   (blank letters used to fake empty or look-alike names) become `�`.
-/// - Invisible characters that only hint at layout are dropped: soft hyphen
-///   U+00AD, combining grapheme joiner U+034F, Khmer inherent vowels
-///   U+17B4/U+17B5, Mongolian vowel separator U+180E, zero width space
-///   U+200B, word joiner and invisible operators U+2060–U+2065, zero width
-///   no-break space (BOM) U+FEFF, and the whole tag block U+E0000–U+E007F
-///   ("ASCII smuggling" hides whole sentences there) with the unassigned
-///   default-ignorable rest of plane 14.
-/// - Kept: ZWNJ U+200C and ZWJ U+200D, which Persian and Indic spelling
-///   need and emoji sequences are built with (neither moves the cursor; the
-///   TUI draws a ZWJ emoji sequence as its first emoji), and the variation
-///   selectors U+FE00–U+FE0F, U+E0100–U+E01EF and Mongolian U+180B–U+180D,
-///   U+180F, which choose a glyph of the character before (the TUI drops
-///   them when drawing, terminals disagree on their width). Runs of
-///   combining marks are capped at [`MAX_MARKS`] separately.
+/// [`clean_multiline`], [`is_terminal_safe`], [`push_neutral`] and
+/// [`needs_escape`] (whose documentation lists what it does and why).
 fn fate(c: char) -> Fate {
     match c {
         '\t' => Fate::Tab,
@@ -111,20 +88,44 @@ fn fate(c: char) -> Fate {
     }
 }
 
-/// True when `c` must never reach a terminal or a JSON stream raw: every C0
-/// control (tab and line feed included: a writer that keeps line breaks
-/// deals with them first), DEL, every C1 control, the bidi controls, the
-/// line and paragraph separators U+2028/U+2029, the tag characters
-/// U+E0000–U+E007F, and the invisible formatting characters (soft hyphen,
-/// zero width space, word joiner, BOM, interlinear annotation, Hangul
-/// fillers, …; the full list is at [`clean_line`]'s rule, `fate`).
+/// True when `c` must never reach a terminal or a JSON stream raw, so that
+/// a writer must escape it (JSON: `\uXXXX`) or neutralise it (text: what
+/// [`push_neutral`] does). These are exactly the characters
+/// [`clean_line`] and [`clean_multiline`] replace or remove, so cleaned
+/// text holds none (but `'\n'` in multi-line text); text stored by an
+/// older, narrower rule may, hence writers check again.
 ///
-/// Exactly the characters [`clean_line`] and [`clean_multiline`] replace or
-/// remove, so stored text never holds one (except `'\n'` in multi-line
-/// text); text stored by an older, narrower rule may, which is why a JSON
-/// writer escapes these as `\uXXXX` and the TUI neutralises them when it
-/// draws. ZWJ, ZWNJ and variation selectors are not among them (see
-/// `fate`): they cannot act on a terminal.
+/// - Every C0 control, tab, LF and CR included (a writer that keeps line
+///   breaks deals with `'\n'` first), DEL, and every C1 control. Cleaning
+///   shows C0 as Control Pictures (ESC → `␛`), DEL as `␡`, C1 as `�`.
+/// - The line and paragraph separators U+2028/U+2029: line breaks in
+///   multi-line text, spaces in a line.
+/// - Bidi controls (U+061C, U+200E/U+200F, U+202A–U+202E, U+2066–U+2069)
+///   and the deprecated format characters U+206A–U+206F, which reorder or
+///   reshape what is shown: `�`.
+/// - The other format characters (general category Cf) that span or hide
+///   text: interlinear annotation U+FFF9–U+FFFB, Arabic number signs
+///   U+0600–U+0605, U+06DD, U+0890/U+0891, U+08E2, Syriac U+070F, Kaithi
+///   U+110BD/U+110CD, Egyptian U+13430–U+1345F, shorthand U+1BCA0–U+1BCA3,
+///   musical U+1D173–U+1D17A; and the Hangul fillers U+115F, U+1160,
+///   U+3164, U+FFA0 (blank letters used to fake empty or look-alike
+///   names): `�`.
+/// - Invisible characters that only hint at layout, removed so the text is
+///   what it looks like: soft hyphen U+00AD, combining grapheme joiner
+///   U+034F, Khmer inherent vowels U+17B4/U+17B5, Mongolian vowel separator
+///   U+180E, zero width space U+200B, word joiner and invisible operators
+///   U+2060–U+2065, zero width no-break space (BOM) U+FEFF, the tag
+///   characters U+E0000–U+E007F ("ASCII smuggling" hides whole sentences
+///   there) and the unassigned default-ignorable rest of plane 14.
+///
+/// Not included, on purpose: ZWNJ U+200C and ZWJ U+200D, which Persian and
+/// Indic spelling need and emoji sequences are built from, and the
+/// variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF, Mongolian
+/// U+180B–U+180D, U+180F), which choose a glyph for the character before.
+/// None of them moves the cursor or hides text; the TUI draws them so that
+/// widths agree (a ZWJ emoji sequence as its first emoji, no selectors).
+/// Long runs of combining marks are not a per-character matter: cleaning
+/// caps them at [`MAX_MARKS`].
 pub fn needs_escape(c: char) -> bool {
     fate(c) != Fate::Keep
 }

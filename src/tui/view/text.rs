@@ -100,7 +100,7 @@ fn push_grapheme(out: &mut String, g: &str) {
 /// split multi-line text with [`wrap`] or [`paragraphs`] first. Borrowed
 /// when there is nothing to change, which is nearly always.
 pub fn display(s: &str) -> Cow<'_, str> {
-    if s.chars().all(|c| !is_adjusted(c)) {
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) || s.chars().all(|c| !is_adjusted(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
