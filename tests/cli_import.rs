@@ -74,7 +74,7 @@ fn a_folder_of_nasty_files_loads_what_is_good() {
     assert_eq!(out.code, 3, "{}", out.stderr);
     assert!(
         out.stdout
-            .starts_with("imported 9, updated 0, unchanged 0, rejected 7"),
+            .starts_with("imported 10, updated 0, unchanged 0, rejected 7"),
         "{}",
         out.stdout
     );

@@ -45,6 +45,7 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         cmd.env_remove("THAMDINH_LANG");
         cmd.env("XDG_CONFIG_HOME", db.dir().join("config"));
         cmd.env_remove("THAMDINH_DATA");
@@ -410,6 +411,122 @@ fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
     t.wait_for("KC24-HG-902");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+/// Box drawing (U+2500–U+257F) and the Unicode glyphs of the default look.
+fn unicode_glyphs(screen: &str) -> Vec<char> {
+    screen
+        .chars()
+        .filter(|&c| ('\u{2500}'..='\u{257F}').contains(&c) || "▶●✓✗☐☑↩·…–".contains(c))
+        .collect()
+}
+
+#[test]
+fn dumb_terminals_and_locales_that_are_not_utf8_get_ascii() {
+    let db = Db::new();
+    db.import_sample();
+    for env in [
+        &[("LANG", "C")][..],
+        &[("LC_ALL", "POSIX")][..],
+        &[("LANG", "en_US.ISO-8859-1"), ("NO_COLOR", "1")][..],
+        &[("TERM", "dumb")][..],
+    ] {
+        let mut t = Tui::open(&db, "lan", 80, 24, env);
+        t.wait_for("Queue 47/47");
+        t.wait_for("KC24-");
+        t.settle();
+        let screen = t.text();
+        let found = unicode_glyphs(&screen);
+        assert!(found.is_empty(), "{env:?}: {found:?} on screen:\n{screen}");
+        // The ASCII borders are there instead.
+        assert!(
+            screen.contains("+-") && screen.contains("#="),
+            "{env:?}:\n{screen}"
+        );
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+    // A UTF-8 locale keeps the box drawing.
+    let mut t = Tui::open(
+        &db,
+        "lan",
+        80,
+        24,
+        &[("LC_ALL", "en_US.utf8"), ("LANG", "C")],
+    );
+    t.wait_for("Queue 47/47");
+    t.wait_for("┃");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_dossier_of_emoji_flags_and_zalgo_keeps_every_border_in_a_real_terminal() {
+    let db = Db::new();
+    let fixture = common::nasty_dir().join("graphemes.json");
+    let out = db.run(&["import", fixture.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = db.run(&[
+        "note",
+        "KC24-KT-904",
+        "Gia đình 👨\u{200D}👩\u{200D}👧\u{200D}👦, cờ 🇻🇳🇺🇸, ❤\u{FE0F}, e\u{0300}\u{0301}\u{0302}\u{0303}",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for (cols, rows) in [(80, 24), (160, 48)] {
+        let mut t = Tui::open(&db, "lan", cols, rows, &[]);
+        t.wait_for("KC24-KT-904 · consulting");
+        t.wait_for("Notes 1");
+        t.settle();
+        // The queue pane takes the left half (45% from 140 columns), the
+        // right panes the rest; each pane's first and last columns are
+        // borders on every row above the status bar.
+        let left = if cols >= 140 {
+            cols * 45 / 100
+        } else {
+            cols / 2
+        };
+        let screen = t.screen.lock().unwrap();
+        let s = screen.screen();
+        for row in 0..rows - 1 {
+            for col in [0, left - 1, left, cols - 1] {
+                let c = s.cell(row, col).map(|c| c.contents()).unwrap_or_default();
+                assert!(
+                    c.chars()
+                        .next()
+                        .is_some_and(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
+                    "{cols}x{rows}: {c:?} at row {row}, column {col}:\n{}",
+                    s.contents()
+                );
+            }
+        }
+        drop(screen);
+        // What the terminal received holds nothing whose width terminals
+        // disagree on: a cell redrawn alone would otherwise spill over its
+        // neighbours (a ZWJ family is 8 columns to xterm, 2 to ratatui).
+        let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+        for (what, c) in [
+            ("a ZWJ", '\u{200D}'),
+            ("VS16", '\u{FE0F}'),
+            ("a regional indicator", '\u{1F1FB}'),
+            ("a skin tone", '\u{1F3FD}'),
+        ] {
+            assert!(
+                !raw.contains(c),
+                "{cols}x{rows}: {what} reached the terminal"
+            );
+        }
+        let longest_marks = raw
+            .split(|c: char| !('\u{0300}'..='\u{036F}').contains(&c))
+            .map(|run| run.chars().count())
+            .max()
+            .unwrap_or(0);
+        assert!(
+            longest_marks <= 4,
+            "{longest_marks} combining marks in a row"
+        );
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
 }
 
 #[test]

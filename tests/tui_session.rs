@@ -65,6 +65,17 @@ fn last_message(s: &Session) -> String {
         .unwrap_or_default()
 }
 
+/// Confirm the open dialog: it is refused, `code` having been changed by
+/// minh since it was loaded.
+fn confirm_refused_as_changed_by_minh(s: &mut Session, code: &str) {
+    press(s, "y");
+    let msg = last_message(s);
+    assert!(
+        msg.starts_with(&format!("error: {code}: changed by minh")),
+        "{msg}"
+    );
+}
+
 #[test]
 fn a_dossier_changed_by_someone_else_since_it_was_loaded_is_not_overwritten() {
     let (mut s, path, _dir) = open();
@@ -86,13 +97,92 @@ fn a_dossier_changed_by_someone_else_since_it_was_loaded_is_not_overwritten() {
         chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
     )
     .expect("minh approves");
-    press(&mut s, "y");
-    let msg = last_message(&s);
-    assert!(
-        msg.starts_with("error: KC24-BTR-007: changed by minh"),
-        "{msg}"
-    );
+    confirm_refused_as_changed_by_minh(&mut s, "KC24-BTR-007");
     assert_eq!(status(&path, "KC24-BTR-007"), Status::Approved);
+}
+
+/// The manual items of the selected dossier's checklist (mandatory ones
+/// only when `mandatory`).
+fn manual_items(s: &Session, mandatory: bool) -> Vec<String> {
+    s.state
+        .dossier
+        .as_ref()
+        .map(|d| {
+            d.checklist
+                .iter()
+                .filter(|c| c.manual && (c.mandatory || !mandatory))
+                .map(|c| c.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_note_and_a_score_by_someone_else_do_not_make_a_decision_stale() {
+    let (mut s, path, _dir) = open();
+    let code = "KC24-BN-011";
+    select(&mut s, code);
+    // minh ticks the manual items (BN-011 passes every automatic one); lan's
+    // TUI sees it on its next poll.
+    let mut other = Store::open(&path).expect("second connection");
+    let rules = Rules::bundled();
+    let minh = actor("minh");
+    for item in manual_items(&s, true) {
+        ops::tick(&mut other, &rules, &minh, code, &item, true, None).expect("tick");
+    }
+    s.dispatch(Action::Tick);
+    // lan asks to approve it and sees the dialog ...
+    press(&mut s, "a");
+    // ... while minh writes a note and a score on it.
+    ops::note(&mut other, &minh, code, "Đã gọi điện cho tỉnh: đủ hồ sơ.").expect("note");
+    let criterion = s
+        .state
+        .dossier
+        .as_ref()
+        .and_then(|d| d.score.criteria.first())
+        .map(|c| c.id.clone())
+        .expect("a criterion");
+    ops::score(&mut other, &rules, &minh, code, &criterion, "12", None).expect("score");
+    press(&mut s, "y");
+    assert_eq!(
+        status(&path, code),
+        Status::Approved,
+        "{}",
+        last_message(&s)
+    );
+    assert!(
+        last_message(&s).starts_with("approved"),
+        "{}",
+        last_message(&s)
+    );
+}
+
+#[test]
+fn a_tick_by_someone_else_makes_a_decision_stale() {
+    let (mut s, path, _dir) = open();
+    let code = "KC24-BTR-007";
+    select(&mut s, code);
+    press(&mut s, "r");
+    s.type_text("Nộp muộn một ngày");
+    press(&mut s, "<Enter>");
+    // Before lan confirms, minh ticks a manual item: the gate may differ.
+    let mut other = Store::open(&path).expect("second connection");
+    let item = manual_items(&s, false)
+        .into_iter()
+        .next()
+        .expect("a manual item");
+    ops::tick(
+        &mut other,
+        &Rules::bundled(),
+        &actor("minh"),
+        code,
+        &item,
+        true,
+        None,
+    )
+    .expect("tick");
+    confirm_refused_as_changed_by_minh(&mut s, code);
+    assert_eq!(status(&path, code), Status::Pending);
 }
 
 #[test]

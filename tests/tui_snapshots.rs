@@ -322,3 +322,157 @@ fn long_refusals_wrap_without_losing_characters() {
     assert!(nots > 3, "{screen}");
     assert_eq!(nots, tickeds, "a word was cut at the border:\n{screen}");
 }
+
+/// The dossier whose text is full of graphemes that terminals and Unicode
+/// measure differently (`tests/fixtures/nasty/graphemes.json`: ZWJ emoji
+/// sequences, flags, VS16, a keycap, fifty combining marks, a U+2028, tag
+/// characters), imported, with a note of the same kind; and beside it a copy
+/// as the older, narrower import rule stored such text (tags, separators,
+/// bidi and the fifty marks still there), which the TUI must neutralise
+/// when it draws.
+fn grapheme_session(size: (u16, u16)) -> (Session, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("graphemes.db")).expect("open store");
+    let rules = Rules::bundled();
+    let lan = actor("lan");
+    let fixture = root().join("tests/fixtures/nasty/graphemes.json");
+    ops::import(&mut store, &rules, &lan, &[fixture], |_| {}).expect("import the fixture");
+    let rec = store
+        .dossier("KC24-KT-904")
+        .expect("read")
+        .expect("imported");
+    let marks: String = ('\u{0300}'..='\u{0331}').take(50).collect();
+    let tags: String = "ignore the checklist"
+        .chars()
+        .filter_map(|c| char::from_u32(0xE0000 + c as u32))
+        .collect();
+    let mut old = rec.dossier.clone();
+    old.code = "KC24-KT-905".into();
+    old.title =
+        format!("Cũ: 👩\u{200D}💻 🇻🇳 e{marks} thẻ{tags} a\u{2028}b \u{202E}đảo\u{202C} hết");
+    old.summary = Some(format!(
+        "Dòng một e{marks}\u{2028}dòng hai 🇯🇵\u{2029}dòng ba{tags} ❤\u{FE0F}\u{85}"
+    ));
+    if let Some(b) = old.beneficiary.as_mut() {
+        b.name = Some(format!("Hộ\u{00AD} 👨\u{200D}👩\u{200D}👧{tags} Á{marks}"));
+    }
+    store
+        .import_chunk(
+            &lan,
+            &[thamdinh::store::IncomingRecord {
+                dossier: &old,
+                raw: &serde_json::Value::Null,
+                source: "old-rule.json",
+            }],
+        )
+        .expect("store the old-rule copy");
+    ops::note(
+        &mut store,
+        &lan,
+        "KC24-KT-904",
+        "Gia đình 👨\u{200D}👩\u{200D}👧\u{200D}👦 và cờ 🇻🇳🇺🇸 ❤\u{FE0F}; Zalgo e\u{0300}\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306} hết.",
+    )
+    .expect("note");
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..Options::default()
+    };
+    let mut s = Session::new(store, rules, lan, &options, size).expect("session");
+    s.start();
+    s.settle();
+    (s, dir)
+}
+
+/// The rows of the screen as a terminal receives them (each cell's symbol,
+/// the cells hidden by a wide one left out).
+fn terminal_rows(s: &Session) -> Vec<String> {
+    let (w, h) = s.state.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| thamdinh::tui::view::render(&s.state, f))
+        .expect("draw");
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut hidden = 0;
+            for x in 0..w {
+                let sym = buf[(x, y)].symbol();
+                if hidden > 0 {
+                    hidden -= 1;
+                    continue;
+                }
+                row.push_str(sym);
+                hidden = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+/// Every row is exactly as wide as the screen and every pane's borders are
+/// where the layout put them, counting columns as a terminal does: each
+/// character its own width (a wide one two, a combining mark none).
+fn assert_borders_in_place(s: &Session) {
+    use unicode_width::UnicodeWidthChar;
+    let (w, h) = s.state.size;
+    let rows = terminal_rows(s);
+    let at: Vec<Vec<(usize, char)>> = rows
+        .iter()
+        .map(|r| {
+            let mut col = 0;
+            let mut cells = Vec::new();
+            for c in r.chars() {
+                let cw = c.width().unwrap_or(0);
+                if cw > 0 {
+                    cells.push((col, c));
+                }
+                col += cw;
+            }
+            assert_eq!(col, usize::from(w), "row {r:?} is {col} columns wide");
+            cells
+        })
+        .collect();
+    let char_at = |x: u16, y: u16| {
+        at[usize::from(y)]
+            .iter()
+            .find(|(col, _)| *col == usize::from(x))
+            .map(|(_, c)| *c)
+    };
+    let main = ratatui::layout::Rect::new(0, 0, w, h - 1);
+    for (pane, r) in thamdinh::tui::view::pane_areas(&s.state, main) {
+        for y in r.top()..r.bottom() {
+            for x in [r.left(), r.right() - 1] {
+                let c = char_at(x, y);
+                assert!(
+                    c.is_some_and(|c| "│┃┌┐└┘┏┓┗┛".contains(c)),
+                    "{pane:?}: {c:?} at column {x}, row {y} instead of a border:\n{}",
+                    rows.join("\n")
+                );
+            }
+        }
+    }
+    for r in &rows {
+        assert!(
+            !r.chars().any(thamdinh::domain::text::needs_escape),
+            "a character that must not reach a terminal: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn graphemes_keep_every_border_in_its_column() {
+    for size in SIZES {
+        for (name, keys) in [
+            ("graphemes_queue", ""),
+            ("graphemes_old_rule", "<Down>"),
+            ("graphemes_detail", "<Tab> z"),
+            ("graphemes_notes", "<S-Tab>"),
+        ] {
+            let (mut s, _dir) = grapheme_session(size);
+            press(&mut s, keys);
+            s.settle();
+            assert_borders_in_place(&s);
+            insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), draw(&s));
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::domain::dossier::{
     Document, Dossier, Equipment, PollutionSubtype, PriorityArea, ProjectType,
 };
 use crate::domain::money::Vnd;
-use crate::domain::text::{clean_line, clean_multiline, fold_words, is_bidi_control, nfc};
+use crate::domain::text::{clean_line, clean_multiline, fold_words, needs_escape, nfc};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -293,7 +293,7 @@ pub(crate) fn show_str(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() || is_bidi_control(c) => {
+            c if needs_escape(c) => {
                 out.push_str(&c.escape_unicode().to_string());
             }
             c => out.push(c),
@@ -635,10 +635,7 @@ fn code(m: &Map<String, Value>) -> R<String> {
     };
     let raw = text_raw(v, "code")?;
     let code = nfc(raw.trim());
-    if code
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || is_bidi_control(c))
-    {
+    if code.chars().any(|c| c.is_whitespace() || needs_escape(c)) {
         return Err(FieldIssue::at(
             "code",
             format!(

@@ -2,9 +2,13 @@
 //!
 //! Every change of data is one function here that runs in one transaction
 //! and writes its audit entry in that same transaction. Every change to a
-//! dossier bumps its `version`, which callers may pass back as the version
+//! dossier that bears on a decision (a decision or its undo, a new revision,
+//! a tick) bumps its `version`, which callers may pass back as the version
 //! they saw: a change made meanwhile by someone else is then refused
-//! ([`StoreError::Conflict`]) instead of overwritten.
+//! ([`StoreError::Conflict`]) instead of overwritten. Notes and scores do
+//! not bear on the gate and only `touch` the dossier: a note by someone else
+//! never makes a decision stale. (Readers that watch for any change poll
+//! `PRAGMA data_version`, which every write moves.)
 
 mod audit;
 mod decisions;
@@ -525,6 +529,16 @@ fn bump(tx: &Connection, h: &Head, at: &str) -> Result<i64> {
         params![h.id, at],
     )?;
     Ok(h.version + 1)
+}
+
+/// Note that a dossier changed without bumping its version, for work that
+/// does not bear on a decision (a note, a score); returns the version.
+fn touch(tx: &Transaction<'_>, h: &Head, at: &str) -> Result<i64> {
+    tx.execute(
+        "UPDATE dossiers SET updated_at = ?2 WHERE id = ?1",
+        params![h.id, at],
+    )?;
+    Ok(h.version)
 }
 
 /// Refuse a change to a dossier that changed since the version the caller

@@ -233,6 +233,51 @@ fn a_decision_on_a_stale_version_is_refused_never_overwritten() {
 }
 
 #[test]
+fn a_note_or_a_score_by_someone_else_leaves_a_decision_fresh() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    let seen = s.dossier("A").unwrap().unwrap().version;
+    s.add_note(&minh(), "A", "đã gọi điện cho tỉnh").unwrap();
+    s.set_score(&minh(), "A", "necessity", 15, Some(seen))
+        .unwrap();
+    let fresh = DecisionRequest {
+        code: "A".into(),
+        expected_version: Some(seen),
+        overridden: false,
+    };
+    s.decide(&lan(), Decision::Approve, None, None, &[fresh])
+        .unwrap();
+    assert_eq!(status(&s, "A"), Status::Approved);
+}
+
+#[test]
+fn a_tick_or_a_decision_by_someone_else_makes_a_decision_stale() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai"), dossier("B", "Trà Vinh")]);
+    let seen_a = s.dossier("A").unwrap().unwrap().version;
+    let seen_b = s.dossier("B").unwrap().unwrap().version;
+    s.set_tick(&minh(), "A", "x", true, None).unwrap();
+    s.decide(&minh(), Decision::Approve, None, None, &[req("B")])
+        .unwrap();
+    for (code, seen) in [("A", seen_a), ("B", seen_b)] {
+        let stale = DecisionRequest {
+            code: code.into(),
+            expected_version: Some(seen),
+            overridden: false,
+        };
+        let err = s
+            .decide(&lan(), Decision::Return, Some("thiếu"), None, &[stale])
+            .unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Conflict { by, .. } if by == "minh"),
+            "{code}: {err:?}"
+        );
+    }
+    assert_eq!(status(&s, "A"), Status::Pending);
+    assert_eq!(status(&s, "B"), Status::Approved);
+}
+
+#[test]
 fn undo_reverts_the_last_batch_whole_and_only_mine() {
     let mut s = Store::open_in_memory().unwrap();
     import(
@@ -297,15 +342,16 @@ fn undo_is_refused_when_someone_decided_since() {
 }
 
 #[test]
-fn every_change_bumps_the_version_and_is_audited() {
+fn every_change_is_audited_and_ticks_bump_the_version() {
     let mut s = Store::open_in_memory().unwrap();
     import(&mut s, &[dossier("A", "Gia Lai")]);
     let v0 = s.dossier("A").unwrap().unwrap().version;
-    s.set_tick(&lan(), "A", "x", true, None).unwrap();
+    assert_eq!(s.set_tick(&lan(), "A", "x", true, None).unwrap(), v0 + 1);
     s.set_score(&lan(), "A", "necessity", 15, None).unwrap();
     s.set_score(&lan(), "A", "necessity", 18, None).unwrap();
     s.add_note(&lan(), "A", "ghi chú").unwrap();
-    assert_eq!(s.dossier("A").unwrap().unwrap().version, v0 + 4);
+    // Scores and notes do not bear on a decision: no bump.
+    assert_eq!(s.dossier("A").unwrap().unwrap().version, v0 + 1);
     let log = s
         .audit(&AuditFilter {
             code: Some("A".into()),

@@ -1,6 +1,6 @@
 //! An appraiser's work on a dossier: checklist ticks, scores, notes.
 
-use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now};
+use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now, touch};
 use rusqlite::{OptionalExtension, params};
 
 /// A manual checklist item's tick as stored.
@@ -133,8 +133,8 @@ impl Store {
     }
 
     /// Write one value of an appraiser's work (a tick or a score) if it
-    /// differs from the stored one: upsert, bump the version, audit, in one
-    /// transaction. `describe` gives the audit action and detail from the
+    /// differs from the stored one: upsert, bump the version (a tick) or
+    /// only touch the dossier (a score), audit, in one transaction. `describe` gives the audit action and detail from the
     /// previous value. Returns the dossier's version after the change.
     #[allow(clippy::too_many_arguments)]
     fn set_work(
@@ -173,7 +173,11 @@ impl Store {
             )?
             .execute([h.id])?;
         }
-        let version = bump(&tx, &h, &at)?;
+        // A tick can change the gate of a decision; a score cannot.
+        let version = match work {
+            Work::Tick => bump(&tx, &h, &at)?,
+            Work::Score => touch(&tx, &h, &at)?,
+        };
         let (action, detail) = describe(before);
         audit(
             &tx,
@@ -221,7 +225,8 @@ impl Store {
             params![h.id, actor.user, actor.os_user, at, h.revision, text],
         )?;
         let id = tx.last_insert_rowid();
-        let version = bump(&tx, &h, &at)?;
+        // A note never makes anyone's decision stale.
+        let version = touch(&tx, &h, &at)?;
         audit(
             &tx,
             actor,

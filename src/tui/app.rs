@@ -869,9 +869,9 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 .as_ref()
                 .is_some_and(|d| d.dossier.code == code);
             state.dossier = data.map(|d| *d);
-            // The dossier may be newer than its queue row (my own tick or
-            // note bumped its version): the row follows, so my next decision
-            // is not refused as a conflict with myself.
+            // The dossier may be newer than its queue row (my own tick
+            // bumped its version): the row follows, so my next decision is
+            // not refused as a conflict with myself.
             if let Some(d) = &state.dossier
                 && let Some(&i) = state.queue.by_code.get(&code)
                 && let Some(row) = state.queue.rows.get_mut(i)

@@ -3,7 +3,7 @@
 //! enters (control and bidi characters never reach the terminal); the value
 //! handed on is cleaned with `clean_line` / `clean_multiline` (NFC).
 
-use crate::domain::text::{clean_line, clean_multiline, is_bidi_control};
+use crate::domain::text::{clean_line, clean_multiline, push_neutral};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -66,41 +66,26 @@ impl TextInput {
     }
 
     /// Insert typed or pasted text at the cursor. Line breaks become spaces
-    /// in a single-line input; tabs become spaces; other controls and bidi
-    /// characters are replaced by visible stand-ins as `clean_*` does.
+    /// in a single-line input; tabs become spaces; every other character
+    /// that `clean_*` would neutralise (controls, bidi, invisible
+    /// formatting) is treated the same way here, by the same rule.
     pub fn insert(&mut self, s: &str) {
         let room = MAX_INPUT_BYTES.saturating_sub(self.text.len());
         let mut add = String::with_capacity(s.len().min(room));
+        let mut piece = String::new();
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
-            let piece: char = match c {
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    if self.multiline { '\n' } else { ' ' }
-                }
-                '\n' => {
-                    if self.multiline {
-                        '\n'
-                    } else {
-                        ' '
-                    }
-                }
-                '\t' => ' ',
-                c if c.is_control() || is_bidi_control(c) => {
-                    // Let clean_line pick the stand-in (␛, �, …).
-                    clean_line(&format!("x{c}"))
-                        .chars()
-                        .nth(1)
-                        .unwrap_or('\u{FFFD}')
-                }
-                c => c,
-            };
-            if add.len() + piece.len_utf8() > room {
+            piece.clear();
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => continue,
+                // A tab is one space even in a note: the cursor maps exactly.
+                '\t' => piece.push(' '),
+                c => push_neutral(&mut piece, c, self.multiline),
+            }
+            if add.len() + piece.len() > room {
                 break;
             }
-            add.push(piece);
+            add.push_str(&piece);
         }
         self.text.insert_str(self.cursor, &add);
         self.cursor += add.len();

@@ -73,6 +73,24 @@ pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// True when this terminal gets ASCII borders and glyphs whatever
+/// `--ascii` says ([`view::theme::wants_ascii`] on `TERM` and the locale).
+/// Windows consoles have no POSIX locale: there only `TERM=dumb` counts.
+fn ascii_terminal() -> bool {
+    let var = |k: &str| std::env::var_os(k).map(|v| v.to_string_lossy().into_owned());
+    let term = var("TERM");
+    if cfg!(unix) {
+        view::theme::wants_ascii(
+            term.as_deref(),
+            var("LC_ALL").as_deref(),
+            var("LC_CTYPE").as_deref(),
+            var("LANG").as_deref(),
+        )
+    } else {
+        view::theme::wants_ascii(term.as_deref(), None, None, Some("UTF-8"))
+    }
+}
+
 /// How long the event loop has, after SIGHUP/SIGTERM/SIGINT, to stop by
 /// itself before the signal thread ends the process.
 const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
@@ -118,6 +136,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             .filter_map(|v| std::env::var(v).ok())
             .find(|v| !v.is_empty());
     }
+    options.ascii = options.ascii || ascii_terminal();
     let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
     let mut guard = TerminalGuard::new()?;
     let size = guard.terminal.size()?;

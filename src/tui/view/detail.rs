@@ -6,6 +6,7 @@ use crate::domain::dossier::Dossier;
 use crate::tui::app::State;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::view::pane_block;
+use crate::tui::view::text::display;
 use crate::tui::view::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,7 +47,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             if let Some(o) = &h.override_reason {
                 t.push_str(&format!(" — {}: {o}", s.override_reason));
             }
-            lines.push(Line::from(t));
+            lines.push(shown(&t));
         }
     }
     let scroll = state.detail_scroll.min(lines.len().saturating_sub(1));
@@ -67,10 +68,15 @@ pub fn short_time(at: &str) -> String {
         .unwrap_or_else(|_| at.to_string())
 }
 
+/// A line of dossier text as it is drawn ([`display`]).
+fn shown(t: &str) -> Line<'static> {
+    Line::from(display(t).into_owned())
+}
+
 fn field(theme: &Theme, label: &str, value: String) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label}: "), theme.label()),
-        Span::raw(value),
+        Span::raw(display(&value).into_owned()),
     ])
 }
 
@@ -105,7 +111,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     }
     out.push(Line::from(vec![
         Span::styled(format!("{}: ", s.l_province), theme.label()),
-        Span::raw(d.province.clone()),
+        Span::raw(display(&d.province).into_owned()),
         Span::styled(format!(" · {}: ", s.l_plan_year), theme.label()),
         Span::raw(d.plan_year.to_string()),
         Span::styled(format!(" · {}: ", s.l_project_type), theme.label()),
@@ -170,7 +176,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
         if let Some(p) = doc.pages {
             t.push_str(&format!(" ({})", fill(s.pages, &[("n", &p.to_string())])));
         }
-        out.push(Line::from(t));
+        out.push(shown(&t));
     }
     if !d.details.is_empty()
         && let Ok(Value::Object(map)) = serde_json::to_value(&d.details)
@@ -180,7 +186,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             theme.label(),
         )));
         for (k, v) in map {
-            out.push(Line::from(format!("  {k}: {}", plain(s, &v))));
+            out.push(shown(&format!("  {k}: {}", plain(s, &v))));
         }
     }
     if let Some(sum) = &d.summary {
@@ -188,8 +194,8 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             format!("{}:", s.l_summary),
             theme.label(),
         )));
-        for l in sum.split('\n') {
-            out.push(Line::from(format!("  {l}")));
+        for l in crate::tui::view::text::paragraphs(sum) {
+            out.push(shown(&format!("  {l}")));
         }
     }
     if !d.extra.is_empty() {
@@ -198,7 +204,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             theme.label(),
         )));
         for (k, v) in &d.extra {
-            out.push(Line::from(format!("  {k}: {}", plain(s, v))));
+            out.push(shown(&format!("  {k}: {}", plain(s, v))));
         }
     }
     out

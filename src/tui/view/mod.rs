@@ -21,8 +21,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use theme::Theme;
 
-/// Draw the whole screen.
+/// Draw the whole screen; every cell then goes through [`text::guard`].
 pub fn render(state: &State, frame: &mut Frame) {
+    draw(state, frame);
+    text::guard(frame.buffer_mut(), state.look.ascii);
+}
+
+fn draw(state: &State, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme::new(state.look);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
@@ -104,7 +109,7 @@ pub fn pane_block(theme: &Theme, title: String, focused: bool) -> Block<'static>
         .border_set(theme.border(focused))
         .border_style(theme.border_style(focused))
         .title(Line::from(Span::styled(
-            format!(" {title} "),
+            format!(" {} ", text::display(&title)),
             theme.title(),
         )))
 }

@@ -5,7 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{InputPurpose, Overlay, State, View};
 use crate::tui::keymap::Mode;
 use crate::tui::strings::fill;
-use crate::tui::view::text::{fit, width};
+use crate::tui::view::text::{display, fit, width};
 use crate::tui::view::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -119,7 +119,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     left.push_str(" · ");
-    left.push_str(&state.user);
+    left.push_str(&display(&state.user));
     let right = format!("{} ", hints(state));
     let msg_room = w.saturating_sub(width(&left) + width(&right) + 4);
     let mut spans = vec![Span::styled(left.clone(), bar)];

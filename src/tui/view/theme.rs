@@ -35,6 +35,33 @@ const ASCII_FOCUS_BORDER: border::Set<'static> = border::Set {
     horizontal_bottom: "=",
 };
 
+/// True when borders and glyphs must be drawn in ASCII (as `--ascii` does):
+/// the terminal is `TERM=dumb`, or the locale's character set is not UTF-8.
+/// The locale is the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set
+/// and not empty (POSIX: `LC_ALL` overrides `LC_CTYPE`, which overrides
+/// `LANG`); its character set is UTF-8 when its name says `UTF-8` or
+/// `utf8`, in any case (`vi_VN.UTF-8`, `C.utf8`). `C`, `POSIX`, `vi_VN`,
+/// `en_US.ISO-8859-1`, and nothing set at all (which is the POSIX locale)
+/// are not.
+pub fn wants_ascii(
+    term: Option<&str>,
+    lc_all: Option<&str>,
+    lc_ctype: Option<&str>,
+    lang: Option<&str>,
+) -> bool {
+    if term.is_some_and(|t| t.trim() == "dumb") {
+        return true;
+    }
+    let locale = [lc_all, lc_ctype, lang]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty());
+    !locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    })
+}
+
 impl Theme {
     /// The theme of a look.
     pub fn new(look: Look) -> Theme {
@@ -179,5 +206,37 @@ impl Theme {
     /// Ellipsis for cut text.
     pub fn ellipsis(&self) -> &'static str {
         if self.look.ascii { "~" } else { "…" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wants_ascii;
+
+    #[test]
+    fn ascii_for_dumb_terminals_and_locales_that_are_not_utf8() {
+        let utf8 = Some("vi_VN.UTF-8");
+        assert!(!wants_ascii(Some("xterm-256color"), None, None, utf8));
+        assert!(!wants_ascii(None, None, None, Some("C.utf8")));
+        assert!(!wants_ascii(
+            Some("screen"),
+            Some("en_US.utf-8"),
+            None,
+            None
+        ));
+        assert!(wants_ascii(Some("dumb"), None, None, utf8));
+        for lang in ["C", "POSIX", "vi_VN", "en_US.ISO-8859-1", "vi_VN.TCVN"] {
+            assert!(wants_ascii(Some("xterm"), None, None, Some(lang)), "{lang}");
+        }
+        // Nothing set (or set empty) is the POSIX locale.
+        assert!(wants_ascii(Some("xterm"), None, None, None));
+        assert!(wants_ascii(Some("xterm"), Some(""), Some(""), Some("")));
+        // LC_ALL overrides LC_CTYPE, which overrides LANG; empty ones are skipped.
+        assert!(wants_ascii(None, Some("C"), utf8, utf8));
+        assert!(wants_ascii(None, Some("POSIX"), None, utf8));
+        assert!(!wants_ascii(None, Some("C.UTF-8"), Some("C"), Some("C")));
+        assert!(wants_ascii(None, None, Some("C"), utf8));
+        assert!(!wants_ascii(None, None, utf8, Some("C")));
+        assert!(!wants_ascii(None, Some(""), utf8, Some("C")));
     }
 }
