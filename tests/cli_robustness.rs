@@ -275,9 +275,7 @@ fn show_json_escapes_controls_bidi_separators_and_tags_even_in_the_original_reco
 /// control, no separator, no tag character.
 fn assert_no_raw_controls(s: &str, what: &str) {
     for (i, c) in s.char_indices() {
-        let bad = (c.is_control() && c != '\n')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}');
+        let bad = c != '\n' && thamdinh::domain::text::needs_escape(c);
         assert!(
             !bad,
             "{what}: raw {c:?} at byte {i}: {:?}",

@@ -20,13 +20,11 @@ fn formula_start(c: char) -> bool {
     )
 }
 
-/// Must this character be replaced in a cell? Controls other than line
-/// breaks and tabs (kept inside a quoted cell), bidi controls, separators
-/// and tags.
+/// Must this character be replaced in a cell? What must never reach a
+/// terminal ([`crate::domain::text::needs_escape`]), except line breaks and
+/// tabs, which a quoted cell holds as they are.
 fn unsafe_char(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\t'))
-        || crate::domain::text::is_bidi_control(c)
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}')
+    !matches!(c, '\n' | '\t') && crate::domain::text::needs_escape(c)
 }
 
 /// A text cell as written to a CSV file or a spreadsheet.
@@ -45,11 +43,7 @@ pub fn cell(s: &str) -> Cow<'_, str> {
     }
     for c in s.chars() {
         if unsafe_char(c) {
-            out.push(match c {
-                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-                '\u{7f}' => '\u{2421}',
-                _ => '\u{fffd}',
-            });
+            crate::domain::text::push_neutral(&mut out, c, true);
         } else {
             out.push(c);
         }

@@ -12,9 +12,7 @@ use std::io::{self, Write};
 /// what [`crate::domain::text::needs_escape`] names (bidi controls, line
 /// and paragraph separators, tags, invisible formatting characters).
 fn escape(c: char) -> bool {
-    c.is_control()
-        || crate::domain::text::is_bidi_control(c)
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{e0000}'..='\u{e007f}')
+    c.is_control() || crate::domain::text::needs_escape(c)
 }
 
 /// Pretty JSON with the escapes above.
