@@ -1,18 +1,16 @@
-//! The TUI's hot paths at 100,000 dossiers: folding the search keys once at
-//! load, one keystroke of the fuzzy filter (first character, the worst
-//! case, and a narrowing one), and drawing one frame.
-//!
-//! `cargo bench --bench tui -- --quick` on the shared 2-core build machine
-//! (28/11/2026): fold 184 ms; filter, first key 226 ms; narrowing key 67 ms;
-//! one 160×48 frame 0.72 ms. The filter runs on the TUI's search thread for
-//! queues of 20,000 rows or more, so a keystroke itself costs ~0.1 ms.
+//! The TUI's hot paths at 100,000 dossiers: preparing what the filter
+//! searches once at load, one keystroke of the filter (`search.md`: first
+//! character, the worst case, and a narrowing one), and drawing one frame.
+//! The filter runs on the TUI's search thread for queues of 20,000 rows or
+//! more. Numbers are in docs/BENCHMARKS.md.
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
-use thamdinh::domain::search::{Folded, filter_folded, filter_folded_among};
+use thamdinh::domain::CategoryAliases;
+use thamdinh::domain::query::{Doc, Query, search};
 use thamdinh::domain::{Category, Status, Vnd};
 use thamdinh::tui::action::{Action, Loaded};
 use thamdinh::tui::app::{State, update};
@@ -45,26 +43,36 @@ fn rows() -> Vec<QueueItem> {
             score: None,
             revision: 1,
             version: 1,
+            implementing_unit: format!(
+                "Trung tâm Khuyến công tỉnh {}",
+                PROVINCES[i % PROVINCES.len()]
+            ),
+            district: Some("Càng Long".to_string()),
+            commune: None,
         })
         .collect()
 }
 
 fn bench(c: &mut Criterion) {
     let rows = rows();
-    let texts: Vec<String> = rows.iter().map(QueueItem::search_text).collect();
-    c.bench_function("fold 100k search keys", |b| {
-        b.iter(|| texts.iter().map(|t| Folded::new(t)).collect::<Vec<_>>())
+    c.bench_function("prepare 100k rows for the filter", |b| {
+        b.iter(|| rows.iter().map(QueueItem::doc).collect::<Vec<Doc>>())
     });
-    let keys: Vec<Folded> = texts.iter().map(|t| Folded::new(t)).collect();
+    let docs: Vec<Doc> = rows.iter().map(QueueItem::doc).collect();
+    let aliases = CategoryAliases::ids_only();
+    let parse = |q: &str| Query::parse(q, &aliases).unwrap_or_default();
+    let unmarked = |_: usize| false;
+    let first = parse("t");
     c.bench_function("filter 100k: first key", |b| {
-        b.iter(|| filter_folded(black_box("t"), &keys))
+        b.iter(|| search(black_box(&first), &docs, 0..docs.len(), &unmarked))
     });
-    let prev: Vec<usize> = filter_folded("tra v", &keys)
+    let prev: Vec<usize> = search(&parse("tra v"), &docs, 0..docs.len(), &unmarked)
         .iter()
         .map(|m| m.index)
         .collect();
+    let narrower = parse("tra vi");
     c.bench_function("filter 100k: narrowing key", |b| {
-        b.iter(|| filter_folded_among(black_box("tra vi"), &keys, prev.iter().copied()))
+        b.iter(|| search(black_box(&narrower), &docs, prev.iter().copied(), &unmarked))
     });
     let keymap = Keymap::bundled().unwrap_or_default();
     let mut state = State::new(&EN, keymap, "lan", (160, 48));

@@ -228,7 +228,7 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     t.send("/");
     t.wait_for("FILTER");
     t.typ("tra vinh");
-    t.wait_for("/tra vinh");
+    t.wait_for("s:pending tra vinh");
     t.send(ENTER);
     t.wait_for("QUEUE");
     let screen = t.text();
@@ -259,13 +259,15 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     t.wait_for(first[0]);
     t.send("y");
     t.wait_for("returned 2");
-    // Marks persist after the action.
-    t.wait_for("2 marked");
-    // Esc in the filter clears it: the two returned ones left the pending queue.
+    // The decided dossiers are unmarked: nothing hidden is left marked.
+    t.settle();
+    assert!(!t.text().contains("marked"), "{}", t.text());
+    // Esc in the filter goes back to the default: the two returned ones
+    // left the pending queue.
     t.send("/");
     t.wait_for("FILTER");
     t.send(ESC);
-    t.wait_for("Queue 45/47 · pending");
+    t.wait_for("Queue 45/47 · s:pending");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // The terminal was given back: alternate screen left, paste mode off.
@@ -324,18 +326,21 @@ fn approve_with_a_refused_dossier_and_an_override() {
     t.wait_for("▶ · KC24-BN-011");
     t.send(" ");
     t.wait_for("1 marked");
-    // Reopen the filter (it keeps its query) and rub the query out.
+    // Reopen the filter (it keeps its query, and a space to add a term)
+    // and rub the last term out.
     t.send("/");
-    for _ in 0.."kc24-bn-011".len() {
+    for _ in 0..="kc24-bn-011".len() {
         t.send("\x7f");
     }
     t.typ("kc24-btr-007");
     t.send(ENTER);
     t.wait_for("▶ · KC24-BTR-007");
     t.send(" ");
-    t.wait_for("2 marked");
+    // BN-011 is marked but hidden by this filter: said so.
+    t.wait_for("2 marked, 1 hidden");
     t.send("a");
     t.wait_for("Approve 2 dossier(s)?");
+    t.wait_for("1 of them hidden by the filter: KC24-BN-011");
     t.wait_for("Refused by the checklist (1):");
     t.wait_for("KC24-BTR-007 — on_time");
     t.wait_for("o override with a reason");
@@ -550,7 +555,7 @@ fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
         &["return", "KC24-GL-007", "--reason", "Thiếu báo giá"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    t.wait_for("Queue 46/47 · pending");
+    t.wait_for("Queue 46/47 · s:pending");
     t.wait_for("others' changes loaded");
     let pid = t.child.process_id().expect("pid");
     let st = std::process::Command::new("kill")
@@ -576,7 +581,7 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
         24,
         &[("TMPDIR", db.dir().to_str().unwrap_or("/tmp"))],
     );
-    t.wait_for("Queue 47/47 · pending");
+    t.wait_for("Queue 47/47 · s:pending");
     t.send("?");
     t.wait_for("Help · queue");
     t.send("q");

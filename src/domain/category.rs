@@ -64,7 +64,7 @@ impl fmt::Display for Category {
 /// Category names as provinces write them, matched without case, diacritics
 /// or punctuation. Built from `data/categories.toml`; the ids themselves
 /// (and their spaced forms, `typical product`) always match.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CategoryAliases {
     by_key: HashMap<String, Category>,
     /// Every name as written (ids, spaced ids, aliases), for queries.

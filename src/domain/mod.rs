@@ -18,4 +18,3 @@ pub mod query;
 pub mod ranking;
 pub mod rules;
 pub mod scoring;
-pub mod search;

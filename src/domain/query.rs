@@ -492,7 +492,15 @@ impl Query {
         a.conds.iter().all(|(neg, c)| {
             !neg && matches!(
                 c,
-                Cond::Text(_) | Cond::Province(_) | Cond::Category(_) | Cond::By(_)
+                Cond::Text(_)
+                    | Cond::Province(_)
+                    | Cond::Category(_)
+                    | Cond::By(_)
+                    | Cond::Status(_)
+                    | Cond::Failing
+                    | Cond::Ok
+                    | Cond::Scored
+                    | Cond::Unscored
             )
         })
     }

@@ -52,6 +52,10 @@ pub enum Action {
     CycleProvince,
     /// Clear every filter.
     ClearFilters,
+    /// Back to the default filter (pending dossiers).
+    DefaultFilter,
+    /// Mark every unmarked dossier of the filter and unmark the marked.
+    InvertMarks,
     /// Approve the marked dossiers (or the cursor's).
     Approve,
     /// Return the marked dossiers (or the cursor's) to the province.
@@ -162,7 +166,12 @@ pub enum Loaded {
         query: String,
         /// Matching row indices, best first.
         matches: Vec<usize>,
+        /// The precise terms matched nothing: these are near matches.
+        fuzzy: bool,
     },
+    /// Per dossier code: some mandatory checklist item unmet (`None`:
+    /// unknown), and who last changed or decided it.
+    Facts(std::collections::HashMap<String, (Option<bool>, Option<String>)>),
     /// The database's data version (unchanged: nothing to reload).
     Version(i64),
 }
@@ -199,9 +208,14 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     ),
     (Action::ClearMarks, "clear_marks", "clear all marks"),
     (
+        Action::InvertMarks,
+        "invert_marks",
+        "invert the marks in the current filter",
+    ),
+    (
         Action::Filter,
         "filter",
-        "fuzzy filter over code, title, beneficiary, province",
+        "filter: words, \"phrases\", -not, p: c: s: is: by: score: national: year:",
     ),
     (
         Action::CycleStatus,
@@ -219,6 +233,11 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         "cycle the province filter",
     ),
     (Action::ClearFilters, "clear_filters", "clear every filter"),
+    (
+        Action::DefaultFilter,
+        "default_filter",
+        "back to the default filter (pending)",
+    ),
     (
         Action::Approve,
         "approve",

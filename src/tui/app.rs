@@ -6,7 +6,8 @@
 //! the confirmation dialog shows it, and only `confirm` emits
 //! [`Effect::Decide`].
 
-use crate::domain::search::{Folded, filter_folded, filter_folded_among, narrows};
+use crate::domain::CategoryAliases;
+use crate::domain::query::{self, Doc, Hit, Prepared, Query};
 use crate::domain::{Category, Decision, Status, Vnd};
 use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
@@ -159,14 +160,22 @@ pub struct Message {
     pub error: bool,
 }
 
+/// The filter the queue opens with, and `Esc` returns to.
+pub const DEFAULT_FILTER: &str = "s:pending";
+
 /// The queue: every row loaded, the filtered and ordered view of them, the
-/// cursor and the marks.
+/// cursor and the marks. The filter is one query in the language of
+/// `search.md`; the status, category and province keys write into it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueueState {
     /// Every dossier of the database.
     pub rows: Vec<QueueItem>,
     by_code: HashMap<String, usize>,
-    folded: Arc<Vec<Folded>>,
+    /// What the filter searches in each row, prepared once per load.
+    docs: Arc<Vec<Doc>>,
+    /// The docs carry the checklist state and last actor (asked for by a
+    /// query that needs them; cleared by a reload).
+    facts: FactsState,
     widest_code: usize,
     /// Queues with at least this many rows are searched off the event loop
     /// ([`Effect::Search`]); smaller ones at once.
@@ -177,29 +186,44 @@ pub struct QueueState {
     pub searching: bool,
     /// The next search result puts the cursor on the best match.
     to_top: bool,
-    /// The last query searched and the rows it matched (any filter):
-    /// a longer query only searches those.
+    /// The last query searched and the rows it matched: a longer query
+    /// only searches those when that is certain to give the same result.
     last_search: Option<(String, Vec<usize>)>,
     /// Indices into `rows` shown, in order.
     pub visible: Vec<usize>,
+    /// For each row: is it in `visible`?
+    shown: Vec<bool>,
     /// Cursor: index into `visible`.
     pub cursor: usize,
     /// First visible row drawn.
     pub offset: usize,
-    /// Marked codes (kept across reloads and decisions).
+    /// Marked codes (kept across reloads; decided ones are unmarked).
     pub marks: BTreeSet<String>,
     /// Where the last mark was toggled (index into `visible`).
     pub anchor: Option<usize>,
-    /// Status filter.
-    pub status: Option<Status>,
-    /// Category filter.
-    pub category: Option<Category>,
-    /// Province filter.
-    pub province: Option<String>,
     /// Provinces present, sorted.
     pub provinces: Vec<String>,
-    /// The fuzzy query.
+    /// The filter as typed (`s:pending gach`).
     pub query: String,
+    /// The filter, parsed.
+    pub parsed: Query,
+    /// The rows shown are near (fuzzy) matches: the filter's words matched
+    /// nothing.
+    pub fuzzy: bool,
+    /// Category names for `c:`.
+    aliases: Arc<CategoryAliases>,
+}
+
+/// Where the database-only facts of the rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum FactsState {
+    /// Not loaded.
+    #[default]
+    Missing,
+    /// Asked for; the search waits for them.
+    Asked,
+    /// In the docs.
+    Loaded,
 }
 
 impl QueueState {
@@ -215,9 +239,11 @@ impl QueueState {
         self.widest_code.clamp(11, 16)
     }
 
-    /// The folded search key of row `i` (for highlighting).
-    pub fn folded(&self, i: usize) -> Option<&Folded> {
-        self.folded.get(i)
+    /// What the filter matched in row `i` (for highlighting).
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        let row = self.rows.get(i)?;
+        self.parsed
+            .matches(self.docs.get(i)?, self.marks.contains(&row.code))
     }
 
     /// The row of a dossier code.
@@ -225,37 +251,125 @@ impl QueueState {
         self.by_code.get(code).and_then(|&i| self.rows.get(i))
     }
 
-    /// Recompute `visible` from the filters and the query, keeping the cursor
-    /// on the same dossier when it is still shown. A query over a big queue
-    /// is not searched here: the request is returned for the executor, and
+    /// Marked dossiers the filter hides (or that are gone).
+    pub fn hidden_marks(&self) -> Vec<String> {
+        self.marks
+            .iter()
+            .filter(|c| {
+                !self
+                    .by_code
+                    .get(c.as_str())
+                    .is_some_and(|&i| self.shown.get(i).copied().unwrap_or(false))
+            })
+            .cloned()
+            .collect()
+    }
+
+    fn set_visible(&mut self, visible: Vec<usize>) {
+        self.shown = vec![false; self.rows.len()];
+        for &i in &visible {
+            if let Some(s) = self.shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        self.visible = visible;
+    }
+
+    /// Parse `text` as the new filter; on an error the filter is left as
+    /// it was and the error is returned for the input to show.
+    fn set_query(&mut self, text: &str) -> Result<(), String> {
+        let parsed = Query::parse(text, &self.aliases).map_err(|e| e.message)?;
+        self.query = text.to_string();
+        self.parsed = parsed;
+        Ok(())
+    }
+
+    /// The filter wants facts that are not loaded yet: ask once.
+    fn wants_facts(&mut self) -> bool {
+        if self.parsed.needs_facts() && self.facts == FactsState::Missing {
+            self.facts = FactsState::Asked;
+            return true;
+        }
+        false
+    }
+
+    /// Put the loaded facts into the docs.
+    fn set_facts(&mut self, facts: &HashMap<String, (Option<bool>, Option<String>)>) {
+        let docs = Arc::make_mut(&mut self.docs);
+        for (i, row) in self.rows.iter().enumerate() {
+            if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(&row.code)) {
+                doc.failing = *failing;
+                doc.last_by = by.as_deref().map(Prepared::new);
+            }
+        }
+        self.facts = FactsState::Loaded;
+        self.last_search = None;
+    }
+
+    /// Codes where the cursor should land, best first: its own dossier, then
+    /// those that followed it (so that when it leaves the view the cursor
+    /// goes to the one after it).
+    fn landing(&self) -> Vec<String> {
+        self.visible
+            .iter()
+            .skip(self.cursor)
+            .take(1000)
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .collect()
+    }
+
+    /// Recompute `visible` from the filter, keeping the cursor on the same
+    /// dossier when it is still shown. A query over a big queue is not
+    /// searched here: the request is returned for the executor, and
     /// `visible` keeps the previous result until [`QueueState::apply_search`].
     fn recompute(&mut self) -> Option<SearchRequest> {
-        if self.query.trim().is_empty() {
+        let landing = self.landing();
+        if self.parsed.is_empty() {
             self.last_search = None;
             self.searching = false;
-            self.show(None);
+            self.fuzzy = false;
+            self.show(None, &landing);
             return None;
         }
+        if self.parsed.needs_facts() && self.facts != FactsState::Loaded {
+            // The answer comes with the facts (see `wants_facts`).
+            self.searching = true;
+            return None;
+        }
+        let marks_matter = self.parsed.uses_marks();
         let candidates = match &self.last_search {
-            Some((q, prev)) if *q == self.query => {
+            Some((q, prev)) if *q == self.query && !marks_matter => {
                 let prev = prev.clone();
                 self.searching = false;
-                self.show(Some(&prev));
+                self.show(Some(&prev), &landing);
                 return None;
             }
-            Some((q, prev)) if narrows(q, &self.query) => Some(prev.clone()),
+            Some((q, prev)) if !marks_matter && Query::narrows(q, &self.query, &self.aliases) => {
+                Some(prev.clone())
+            }
             _ => None,
         };
+        let marked = marks_matter.then(|| {
+            Arc::new(
+                self.marks
+                    .iter()
+                    .filter_map(|c| self.by_code.get(c).copied())
+                    .collect(),
+            )
+        });
         let request = SearchRequest {
             generation: self.generation + 1,
             query: self.query.clone(),
-            keys: Arc::clone(&self.folded),
+            parsed: self.parsed.clone(),
+            docs: Arc::clone(&self.docs),
+            marked,
             candidates,
         };
         self.generation += 1;
-        if self.rows.len() < self.inline_limit {
-            let matches = request.run();
-            self.apply_search(request.generation, &request.query, matches);
+        // Qualifiers alone cost nothing per row: always answered at once.
+        if self.rows.len() < self.inline_limit || !self.parsed.has_terms() {
+            let (matches, fuzzy) = request.run();
+            self.apply_search(request.generation, &request.query, matches, fuzzy);
             None
         } else {
             self.searching = true;
@@ -265,75 +379,84 @@ impl QueueState {
 
     /// Show the result of a search; false when it is stale (a newer query
     /// was typed meanwhile, or the rows were reloaded).
-    pub fn apply_search(&mut self, generation: u64, query: &str, matches: Vec<usize>) -> bool {
+    pub fn apply_search(
+        &mut self,
+        generation: u64,
+        query: &str,
+        matches: Vec<usize>,
+        fuzzy: bool,
+    ) -> bool {
         if generation != self.generation || query != self.query {
             return false;
         }
+        let landing = self.landing();
         self.searching = false;
-        self.show(Some(&matches));
-        self.last_search = Some((query.to_string(), matches));
+        self.fuzzy = fuzzy;
+        self.show(Some(&matches), &landing);
+        self.last_search = (!fuzzy).then(|| (query.to_string(), matches));
         true
     }
 
-    /// Set `visible` from the matches (all rows when `None`) that pass the
-    /// status, category and province filters.
-    fn show(&mut self, matches: Option<&[usize]>) {
-        let keep = self.current().map(|r| r.code.clone());
-        let rows = &self.rows;
-        let pass = |i: usize| {
-            let r = &rows[i];
-            self.status.is_none_or(|s| r.status == s)
-                && self.category.is_none_or(|c| r.category == c)
-                && self.province.as_ref().is_none_or(|p| &r.province == p)
-        };
-        self.visible = match matches {
-            None => (0..rows.len()).filter(|&i| pass(i)).collect(),
-            Some(m) => m
-                .iter()
-                .copied()
-                .filter(|&i| i < rows.len() && pass(i))
-                .collect(),
-        };
+    /// Set `visible` from the matches (all rows when `None`); the cursor
+    /// lands on the first of `landing` still shown.
+    fn show(&mut self, matches: Option<&[usize]>, landing: &[String]) {
+        let n = self.rows.len();
+        self.set_visible(match matches {
+            None => (0..n).collect(),
+            Some(m) => m.iter().copied().filter(|&i| i < n).collect(),
+        });
         self.cursor = if std::mem::take(&mut self.to_top) {
             self.offset = 0;
             0
         } else {
-            keep.and_then(|c| self.visible.iter().position(|&i| self.rows[i].code == c))
-                .unwrap_or(0)
+            let at: HashMap<&str, usize> = self
+                .visible
+                .iter()
+                .enumerate()
+                .map(|(v, &i)| (self.rows[i].code.as_str(), v))
+                .collect();
+            landing
+                .iter()
+                .find_map(|c| at.get(c.as_str()).copied())
+                .unwrap_or(self.cursor)
         }
         .min(self.visible.len().saturating_sub(1));
         self.anchor = None;
     }
 
     fn set_rows(&mut self, rows: Vec<QueueItem>) -> Option<SearchRequest> {
+        // The rows shown stay shown (by code) until the filter has run on
+        // the new rows; the cursor stays on its dossier.
+        let shown: Vec<String> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .collect();
         self.last_search = None;
-        // Keep the folded keys of rows whose searched text did not change:
-        // a reload after a decision then costs no folding.
-        let mut old_folded = Arc::try_unwrap(std::mem::take(&mut self.folded))
-            .unwrap_or_else(|shared| (*shared).clone());
+        self.facts = FactsState::Missing;
+        // Keep the prepared texts of rows whose searched text did not change:
+        // a reload after a decision then prepares nothing.
         let old: HashMap<&str, usize> = self
             .rows
             .iter()
             .enumerate()
             .map(|(i, r)| (r.code.as_str(), i))
             .collect();
-        self.folded = Arc::new(
-            rows.iter()
-                .map(|r| match old.get(r.code.as_str()) {
-                    Some(&i)
-                        if self.rows[i].title == r.title
-                            && self.rows[i].beneficiary == r.beneficiary
-                            && self.rows[i].province == r.province =>
-                    {
-                        old_folded
-                            .get_mut(i)
-                            .map(std::mem::take)
-                            .unwrap_or_else(|| r.folded())
-                    }
-                    _ => r.folded(),
-                })
-                .collect(),
-        );
+        let docs: Vec<Doc> = rows
+            .iter()
+            .map(|r| match old.get(r.code.as_str()) {
+                Some(&i) if self.rows[i].same_texts(r) => {
+                    let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
+                    d.status = Some(r.status);
+                    d.score = r.score;
+                    d.failing = None;
+                    d.last_by = None;
+                    d
+                }
+                _ => r.doc(),
+            })
+            .collect();
+        self.docs = Arc::new(docs);
         self.widest_code = rows
             .iter()
             .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
@@ -349,32 +472,60 @@ impl QueueState {
             .map(|(i, r)| (r.code.clone(), i))
             .collect();
         self.rows = rows;
+        let cursor_code = shown.get(self.cursor).cloned();
+        let visible = shown
+            .iter()
+            .filter_map(|c| self.by_code.get(c).copied())
+            .collect();
+        self.set_visible(visible);
+        // The cursor's dossier may have gone: the one after it then.
+        let landing: Vec<String> = shown.iter().skip(self.cursor).take(1000).cloned().collect();
+        self.cursor = cursor_code
+            .iter()
+            .chain(landing.iter())
+            .find_map(|c| {
+                let i = self.by_code.get(c)?;
+                self.visible.iter().position(|v| v == i)
+            })
+            .unwrap_or(0);
         self.recompute()
     }
 }
 
-/// A fuzzy search of the queue, run by the executor (off the event loop
-/// for big queues); its result comes back as [`Loaded::Searched`].
+/// A search of the queue, run by the executor (off the event loop for big
+/// queues); its result comes back as [`Loaded::Searched`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchRequest {
     /// Which request this is (only the latest one's result is shown).
     pub generation: u64,
-    /// The query.
+    /// The query as typed.
     pub query: String,
-    /// The folded keys of every row.
-    pub keys: Arc<Vec<Folded>>,
+    /// The query, parsed.
+    pub parsed: Query,
+    /// What each row searches.
+    pub docs: Arc<Vec<Doc>>,
+    /// Indices of the marked rows, when the query asks `is:marked`.
+    pub marked: Option<Arc<std::collections::HashSet<usize>>>,
     /// Search only these rows (the previous query's matches), or all.
     pub candidates: Option<Vec<usize>>,
 }
 
 impl SearchRequest {
-    /// Run the search: matching row indices, best first.
-    pub fn run(&self) -> Vec<usize> {
+    /// Run the search: matching row indices, best first, and whether they
+    /// are near matches (the precise words matched nothing, so the fuzzy
+    /// form of the query was run, to be labelled as such).
+    pub fn run(&self) -> (Vec<usize>, bool) {
+        let marked = |i: usize| self.marked.as_ref().is_some_and(|m| m.contains(&i));
+        let all = 0..self.docs.len();
         let found = match &self.candidates {
-            Some(c) => filter_folded_among(&self.query, &self.keys, c.iter().copied()),
-            None => filter_folded(&self.query, &self.keys),
+            Some(c) => query::search(&self.parsed, &self.docs, c.iter().copied(), &marked),
+            None => query::search(&self.parsed, &self.docs, all.clone(), &marked),
         };
-        found.into_iter().map(|m| m.index).collect()
+        if found.is_empty() && self.parsed.has_terms() {
+            let near = query::search(&self.parsed.fuzzy(), &self.docs, all, &marked);
+            return (near.into_iter().map(|f| f.index).collect(), true);
+        }
+        (found.into_iter().map(|f| f.index).collect(), false)
     }
 }
 
@@ -555,6 +706,9 @@ pub enum Effect {
     Poll,
     /// Search the queue (big queues: off the event loop).
     Search(SearchRequest),
+    /// Load what only the database knows of each row (checklist state,
+    /// last actor), for a filter that asks.
+    LoadFacts,
 }
 
 impl State {
@@ -571,7 +725,10 @@ impl State {
             zoom: false,
             overlay: None,
             queue: QueueState {
-                status: Some(Status::Pending),
+                query: DEFAULT_FILTER.to_string(),
+                parsed: Query::parse(DEFAULT_FILTER, &CategoryAliases::ids_only())
+                    .unwrap_or_default(),
+                aliases: Arc::new(CategoryAliases::ids_only()),
                 inline_limit: INLINE_SEARCH_ROWS,
                 ..QueueState::default()
             },
@@ -597,6 +754,13 @@ impl State {
             unsaved_reason: None,
             dirty: true,
         }
+    }
+
+    /// The category names of `data/` for the filter's `c:`.
+    pub fn set_aliases(&mut self, aliases: CategoryAliases) {
+        self.queue.aliases = Arc::new(aliases);
+        let q = self.queue.query.clone();
+        let _ = self.queue.set_query(&q);
     }
 
     /// The first effects: load the queue.
@@ -695,12 +859,26 @@ impl State {
         }
     }
 
-    /// Re-apply the filters and the query; then follow the cursor.
+    /// Re-apply the filter; then follow the cursor.
     fn refilter(&mut self) -> Vec<Effect> {
         let search = self.queue.recompute();
         let mut fx = self.follow_cursor();
         fx.extend(search.map(Effect::Search));
+        if self.queue.wants_facts() {
+            fx.push(Effect::LoadFacts);
+        }
         fx
+    }
+
+    /// Set the filter to `text` (already valid) and apply it.
+    fn filter_to(&mut self, text: &str) -> Vec<Effect> {
+        match self.queue.set_query(text) {
+            Ok(()) => self.refilter(),
+            Err(e) => {
+                self.say(e, true);
+                Vec::new()
+            }
+        }
     }
 
     fn reload(&mut self) -> Vec<Effect> {
@@ -895,12 +1073,17 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Facts(facts) => {
+            state.queue.set_facts(&facts);
+            state.refilter()
+        }
         Loaded::Searched {
             generation,
             query,
             matches,
+            fuzzy,
         } => {
-            if state.queue.apply_search(generation, &query, matches) {
+            if state.queue.apply_search(generation, &query, matches, fuzzy) {
                 state.dirty = true;
                 state.follow_cursor()
             } else {
@@ -916,6 +1099,13 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
         Loaded::Done(outcome) => {
             state.unsaved_reason = None;
             done_message(state, &outcome);
+            // The decided dossiers are unmarked; the refused ones stay
+            // marked for the appraiser to deal with next.
+            if outcome.decision.is_some() {
+                for code in &outcome.changed {
+                    state.queue.marks.remove(code);
+                }
+            }
             state.reload()
         }
         Loaded::Saved(saved) => {
@@ -1198,20 +1388,39 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
             q.marks.clear();
             q.anchor = None;
         }
+        Action::InvertMarks => {
+            for &i in &q.visible {
+                let code = &q.rows[i].code;
+                if !q.marks.remove(code) {
+                    q.marks.insert(code.clone());
+                }
+            }
+            q.anchor = None;
+        }
         Action::Filter => {
-            let input = TextInput::with_text(&q.query);
+            // A kept filter opens with the cursor after a space: typing adds
+            // a term.
+            let text = if q.query.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", q.query)
+            };
+            let input = TextInput::with_text(&text);
             open_input(state, InputPurpose::Filter, input);
             return Vec::new();
         }
         Action::CycleStatus => {
-            q.status = match q.status {
+            let now = query::qualifier_value(&q.query, "s").and_then(|v| Status::from_id(&v));
+            let next = match now {
                 None => Some(Status::ALL[0]),
                 Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
             };
-            return state.refilter();
+            let text = query::with_qualifier(&q.query, "s", next.map(|s| s.id()));
+            return state.filter_to(&text);
         }
         Action::CycleCategory => {
-            q.category = match q.category {
+            let now = query::qualifier_value(&q.query, "c").and_then(|v| Category::from_id(&v));
+            let next = match now {
                 None => Some(Category::ALL[0]),
                 Some(c) => Category::ALL
                     .iter()
@@ -1219,22 +1428,20 @@ fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
                     .nth(1)
                     .copied(),
             };
-            return state.refilter();
+            let text = query::with_qualifier(&q.query, "c", next.map(|c| c.id()));
+            return state.filter_to(&text);
         }
         Action::CycleProvince => {
-            q.province = match &q.province {
+            let now = query::qualifier_value(&q.query, "p");
+            let next = match &now {
                 None => q.provinces.first().cloned(),
                 Some(p) => q.provinces.iter().skip_while(|x| *x != p).nth(1).cloned(),
             };
-            return state.refilter();
+            let text = query::with_qualifier(&q.query, "p", next.as_deref());
+            return state.filter_to(&text);
         }
-        Action::ClearFilters => {
-            q.status = None;
-            q.category = None;
-            q.province = None;
-            q.query.clear();
-            return state.refilter();
-        }
+        Action::ClearFilters => return state.filter_to(""),
+        Action::DefaultFilter => return state.filter_to(DEFAULT_FILTER),
         _ => {}
     }
     Vec::new()
@@ -1450,7 +1657,14 @@ fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effec
         b.error = None;
     }
     if live_filter && changed {
-        state.queue.query = b.input.text().to_string();
+        // A query that does not parse is shown as an error under the input;
+        // the previous result stays.
+        let text = b.input.text().trim_end().to_string();
+        if let Err(e) = state.queue.set_query(&text) {
+            b.error = Some(e);
+            state.overlay = Some(Overlay::Input(b));
+            return Vec::new();
+        }
         // A new query shows its best match first, under the cursor.
         state.queue.to_top = true;
         state.overlay = Some(Overlay::Input(b));
@@ -1462,10 +1676,8 @@ fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effec
 
 fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose {
-        InputPurpose::Filter => {
-            state.queue.query.clear();
-            state.refilter()
-        }
+        // Esc clears the filter: back to the default one.
+        InputPurpose::Filter => state.filter_to(DEFAULT_FILTER),
         InputPurpose::OverrideReason(c) => {
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()
@@ -1485,7 +1697,9 @@ fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     let value = b.input.value();
     match b.purpose.clone() {
         InputPurpose::Filter => {
-            state.queue.query = value;
+            if let Err(e) = state.queue.set_query(value.trim()) {
+                return refuse(state, b, e);
+            }
             state.refilter()
         }
         InputPurpose::ReturnReason(seen) => {

@@ -21,6 +21,9 @@ fn item(code: &str, province: &str, title: &str, status: Status, category: Categ
         score: None,
         revision: 1,
         version: 7,
+        implementing_unit: format!("Trung tâm Khuyến công {province}"),
+        district: None,
+        commune: None,
     }
 }
 
@@ -318,59 +321,104 @@ fn marks_toggle_range_all_clear_and_survive_reloads() {
 }
 
 #[test]
-fn fuzzy_filter_narrows_live_keeps_on_enter_clears_on_esc() {
+fn the_filter_narrows_precisely_live_keeps_on_enter_back_to_default_on_esc() {
     let mut s = state();
+    assert_eq!(s.queue.query, "s:pending");
     update(&mut s, Action::Filter);
     assert_eq!(s.mode(), Mode::Input);
+    // A kept filter opens with the cursor after a space: typing adds a term.
+    assert_eq!(input_text(&s), "s:pending ");
     for c in "tra vinh".chars() {
         update(&mut s, Action::Insert(c.to_string()));
     }
-    assert_eq!(s.queue.query, "tra vinh");
-    assert_eq!(codes(&s)[..2], ["KC24-TV-003", "KC24-TV-010"]);
+    assert_eq!(s.queue.query, "s:pending tra vinh");
+    assert_eq!(codes(&s), ["KC24-TV-003", "KC24-TV-010"]);
     assert_eq!(current(&s), "KC24-TV-003");
     update(&mut s, Action::Submit);
     assert!(s.overlay.is_none());
-    assert_eq!(s.queue.query, "tra vinh");
-    // Reopening starts from the kept query; Esc clears it.
+    assert_eq!(s.queue.query, "s:pending tra vinh");
+    // Reopening starts from the kept query; Esc goes back to the default.
     update(&mut s, Action::Filter);
-    assert_eq!(input_text(&s), "tra vinh");
+    assert_eq!(input_text(&s), "s:pending tra vinh ");
     update(&mut s, Action::Cancel);
-    assert!(s.queue.query.is_empty());
+    assert_eq!(s.queue.query, "s:pending");
     assert_eq!(codes(&s).len(), 4);
-    // Diacritics typed or not, same result; a query matching nothing.
+    // Written with diacritics, matched exactly.
     update(&mut s, Action::Filter);
     update(&mut s, Action::Paste("ĐẮK".into()));
     assert_eq!(codes(&s), ["KC24-DN-002"]);
+    // A query that does not parse: said under the input, result kept.
+    update(&mut s, Action::Paste(" x:1".into()));
+    let Some(Overlay::Input(b)) = &s.overlay else {
+        panic!("input closed");
+    };
+    assert!(
+        b.error
+            .as_deref()
+            .is_some_and(|e| e.contains("x: is not a qualifier"))
+    );
+    assert_eq!(codes(&s), ["KC24-DN-002"]);
+    update(&mut s, Action::Cancel);
+    // No precise match: near matches, labelled fuzzy.
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste("tvinh".into()));
+    assert!(s.queue.fuzzy);
+    assert!(!codes(&s).is_empty());
     update(&mut s, Action::Paste("zzz".into()));
     assert!(codes(&s).is_empty());
     assert!(s.dossier.is_none());
 }
 
 #[test]
-fn status_category_province_filters_cycle_and_clear() {
+fn status_category_province_keys_write_the_one_filter() {
     let mut s = state();
     update(&mut s, Action::CycleStatus);
-    assert_eq!(s.queue.status, Some(Status::Approved));
+    assert_eq!(s.queue.query, "s:approved");
     assert_eq!(codes(&s), ["KC24-LA-011"]);
     update(&mut s, Action::CycleStatus);
     update(&mut s, Action::CycleStatus);
-    assert_eq!(s.queue.status, None);
+    assert_eq!(s.queue.query, "");
     assert_eq!(codes(&s).len(), 5);
     update(&mut s, Action::CycleCategory);
-    assert_eq!(s.queue.category, Some(Category::DemonstrationModel));
+    assert_eq!(s.queue.query, "c:demonstration_model");
     assert!(codes(&s).is_empty());
     update(&mut s, Action::CycleCategory);
     assert_eq!(codes(&s), ["KC24-GL-007"]);
     update(&mut s, Action::ClearFilters);
+    assert_eq!(s.queue.query, "");
     update(&mut s, Action::CycleProvince);
-    assert_eq!(s.queue.province.as_deref(), Some("Gia Lai"));
+    assert_eq!(s.queue.query, "p:\"Gia Lai\"");
+    assert_eq!(codes(&s), ["KC24-GL-007"]);
     update(&mut s, Action::CycleProvince);
-    assert_eq!(s.queue.province.as_deref(), Some("Lào Cai"));
+    assert_eq!(s.queue.query, "p:\"Lào Cai\"");
     update(&mut s, Action::CycleProvince);
     update(&mut s, Action::CycleProvince);
-    assert_eq!(s.queue.province.as_deref(), Some("Đắk Nông"));
+    assert_eq!(s.queue.query, "p:\"Đắk Nông\"");
     update(&mut s, Action::CycleProvince);
-    assert_eq!(s.queue.province, None);
+    assert_eq!(s.queue.query, "");
+    // A typed term stays when a key changes a qualifier.
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste("tra".into()));
+    update(&mut s, Action::Submit);
+    update(&mut s, Action::CycleStatus);
+    assert_eq!(s.queue.query, "tra s:pending");
+    assert_eq!(codes(&s), ["KC24-TV-003", "KC24-TV-010"]);
+    update(&mut s, Action::DefaultFilter);
+    assert_eq!(s.queue.query, "s:pending");
+}
+
+#[test]
+fn marks_inverted_and_is_marked_in_the_filter() {
+    let mut s = state();
+    update(&mut s, Action::ToggleMark);
+    update(&mut s, Action::InvertMarks);
+    assert_eq!(s.queue.marks.len(), 3);
+    assert!(!s.queue.marks.contains("KC24-GL-007"));
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste("is:marked".into()));
+    update(&mut s, Action::Submit);
+    assert_eq!(codes(&s).len(), 3);
+    assert!(!codes(&s).contains(&"KC24-GL-007".to_string()));
 }
 
 #[test]
@@ -949,14 +997,15 @@ fn big_queues_are_searched_off_the_event_loop() {
     let [Effect::Search(second)] = &fx[..] else {
         panic!("{fx:?}");
     };
-    assert_eq!(second.query, "tv");
+    assert_eq!(second.query, "s:pending tv");
     // The first result arrives late: stale, ignored.
     update(
         &mut s,
         loaded(Loaded::Searched {
             generation: first.generation,
             query: first.query.clone(),
-            matches: first.run(),
+            matches: first.run().0,
+            fuzzy: false,
         }),
     );
     assert!(s.queue.searching);
@@ -966,7 +1015,8 @@ fn big_queues_are_searched_off_the_event_loop() {
         loaded(Loaded::Searched {
             generation: second.generation,
             query: second.query.clone(),
-            matches: second.run(),
+            matches: second.run().0,
+            fuzzy: false,
         }),
     );
     assert!(!s.queue.searching);
@@ -980,7 +1030,7 @@ fn big_queues_are_searched_off_the_event_loop() {
     };
     assert_eq!(
         third.candidates.as_ref().map(Vec::len),
-        Some(second.run().len())
+        Some(second.run().0.len())
     );
 }
 

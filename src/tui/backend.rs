@@ -156,11 +156,16 @@ impl StoreBackend {
             } => self.ranking(category, allocation)?,
             Effect::LoadLog { filter } => self.log(&filter)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
-            Effect::Search(r) => Loaded::Searched {
-                matches: r.run(),
-                generation: r.generation,
-                query: r.query,
-            },
+            Effect::Search(r) => {
+                let (matches, fuzzy) = r.run();
+                Loaded::Searched {
+                    matches,
+                    fuzzy,
+                    generation: r.generation,
+                    query: r.query,
+                }
+            }
+            Effect::LoadFacts => self.facts()?,
         }))
     }
 
@@ -178,7 +183,28 @@ impl StoreBackend {
             score: ops::row_total(&self.rules, r, self.as_of),
             revision: r.revision,
             version: r.version,
+            implementing_unit: r.implementing_unit.clone(),
+            district: r.district.clone(),
+            commune: r.commune.clone(),
         }
+    }
+
+    /// What only the database knows of each row, for queries that ask:
+    /// whether a mandatory checklist item is unmet, and who acted last.
+    fn facts(&self) -> Result<Loaded, OpError> {
+        let actors = self.store.last_actors()?;
+        let mut out = HashMap::new();
+        for r in self.store.queue(&QueueFilter::default())? {
+            let failing = match self.store.dossier(&r.code)? {
+                Some(rec) => {
+                    Some(!ops::checklist(&self.store, &self.rules, &rec, self.as_of)?.ok())
+                }
+                None => None,
+            };
+            let by = actors.get(&r.code).cloned();
+            out.insert(r.code, (failing, by));
+        }
+        Ok(Loaded::Facts(out))
     }
 
     /// Decide with the gate evaluated now, but with the versions the

@@ -4,7 +4,7 @@
 //! so `update` and the views are testable without either.
 
 use crate::domain::dossier::Dossier;
-use crate::domain::search::{Folded, search_text};
+use crate::domain::query::{Doc, Field};
 use crate::domain::{Category, Decision, Status, Vnd};
 use chrono::NaiveDate;
 
@@ -36,22 +36,44 @@ pub struct QueueItem {
     /// Change counter: passed back with a decision so a change made
     /// meanwhile by someone else is refused, never overwritten.
     pub version: i64,
+    /// Implementing unit (searched by the filter).
+    pub implementing_unit: String,
+    /// Beneficiary's district and commune (searched by the filter).
+    pub district: Option<String>,
+    pub commune: Option<String>,
 }
 
 impl QueueItem {
-    /// The text the fuzzy filter searches: code, title, beneficiary, province.
-    pub fn search_text(&self) -> String {
-        search_text(
-            &self.code,
-            &self.title,
-            self.beneficiary.as_deref(),
-            &self.province,
-        )
+    /// What the filter searches in this row (`search.md`): its texts and
+    /// the facts the queue knows. The checklist state and the last actor
+    /// come later, when a query asks for them.
+    pub fn doc(&self) -> Doc {
+        let mut d = Doc::new([
+            (Field::Code, Some(self.code.as_str())),
+            (Field::Title, Some(self.title.as_str())),
+            (Field::Beneficiary, self.beneficiary.as_deref()),
+            (Field::Province, Some(self.province.as_str())),
+            (Field::Unit, Some(self.implementing_unit.as_str())),
+            (Field::District, self.district.as_deref()),
+            (Field::Commune, self.commune.as_deref()),
+        ]);
+        d.category = Some(self.category);
+        d.status = Some(self.status);
+        d.score = self.score;
+        d.national = self.national;
+        d.plan_year = self.plan_year;
+        d
     }
 
-    /// The folded search key of [`QueueItem::search_text`].
-    pub fn folded(&self) -> Folded {
-        Folded::new(&self.search_text())
+    /// The searched texts as they were when `doc` was made: a reload keeps
+    /// a row's prepared texts when these did not change.
+    pub fn same_texts(&self, other: &QueueItem) -> bool {
+        self.title == other.title
+            && self.beneficiary == other.beneficiary
+            && self.province == other.province
+            && self.implementing_unit == other.implementing_unit
+            && self.district == other.district
+            && self.commune == other.commune
     }
 }
 

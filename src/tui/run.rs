@@ -206,11 +206,12 @@ impl Searcher {
                 while let Ok(newer) = inbox.try_recv() {
                     r = newer;
                 }
-                let matches = r.run();
+                let (matches, fuzzy) = r.run();
                 let done = Loaded::Searched {
                     generation: r.generation,
                     query: r.query,
                     matches,
+                    fuzzy,
                 };
                 if outbox.send(done).is_err() {
                     break;
@@ -236,6 +237,7 @@ impl Session {
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         let strings = options.lang.as_deref().map_or(&EN, for_lang);
         let mut state = State::new(strings, keymap, &actor.user, size);
+        state.set_aliases(rules.aliases().clone());
         state.look = Look {
             color: !options.no_color && colour_allowed(),
             ascii: options.ascii,

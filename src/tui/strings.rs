@@ -118,6 +118,12 @@ pub struct Strings {
     pub checking: &'static str,
     /// `… and {n} more`.
     pub and_more: &'static str,
+    /// Marked dossiers of a batch that the filter hides.
+    pub hidden_in_batch: &'static str,
+    /// Approved dossiers without a score.
+    pub unscored_in_batch: &'static str,
+    /// `{n} marked, {h} hidden`.
+    pub marked_hidden: &'static str,
     /// Key hint: confirm.
     pub hint_confirm: &'static str,
     /// Key hint: confirm, when some are refused.
@@ -308,6 +314,9 @@ pub static EN: Strings = Strings {
     accepted: "Will be decided ({n}):",
     checking: "Checking…",
     and_more: "  … and {n} more",
+    hidden_in_batch: "! {n} of them hidden by the filter: {codes}",
+    unscored_in_batch: "! {n} not scored yet",
+    marked_hidden: "{n} marked, {h} hidden",
     hint_confirm: "confirm",
     hint_decide_others: "decide the others",
     hint_override: "override with a reason",
@@ -435,6 +444,9 @@ pub static VI: Strings = Strings {
     accepted: "Sẽ quyết định ({n}):",
     checking: "Đang kiểm tra…",
     and_more: "  … và {n} hồ sơ khác",
+    hidden_in_batch: "! {n} hồ sơ trong số này bị bộ lọc ẩn: {codes}",
+    unscored_in_batch: "! {n} hồ sơ chưa chấm điểm",
+    marked_hidden: "đã đánh dấu {n}, {h} bị ẩn",
     hint_confirm: "đồng ý",
     hint_decide_others: "quyết định các hồ sơ còn lại",
     hint_override: "vượt kiểm tra, ghi lý do",
@@ -519,11 +531,16 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("mark_range", "đánh dấu từ lần đánh dấu trước đến con trỏ"),
     ("mark_all", "đánh dấu mọi hồ sơ trong bộ lọc"),
     ("clear_marks", "bỏ mọi đánh dấu"),
-    ("filter", "tìm nhanh theo mã, tên, đối tượng, tỉnh"),
+    (
+        "filter",
+        "lọc: từ, \"cụm từ\", -loại trừ, p: c: s: is: by: score: national: year:",
+    ),
+    ("invert_marks", "đảo dấu trong bộ lọc hiện tại"),
     ("cycle_status", "đổi lọc trạng thái"),
     ("cycle_category", "đổi lọc nội dung"),
     ("cycle_province", "đổi lọc tỉnh"),
     ("clear_filters", "bỏ mọi bộ lọc"),
+    ("default_filter", "về bộ lọc mặc định (chờ thẩm định)"),
     ("approve", "phê duyệt hồ sơ đã đánh dấu, hoặc ở con trỏ"),
     ("return", "trả hồ sơ đã đánh dấu, hoặc ở con trỏ, kèm lý do"),
     ("undo", "hoàn tác quyết định gần nhất của tôi (cả lô)"),

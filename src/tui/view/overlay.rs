@@ -160,8 +160,69 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     match &c.preview {
         None => body.push(Line::from(s.checking)),
         Some(p) => {
-            // Refused first: they are what the appraiser must see before
-            // confirming.
+            // What will be decided first (the count and the list), then
+            // what the checklist refuses: at 80×24 both start on screen.
+            body.push(Line::from(Span::styled(
+                fill(s.accepted, &[("n", &p.accepted.len().to_string())]),
+                theme.label(),
+            )));
+            let listed = if p.refused.is_empty() {
+                MAX_LISTED
+            } else {
+                MAX_LISTED / 2
+            };
+            for code in p.accepted.iter().take(listed) {
+                body.push(Line::from(fit(
+                    &describe(code),
+                    inner_w,
+                    theme.ellipsis(),
+                    false,
+                )));
+            }
+            if p.accepted.len() > listed {
+                let more = (p.accepted.len() - listed).to_string();
+                body.push(Line::from(fill(s.and_more, &[("n", &more)])));
+            }
+            // Marked dossiers the filter hides are said, never decided
+            // unseen.
+            let hidden: Vec<String> = state
+                .queue
+                .hidden_marks()
+                .into_iter()
+                .filter(|h| c.codes.contains(h))
+                .collect();
+            if !hidden.is_empty() {
+                for l in wrap(
+                    &fill(
+                        s.hidden_in_batch,
+                        &[
+                            ("n", &hidden.len().to_string()),
+                            ("codes", &hidden.join(", ")),
+                        ],
+                    ),
+                    inner_w,
+                ) {
+                    body.push(Line::from(Span::styled(l, theme.error())));
+                }
+            }
+            if c.decision == Decision::Approve {
+                let unscored = p
+                    .accepted
+                    .iter()
+                    .filter(|code| {
+                        state
+                            .queue
+                            .row_by_code(code)
+                            .is_some_and(|r| r.score.is_none())
+                    })
+                    .count();
+                if unscored > 0 {
+                    body.push(Line::from(Span::styled(
+                        fill(s.unscored_in_batch, &[("n", &unscored.to_string())]),
+                        theme.error(),
+                    )));
+                }
+            }
             if !p.refused.is_empty() {
                 if c.override_reason.is_none() {
                     refused_without_override = true;
@@ -190,22 +251,6 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                     let more = (p.refused.len() - MAX_LISTED).to_string();
                     body.push(Line::from(fill(s.and_more, &[("n", &more)])));
                 }
-            }
-            body.push(Line::from(Span::styled(
-                fill(s.accepted, &[("n", &p.accepted.len().to_string())]),
-                theme.label(),
-            )));
-            for code in p.accepted.iter().take(MAX_LISTED) {
-                body.push(Line::from(fit(
-                    &describe(code),
-                    inner_w,
-                    theme.ellipsis(),
-                    false,
-                )));
-            }
-            if p.accepted.len() > MAX_LISTED {
-                let more = (p.accepted.len() - MAX_LISTED).to_string();
-                body.push(Line::from(fill(s.and_more, &[("n", &more)])));
             }
             if !p.already.is_empty() {
                 let status = c.decision.target().id();

@@ -1,6 +1,6 @@
 //! The queue list: only the rows that fit are built per frame.
 
-use crate::domain::search::positions;
+use crate::domain::query::Field;
 use crate::tui::app::State;
 use crate::tui::strings::fill;
 use crate::tui::view::text::{fit, highlighted};
@@ -65,21 +65,20 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             ("total", &q.rows.len().to_string()),
         ],
     );
-    if !q.query.is_empty() {
-        title.push_str(" · /");
+    // The one filter, as typed: what the queue shows, and what a batch
+    // "in the filter" acts on.
+    title.push_str(" · ");
+    if q.query.is_empty() {
+        title.push_str(s.all_statuses);
+    } else {
         title.push_str(&q.query);
+    }
+    if q.fuzzy {
+        title.push_str(" ~fuzzy");
     }
     if q.searching {
         title.push(' ');
         title.push_str(s.searching);
-    }
-    title.push_str(" · ");
-    title.push_str(q.status.map_or(s.all_statuses, |x| x.id()));
-    title.push_str(" · ");
-    title.push_str(q.category.map_or(s.all_categories, |c| c.id()));
-    if let Some(p) = &q.province {
-        title.push_str(" · ");
-        title.push_str(p);
     }
     let block = pane_block(theme, title, focused);
     let inner = block.inner(area);
@@ -106,16 +105,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         } else {
             ratatui::style::Style::new()
         };
-        let pos = match q.folded(i) {
-            Some(f) if !q.query.is_empty() => positions(&q.query, f),
-            _ => Vec::new(),
-        };
-        let code_at = 0;
-        let title_at = r.code.chars().count() + 1;
-        let province_at = title_at
-            + r.title.chars().count()
-            + 1
-            + r.beneficiary.as_ref().map_or(0, |b| b.chars().count() + 1);
+        let hit = q.hit(i).unwrap_or_default();
         let (sg, ss) = theme.status(r.status);
         let mut spans = vec![
             Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
@@ -132,8 +122,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         ];
         spans.extend(highlighted(
             &r.code,
-            code_at,
-            &pos,
+            0,
+            &hit.positions(Field::Code),
             cols.code,
             base,
             base.patch(hl),
@@ -143,8 +133,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(
                 &r.province,
-                province_at,
-                &pos,
+                0,
+                &hit.positions(Field::Province),
                 cols.province,
                 base,
                 base.patch(hl),
@@ -174,8 +164,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(
                 &r.title,
-                title_at,
-                &pos,
+                0,
+                &hit.positions(Field::Title),
                 cols.title,
                 base,
                 base.patch(hl),

@@ -113,10 +113,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut left = format!(" {}", mode_name(state));
     if !state.queue.marks.is_empty() {
         left.push_str(" · ");
-        left.push_str(&fill(
-            state.strings.marked,
-            &[("n", &state.queue.marks.len().to_string())],
-        ));
+        let n = state.queue.marks.len().to_string();
+        let hidden = state.queue.hidden_marks().len();
+        left.push_str(&if hidden == 0 {
+            fill(state.strings.marked, &[("n", &n)])
+        } else {
+            fill(
+                state.strings.marked_hidden,
+                &[("n", &n), ("h", &hidden.to_string())],
+            )
+        });
     }
     left.push_str(" · ");
     left.push_str(&display(&state.user));
