@@ -383,6 +383,59 @@ fn numbers_and_lists_are_read_from_text_as_csv_cells_hold_them() {
 }
 
 #[test]
+fn amounts_above_the_bound_are_rejected_in_every_money_field() {
+    use crate::domain::money::MAX_VND;
+    let max = MAX_VND.0;
+    let too_large = "is too large: amounts are at most 1.000.000.000.000.000 đồng";
+    let fields = [
+        ("/budget/national_vnd", "budget.national_vnd"),
+        ("/budget/total_vnd", "budget.total_vnd"),
+        ("/budget/local_vnd", "budget.local_vnd"),
+        ("/budget/counterpart_vnd", "budget.counterpart_vnd"),
+    ];
+    let equipment = |price: Value| {
+        with(
+            good(),
+            "/details/equipment",
+            json!([{"name": "Lò sấy"}, {"name": "Máy ép", "unit_price_vnd": price}]),
+        )
+    };
+    for (big, shown) in [
+        (json!(max + 1), format!("{}", max + 1)),
+        (json!(i64::MAX), format!("{}", i64::MAX)),
+        (json!(u64::MAX), format!("{}", u64::MAX)),
+        (
+            json!("1.000.000.000.000.001 đ"),
+            "\"1.000.000.000.000.001 đ\"".into(),
+        ),
+        (
+            json!("9223372036854775807"),
+            "\"9223372036854775807\"".into(),
+        ),
+    ] {
+        for (pointer, field) in fields {
+            assert_eq!(
+                reject(&with(good(), pointer, big.clone())),
+                format!("{field}: {shown} {too_large}")
+            );
+        }
+        assert_eq!(
+            reject(&equipment(big.clone())),
+            format!("details.equipment[1].unit_price_vnd: {shown} {too_large}")
+        );
+    }
+    // The bound itself is an amount.
+    for (pointer, _) in fields {
+        assert!(
+            convert(&with(good(), pointer, json!(max))).is_ok(),
+            "{pointer}"
+        );
+    }
+    let c = convert(&equipment(json!("1.000.000.000.000.000"))).unwrap();
+    assert_eq!(c.dossier.details.equipment[1].unit_price_vnd, Some(MAX_VND));
+}
+
+#[test]
 fn documents_unknown_kinds_are_kept_as_other_with_a_warning() {
     let v = with(
         good(),
