@@ -162,7 +162,8 @@ fn bounded_digits(digits: &str, original: String) -> Result<Vnd, MoneyError> {
         .ok_or(MoneyError::TooLarge(original))
 }
 
-fn group_thousands(v: i64, sep: char) -> String {
+/// `v` with `sep` between groups of three digits: `1,500,000`.
+pub(crate) fn group_thousands(v: i64, sep: char) -> String {
     let digits = v.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if v < 0 {
