@@ -839,12 +839,12 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
     dir.write("deep.jsonl", line);
     let got = lines(&dir, &[dir.path("deep.json"), dir.path("deep.jsonl")]);
     assert_eq!(got.len(), 3, "{got:?}");
-    assert!(
-        got[0].starts_with(
-            "skipped: deep.json: not valid JSON at line 1, column 128: recursion limit exceeded"
-        ),
-        "{}",
-        got[0]
+    // The array is read element by element: the element too deep to
+    // parse is rejected by its index (the file's other elements would
+    // still be read).
+    assert_eq!(
+        got[0],
+        "error: deep.json[0]: not valid JSON: recursion limit exceeded"
     );
     assert!(
         got[1].starts_with("error: deep.jsonl:1: not valid JSON at column"),
@@ -927,6 +927,23 @@ fn a_jsonl_line_over_16_mib_is_rejected_without_stopping_the_file() {
         vec![
             "error: big.jsonl:1: the line is longer than 16 MiB",
             "ok big.jsonl:2: KC24-GL-007",
+        ]
+    );
+}
+
+#[test]
+fn a_json_array_element_over_16_mib_is_rejected_by_index_and_the_array_goes_on() {
+    let dir = Dir::new();
+    let big = format!("{{\"summary\": \"{}\"}}", "a".repeat(MAX_RECORD_BYTES));
+    let mut second = good();
+    second["code"] = json!("KC24-GL-008");
+    let p = dir.write("big.json", format!("[{}, {big}, {second}]", good()));
+    assert_eq!(
+        lines(&dir, &[p]),
+        vec![
+            "ok big.json[0]: KC24-GL-007",
+            "error: big.json[1]: the record is larger than 16 MiB",
+            "ok big.json[2]: KC24-GL-008",
         ]
     );
 }
