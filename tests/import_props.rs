@@ -246,32 +246,19 @@ enum Edit {
     Add(Vec<Index>, Index, usize),
 }
 
-const KEYS: &[&str] = &[
-    "code",
-    "plan_year",
-    "province",
-    "category",
-    "project_type",
-    "title",
-    "implementing_unit",
-    "beneficiary",
-    "beneficiaries",
-    "priority_area",
-    "submitted_on",
-    "start",
-    "end",
-    "budget",
-    "documents",
-    "details",
-    "summary",
-    "total_vnd",
-    "national_vnd",
-    "unit_price_vnd",
-    "equipment",
-    "kind",
-    "không rõ",
-    "",
-];
+/// Keys put into records: the dossier's own (top level and nested) and an
+/// unknown one; [`key`] adds the empty key.
+const KEYS: &str = "code plan_year province category project_type title implementing_unit \
+    beneficiary beneficiaries priority_area submitted_on start end budget documents details \
+    summary total_vnd national_vnd local_vnd counterpart_vnd equipment unit_price_vnd quantity \
+    kind level valid_until name workers certificate cluster subtype trainees topics không_rõ";
+
+/// One of [`KEYS`], or the empty key, by `i`.
+fn key(i: &Index) -> String {
+    let mut all: Vec<&str> = KEYS.split_whitespace().collect();
+    all.push("");
+    all[i.index(all.len())].to_string()
+}
 
 fn edit() -> impl Strategy<Value = Edit> {
     let path = prop::collection::vec(any::<Index>(), 0..4);
@@ -327,7 +314,7 @@ fn apply_edit(record: &mut Value, e: &Edit) {
         }
         Edit::Add(path, key, k) => {
             if let Value::Object(m) = node(record, path) {
-                m.insert(KEYS[key.index(KEYS.len())].to_string(), hostile(*k));
+                m.insert(self::key(key), hostile(*k));
             }
         }
     }

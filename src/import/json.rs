@@ -11,10 +11,10 @@
 //! 2. [`Elements`] then finds where each element of the array (or the one
 //!    object) starts and ends, tracking only strings and bracket depth, and
 //!    parses that element alone. An element is held up to
-//!    [`MAX_RECORD_BYTES`], like a JSON Lines line; a larger one is skipped
+//!    [`MAX_RECORD_BYTES`](crate::import::MAX_RECORD_BYTES), like a JSON Lines line; a larger one is skipped
 //!    without being held, and rejected by its index.
 
-use super::bytes::{self, MAX_RECORD_BYTES};
+use super::bytes::{self, Bounded};
 use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
@@ -120,7 +120,7 @@ pub enum Element {
     /// The element is not valid JSON on its own (a lone surrogate, a number
     /// out of range: things the survey does not check); the message says why.
     Invalid(String),
-    /// The element is larger than [`MAX_RECORD_BYTES`]; it was skipped.
+    /// The element is larger than [`MAX_RECORD_BYTES`](crate::import::MAX_RECORD_BYTES); it was skipped.
     TooLarge,
 }
 
@@ -257,21 +257,13 @@ impl<R: BufRead> Elements<R> {
     fn element(&mut self) -> io::Result<Element> {
         self.skip_ws()?;
         let mut scan = Extent::default();
-        let mut out: Vec<u8> = Vec::new();
-        let mut too_large = false;
+        let mut out = Bounded::default();
         loop {
             let (take, done) = match self.r.fill_buf() {
                 Ok([]) => return Err(self.changed("unexpected end of file")),
                 Ok(buf) => {
                     let (take, done) = scan.feed(buf);
-                    if !too_large {
-                        if out.len() + take > MAX_RECORD_BYTES {
-                            too_large = true;
-                            out = Vec::new();
-                        } else {
-                            out.extend_from_slice(&buf[..take]);
-                        }
-                    }
+                    out.push(&buf[..take]);
                     (take, done)
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -282,9 +274,9 @@ impl<R: BufRead> Elements<R> {
                 break;
             }
         }
-        if too_large {
+        let Some(out) = out.finish() else {
             return Ok(Element::TooLarge);
-        }
+        };
         if out.is_empty() {
             return Err(self.changed("a value was expected"));
         }
@@ -352,6 +344,7 @@ impl Extent {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::MAX_RECORD_BYTES;
 
     fn survey_of(text: &str) -> Result<Top, String> {
         survey_from(text.as_bytes()).unwrap()

@@ -483,6 +483,14 @@ fn emit(
     }
 }
 
+/// A read error part way through a file: the rest of it is not read.
+fn stopped(file: &str, e: io::Error) -> Item {
+    Item::FileSkipped(FileError {
+        file: file.to_string(),
+        message: format!("reading stopped: {e}"),
+    })
+}
+
 fn rejected(location: Location, issue: FieldIssue) -> Item {
     Item::Rejected(RecordError {
         location,
@@ -502,12 +510,7 @@ fn next_from(
             let (index, element) = match elements.next_element() {
                 Ok(Some(e)) => e,
                 Ok(None) => return None,
-                Err(e) => {
-                    return Some(Item::FileSkipped(FileError {
-                        file: file.clone(),
-                        message: format!("reading stopped: {e}"),
-                    }));
-                }
+                Err(e) => return Some(stopped(file, e)),
             };
             let location = Location {
                 file: file.clone(),
@@ -527,12 +530,7 @@ fn next_from(
             let (line, text) = match lines.next_line() {
                 Ok(Some(l)) => l,
                 Ok(None) => return None,
-                Err(e) => {
-                    return Some(Item::FileSkipped(FileError {
-                        file: file.clone(),
-                        message: format!("reading stopped: {e}"),
-                    }));
-                }
+                Err(e) => return Some(stopped(file, e)),
             };
             let location = Location {
                 file: file.clone(),
@@ -590,10 +588,7 @@ fn next_from(
                 }
                 Err(e) => {
                     *any_row = true;
-                    return Some(Item::FileSkipped(FileError {
-                        file: file.clone(),
-                        message: format!("reading stopped: {e}"),
-                    }));
+                    return Some(stopped(file, e));
                 }
             };
             let at = |line: usize| Location {
