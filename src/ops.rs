@@ -545,19 +545,105 @@ pub enum ImportMessage {
 /// appraisers are never locked out for long.
 pub const IMPORT_CHUNK: usize = 500;
 
+/// Record errors, and warnings, reported one by one for each file; past
+/// that they are only counted, and one line per file says how many more
+/// there were. A file of a million bad records must not write a million
+/// lines.
+pub const MESSAGES_SHOWN_PER_FILE: usize = 100;
+
+/// Passes on the first [`MESSAGES_SHOWN_PER_FILE`] record errors and
+/// warnings of each file and counts the rest. The scan reads files one
+/// after another, so a change of file closes the previous one.
+struct PerFileCap<F> {
+    report: F,
+    file: String,
+    errors: usize,
+    warnings: usize,
+}
+
+impl<F: FnMut(ImportMessage)> PerFileCap<F> {
+    fn new(report: F) -> Self {
+        PerFileCap {
+            report,
+            file: String::new(),
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    /// Move on to `file`, closing the previous one if it differs.
+    fn at(&mut self, file: &str) {
+        if self.file != file {
+            self.finish();
+            self.file = file.to_string();
+        }
+    }
+
+    /// A rejected record of `file`.
+    fn error(&mut self, file: &str, text: String) {
+        self.at(file);
+        self.errors += 1;
+        if self.errors <= MESSAGES_SHOWN_PER_FILE {
+            (self.report)(ImportMessage::Error(text));
+        }
+    }
+
+    /// A warning about a record of `file`.
+    fn warning(&mut self, file: &str, text: String) {
+        self.at(file);
+        self.warnings += 1;
+        if self.warnings <= MESSAGES_SHOWN_PER_FILE {
+            (self.report)(ImportMessage::Warning(text));
+        }
+    }
+
+    /// A message about the whole file: always shown.
+    fn file_error(&mut self, file: &str, text: String) {
+        self.at(file);
+        (self.report)(ImportMessage::Error(text));
+    }
+
+    /// Say how many messages of the current file were not shown.
+    fn finish(&mut self) {
+        let count = |n: usize| {
+            let n = n - MESSAGES_SHOWN_PER_FILE;
+            crate::domain::money::group_thousands(i64::try_from(n).unwrap_or(i64::MAX), ',')
+        };
+        if self.errors > MESSAGES_SHOWN_PER_FILE {
+            (self.report)(ImportMessage::Error(format!(
+                "{}: {} more records rejected (not shown)",
+                self.file,
+                count(self.errors)
+            )));
+        }
+        if self.warnings > MESSAGES_SHOWN_PER_FILE {
+            (self.report)(ImportMessage::Warning(format!(
+                "{}: {} more warnings (not shown)",
+                self.file,
+                count(self.warnings)
+            )));
+        }
+        self.errors = 0;
+        self.warnings = 0;
+    }
+}
+
 /// Import files or folders: every good record is stored (in chunked
 /// transactions, a dossier never half-written), every bad record or file is
-/// reported through `report` with its file, line and field.
+/// reported through `report` with its file, line and field — the first
+/// [`MESSAGES_SHOWN_PER_FILE`] of each file, then one line with the count
+/// of the rest. The summary counts every one.
 pub fn import(
     store: &mut Store,
     rules: &Rules,
     actor: &Actor,
     paths: &[std::path::PathBuf],
-    mut report: impl FnMut(ImportMessage),
+    report: impl FnMut(ImportMessage),
 ) -> Result<ImportSummary> {
     use crate::import::{ImportedRecord, Item};
     use crate::store::{ImportOutcome, IncomingRecord};
 
+    let mut report = PerFileCap::new(report);
     let mut sum = ImportSummary::default();
     let mut first_seen: HashMap<String, String> = HashMap::new();
     let mut chunk: Vec<ImportedRecord> = Vec::with_capacity(IMPORT_CHUNK);
@@ -592,10 +678,13 @@ pub fn import(
                 match first_seen.get(&r.dossier.code) {
                     Some(first) => {
                         sum.warnings += 1;
-                        report(ImportMessage::Warning(format!(
-                            "{here}: code: {} appears again in this import (first at {first}); the later record wins",
-                            r.dossier.code
-                        )));
+                        report.warning(
+                            &r.location.file,
+                            format!(
+                                "{here}: code: {} appears again in this import (first at {first}); the later record wins",
+                                r.dossier.code
+                            ),
+                        );
                     }
                     None => {
                         first_seen.insert(r.dossier.code.clone(), here);
@@ -608,18 +697,19 @@ pub fn import(
             }
             Item::Rejected(e) => {
                 sum.rejected += 1;
-                report(ImportMessage::Error(e.to_string()));
+                report.error(&e.location.file, e.to_string());
             }
             Item::FileSkipped(e) => {
                 sum.files_skipped += 1;
-                report(ImportMessage::Error(e.to_string()));
+                report.file_error(&e.file, e.to_string());
             }
             Item::Warning(w) => {
                 sum.warnings += 1;
-                report(ImportMessage::Warning(w.to_string()));
+                report.warning(&w.location.file, w.to_string());
             }
         }
     }
+    report.finish();
     flush(&mut chunk, &mut sum)?;
     Ok(sum)
 }

@@ -101,6 +101,9 @@ fn a_full_disk_on_stdout_is_an_error_that_says_the_change_was_saved() {
                 .expect("run"),
         )
     };
+    let r = run(&["import", sample_dir().to_str().unwrap()]);
+    must_fail(&r, "import");
+    assert!(r.stderr.contains("the import was saved"), "{}", r.stderr);
     let r = run(&["note", "KC24-GL-007", "Thiếu báo giá"]);
     must_fail(&r, "note");
     assert!(r.stderr.contains("the note was saved"), "{}", r.stderr);

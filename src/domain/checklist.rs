@@ -307,18 +307,19 @@ fn budget_adds_up(d: &Dossier) -> (ItemState, String) {
             format!("budget {} missing", missing.join(", ")),
         );
     };
-    let sum = Vnd(b
-        .national_vnd
-        .0
-        .saturating_add(local.0)
-        .saturating_add(cp.0));
-    let text = format!(
-        "national {} + local {} + counterpart {} = {}",
+    let terms = format!(
+        "national {} + local {} + counterpart {}",
         b.national_vnd.millions(),
         local.millions(),
-        cp.millions(),
-        sum.millions()
+        cp.millions()
     );
+    let Some(sum) = Vnd::checked_sum([b.national_vnd, local, cp]) else {
+        return (
+            ItemState::Fail,
+            format!("{terms} overflows: the sum is too large to be an amount"),
+        );
+    };
+    let text = format!("{terms} = {}", sum.millions());
     if sum == total {
         (ItemState::Pass, format!("{text} = total"))
     } else {
@@ -510,7 +511,16 @@ fn counterpart_committed(d: &Dossier) -> (ItemState, String) {
             "commitment present; counterpart 0 or missing and total/local missing".into(),
         );
     };
-    let public = Vnd(b.national_vnd.0.saturating_add(local.0));
+    let Some(public) = b.national_vnd.checked_add(local) else {
+        return (
+            ItemState::Fail,
+            format!(
+                "national {} + local {} overflows: the sum is too large to be an amount",
+                b.national_vnd.millions(),
+                local.millions()
+            ),
+        );
+    };
     if public < total {
         (
             ItemState::Fail,
@@ -1212,6 +1222,33 @@ mod tests {
             c.item("counterpart_committed").map(|i| i.state),
             Some(ItemState::Pass)
         );
+    }
+
+    #[test]
+    fn an_overflowing_sum_fails_and_says_so() {
+        // Four amounts near i64::MAX: a saturating sum equals the total and
+        // used to pass.
+        let near = Vnd(i64::MAX / 3 + 1);
+        let mut d = fixtures::machinery();
+        d.budget.national_vnd = near;
+        d.budget.local_vnd = Some(near);
+        d.budget.counterpart_vnd = Some(near);
+        d.budget.total_vnd = Some(Vnd(i64::MAX));
+        let c = eval(&d);
+        let item = c.item("budget_adds_up").expect("budget_adds_up");
+        assert_eq!(item.state, ItemState::Fail, "{}", item.detail);
+        assert!(item.detail.contains("overflows"), "{}", item.detail);
+
+        // Counterpart 0: national + local must cover the total; an
+        // overflowing sum does not cover anything.
+        d.budget.counterpart_vnd = Some(Vnd::ZERO);
+        d.budget.local_vnd = Some(Vnd(i64::MAX));
+        let c = eval(&d);
+        let item = c
+            .item("counterpart_committed")
+            .expect("counterpart_committed");
+        assert_eq!(item.state, ItemState::Fail, "{}", item.detail);
+        assert!(item.detail.contains("overflows"), "{}", item.detail);
     }
 
     #[test]

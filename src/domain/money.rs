@@ -10,6 +10,13 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Vnd(pub i64);
 
+/// The largest amount read from input (a file, the command line, the TUI):
+/// 10^15 đồng, a million tỷ, thousands of times any industrial-promotion
+/// budget. A larger amount is a typo or a hostile file, and is rejected where
+/// it is read. Sums of up to 9,223 amounts this large still fit in an `i64`;
+/// beyond that, [`Vnd::checked_add`] and [`Vnd::checked_sum`] say so.
+pub const MAX_VND: Vnd = Vnd(1_000_000_000_000_000);
+
 /// Why a text is not an amount in VND.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -21,12 +28,35 @@ pub enum MoneyError {
     Decimal(String),
     #[error("{0:?} has inconsistent thousands separators")]
     BadGrouping(String),
-    #[error("{0:?} is too large")]
+    #[error("{0:?} is too large: amounts are at most {max} đồng", max = MAX_VND.full())]
     TooLarge(String),
 }
 
 impl Vnd {
     pub const ZERO: Vnd = Vnd(0);
+
+    /// A whole number of đồng read from input, if it is within [`MAX_VND`].
+    pub fn bounded(amount: u64) -> Option<Vnd> {
+        i64::try_from(amount)
+            .ok()
+            .map(Vnd)
+            .filter(|v| *v <= MAX_VND)
+    }
+
+    /// `self + other`, or `None` if the sum does not fit in an `i64`.
+    /// Money is never added with a bare `+`: a saturated sum could make a
+    /// check pass.
+    pub fn checked_add(self, other: Vnd) -> Option<Vnd> {
+        self.0.checked_add(other.0).map(Vnd)
+    }
+
+    /// The sum of `amounts`, or `None` if it (or any partial sum) does not
+    /// fit in an `i64`. The sum of nothing is [`Vnd::ZERO`].
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Vnd>) -> Option<Vnd> {
+        amounts
+            .into_iter()
+            .try_fold(Vnd::ZERO, |sum, v| sum.checked_add(v))
+    }
 
     /// Parse an amount as provinces write it: `1500000000`,
     /// `1.500.000.000`, `1,500,000,000`, `1 500 000 000`, with an optional
@@ -62,10 +92,7 @@ impl Vnd {
         }
         let seps: Vec<char> = body.chars().filter(|c| !c.is_ascii_digit()).collect();
         if seps.is_empty() {
-            return body
-                .parse::<i64>()
-                .map(Vnd)
-                .map_err(|_| MoneyError::TooLarge(original));
+            return bounded_digits(body, original);
         }
         let sep = seps[0];
         if seps.iter().any(|&c| c != sep) {
@@ -90,11 +117,7 @@ impl Vnd {
             }
             return Err(MoneyError::BadGrouping(original));
         }
-        let digits: String = groups.concat();
-        digits
-            .parse::<i64>()
-            .map(Vnd)
-            .map_err(|_| MoneyError::TooLarge(original))
+        bounded_digits(&groups.concat(), original)
     }
 
     /// Millions of đồng as appraisers say them: `300 tr`, `1,500 tr`,
@@ -127,20 +150,20 @@ impl fmt::Display for Vnd {
     }
 }
 
-impl std::ops::Add for Vnd {
-    type Output = Vnd;
-    fn add(self, o: Vnd) -> Vnd {
-        Vnd(self.0.saturating_add(o.0))
-    }
+// No `Add` or `Sum` for `Vnd`: use `checked_add` / `checked_sum`, so that
+// an overflow is seen rather than saturated.
+
+/// ASCII digits (already checked) as an amount within [`MAX_VND`].
+fn bounded_digits(digits: &str, original: String) -> Result<Vnd, MoneyError> {
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(Vnd::bounded)
+        .ok_or(MoneyError::TooLarge(original))
 }
 
-impl std::iter::Sum for Vnd {
-    fn sum<I: Iterator<Item = Vnd>>(iter: I) -> Vnd {
-        iter.fold(Vnd::ZERO, |a, b| a + b)
-    }
-}
-
-fn group_thousands(v: i64, sep: char) -> String {
+/// `v` with `sep` between groups of three digits: `1,500,000`.
+pub(crate) fn group_thousands(v: i64, sep: char) -> String {
     let digits = v.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if v < 0 {
@@ -222,6 +245,56 @@ mod tests {
             Vnd::parse("1.000 000"),
             Err(MoneyError::BadGrouping(_))
         ));
+    }
+
+    #[test]
+    fn amounts_above_the_bound_are_too_large() {
+        assert_eq!(MAX_VND, Vnd(10_i64.pow(15)));
+        assert_eq!(Vnd::parse("1000000000000000"), Ok(MAX_VND));
+        assert_eq!(Vnd::parse("1.000.000.000.000.000 đ"), Ok(MAX_VND));
+        for s in [
+            "1000000000000001",
+            "1.000.000.000.000.001",
+            "9,223,372,036,854,775,807",
+            "9223372036854775807",
+            "18446744073709551615",
+        ] {
+            let e = Vnd::parse(s);
+            assert_eq!(e, Err(MoneyError::TooLarge(s.to_string())), "{s}");
+        }
+        let msg = MoneyError::TooLarge("2000000000000000".into()).to_string();
+        assert_eq!(
+            msg,
+            "\"2000000000000000\" is too large: amounts are at most 1.000.000.000.000.000 đồng"
+        );
+        assert_eq!(Vnd::bounded(0), Some(Vnd::ZERO));
+        assert_eq!(Vnd::bounded(10_u64.pow(15)), Some(MAX_VND));
+        assert_eq!(Vnd::bounded(10_u64.pow(15) + 1), None);
+        assert_eq!(Vnd::bounded(u64::MAX), None);
+    }
+
+    #[test]
+    fn checked_addition_sees_overflow() {
+        assert_eq!(Vnd(2).checked_add(Vnd(3)), Some(Vnd(5)));
+        assert_eq!(Vnd(i64::MAX).checked_add(Vnd::ZERO), Some(Vnd(i64::MAX)));
+        assert_eq!(Vnd(i64::MAX).checked_add(Vnd(1)), None);
+        assert_eq!(Vnd::checked_sum([]), Some(Vnd::ZERO));
+        assert_eq!(
+            Vnd::checked_sum([Vnd(300_000_000), Vnd(350_000_000)]),
+            Some(Vnd(650_000_000))
+        );
+        // Four amounts near i64::MAX: the sum overflows, it is not pinned
+        // at i64::MAX.
+        let near = Vnd(i64::MAX / 4 + 1);
+        assert_eq!(Vnd::checked_sum([near; 4]), None);
+        assert_eq!(Vnd::checked_sum([near; 3]), Some(Vnd(3 * near.0)));
+        // An overflowing partial sum is an overflow even if a later term
+        // would bring it back.
+        assert_eq!(Vnd::checked_sum([Vnd(i64::MAX), Vnd(1), Vnd(-1)]), None);
+        // 9,223 amounts at the bound fit; the sum of bounded amounts only
+        // overflows past that.
+        assert!(Vnd::checked_sum(std::iter::repeat_n(MAX_VND, 9_223)).is_some());
+        assert_eq!(Vnd::checked_sum(std::iter::repeat_n(MAX_VND, 9_224)), None);
     }
 
     #[test]

@@ -37,7 +37,11 @@ pub struct RankRow {
     pub score: Option<i64>,
     /// National support asked.
     pub national_vnd: Vnd,
-    /// National support summed down the ranking, this row included.
+    /// National support summed down the ranking, this row included. A sum
+    /// too large for an `i64` (only possible with thousands of amounts at
+    /// [`MAX_VND`](crate::domain::money::MAX_VND), or a database filled
+    /// before that bound) shows as `i64::MAX`, and the row is then never
+    /// `within_budget`.
     pub cumulative_vnd: Vnd,
     /// Whether the cumulative sum is within the allocation (always true
     /// without an allocation).
@@ -65,19 +69,21 @@ pub fn rank(inputs: &[RankInput], allocation: Option<Vnd>) -> Vec<RankRow> {
         .filter(|i| i.status != Status::Returned)
         .collect();
     list.sort_by(|a, b| order(a, b));
-    let mut cumulative = Vnd::ZERO;
+    // `None` once the sum has overflowed: from that row on nothing is
+    // within any allocation.
+    let mut cumulative = Some(Vnd::ZERO);
     list.into_iter()
         .enumerate()
         .map(|(i, r)| {
-            cumulative = cumulative + r.national;
+            cumulative = cumulative.and_then(|c| c.checked_add(r.national));
             RankRow {
                 rank: i + 1,
                 code: r.code.clone(),
                 category: r.category,
                 score: r.total,
                 national_vnd: r.national,
-                cumulative_vnd: cumulative,
-                within_budget: allocation.is_none_or(|a| cumulative <= a),
+                cumulative_vnd: cumulative.unwrap_or(Vnd(i64::MAX)),
+                within_budget: allocation.is_none_or(|a| cumulative.is_some_and(|c| c <= a)),
             }
         })
         .collect()
@@ -182,5 +188,22 @@ mod tests {
         assert_eq!(json["category"], "machinery");
         assert_eq!(json["national_vnd"], 300_000_000);
         assert!(rank(&[], Some(Vnd(1))).is_empty());
+    }
+
+    #[test]
+    fn an_overflowing_cumulative_is_never_within_budget() {
+        let near = |code: &str, submitted: u32| RankInput {
+            national: Vnd(i64::MAX / 4 + 1),
+            ..input(code, submitted, 0, Some(80))
+        };
+        let inputs = [near("A", 1), near("B", 2), near("C", 3), near("D", 4)];
+        let rows = rank(&inputs, Some(Vnd(i64::MAX)));
+        let within: Vec<bool> = rows.iter().map(|r| r.within_budget).collect();
+        // A saturating sum stopped growing at i64::MAX and kept D "within".
+        assert_eq!(within, [true, true, true, false]);
+        assert_eq!(rows[2].cumulative_vnd, Vnd(3 * (i64::MAX / 4 + 1)));
+        assert_eq!(rows[3].cumulative_vnd, Vnd(i64::MAX));
+        let rows = rank(&inputs, None);
+        assert!(rows.iter().all(|r| r.within_budget), "no allocation");
     }
 }

@@ -108,6 +108,34 @@ pub fn skip_bom<R: BufRead>(r: &mut R) -> io::Result<()> {
     Ok(())
 }
 
+/// Bytes gathered for one record, up to [`MAX_RECORD_BYTES`]: past that
+/// they are dropped and the record is only marked too large.
+#[derive(Debug, Default)]
+pub struct Bounded {
+    bytes: Vec<u8>,
+    too_large: bool,
+}
+
+impl Bounded {
+    /// Add `more`, unless the record is (now) too large.
+    pub fn push(&mut self, more: &[u8]) {
+        if self.too_large {
+            return;
+        }
+        if self.bytes.len() + more.len() > MAX_RECORD_BYTES {
+            self.too_large = true;
+            self.bytes = Vec::new();
+        } else {
+            self.bytes.extend_from_slice(more);
+        }
+    }
+
+    /// The bytes, or `None` if the record was too large.
+    pub fn finish(self) -> Option<Vec<u8>> {
+        (!self.too_large).then_some(self.bytes)
+    }
+}
+
 /// One physical line of a JSON Lines file.
 #[derive(Debug)]
 pub enum Line {
@@ -143,8 +171,7 @@ impl<R: BufRead> LineReader<R> {
     /// The next line and its 1-based number, or `None` at the end.
     pub fn next_line(&mut self) -> io::Result<Option<(usize, Line)>> {
         let number = self.next_line;
-        let mut out: Vec<u8> = Vec::new();
-        let mut too_long = false;
+        let mut out = Bounded::default();
         let mut any = false;
         loop {
             let buf = match self.r.fill_buf() {
@@ -160,14 +187,7 @@ impl<R: BufRead> LineReader<R> {
                 Some(i) => (i, true),
                 None => (buf.len(), false),
             };
-            if !too_long {
-                if out.len() + take > MAX_RECORD_BYTES {
-                    too_long = true;
-                    out = Vec::new();
-                } else {
-                    out.extend_from_slice(&buf[..take]);
-                }
-            }
+            out.push(&buf[..take]);
             self.r.consume(if done { take + 1 } else { take });
             if done {
                 break;
@@ -177,9 +197,9 @@ impl<R: BufRead> LineReader<R> {
             return Ok(None);
         }
         self.next_line += 1;
-        if too_long {
+        let Some(mut out) = out.finish() else {
             return Ok(Some((number, Line::TooLong)));
-        }
+        };
         if out.last() == Some(&b'\r') {
             out.pop();
         }

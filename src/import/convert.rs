@@ -12,7 +12,7 @@ use crate::domain::dossier::{
     Beneficiary, BeneficiaryKind, Budget, CertLevel, Certificate, Cluster, Details, DocKind,
     Document, Dossier, Equipment, PollutionSubtype, PriorityArea, ProjectType,
 };
-use crate::domain::money::Vnd;
+use crate::domain::money::{MAX_VND, Vnd};
 use crate::domain::text::{clean_line, clean_multiline, fold_words, needs_escape, nfc};
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -431,14 +431,21 @@ fn year(v: &Value, field: &str) -> R<i32> {
     }
 }
 
-/// An amount in VND: a JSON integer ≥ 0 or a text [`Vnd::parse`] accepts.
+/// An amount in VND: a JSON integer from 0 to [`MAX_VND`] or a text
+/// [`Vnd::parse`] accepts.
 fn money(v: &Value, field: &str) -> R<Vnd> {
     match v {
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
-                i64::try_from(u)
-                    .map(Vnd)
-                    .map_err(|_| FieldIssue::at(field, format!("{n} is too large")))
+                Vnd::bounded(u).ok_or_else(|| {
+                    FieldIssue::at(
+                        field,
+                        format!(
+                            "{n} is too large: amounts are at most {} đồng",
+                            MAX_VND.full()
+                        ),
+                    )
+                })
             } else if n.as_i64().is_some() {
                 Err(FieldIssue::at(
                     field,

@@ -3,13 +3,15 @@
 //!
 //! [`scan`] turns the paths given on the command line into a stream of
 //! [`Item`]s: good records, rejected records, skipped files and warnings.
-//! JSON Lines and CSV files are read record by record (a file of 100,000
-//! dossiers is never held whole); a `.json` file is parsed whole. Every
-//! record goes through the one converter, [`record_from_value`].
+//! Every file is read record by record, never held whole: JSON Lines line by
+//! line, CSV row by row, and a `.json` array element by element (see
+//! `json.rs`), so memory does not grow with the size of a file. Every record
+//! goes through the one converter, [`record_from_value`].
 
 mod bytes;
 mod convert;
 mod csv;
+mod json;
 
 pub use bytes::MAX_RECORD_BYTES;
 pub use convert::{Converted, FieldIssue, MAX_FIELD_BYTES, MAX_KEY_BYTES, record_from_value};
@@ -22,12 +24,8 @@ use serde_json::Value;
 use std::collections::VecDeque;
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
-
-/// The largest `.json` file parsed (it is read whole): 256 MiB. Larger
-/// batches belong in `.jsonl` or `.csv`, which are streamed.
-pub const MAX_JSON_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The deepest folder nesting walked below a folder given on the command line.
 pub const MAX_FOLDER_DEPTH: usize = 32;
@@ -166,10 +164,10 @@ struct Target {
 
 /// The file being read.
 enum Source {
-    /// The records of a `.json` file, parsed whole.
+    /// A `.json` file: its one object, or its array element by element.
     Json {
         file: String,
-        records: std::vec::IntoIter<(Option<usize>, Value)>,
+        elements: json::Elements<BufReader<File>>,
     },
     /// A `.jsonl` file, line by line.
     Jsonl {
@@ -227,7 +225,14 @@ impl Iterator for Scan {
             }
             if let Some(source) = &mut self.source {
                 match next_from(source, &self.aliases, &mut self.pending) {
-                    Some(item) => return Some(item),
+                    Some(item) => {
+                        if matches!(item, Item::FileSkipped(_)) {
+                            // Reading stopped: the file is done (a read
+                            // error that persists must not repeat forever).
+                            self.source = None;
+                        }
+                        return Some(item);
+                    }
                     None => {
                         self.source = None;
                         continue;
@@ -309,13 +314,6 @@ impl Scan {
                 .push_back(skip("not a regular file".to_string()));
             return;
         }
-        if kind == Kind::Json && meta.len() > MAX_JSON_FILE_BYTES {
-            self.pending.push_back(skip(format!(
-                "too large for a .json file ({} MiB, at most 256 MiB): use .jsonl or .csv",
-                meta.len() / (1024 * 1024)
-            )));
-            return;
-        }
         match bytes::check_text(&t.path) {
             Err(e) => {
                 self.pending.push_back(skip(format!("cannot be read: {e}")));
@@ -374,45 +372,27 @@ fn json_error_parts(e: &serde_json::Error) -> String {
     msg.strip_suffix(&suffix).unwrap_or(&msg).to_string()
 }
 
-/// Parse a whole `.json` file: one dossier object, or an array of them.
-/// `Ok(Err(message))` skips the file.
+/// Open a `.json` file: check it is JSON and holds one dossier object or a
+/// non-empty array, then stand before its first record. `Ok(Err(message))`
+/// skips the file.
 fn open_json(path: &Path, file: String) -> io::Result<Result<Source, String>> {
-    let mut bytes = Vec::new();
-    File::open(path)?.read_to_end(&mut bytes)?;
-    let body = bytes.strip_prefix(bytes::BOM).unwrap_or(&bytes);
-    let value: Value = match serde_json::from_slice(body) {
-        Ok(v) => v,
-        Err(e) => {
-            return Ok(Err(format!(
-                "not valid JSON at line {}, column {}: {}",
-                e.line(),
-                e.column(),
-                json_error_parts(&e)
-            )));
-        }
+    let top = match json::survey(path)? {
+        Ok(top) => top,
+        Err(message) => return Ok(Err(message)),
     };
-    let records: Vec<(Option<usize>, Value)> = match value {
-        Value::Array(items) => {
-            if items.is_empty() {
-                return Ok(Err("holds an empty list: no dossiers".to_string()));
-            }
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (Some(i), v))
-                .collect()
-        }
-        Value::Object(_) => vec![(None, value)],
-        other => {
+    match &top {
+        json::Top::Array(0) => return Ok(Err("holds an empty list: no dossiers".to_string())),
+        json::Top::Array(_) | json::Top::Object => {}
+        json::Top::Other(other) => {
             return Ok(Err(format!(
                 "holds {} where a dossier object or a list of them was expected",
-                convert::show_value(&other)
+                convert::show_value(other)
             )));
         }
-    };
+    }
     Ok(Ok(Source::Json {
         file,
-        records: records.into_iter(),
+        elements: json::Elements::open(path, &top)?,
     }))
 }
 
@@ -503,6 +483,14 @@ fn emit(
     }
 }
 
+/// A read error part way through a file: the rest of it is not read.
+fn stopped(file: &str, e: io::Error) -> Item {
+    Item::FileSkipped(FileError {
+        file: file.to_string(),
+        message: format!("reading stopped: {e}"),
+    })
+}
+
 fn rejected(location: Location, issue: FieldIssue) -> Item {
     Item::Rejected(RecordError {
         location,
@@ -518,25 +506,31 @@ fn next_from(
     pending: &mut VecDeque<Item>,
 ) -> Option<Item> {
     match source {
-        Source::Json { file, records } => {
-            let (index, raw) = records.next()?;
+        Source::Json { file, elements } => {
+            let (index, element) = match elements.next_element() {
+                Ok(Some(e)) => e,
+                Ok(None) => return None,
+                Err(e) => return Some(stopped(file, e)),
+            };
             let location = Location {
                 file: file.clone(),
                 line: None,
                 index,
             };
-            Some(emit(raw, location, aliases, pending))
+            Some(match element {
+                json::Element::Value(raw) => emit(raw, location, aliases, pending),
+                json::Element::Invalid(message) => rejected(location, FieldIssue::record(message)),
+                json::Element::TooLarge => rejected(
+                    location,
+                    FieldIssue::record("the record is larger than 16 MiB"),
+                ),
+            })
         }
         Source::Jsonl { file, lines } => loop {
             let (line, text) = match lines.next_line() {
                 Ok(Some(l)) => l,
                 Ok(None) => return None,
-                Err(e) => {
-                    return Some(Item::FileSkipped(FileError {
-                        file: file.clone(),
-                        message: format!("reading stopped: {e}"),
-                    }));
-                }
+                Err(e) => return Some(stopped(file, e)),
             };
             let location = Location {
                 file: file.clone(),
@@ -594,10 +588,7 @@ fn next_from(
                 }
                 Err(e) => {
                     *any_row = true;
-                    return Some(Item::FileSkipped(FileError {
-                        file: file.clone(),
-                        message: format!("reading stopped: {e}"),
-                    }));
+                    return Some(stopped(file, e));
                 }
             };
             let at = |line: usize| Location {

@@ -383,6 +383,59 @@ fn numbers_and_lists_are_read_from_text_as_csv_cells_hold_them() {
 }
 
 #[test]
+fn amounts_above_the_bound_are_rejected_in_every_money_field() {
+    use crate::domain::money::MAX_VND;
+    let max = MAX_VND.0;
+    let too_large = "is too large: amounts are at most 1.000.000.000.000.000 đồng";
+    let fields = [
+        ("/budget/national_vnd", "budget.national_vnd"),
+        ("/budget/total_vnd", "budget.total_vnd"),
+        ("/budget/local_vnd", "budget.local_vnd"),
+        ("/budget/counterpart_vnd", "budget.counterpart_vnd"),
+    ];
+    let equipment = |price: Value| {
+        with(
+            good(),
+            "/details/equipment",
+            json!([{"name": "Lò sấy"}, {"name": "Máy ép", "unit_price_vnd": price}]),
+        )
+    };
+    for (big, shown) in [
+        (json!(max + 1), format!("{}", max + 1)),
+        (json!(i64::MAX), format!("{}", i64::MAX)),
+        (json!(u64::MAX), format!("{}", u64::MAX)),
+        (
+            json!("1.000.000.000.000.001 đ"),
+            "\"1.000.000.000.000.001 đ\"".into(),
+        ),
+        (
+            json!("9223372036854775807"),
+            "\"9223372036854775807\"".into(),
+        ),
+    ] {
+        for (pointer, field) in fields {
+            assert_eq!(
+                reject(&with(good(), pointer, big.clone())),
+                format!("{field}: {shown} {too_large}")
+            );
+        }
+        assert_eq!(
+            reject(&equipment(big.clone())),
+            format!("details.equipment[1].unit_price_vnd: {shown} {too_large}")
+        );
+    }
+    // The bound itself is an amount.
+    for (pointer, _) in fields {
+        assert!(
+            convert(&with(good(), pointer, json!(max))).is_ok(),
+            "{pointer}"
+        );
+    }
+    let c = convert(&equipment(json!("1.000.000.000.000.000"))).unwrap();
+    assert_eq!(c.dossier.details.equipment[1].unit_price_vnd, Some(MAX_VND));
+}
+
+#[test]
 fn documents_unknown_kinds_are_kept_as_other_with_a_warning() {
     let v = with(
         good(),
@@ -786,12 +839,12 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
     dir.write("deep.jsonl", line);
     let got = lines(&dir, &[dir.path("deep.json"), dir.path("deep.jsonl")]);
     assert_eq!(got.len(), 3, "{got:?}");
-    assert!(
-        got[0].starts_with(
-            "skipped: deep.json: not valid JSON at line 1, column 128: recursion limit exceeded"
-        ),
-        "{}",
-        got[0]
+    // The array is read element by element: the element too deep to
+    // parse is rejected by its index (the file's other elements would
+    // still be read).
+    assert_eq!(
+        got[0],
+        "error: deep.json[0]: not valid JSON: recursion limit exceeded"
     );
     assert!(
         got[1].starts_with("error: deep.jsonl:1: not valid JSON at column"),
@@ -865,15 +918,22 @@ fn hostile_cells_are_rejected_by_line_and_field_and_the_file_goes_on() {
 }
 
 #[test]
-fn a_jsonl_line_over_16_mib_is_rejected_without_stopping_the_file() {
+fn a_record_over_16_mib_is_rejected_without_stopping_the_file() {
     let dir = Dir::new();
     let big = format!("{{\"summary\": \"{}\"}}", "a".repeat(MAX_RECORD_BYTES));
-    let p = dir.write("big.jsonl", format!("{big}\n{}\n", good()));
+    let mut second = good();
+    second["code"] = json!("KC24-GL-008");
+    let jsonl = dir.write("big.jsonl", format!("{big}\n{}\n", good()));
+    // A .json array is read element by element, each held up to 16 MiB.
+    let json = dir.write("big.json", format!("[{}, {big}, {second}]", good()));
     assert_eq!(
-        lines(&dir, &[p]),
+        lines(&dir, &[jsonl, json]),
         vec![
             "error: big.jsonl:1: the line is longer than 16 MiB",
             "ok big.jsonl:2: KC24-GL-007",
+            "ok big.json[0]: KC24-GL-007",
+            "error: big.json[1]: the record is larger than 16 MiB",
+            "ok big.json[2]: KC24-GL-008",
         ]
     );
 }
