@@ -776,7 +776,7 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
             }
             match (best, hit) {
                 (Some((rank, ..)), Some(h)) => {
-                    h.rank += rank;
+                    h.rank = h.rank.saturating_add(rank);
                     h.spans.extend(spans);
                     true
                 }
@@ -790,7 +790,7 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
                 .find_map(|(f, t)| subsequence(t, chars).map(|p| (*f, p)));
             match (found, hit) {
                 (Some((f, ps)), Some(h)) => {
-                    h.rank += 5000 + f.rank() * 100;
+                    h.rank = h.rank.saturating_add(5000 + f.rank() * 100);
                     h.spans.extend(ps.into_iter().map(|p| (f, p, 1)));
                     true
                 }

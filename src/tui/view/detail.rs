@@ -135,7 +135,11 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     out.push(Line::from(dates));
     let b = &d.budget;
     let pct = match b.total_vnd {
-        Some(t) if t.0 > 0 => format!(" ({}%)", b.national_vnd.0 * 100 / t.0),
+        // In i128: amounts stored before the import bound could overflow.
+        Some(t) if t.0 > 0 => format!(
+            " ({}%)",
+            i128::from(b.national_vnd.0) * 100 / i128::from(t.0)
+        ),
         _ => String::new(),
     };
     out.push(field(
