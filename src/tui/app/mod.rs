@@ -1,0 +1,804 @@
+//! The application's state and its one transition function:
+//! `update(&mut State, Action) -> Vec<Effect>`. No terminal, no SQL: data
+//! arrives as [`Action::Loaded`] from the effect executor
+//! ([`crate::tui::backend`]), and every change to the database leaves as an
+//! [`Effect`]. A decision is a round trip: `approve` asks for a preview,
+//! the confirmation dialog shows it, and only `confirm` emits
+//! [`Effect::Decide`].
+
+use crate::domain::CategoryAliases;
+use crate::domain::query::{self, Doc, Hit, Prepared, Query};
+use crate::domain::{Category, Decision, Status, Vnd};
+use crate::tui::action::{Action, Loaded};
+use crate::tui::input::TextInput;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::model::{
+    AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine, Saved,
+};
+use crate::tui::strings::{Strings, fill};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Smallest terminal the layout is drawn in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Queues smaller than this are searched at once, inside `update`.
+pub const INLINE_SEARCH_ROWS: usize = 20_000;
+
+/// Most messages kept for the messages overlay.
+const MAX_MESSAGES: usize = 200;
+
+/// The top-level view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Queue with its panes.
+    Queue,
+    /// Ranking per category with the cut line.
+    Ranking,
+    /// Audit log.
+    Log,
+}
+
+/// The panes of the queue view, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Queue list.
+    Queue,
+    /// Dossier detail.
+    Detail,
+    /// Checklist.
+    Checklist,
+    /// Score card.
+    Score,
+    /// Notes.
+    Notes,
+}
+
+impl Pane {
+    /// Focus order.
+    pub const ALL: [Pane; 5] = [
+        Pane::Queue,
+        Pane::Detail,
+        Pane::Checklist,
+        Pane::Score,
+        Pane::Notes,
+    ];
+
+    fn mode(self) -> Mode {
+        match self {
+            Pane::Queue => Mode::Queue,
+            Pane::Detail => Mode::Detail,
+            Pane::Checklist => Mode::Checklist,
+            Pane::Score => Mode::Score,
+            Pane::Notes => Mode::Notes,
+        }
+    }
+}
+
+/// An overlay over the current view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Help, generated from the keymap.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Messages and errors so far.
+    Messages {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// A decision's confirmation dialog.
+    Confirm(Confirm),
+    /// A text input.
+    Input(InputBox),
+}
+
+/// A status-bar message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// True for errors.
+    pub error: bool,
+}
+
+/// How the interface is drawn: colours (off with `NO_COLOR`) and ASCII
+/// borders and glyphs (`--ascii`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Use the 16 named ANSI colours.
+    pub color: bool,
+    /// Draw borders and glyphs in ASCII.
+    pub ascii: bool,
+}
+
+impl Default for Look {
+    fn default() -> Look {
+        Look {
+            color: true,
+            ascii: false,
+        }
+    }
+}
+
+/// Everything the views draw.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Colours and glyphs.
+    pub look: Look,
+    /// Interface texts.
+    pub strings: &'static Strings,
+    /// The active keymap (the help overlay is generated from it).
+    pub keymap: Keymap,
+    /// Who is acting.
+    pub user: String,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Top-level view.
+    pub view: View,
+    /// Focused pane of the queue view.
+    pub focus: Pane,
+    /// The focused pane fills the screen.
+    pub zoom: bool,
+    /// Overlay shown, if any.
+    pub overlay: Option<Overlay>,
+    /// The queue.
+    pub queue: QueueState,
+    /// The selected dossier's panes.
+    pub dossier: Option<DossierData>,
+    /// Detail pane scroll (lines).
+    pub detail_scroll: usize,
+    /// Checklist cursor.
+    pub checklist_cursor: usize,
+    /// Score cursor.
+    pub score_cursor: usize,
+    /// Notes scroll (lines from the bottom).
+    pub notes_scroll: usize,
+    /// Ranking view.
+    pub ranking: RankingState,
+    /// Audit log view.
+    pub log: LogState,
+    /// Last message.
+    pub message: Option<Message>,
+    /// Messages so far, oldest first.
+    pub messages: Vec<Message>,
+    /// The database's data version last seen.
+    pub data_version: Option<i64>,
+    /// Set by `quit`.
+    pub quit: bool,
+    /// A note submitted but not yet saved (dossier code, text): if saving
+    /// fails, the note input opens again with it, so nothing typed is lost.
+    pub unsaved_note: Option<(String, String)>,
+    /// The reason of a return that has not gone through yet: if the
+    /// decision fails (a conflict, a busy database), the next return starts
+    /// from it instead of an empty line.
+    pub unsaved_reason: Option<String>,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+}
+
+/// Work for the executor: reads and writes of the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Load every queue row.
+    LoadQueue,
+    /// Load a dossier's panes.
+    LoadDossier(String),
+    /// Check what a decision would do (the gate).
+    Preview {
+        /// Approve or return.
+        decision: Decision,
+        /// Dossiers.
+        codes: Vec<String>,
+    },
+    /// Decide, in one transaction.
+    Decide {
+        /// Approve or return.
+        decision: Decision,
+        /// Dossiers with the version the appraiser saw.
+        items: Vec<(String, i64)>,
+        /// Reason (return).
+        reason: Option<String>,
+        /// Override reason: approve those the gate refuses too.
+        override_reason: Option<String>,
+    },
+    /// Undo my last decision or batch.
+    Undo,
+    /// Tick or untick a manual item.
+    Tick {
+        /// Dossier.
+        code: String,
+        /// Item id.
+        item: String,
+        /// Tick (true) or untick.
+        on: bool,
+        /// Version seen.
+        version: i64,
+    },
+    /// Set a criterion's points.
+    Score {
+        /// Dossier.
+        code: String,
+        /// Criterion id.
+        criterion: String,
+        /// Points.
+        points: u32,
+        /// Version seen.
+        version: i64,
+    },
+    /// Append a note.
+    AddNote {
+        /// Dossier.
+        code: String,
+        /// Cleaned text.
+        text: String,
+    },
+    /// Load a category's ranking.
+    LoadRanking {
+        /// Category.
+        category: Category,
+        /// Allocation set in the view (else the one of `data/`).
+        allocation: Option<Vnd>,
+    },
+    /// Load the audit log.
+    LoadLog {
+        /// Dossier code or appraiser; empty for everything.
+        filter: String,
+    },
+    /// Look whether another appraiser changed the database.
+    Poll,
+    /// Search the queue (big queues: off the event loop).
+    Search(SearchRequest),
+    /// Load what only the database knows of each row (checklist state,
+    /// last actor), for a filter that asks.
+    LoadFacts,
+}
+
+impl State {
+    /// A fresh state; the run loop then executes [`State::start`]'s effects.
+    pub fn new(strings: &'static Strings, keymap: Keymap, user: &str, size: (u16, u16)) -> State {
+        State {
+            look: Look::default(),
+            strings,
+            keymap,
+            user: user.to_string(),
+            size,
+            view: View::Queue,
+            focus: Pane::Queue,
+            zoom: false,
+            overlay: None,
+            queue: QueueState::new(),
+            dossier: None,
+            detail_scroll: 0,
+            checklist_cursor: 0,
+            score_cursor: 0,
+            notes_scroll: 0,
+            ranking: RankingState {
+                category: Category::ALL[0],
+                rows: Vec::new(),
+                allocation: None,
+                overrides: HashMap::new(),
+                cursor: 0,
+                offset: 0,
+            },
+            log: LogState::default(),
+            message: None,
+            messages: Vec::new(),
+            data_version: None,
+            quit: false,
+            unsaved_note: None,
+            unsaved_reason: None,
+            dirty: true,
+        }
+    }
+
+    /// The category names of `data/` for the filter's `c:`.
+    pub fn set_aliases(&mut self, aliases: CategoryAliases) {
+        self.queue.aliases = Arc::new(aliases);
+        let q = self.queue.query.clone();
+        let _ = self.queue.set_query(&q);
+    }
+
+    /// The first effects: load the queue.
+    pub fn start(&self) -> Vec<Effect> {
+        vec![Effect::LoadQueue]
+    }
+
+    /// The mode of the view under any overlay (the help shows its keys).
+    pub fn view_mode(&self) -> Mode {
+        match self.view {
+            View::Queue => self.focus.mode(),
+            View::Ranking => Mode::Ranking,
+            View::Log => Mode::Log,
+        }
+    }
+
+    /// The keymap mode the next key is looked up in.
+    pub fn mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Input(_)) => Mode::Input,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => Mode::Help,
+            None => self.view_mode(),
+        }
+    }
+
+    /// True when the terminal is at least [`MIN_SIZE`].
+    pub fn big_enough(&self) -> bool {
+        self.size.0 >= MIN_SIZE.0 && self.size.1 >= MIN_SIZE.1
+    }
+
+    /// Rows of a list pane: the screen minus the status bar and borders.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+
+    /// The dossiers a decision applies to: the marked ones (in code order),
+    /// else the cursor's.
+    pub fn targets(&self) -> Vec<String> {
+        if !self.queue.marks.is_empty() {
+            return self.queue.marks.iter().cloned().collect();
+        }
+        self.queue
+            .current()
+            .map(|r| vec![r.code.clone()])
+            .unwrap_or_default()
+    }
+
+    /// The versions of `codes` as loaded now.
+    fn versions(&self, codes: &[String]) -> Vec<(String, i64)> {
+        codes
+            .iter()
+            .map(|c| {
+                (
+                    c.clone(),
+                    self.queue.row_by_code(c).map_or(0, |r| r.version),
+                )
+            })
+            .collect()
+    }
+
+    fn say(&mut self, text: String, error: bool) {
+        // Error texts can quote anything (a file name, a database message):
+        // neutralised like every text that reaches the terminal.
+        let text = crate::domain::text::clean_multiline(&text);
+        let m = Message { text, error };
+        self.messages.push(m.clone());
+        if self.messages.len() > MAX_MESSAGES {
+            self.messages.remove(0);
+        }
+        self.message = Some(m);
+    }
+
+    fn current_code(&self) -> Option<String> {
+        self.queue.current().map(|r| r.code.clone())
+    }
+
+    /// After the queue cursor moved: load the new dossier if it changed.
+    fn follow_cursor(&mut self) -> Vec<Effect> {
+        let page = self.page();
+        let q = &mut self.queue;
+        if q.cursor < q.offset {
+            q.offset = q.cursor;
+        } else if q.cursor >= q.offset + page {
+            q.offset = q.cursor + 1 - page;
+        }
+        match self.current_code() {
+            Some(code) if self.dossier.as_ref().is_none_or(|d| d.dossier.code != code) => {
+                vec![Effect::LoadDossier(code)]
+            }
+            None => {
+                self.dossier = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Re-apply the filter; then follow the cursor.
+    fn refilter(&mut self) -> Vec<Effect> {
+        let search = self.queue.recompute();
+        let mut fx = self.follow_cursor();
+        fx.extend(search.map(Effect::Search));
+        if self.queue.wants_facts() {
+            fx.push(Effect::LoadFacts);
+        }
+        fx
+    }
+
+    /// Set the filter to `text` (already valid) and apply it.
+    fn filter_to(&mut self, text: &str) -> Vec<Effect> {
+        match self.queue.set_query(text) {
+            Ok(()) => self.refilter(),
+            Err(e) => {
+                self.say(e, true);
+                Vec::new()
+            }
+        }
+    }
+
+    fn reload(&mut self) -> Vec<Effect> {
+        let mut fx = vec![Effect::LoadQueue];
+        match self.view {
+            View::Ranking => fx.push(self.ranking_effect()),
+            View::Log => fx.push(Effect::LoadLog {
+                filter: self.log.filter.clone(),
+            }),
+            View::Queue => {}
+        }
+        fx
+    }
+
+    fn ranking_effect(&self) -> Effect {
+        Effect::LoadRanking {
+            category: self.ranking.category,
+            allocation: self.ranking.overrides.get(&self.ranking.category).copied(),
+        }
+    }
+}
+
+/// How many lines the detail pane has before wrapping (an upper bound for
+/// its scroll): the fixed fields, one per document, per detail, per summary
+/// line, per other field and per history entry, the section headers, and
+/// room for long text to wrap.
+pub fn detail_lines(d: &DossierData) -> usize {
+    let x = &d.dossier;
+    let details = serde_json::to_value(&x.details)
+        .ok()
+        .and_then(|v| v.as_object().map(|m| m.len()))
+        .unwrap_or(0);
+    let summary = x.summary.as_ref().map_or(0, |s| s.lines().count() + 1);
+    // Long text wraps: allow a row per 30 columns of it (panes are wider).
+    let long: usize = [x.title.as_str(), x.implementing_unit.as_str()]
+        .into_iter()
+        .chain(x.summary.as_deref())
+        .map(|t| unicode_width::UnicodeWidthStr::width(t) / 30)
+        .sum::<usize>()
+        + d.history
+            .iter()
+            .map(|h| h.reason.as_ref().map_or(0, |r| r.len() / 30))
+            .sum::<usize>();
+    10 + x.documents.len() + details + 1 + summary + x.extra.len() + 1 + d.history.len() + 1 + long
+}
+
+/// Move a cursor within `len` items by a signed step, clamped.
+fn step(cursor: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let c = cursor as isize + delta;
+    c.clamp(0, len as isize - 1) as usize
+}
+
+/// The movement an action asks for, relative to a page: `None` for others.
+/// `isize::MIN`/`MAX` stand for top/bottom.
+fn movement(action: &Action, page: usize) -> Option<isize> {
+    let page = page as isize;
+    match action {
+        Action::MoveUp => Some(-1),
+        Action::MoveDown => Some(1),
+        Action::PageUp => Some(-page),
+        Action::PageDown => Some(page),
+        Action::GoTop => Some(isize::MIN / 2),
+        Action::GoBottom => Some(isize::MAX / 2),
+        _ => None,
+    }
+}
+
+/// The one transition function.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    // Poll ticks and their unchanged answers, and stale search results,
+    // change nothing on screen: they neither ask for a frame nor cancel one
+    // already asked for.
+    let quiet = match &action {
+        Action::Tick => true,
+        Action::Loaded(l) => matches!(**l, Loaded::Version(_) | Loaded::Searched { .. }),
+        _ => false,
+    };
+    if !quiet {
+        state.dirty = true;
+    }
+    match action {
+        Action::Tick => return vec![Effect::Poll],
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            return state.follow_cursor();
+        }
+        Action::Loaded(l) => return loaded(state, *l),
+        Action::Failed(msg) => {
+            if matches!(&state.overlay, Some(Overlay::Confirm(c)) if c.preview.is_none()) {
+                state.overlay = None;
+            }
+            let text = fill(state.strings.msg_error, &[("message", &msg)]);
+            state.say(text.clone(), true);
+            // A note that could not be saved comes back to its author.
+            if state.overlay.is_none()
+                && let Some((code, note)) = state.unsaved_note.take()
+            {
+                let mut input = TextInput::multi();
+                input.insert(&note);
+                state.overlay = Some(Overlay::Input(InputBox {
+                    purpose: InputPurpose::Note(code),
+                    input,
+                    error: Some(text),
+                }));
+            }
+            return Vec::new();
+        }
+        Action::Quit => {
+            state.quit = true;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    match state.overlay.take() {
+        Some(Overlay::Input(b)) => input_action(state, b, action),
+        Some(Overlay::Confirm(c)) => confirm_action(state, c, action),
+        Some(Overlay::Help { scroll }) => {
+            state.overlay =
+                scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
+            Vec::new()
+        }
+        Some(Overlay::Messages { scroll }) => {
+            state.overlay = scroll_overlay(&action, scroll, state.page())
+                .map(|s| Overlay::Messages { scroll: s });
+            Vec::new()
+        }
+        None => view_action(state, action),
+    }
+}
+
+/// Scroll a read-only overlay; `None` closes it.
+fn scroll_overlay(action: &Action, scroll: usize, page: usize) -> Option<usize> {
+    match action {
+        Action::Cancel | Action::Help | Action::Messages | Action::Confirm => None,
+        a => Some(match movement(a, page) {
+            Some(d) => (scroll as isize + d).clamp(0, 10_000) as usize,
+            None => scroll,
+        }),
+    }
+}
+
+fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
+    match l {
+        Loaded::Queue(rows, version) => {
+            state.data_version = Some(version);
+            let search = state.queue.set_rows(rows);
+            let mut fx = state.follow_cursor();
+            fx.extend(search.map(Effect::Search));
+            // The selected dossier may have changed too: reload its panes.
+            if !fx.iter().any(|e| matches!(e, Effect::LoadDossier(_)))
+                && let Some(code) = state.current_code()
+            {
+                fx.push(Effect::LoadDossier(code));
+            }
+            fx
+        }
+        Loaded::Dossier(code, data) => {
+            if state.current_code().as_deref() != Some(code.as_str()) {
+                return Vec::new();
+            }
+            let same = state
+                .dossier
+                .as_ref()
+                .is_some_and(|d| d.dossier.code == code);
+            state.dossier = data.map(|d| *d);
+            // The dossier may be newer than its queue row (my own tick
+            // bumped its version): the row follows, so my next decision is
+            // not refused as a conflict with myself.
+            if let Some(d) = &state.dossier
+                && let Some(&i) = state.queue.by_code.get(&code)
+                && let Some(row) = state.queue.rows.get_mut(i)
+            {
+                row.version = d.version;
+                row.revision = d.revision;
+            }
+            if !same {
+                state.detail_scroll = 0;
+                state.checklist_cursor = 0;
+                state.score_cursor = 0;
+                state.notes_scroll = 0;
+            }
+            if let Some(d) = &state.dossier {
+                state.checklist_cursor = state
+                    .checklist_cursor
+                    .min(d.checklist.len().saturating_sub(1));
+                state.score_cursor = state
+                    .score_cursor
+                    .min(d.score.criteria.len().saturating_sub(1));
+            }
+            Vec::new()
+        }
+        Loaded::Facts(facts) => {
+            state.queue.set_facts(&facts);
+            state.refilter()
+        }
+        Loaded::Searched {
+            generation,
+            query,
+            matches,
+            fuzzy,
+        } => {
+            if state.queue.apply_search(generation, &query, matches, fuzzy) {
+                state.dirty = true;
+                state.follow_cursor()
+            } else {
+                Vec::new()
+            }
+        }
+        Loaded::Preview(p) => {
+            if let Some(Overlay::Confirm(c)) = &mut state.overlay {
+                c.preview = Some(p);
+            }
+            Vec::new()
+        }
+        Loaded::Done(outcome) => {
+            state.unsaved_reason = None;
+            done_message(state, &outcome);
+            // The decided dossiers are unmarked; the refused ones stay
+            // marked for the appraiser to deal with next.
+            if outcome.decision.is_some() {
+                for code in &outcome.changed {
+                    state.queue.marks.remove(code);
+                }
+            }
+            state.reload()
+        }
+        Loaded::Saved(saved) => {
+            let s = state.strings;
+            let text = match &saved {
+                Saved::Tick { code, item, on } => fill(
+                    if *on { s.msg_ticked } else { s.msg_unticked },
+                    &[("code", code), ("item", item)],
+                ),
+                Saved::Score {
+                    code,
+                    criterion,
+                    points,
+                } => fill(
+                    s.msg_scored,
+                    &[
+                        ("code", code),
+                        ("criterion", criterion),
+                        ("points", &points.to_string()),
+                    ],
+                ),
+                Saved::Note { code } => {
+                    state.unsaved_note = None;
+                    fill(s.msg_noted, &[("code", code)])
+                }
+            };
+            state.say(text, false);
+            match saved {
+                // A score changes the queue's score column and the ranking.
+                Saved::Score { .. } => state.reload(),
+                // Ticks and notes only change the dossier's own panes.
+                Saved::Tick { code, .. } | Saved::Note { code } => vec![Effect::LoadDossier(code)],
+            }
+        }
+        Loaded::Ranking(rows, allocation) => {
+            state.ranking.rows = rows;
+            state.ranking.allocation = allocation;
+            state.ranking.cursor = state
+                .ranking
+                .cursor
+                .min(state.ranking.rows.len().saturating_sub(1));
+            Vec::new()
+        }
+        Loaded::Log(rows) => {
+            state.log.rows = rows;
+            state.log.cursor = state.log.rows.len().saturating_sub(1);
+            state.log.offset = state
+                .log
+                .cursor
+                .saturating_sub(state.page().saturating_sub(1));
+            Vec::new()
+        }
+        Loaded::Version(v) => {
+            let changed = state.data_version.is_some_and(|old| old != v);
+            state.data_version = Some(v);
+            if changed {
+                state.dirty = true;
+                state.say(state.strings.msg_reloaded.to_string(), false);
+                state.reload()
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn done_message(state: &mut State, o: &Outcome) {
+    let s = state.strings;
+    if !o.changed.is_empty() {
+        let template = match o.decision {
+            Some(Decision::Approve) => s.msg_approved,
+            Some(Decision::Return) => s.msg_returned,
+            None => s.msg_undone,
+        };
+        let n = o.changed.len().to_string();
+        state.say(
+            fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]),
+            false,
+        );
+    }
+    if !o.refused.is_empty() {
+        let list: Vec<String> = o
+            .refused
+            .iter()
+            .map(|(c, why)| format!("{c} ({why})"))
+            .collect();
+        let n = o.refused.len().to_string();
+        state.say(
+            fill(s.msg_refused, &[("n", &n), ("codes", &list.join("; "))]),
+            true,
+        );
+    }
+}
+
+fn open_input(state: &mut State, purpose: InputPurpose, input: TextInput) {
+    state.overlay = Some(Overlay::Input(InputBox {
+        purpose,
+        input,
+        error: None,
+    }));
+}
+
+fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
+    // Actions that work the same in every view.
+    match action {
+        Action::Help => {
+            state.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        Action::Messages => {
+            state.overlay = Some(Overlay::Messages { scroll: 0 });
+            return Vec::new();
+        }
+        Action::ShowQueue => {
+            state.view = View::Queue;
+            return state.follow_cursor();
+        }
+        Action::ShowRanking => {
+            state.view = View::Ranking;
+            if let Some(r) = state.queue.current() {
+                state.ranking.category = r.category;
+            }
+            state.ranking.cursor = 0;
+            state.ranking.offset = 0;
+            return vec![state.ranking_effect()];
+        }
+        Action::ShowLog => {
+            state.view = View::Log;
+            return vec![Effect::LoadLog {
+                filter: state.log.filter.clone(),
+            }];
+        }
+        Action::Refresh => return state.reload(),
+        Action::Undo => return vec![Effect::Undo],
+        Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
+            return queue_command(state, action);
+        }
+        _ => {}
+    }
+    match state.view {
+        View::Queue => queue_view_action(state, action),
+        View::Ranking => ranking_action(state, action),
+        View::Log => log_action(state, action),
+    }
+}
+
+mod dialogs;
+mod panes;
+mod queue;
+
+use dialogs::*;
+pub use dialogs::{Confirm, InputBox, InputPurpose};
+use panes::*;
+pub use panes::{LogState, RankingState};
+use queue::*;
+pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,579 @@
+//! Part of [`super`] (the application state and `update`): the queue: its rows, the one filter, marks and cursor, and the actions on it.
+
+use super::*;
+
+/// The filter the queue opens with, and `Esc` returns to.
+pub const DEFAULT_FILTER: &str = "s:pending";
+
+/// The queue: every row loaded, the filtered and ordered view of them, the
+/// cursor and the marks. The filter is one query in the language of
+/// `search.md`; the status, category and province keys write into it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueueState {
+    /// Every dossier of the database.
+    pub rows: Vec<QueueItem>,
+    pub(super) by_code: HashMap<String, usize>,
+    /// What the filter searches in each row, prepared once per load.
+    pub(super) docs: Arc<Vec<Doc>>,
+    /// The docs carry the checklist state and last actor (asked for by a
+    /// query that needs them; cleared by a reload).
+    facts: FactsState,
+    pub(super) widest_code: usize,
+    /// Queues with at least this many rows are searched off the event loop
+    /// ([`Effect::Search`]); smaller ones at once.
+    pub inline_limit: usize,
+    /// Generation of the latest search asked for.
+    pub(super) generation: u64,
+    /// A search is running; `visible` still shows the previous result.
+    pub searching: bool,
+    /// The next search result puts the cursor on the best match.
+    pub(super) to_top: bool,
+    /// The last query searched and the rows it matched: a longer query
+    /// only searches those when that is certain to give the same result.
+    pub(super) last_search: Option<(String, Vec<usize>)>,
+    /// Indices into `rows` shown, in order.
+    pub visible: Vec<usize>,
+    /// For each row: is it in `visible`?
+    pub(super) shown: Vec<bool>,
+    /// Cursor: index into `visible`.
+    pub cursor: usize,
+    /// First visible row drawn.
+    pub offset: usize,
+    /// Marked codes (kept across reloads; decided ones are unmarked).
+    pub marks: BTreeSet<String>,
+    /// Where the last mark was toggled (index into `visible`).
+    pub anchor: Option<usize>,
+    /// Provinces present, sorted.
+    pub provinces: Vec<String>,
+    /// The filter as typed (`s:pending gach`).
+    pub query: String,
+    /// The filter, parsed.
+    pub parsed: Query,
+    /// The rows shown are near (fuzzy) matches: the filter's words matched
+    /// nothing.
+    pub fuzzy: bool,
+    /// Category names for `c:`.
+    pub(super) aliases: Arc<CategoryAliases>,
+}
+
+/// Where the database-only facts of the rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum FactsState {
+    /// Not loaded.
+    #[default]
+    Missing,
+    /// Asked for; the search waits for them.
+    Asked,
+    /// In the docs.
+    Loaded,
+}
+
+impl QueueState {
+    /// An empty queue under the default filter.
+    pub fn new() -> QueueState {
+        let aliases = CategoryAliases::ids_only();
+        QueueState {
+            query: DEFAULT_FILTER.to_string(),
+            parsed: Query::parse(DEFAULT_FILTER, &aliases).unwrap_or_default(),
+            aliases: Arc::new(aliases),
+            inline_limit: INLINE_SEARCH_ROWS,
+            ..QueueState::default()
+        }
+    }
+
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<&QueueItem> {
+        self.visible
+            .get(self.cursor)
+            .and_then(|&i| self.rows.get(i))
+    }
+
+    /// Columns of the widest code (at least 11, at most 16).
+    pub fn code_width(&self) -> usize {
+        self.widest_code.clamp(11, 16)
+    }
+
+    /// What the filter matched in row `i` (for highlighting).
+    pub fn hit(&self, i: usize) -> Option<Hit> {
+        let row = self.rows.get(i)?;
+        self.parsed
+            .matches(self.docs.get(i)?, self.marks.contains(&row.code))
+    }
+
+    /// The row of a dossier code.
+    pub fn row_by_code(&self, code: &str) -> Option<&QueueItem> {
+        self.by_code.get(code).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Marked dossiers the filter hides (or that are gone).
+    pub fn hidden_marks(&self) -> Vec<String> {
+        self.marks
+            .iter()
+            .filter(|c| {
+                !self
+                    .by_code
+                    .get(c.as_str())
+                    .is_some_and(|&i| self.shown.get(i).copied().unwrap_or(false))
+            })
+            .cloned()
+            .collect()
+    }
+
+    pub(super) fn set_visible(&mut self, visible: Vec<usize>) {
+        self.shown = vec![false; self.rows.len()];
+        for &i in &visible {
+            if let Some(s) = self.shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        self.visible = visible;
+    }
+
+    /// Parse `text` as the new filter; on an error the filter is left as
+    /// it was and the error is returned for the input to show.
+    pub(super) fn set_query(&mut self, text: &str) -> Result<(), String> {
+        let parsed = Query::parse(text, &self.aliases).map_err(|e| e.message)?;
+        self.query = text.to_string();
+        self.parsed = parsed;
+        Ok(())
+    }
+
+    /// The filter wants facts that are not loaded yet: ask once.
+    pub(super) fn wants_facts(&mut self) -> bool {
+        if self.parsed.needs_facts() && self.facts == FactsState::Missing {
+            self.facts = FactsState::Asked;
+            return true;
+        }
+        false
+    }
+
+    /// Put the loaded facts into the docs.
+    pub(super) fn set_facts(&mut self, facts: &HashMap<String, (Option<bool>, Option<String>)>) {
+        let docs = Arc::make_mut(&mut self.docs);
+        for (i, row) in self.rows.iter().enumerate() {
+            if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(&row.code)) {
+                doc.failing = *failing;
+                doc.last_by = by.as_deref().map(Prepared::new);
+            }
+        }
+        self.facts = FactsState::Loaded;
+        self.last_search = None;
+    }
+
+    /// Codes where the cursor should land, best first: its own dossier, then
+    /// those that followed it (so that when it leaves the view the cursor
+    /// goes to the one after it).
+    pub(super) fn landing(&self) -> Vec<String> {
+        self.visible
+            .iter()
+            .skip(self.cursor)
+            .take(1000)
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .collect()
+    }
+
+    /// Recompute `visible` from the filter, keeping the cursor on the same
+    /// dossier when it is still shown. A query over a big queue is not
+    /// searched here: the request is returned for the executor, and
+    /// `visible` keeps the previous result until [`QueueState::apply_search`].
+    pub(super) fn recompute(&mut self) -> Option<SearchRequest> {
+        let landing = self.landing();
+        if self.parsed.is_empty() {
+            self.last_search = None;
+            self.searching = false;
+            self.fuzzy = false;
+            self.show(None, &landing);
+            return None;
+        }
+        if self.parsed.needs_facts() && self.facts != FactsState::Loaded {
+            // The answer comes with the facts (see `wants_facts`).
+            self.searching = true;
+            return None;
+        }
+        let marks_matter = self.parsed.uses_marks();
+        let candidates = match &self.last_search {
+            Some((q, prev)) if *q == self.query && !marks_matter => {
+                let prev = prev.clone();
+                self.searching = false;
+                self.show(Some(&prev), &landing);
+                return None;
+            }
+            Some((q, prev)) if !marks_matter && Query::narrows(q, &self.query, &self.aliases) => {
+                Some(prev.clone())
+            }
+            _ => None,
+        };
+        let marked = marks_matter.then(|| {
+            Arc::new(
+                self.marks
+                    .iter()
+                    .filter_map(|c| self.by_code.get(c).copied())
+                    .collect(),
+            )
+        });
+        let request = SearchRequest {
+            generation: self.generation + 1,
+            query: self.query.clone(),
+            parsed: self.parsed.clone(),
+            docs: Arc::clone(&self.docs),
+            marked,
+            candidates,
+        };
+        self.generation += 1;
+        // Qualifiers alone cost nothing per row: always answered at once.
+        if self.rows.len() < self.inline_limit || !self.parsed.has_terms() {
+            let (matches, fuzzy) = request.run();
+            self.apply_search(request.generation, &request.query, matches, fuzzy);
+            None
+        } else {
+            self.searching = true;
+            Some(request)
+        }
+    }
+
+    /// Show the result of a search; false when it is stale (a newer query
+    /// was typed meanwhile, or the rows were reloaded).
+    pub fn apply_search(
+        &mut self,
+        generation: u64,
+        query: &str,
+        matches: Vec<usize>,
+        fuzzy: bool,
+    ) -> bool {
+        if generation != self.generation || query != self.query {
+            return false;
+        }
+        let landing = self.landing();
+        self.searching = false;
+        self.fuzzy = fuzzy;
+        self.show(Some(&matches), &landing);
+        self.last_search = (!fuzzy).then(|| (query.to_string(), matches));
+        true
+    }
+
+    /// Set `visible` from the matches (all rows when `None`); the cursor
+    /// lands on the first of `landing` still shown.
+    pub(super) fn show(&mut self, matches: Option<&[usize]>, landing: &[String]) {
+        let n = self.rows.len();
+        self.set_visible(match matches {
+            None => (0..n).collect(),
+            Some(m) => m.iter().copied().filter(|&i| i < n).collect(),
+        });
+        self.cursor = if std::mem::take(&mut self.to_top) {
+            self.offset = 0;
+            0
+        } else {
+            let at: HashMap<&str, usize> = self
+                .visible
+                .iter()
+                .enumerate()
+                .map(|(v, &i)| (self.rows[i].code.as_str(), v))
+                .collect();
+            landing
+                .iter()
+                .find_map(|c| at.get(c.as_str()).copied())
+                .unwrap_or(self.cursor)
+        }
+        .min(self.visible.len().saturating_sub(1));
+        self.anchor = None;
+    }
+
+    pub(super) fn set_rows(&mut self, rows: Vec<QueueItem>) -> Option<SearchRequest> {
+        // The rows shown stay shown (by code) until the filter has run on
+        // the new rows; the cursor stays on its dossier.
+        let shown: Vec<String> = self
+            .visible
+            .iter()
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .collect();
+        self.last_search = None;
+        self.facts = FactsState::Missing;
+        // Keep the prepared texts of rows whose searched text did not change:
+        // a reload after a decision then prepares nothing.
+        let old: HashMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        let docs: Vec<Doc> = rows
+            .iter()
+            .map(|r| match old.get(r.code.as_str()) {
+                Some(&i) if self.rows[i].same_texts(r) => {
+                    let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
+                    d.status = Some(r.status);
+                    d.score = r.score;
+                    d.failing = None;
+                    d.last_by = None;
+                    d
+                }
+                _ => r.doc(),
+            })
+            .collect();
+        self.docs = Arc::new(docs);
+        self.widest_code = rows
+            .iter()
+            .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
+            .max()
+            .unwrap_or(0);
+        let mut provinces: Vec<String> = rows.iter().map(|r| r.province.clone()).collect();
+        provinces.sort();
+        provinces.dedup();
+        self.provinces = provinces;
+        self.by_code = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.clone(), i))
+            .collect();
+        self.rows = rows;
+        let cursor_code = shown.get(self.cursor).cloned();
+        let visible = shown
+            .iter()
+            .filter_map(|c| self.by_code.get(c).copied())
+            .collect();
+        self.set_visible(visible);
+        // The cursor's dossier may have gone: the one after it then.
+        let landing: Vec<String> = shown.iter().skip(self.cursor).take(1000).cloned().collect();
+        self.cursor = cursor_code
+            .iter()
+            .chain(landing.iter())
+            .find_map(|c| {
+                let i = self.by_code.get(c)?;
+                self.visible.iter().position(|v| v == i)
+            })
+            .unwrap_or(0);
+        self.recompute()
+    }
+}
+
+/// A search of the queue, run by the executor (off the event loop for big
+/// queues); its result comes back as [`Loaded::Searched`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    /// Which request this is (only the latest one's result is shown).
+    pub generation: u64,
+    /// The query as typed.
+    pub query: String,
+    /// The query, parsed.
+    pub parsed: Query,
+    /// What each row searches.
+    pub docs: Arc<Vec<Doc>>,
+    /// Indices of the marked rows, when the query asks `is:marked`.
+    pub marked: Option<Arc<std::collections::HashSet<usize>>>,
+    /// Search only these rows (the previous query's matches), or all.
+    pub candidates: Option<Vec<usize>>,
+}
+
+impl SearchRequest {
+    /// Run the search: matching row indices, best first, and whether they
+    /// are near matches (the precise words matched nothing, so the fuzzy
+    /// form of the query was run, to be labelled as such).
+    pub fn run(&self) -> (Vec<usize>, bool) {
+        let marked = |i: usize| self.marked.as_ref().is_some_and(|m| m.contains(&i));
+        let all = 0..self.docs.len();
+        let found = match &self.candidates {
+            Some(c) => query::search(&self.parsed, &self.docs, c.iter().copied(), &marked),
+            None => query::search(&self.parsed, &self.docs, all.clone(), &marked),
+        };
+        if found.is_empty() && self.parsed.has_terms() {
+            let near = query::search(&self.parsed.fuzzy(), &self.docs, all, &marked);
+            return (near.into_iter().map(|f| f.index).collect(), true);
+        }
+        (found.into_iter().map(|f| f.index).collect(), false)
+    }
+}
+
+/// Approve, return, new note: they act on the marked or the cursor's dossier
+/// whichever pane is focused.
+pub(super) fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
+    let targets = state.targets();
+    if targets.is_empty() {
+        state.say(state.strings.msg_no_dossier.to_string(), true);
+        return Vec::new();
+    }
+    match action {
+        Action::Approve => {
+            state.overlay = Some(Overlay::Confirm(Confirm {
+                decision: Decision::Approve,
+                seen: state.versions(&targets),
+                codes: targets.clone(),
+                preview: None,
+                reason: None,
+                override_reason: None,
+                scroll: 0,
+            }));
+            vec![Effect::Preview {
+                decision: Decision::Approve,
+                codes: targets,
+            }]
+        }
+        Action::Return => {
+            let input = match state.unsaved_reason.take() {
+                Some(reason) => TextInput::with_text(&reason),
+                None => TextInput::single(),
+            };
+            open_input(
+                state,
+                InputPurpose::ReturnReason(state.versions(&targets)),
+                input,
+            );
+            Vec::new()
+        }
+        _ => {
+            if let Some(code) = state.current_code() {
+                open_input(state, InputPurpose::Note(code), TextInput::multi());
+            }
+            Vec::new()
+        }
+    }
+}
+
+pub(super) fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::NextPane | Action::PrevPane => {
+            let i = Pane::ALL
+                .iter()
+                .position(|p| *p == state.focus)
+                .unwrap_or(0);
+            let n = Pane::ALL.len();
+            let j = if action == Action::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            state.focus = Pane::ALL[j];
+            return Vec::new();
+        }
+        Action::ZoomPane => {
+            state.zoom = !state.zoom;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let page = state.page();
+    if let Some(delta) = movement(&action, page) {
+        match state.focus {
+            Pane::Queue => {
+                state.queue.cursor = step(state.queue.cursor, state.queue.visible.len(), delta);
+                return state.follow_cursor();
+            }
+            Pane::Detail => {
+                let max = state.dossier.as_ref().map_or(0, detail_lines) as isize;
+                state.detail_scroll =
+                    (state.detail_scroll as isize + delta).clamp(0, (max - 1).max(0)) as usize;
+            }
+            Pane::Checklist => {
+                let len = state.dossier.as_ref().map_or(0, |d| d.checklist.len());
+                state.checklist_cursor = step(state.checklist_cursor, len, delta);
+            }
+            Pane::Score => {
+                let len = state.dossier.as_ref().map_or(0, |d| d.score.criteria.len());
+                state.score_cursor = step(state.score_cursor, len, delta);
+            }
+            Pane::Notes => {
+                // Scrolled from the bottom: up shows older notes.
+                state.notes_scroll =
+                    (state.notes_scroll as isize - delta).clamp(0, 100_000) as usize;
+            }
+        }
+        return Vec::new();
+    }
+    match state.focus {
+        Pane::Queue => queue_pane_action(state, action),
+        Pane::Checklist => checklist_action(state, action),
+        Pane::Score => score_action(state, action),
+        Pane::Detail | Pane::Notes => Vec::new(),
+    }
+}
+
+pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let q = &mut state.queue;
+    match action {
+        Action::ToggleMark => {
+            if let Some(code) = q.current().map(|r| r.code.clone())
+                && !q.marks.remove(&code)
+            {
+                q.marks.insert(code);
+            }
+            q.anchor = Some(q.cursor);
+        }
+        Action::MarkRange => {
+            let from = q
+                .anchor
+                .unwrap_or(q.cursor)
+                .min(q.visible.len().saturating_sub(1));
+            let (a, b) = (from.min(q.cursor), from.max(q.cursor));
+            for v in a..=b {
+                if let Some(r) = q.visible.get(v).and_then(|&i| q.rows.get(i)) {
+                    q.marks.insert(r.code.clone());
+                }
+            }
+            q.anchor = Some(q.cursor);
+        }
+        Action::MarkAll => {
+            for &i in &q.visible {
+                q.marks.insert(q.rows[i].code.clone());
+            }
+        }
+        Action::ClearMarks => {
+            q.marks.clear();
+            q.anchor = None;
+        }
+        Action::InvertMarks => {
+            for &i in &q.visible {
+                let code = &q.rows[i].code;
+                if !q.marks.remove(code) {
+                    q.marks.insert(code.clone());
+                }
+            }
+            q.anchor = None;
+        }
+        Action::Filter => {
+            // A kept filter opens with the cursor after a space: typing adds
+            // a term.
+            let text = if q.query.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", q.query)
+            };
+            let input = TextInput::with_text(&text);
+            open_input(state, InputPurpose::Filter, input);
+            return Vec::new();
+        }
+        Action::CycleStatus => {
+            let now = query::qualifier_value(&q.query, "s").and_then(|v| Status::from_id(&v));
+            let next = match now {
+                None => Some(Status::ALL[0]),
+                Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
+            };
+            let text = query::with_qualifier(&q.query, "s", next.map(|s| s.id()));
+            return state.filter_to(&text);
+        }
+        Action::CycleCategory => {
+            let now = query::qualifier_value(&q.query, "c").and_then(|v| Category::from_id(&v));
+            let next = match now {
+                None => Some(Category::ALL[0]),
+                Some(c) => Category::ALL
+                    .iter()
+                    .skip_while(|x| **x != c)
+                    .nth(1)
+                    .copied(),
+            };
+            let text = query::with_qualifier(&q.query, "c", next.map(|c| c.id()));
+            return state.filter_to(&text);
+        }
+        Action::CycleProvince => {
+            let now = query::qualifier_value(&q.query, "p");
+            let next = match &now {
+                None => q.provinces.first().cloned(),
+                Some(p) => q.provinces.iter().skip_while(|x| *x != p).nth(1).cloned(),
+            };
+            let text = query::with_qualifier(&q.query, "p", next.as_deref());
+            return state.filter_to(&text);
+        }
+        Action::ClearFilters => return state.filter_to(""),
+        Action::DefaultFilter => return state.filter_to(DEFAULT_FILTER),
+        _ => {}
+    }
+    Vec::new()
+}
