@@ -54,6 +54,14 @@ pub enum Action {
     ClearFilters,
     /// Back to the default filter (pending dossiers).
     DefaultFilter,
+    /// Cycle the queue's order: submission, score, money, province, code.
+    CycleSort,
+    /// Jump to the next undecided (pending) dossier.
+    NextUndecided,
+    /// Jump to the next dossier with an unmet mandatory checklist item.
+    NextFailing,
+    /// Jump to the next unscored dossier.
+    NextUnscored,
     /// Mark every unmarked dossier of the filter and unmark the marked.
     InvertMarks,
     /// Approve the marked dossiers (or the cursor's).
@@ -237,6 +245,26 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         Action::DefaultFilter,
         "default_filter",
         "back to the default filter (pending)",
+    ),
+    (
+        Action::CycleSort,
+        "cycle_sort",
+        "order by submission, score, money, province or code",
+    ),
+    (
+        Action::NextUndecided,
+        "next_undecided",
+        "jump to the next undecided dossier",
+    ),
+    (
+        Action::NextFailing,
+        "next_failing",
+        "jump to the next dossier failing its checklist",
+    ),
+    (
+        Action::NextUnscored,
+        "next_unscored",
+        "jump to the next unscored dossier",
     ),
     (
         Action::Approve,

@@ -124,6 +124,10 @@ pub struct Strings {
     pub unscored_in_batch: &'static str,
     /// `{n} marked, {h} hidden`.
     pub marked_hidden: &'static str,
+    /// The sitting's progress in the queue title.
+    pub progress: &'static str,
+    /// A jump found nothing.
+    pub msg_none_left: &'static str,
     /// Key hint: confirm.
     pub hint_confirm: &'static str,
     /// Key hint: confirm, when some are refused.
@@ -317,6 +321,8 @@ pub static EN: Strings = Strings {
     hidden_in_batch: "! {n} of them hidden by the filter: {codes}",
     unscored_in_batch: "! {n} not scored yet",
     marked_hidden: "{n} marked, {h} hidden",
+    progress: "{decided}/{all} decided · {scored} scored",
+    msg_none_left: "no such dossier in the filter",
     hint_confirm: "confirm",
     hint_decide_others: "decide the others",
     hint_override: "override with a reason",
@@ -447,6 +453,8 @@ pub static VI: Strings = Strings {
     hidden_in_batch: "! {n} hồ sơ trong số này bị bộ lọc ẩn: {codes}",
     unscored_in_batch: "! {n} hồ sơ chưa chấm điểm",
     marked_hidden: "đã đánh dấu {n}, {h} bị ẩn",
+    progress: "đã quyết định {decided}/{all} · đã chấm {scored}",
+    msg_none_left: "không còn hồ sơ như vậy trong bộ lọc",
     hint_confirm: "đồng ý",
     hint_decide_others: "quyết định các hồ sơ còn lại",
     hint_override: "vượt kiểm tra, ghi lý do",
@@ -541,6 +549,16 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("cycle_province", "đổi lọc tỉnh"),
     ("clear_filters", "bỏ mọi bộ lọc"),
     ("default_filter", "về bộ lọc mặc định (chờ thẩm định)"),
+    (
+        "cycle_sort",
+        "sắp xếp theo ngày nộp, điểm, kinh phí, tỉnh hoặc mã",
+    ),
+    ("next_undecided", "đến hồ sơ chưa quyết định tiếp theo"),
+    (
+        "next_failing",
+        "đến hồ sơ chưa đạt danh mục kiểm tra tiếp theo",
+    ),
+    ("next_unscored", "đến hồ sơ chưa chấm điểm tiếp theo"),
     ("approve", "phê duyệt hồ sơ đã đánh dấu, hoặc ở con trỏ"),
     ("return", "trả hồ sơ đã đánh dấu, hoặc ở con trỏ, kèm lý do"),
     ("undo", "hoàn tác quyết định gần nhất của tôi (cả lô)"),

@@ -612,7 +612,11 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
         }
         Loaded::Facts(facts) => {
             state.queue.set_facts(&facts);
-            state.refilter()
+            let mut fx = state.refilter();
+            if std::mem::take(&mut state.queue.jump_when_facts) {
+                fx.extend(view_action(state, Action::NextFailing));
+            }
+            fx
         }
         Loaded::Searched {
             generation,
@@ -798,7 +802,7 @@ pub use dialogs::{Confirm, InputBox, InputPurpose};
 use panes::*;
 pub use panes::{LogState, RankingState};
 use queue::*;
-pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest};
+pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 
 #[cfg(test)]
 mod tests;

@@ -54,6 +54,53 @@ pub struct QueueState {
     pub fuzzy: bool,
     /// Category names for `c:`.
     pub(super) aliases: Arc<CategoryAliases>,
+    /// The order of the rows shown.
+    pub sort: Sort,
+    /// A jump to the next failing dossier waits for the checklist states.
+    pub(super) jump_when_facts: bool,
+}
+
+/// The order of the queue (`o` cycles it; shown in the pane title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Queue order (submission, then code), or best match when the filter
+    /// has words.
+    #[default]
+    Submission,
+    /// Highest score first; unscored last.
+    Score,
+    /// Largest national support first.
+    Money,
+    /// Province, then queue order.
+    Province,
+    /// Code.
+    Code,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [
+        Sort::Submission,
+        Sort::Score,
+        Sort::Money,
+        Sort::Province,
+        Sort::Code,
+    ];
+
+    /// The short name shown in the title (`↓score`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::Submission => "submitted",
+            Sort::Score => "score",
+            Sort::Money => "national",
+            Sort::Province => "province",
+            Sort::Code => "code",
+        }
+    }
+
+    fn next(self) -> Sort {
+        let i = Sort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Sort::ALL[(i + 1) % Sort::ALL.len()]
+    }
 }
 
 /// Where the database-only facts of the rows are.
@@ -117,6 +164,83 @@ impl QueueState {
             })
             .cloned()
             .collect()
+    }
+
+    /// How far the sitting is over the whole queue: (decided, scored, all).
+    pub fn progress(&self) -> (usize, usize, usize) {
+        let decided = self
+            .rows
+            .iter()
+            .filter(|r| r.status != Status::Pending)
+            .count();
+        let scored = self.rows.iter().filter(|r| r.score.is_some()).count();
+        (decided, scored, self.rows.len())
+    }
+
+    /// Move the cursor to the next shown dossier (after the cursor, wrapping
+    /// round) for which `pick` holds; false when there is none.
+    pub(super) fn jump(&mut self, pick: impl Fn(&QueueItem, &Doc) -> bool) -> bool {
+        let n = self.visible.len();
+        for k in 1..=n {
+            let v = (self.cursor + k) % n;
+            let i = self.visible[v];
+            if let (Some(r), Some(d)) = (self.rows.get(i), self.docs.get(i))
+                && pick(r, d)
+            {
+                self.cursor = v;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Order `visible` by the chosen sort (stable: ties keep their order).
+    fn sort_visible(&self, visible: &mut [usize]) {
+        let rows = &self.rows;
+        match self.sort {
+            Sort::Submission => {}
+            Sort::Score => {
+                visible.sort_by_key(|&i| std::cmp::Reverse(rows[i].score.unwrap_or(i64::MIN)))
+            }
+            Sort::Money => visible.sort_by_key(|&i| std::cmp::Reverse(rows[i].national.0)),
+            Sort::Province => {
+                visible.sort_by_cached_key(|&i| crate::domain::text::fold(&rows[i].province))
+            }
+            Sort::Code => visible.sort_by(|&a, &b| rows[a].code.cmp(&rows[b].code)),
+        }
+    }
+
+    /// The next sort, applied.
+    pub(super) fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        let landing = self.landing();
+        let mut visible = std::mem::take(&mut self.visible);
+        if self.sort == Sort::Submission {
+            // Back to the filter's own order (queue order, or best match).
+            visible.sort_unstable();
+            if let Some((_, m)) = &self.last_search {
+                let keep: std::collections::HashSet<usize> = visible.iter().copied().collect();
+                visible = m.iter().copied().filter(|i| keep.contains(i)).collect();
+            }
+        }
+        self.sort_visible(&mut visible);
+        self.set_visible(visible);
+        self.place_cursor(&landing);
+    }
+
+    /// Put the cursor on the first of `landing` shown (else keep it in range).
+    fn place_cursor(&mut self, landing: &[String]) {
+        let at: HashMap<&str, usize> = self
+            .visible
+            .iter()
+            .enumerate()
+            .map(|(v, &i)| (self.rows[i].code.as_str(), v))
+            .collect();
+        self.cursor = landing
+            .iter()
+            .find_map(|c| at.get(c.as_str()).copied())
+            .unwrap_or(self.cursor)
+            .min(self.visible.len().saturating_sub(1));
     }
 
     pub(super) fn set_visible(&mut self, visible: Vec<usize>) {
@@ -255,26 +379,18 @@ impl QueueState {
     /// lands on the first of `landing` still shown.
     pub(super) fn show(&mut self, matches: Option<&[usize]>, landing: &[String]) {
         let n = self.rows.len();
-        self.set_visible(match matches {
+        let mut visible: Vec<usize> = match matches {
             None => (0..n).collect(),
             Some(m) => m.iter().copied().filter(|&i| i < n).collect(),
-        });
-        self.cursor = if std::mem::take(&mut self.to_top) {
+        };
+        self.sort_visible(&mut visible);
+        self.set_visible(visible);
+        if std::mem::take(&mut self.to_top) {
             self.offset = 0;
-            0
+            self.cursor = 0;
         } else {
-            let at: HashMap<&str, usize> = self
-                .visible
-                .iter()
-                .enumerate()
-                .map(|(v, &i)| (self.rows[i].code.as_str(), v))
-                .collect();
-            landing
-                .iter()
-                .find_map(|c| at.get(c.as_str()).copied())
-                .unwrap_or(self.cursor)
+            self.place_cursor(landing);
         }
-        .min(self.visible.len().saturating_sub(1));
         self.anchor = None;
     }
 
@@ -570,6 +686,34 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
             };
             let text = query::with_qualifier(&q.query, "p", next.as_deref());
             return state.filter_to(&text);
+        }
+        Action::CycleSort => q.cycle_sort(),
+        Action::NextUndecided => {
+            if !q.jump(|r, _| r.status == Status::Pending) {
+                state.say(state.strings.msg_none_left.to_string(), false);
+            }
+            return state.follow_cursor();
+        }
+        Action::NextUnscored => {
+            if !q.jump(|r, _| r.score.is_none()) {
+                state.say(state.strings.msg_none_left.to_string(), false);
+            }
+            return state.follow_cursor();
+        }
+        Action::NextFailing => {
+            if q.facts != FactsState::Loaded {
+                // Jump once the checklist states are in.
+                q.jump_when_facts = true;
+                if q.facts == FactsState::Missing {
+                    q.facts = FactsState::Asked;
+                    return vec![Effect::LoadFacts];
+                }
+                return Vec::new();
+            }
+            if !q.jump(|_, d| d.failing == Some(true)) {
+                state.say(state.strings.msg_none_left.to_string(), false);
+            }
+            return state.follow_cursor();
         }
         Action::ClearFilters => return state.filter_to(""),
         Action::DefaultFilter => return state.filter_to(DEFAULT_FILTER),

@@ -1113,3 +1113,61 @@ fn a_decision_carries_the_versions_seen_when_it_was_asked() {
         [Effect::Decide { items, .. }] if items == &vec![("KC24-GL-007".to_string(), 7)]
     ));
 }
+
+#[test]
+fn sort_cycles_and_keeps_the_cursor_on_its_dossier() {
+    let mut s = state();
+    let mut rows = rows();
+    rows[2].score = Some(80);
+    rows[3].score = Some(60);
+    rows[1].national = Vnd(900_000_000);
+    update(&mut s, loaded(Loaded::Queue(rows, 4)));
+    update(&mut s, Action::MoveDown);
+    assert_eq!(current(&s), "KC24-TV-003");
+    update(&mut s, Action::CycleSort);
+    assert_eq!(s.queue.sort, Sort::Score);
+    assert_eq!(codes(&s)[..2], ["KC24-DN-002", "KC24-TV-010"]);
+    assert_eq!(current(&s), "KC24-TV-003", "the cursor keeps its dossier");
+    update(&mut s, Action::CycleSort);
+    assert_eq!(s.queue.sort, Sort::Money);
+    assert_eq!(codes(&s)[0], "KC24-TV-003");
+    for _ in 0..3 {
+        update(&mut s, Action::CycleSort);
+    }
+    assert_eq!(s.queue.sort, Sort::Submission);
+    assert_eq!(
+        codes(&s),
+        ["KC24-GL-007", "KC24-TV-003", "KC24-DN-002", "KC24-TV-010"]
+    );
+}
+
+#[test]
+fn jumps_to_the_next_undecided_unscored_and_failing_and_progress_counts() {
+    let mut s = state();
+    let mut rows = rows();
+    rows[1].score = Some(70);
+    update(&mut s, loaded(Loaded::Queue(rows, 4)));
+    update(&mut s, Action::ClearFilters);
+    assert_eq!(s.queue.progress(), (1, 1, 5));
+    update(&mut s, Action::NextUnscored);
+    assert_eq!(current(&s), "KC24-DN-002", "TV-003 is scored");
+    update(&mut s, Action::NextUndecided);
+    assert_eq!(current(&s), "KC24-TV-010");
+    update(&mut s, Action::NextUndecided);
+    assert_eq!(
+        current(&s),
+        "KC24-GL-007",
+        "wraps round past the approved one"
+    );
+    // Failing needs the checklist states: asked for, then the jump.
+    let fx = update(&mut s, Action::NextFailing);
+    assert_eq!(fx, vec![Effect::LoadFacts]);
+    let facts: HashMap<String, (Option<bool>, Option<String>)> = [
+        ("KC24-TV-010".to_string(), (Some(true), None)),
+        ("KC24-TV-003".to_string(), (Some(false), None)),
+    ]
+    .into_iter()
+    .collect();
+    update(&mut s, loaded(Loaded::Facts(facts)));
+    assert_eq!(current(&s), "KC24-TV-010");
+}

@@ -76,6 +76,20 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     if q.fuzzy {
         title.push_str(" ~fuzzy");
     }
+    if q.sort != crate::tui::app::Sort::Submission {
+        title.push_str(" · ↓");
+        title.push_str(q.sort.id());
+    }
+    let (decided, scored, all) = q.progress();
+    title.push_str(" · ");
+    title.push_str(&fill(
+        s.progress,
+        &[
+            ("decided", &decided.to_string()),
+            ("scored", &scored.to_string()),
+            ("all", &all.to_string()),
+        ],
+    ));
     if q.searching {
         title.push(' ');
         title.push_str(s.searching);
