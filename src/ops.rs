@@ -201,6 +201,21 @@ pub fn preview(
     override_gate: bool,
     as_of: NaiveDate,
 ) -> Result<Preview> {
+    let gate = |_: &str| override_gate.then(String::new);
+    preview_overriding(store, rules, decision, codes, &gate, as_of)
+}
+
+/// [`preview`] where each dossier the gate refuses may be overridden on its
+/// own: `overrides(code)` gives its override reason (empty: the batch's
+/// reason), or `None` to leave it refused.
+pub fn preview_overriding(
+    store: &Store,
+    rules: &Rules,
+    decision: Decision,
+    codes: &[String],
+    overrides: &dyn Fn(&str) -> Option<String>,
+    as_of: NaiveDate,
+) -> Result<Preview> {
     let mut p = Preview {
         decision: Some(decision),
         ..Preview::default()
@@ -216,6 +231,7 @@ pub fn preview(
             continue;
         }
         let mut overridden = false;
+        let mut override_reason = None;
         if decision == Decision::Approve {
             let cl = checklist(store, rules, &rec, as_of)?;
             let unmet: Vec<(String, String)> = cl
@@ -237,12 +253,16 @@ pub fn preview(
                     code: code.clone(),
                     unmet,
                 };
-                if override_gate {
-                    p.overridden.push(refusal);
-                    overridden = true;
-                } else {
-                    p.refused.push(refusal);
-                    continue;
+                match overrides(code) {
+                    Some(why) => {
+                        p.overridden.push(refusal);
+                        overridden = true;
+                        override_reason = Some(why).filter(|w| !w.trim().is_empty());
+                    }
+                    None => {
+                        p.refused.push(refusal);
+                        continue;
+                    }
                 }
             }
         }
@@ -250,6 +270,7 @@ pub fn preview(
             code: code.clone(),
             expected_version: Some(rec.version),
             overridden,
+            override_reason: override_reason.map(|r| crate::domain::text::clean_line(&r)),
         });
     }
     Ok(p)
@@ -278,8 +299,23 @@ fn execute_in(
     let Some(decision) = preview.decision else {
         return Err(OpError::Invalid("nothing to decide".into()));
     };
-    if !preview.overridden.is_empty() && override_reason.is_none_or(|r| r.trim().is_empty()) {
+    let every_override_has_a_reason = preview
+        .targets
+        .iter()
+        .filter(|t| t.overridden)
+        .all(|t| t.override_reason.is_some());
+    if !preview.overridden.is_empty()
+        && !every_override_has_a_reason
+        && override_reason.is_none_or(|r| r.trim().is_empty())
+    {
         return Err(OpError::Invalid("an override needs a reason".into()));
+    }
+    for t in preview.targets.iter().filter(|t| t.overridden) {
+        bounded(
+            &t.code,
+            "the override reason",
+            t.override_reason.as_deref().unwrap_or(""),
+        )?;
     }
     bounded("decision", "the reason", reason.unwrap_or(""))?;
     bounded(

@@ -343,12 +343,12 @@ fn approve_with_a_refused_dossier_and_an_override() {
     t.wait_for("1 of them hidden by the filter: KC24-BN-011");
     t.wait_for("Refused by the checklist (1):");
     t.wait_for("KC24-BTR-007 — on_time");
-    t.wait_for("o override with a reason");
+    t.wait_for("o override this one");
     t.send("o");
-    t.wait_for("Reason for overriding the checklist");
+    t.wait_for("Reason for overriding the checklist (KC24-BTR-007)");
     t.typ("Nộp muộn 1 ngày do bão, đã xác minh");
     t.send(ENTER);
-    t.wait_for("Override: Nộp muộn 1 ngày do bão");
+    t.wait_for("KC24-BTR-007 — Override: Nộp muộn 1 ngày do bão");
     t.send("y");
     t.wait_for("approved 2");
     t.send("q");

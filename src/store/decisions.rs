@@ -10,9 +10,10 @@ pub struct DecisionRequest {
     pub code: String,
     /// The version the appraiser saw; a change since then refuses the batch.
     pub expected_version: Option<i64>,
-    /// Approved although mandatory checklist items are unmet (with the
-    /// batch's override reason).
+    /// Approved although mandatory checklist items are unmet.
     pub overridden: bool,
+    /// Why, for this dossier (else the batch's override reason).
+    pub override_reason: Option<String>,
 }
 
 /// What a batch did.
@@ -113,9 +114,24 @@ impl WriteTx<'_> {
                     id
                 }
             };
+            let own_reason = item
+                .override_reason
+                .as_deref()
+                .filter(|r| item.overridden && !r.trim().is_empty());
+            if item.overridden
+                && own_reason
+                    .or(override_reason)
+                    .is_none_or(|r| r.trim().is_empty())
+            {
+                return Err(StoreError::Refused(format!(
+                    "{}: an override needs a reason",
+                    h.code
+                )));
+            }
             tx.execute(
-                "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status, overridden) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, h.id, h.revision, h.status, target.id(), item.overridden],
+                "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status, overridden, override_reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, h.id, h.revision, h.status, target.id(), item.overridden, own_reason],
             )?;
             tx.execute(
                 "UPDATE dossiers SET status = ?2 WHERE id = ?1",
@@ -127,7 +143,7 @@ impl WriteTx<'_> {
                     "{} → {}; override: {}",
                     h.status,
                     target.id(),
-                    override_reason.unwrap_or("")
+                    own_reason.or(override_reason).unwrap_or("")
                 )
             } else {
                 format!("{} → {}", h.status, target.id())
@@ -253,7 +269,8 @@ impl Store {
     /// The decision history of one dossier, oldest first.
     pub fn history(&self, code: &str) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT b.action, b.author, b.at, b.reason, d.revision, b.id, d.from_status, d.to_status, d.overridden, b.override_reason
+            "SELECT b.action, b.author, b.at, b.reason, d.revision, b.id, d.from_status, d.to_status, d.overridden,
+                    COALESCE(d.override_reason, b.override_reason)
              FROM decisions d JOIN batches b ON b.id = d.batch_id JOIN dossiers x ON x.id = d.dossier_id
              WHERE x.code = ?1 ORDER BY b.id",
         )?;
@@ -280,7 +297,7 @@ impl Store {
         &self,
     ) -> Result<std::collections::HashMap<String, (String, Option<String>)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT x.code, b.action, COALESCE(b.reason, b.override_reason)
+            "SELECT x.code, b.action, COALESCE(b.reason, d.override_reason, b.override_reason)
              FROM dossiers x JOIN decisions d ON d.dossier_id = x.id JOIN batches b ON b.id = d.batch_id
              WHERE d.batch_id = (SELECT MAX(batch_id) FROM decisions WHERE dossier_id = x.id)",
         )?;

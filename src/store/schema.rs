@@ -139,4 +139,10 @@ UPDATE dossiers SET
     commune = (SELECT json_extract(r.data, '$.beneficiary.commune') FROM revisions r
                WHERE r.dossier_id = dossiers.id AND r.revision = dossiers.revision);
 "#,
+    // 3: an override reason per decided dossier (each refused dossier of a
+    // batch can be overridden for its own reason); the batch's reason stays
+    // for batches that gave one reason to all.
+    r#"
+ALTER TABLE decisions ADD COLUMN override_reason TEXT;
+"#,
 ];

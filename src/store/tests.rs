@@ -40,6 +40,7 @@ fn req(code: &str) -> DecisionRequest {
         code: code.into(),
         expected_version: None,
         overridden: false,
+        override_reason: None,
     }
 }
 
@@ -218,6 +219,7 @@ fn a_decision_on_a_stale_version_is_refused_never_overwritten() {
         code: "A".into(),
         expected_version: Some(seen),
         overridden: false,
+        override_reason: None,
     };
     let err = s
         .decide(&lan(), Decision::Approve, None, None, &[stale])
@@ -244,6 +246,7 @@ fn a_note_or_a_score_by_someone_else_leaves_a_decision_fresh() {
         code: "A".into(),
         expected_version: Some(seen),
         overridden: false,
+        override_reason: None,
     };
     s.decide(&lan(), Decision::Approve, None, None, &[fresh])
         .unwrap();
@@ -264,6 +267,7 @@ fn a_tick_or_a_decision_by_someone_else_makes_a_decision_stale() {
             code: code.into(),
             expected_version: Some(seen),
             overridden: false,
+            override_reason: None,
         };
         let err = s
             .decide(&lan(), Decision::Return, Some("thiếu"), None, &[stale])
@@ -402,4 +406,60 @@ fn queue_filters_fold_the_province_and_keep_submission_order() {
         })
         .unwrap();
     assert!(rows.is_empty());
+}
+
+#[test]
+fn each_overridden_dossier_keeps_its_own_reason_in_one_batch() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(
+        &mut s,
+        &[
+            dossier("A", "Gia Lai"),
+            dossier("B", "Trà Vinh"),
+            dossier("C", "Huế"),
+        ],
+    );
+    let over = |code: &str, why: Option<&str>| DecisionRequest {
+        code: code.into(),
+        expected_version: None,
+        overridden: true,
+        override_reason: why.map(str::to_string),
+    };
+    // An override with no reason anywhere is refused, nothing decided.
+    let err = s
+        .decide(
+            &lan(),
+            Decision::Approve,
+            None,
+            None,
+            &[req("C"), over("A", None)],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("needs a reason"), "{err}");
+    assert_eq!(status(&s, "C"), Status::Pending);
+    let out = s
+        .decide(
+            &lan(),
+            Decision::Approve,
+            None,
+            None,
+            &[
+                over("A", Some("Nộp muộn do bão")),
+                over("B", Some("Giá thiết bị tăng")),
+                req("C"),
+            ],
+        )
+        .unwrap();
+    assert_eq!(out.decided.len(), 3);
+    let h = |code: &str| s.history(code).unwrap().pop().unwrap();
+    assert_eq!(h("A").override_reason.as_deref(), Some("Nộp muộn do bão"));
+    assert_eq!(h("B").override_reason.as_deref(), Some("Giá thiết bị tăng"));
+    assert!(!h("C").overridden);
+    assert_eq!(h("A").batch, h("B").batch, "one batch, undone whole");
+    let log = s.audit(&AuditFilter::default()).unwrap();
+    assert!(log.iter().any(|e| {
+        e.detail
+            .as_deref()
+            .is_some_and(|d| d.ends_with("override: Giá thiết bị tăng"))
+    }));
 }

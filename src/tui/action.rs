@@ -104,8 +104,11 @@ pub enum Action {
     Confirm,
     /// Cancel the dialog or input.
     Cancel,
-    /// Override the checklist gate (asks for a reason).
+    /// Override the checklist gate for the refused dossier under the
+    /// cursor (asks for a reason).
     Override,
+    /// Override the checklist gate for every dossier still refused.
+    OverrideAll,
     /// Submit the text input.
     Submit,
     /// New line in a multi-line input.
@@ -333,7 +336,12 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (
         Action::Override,
         "override",
-        "override the checklist gate, with a reason",
+        "approve the selected refused dossier anyway, with a reason",
+    ),
+    (
+        Action::OverrideAll,
+        "override_all",
+        "approve every refused dossier anyway, with one reason",
     ),
     (Action::Submit, "submit", "submit the text"),
     (Action::Newline, "newline", "new line in the text"),

@@ -93,13 +93,8 @@ impl StoreBackend {
                 decision,
                 items,
                 reason,
-                override_reason,
-            } => self.decide(
-                decision,
-                &items,
-                reason.as_deref(),
-                override_reason.as_deref(),
-            )?,
+                overrides,
+            } => self.decide(decision, &items, reason.as_deref(), &overrides)?,
             Effect::Undo => {
                 let u = ops::undo(&mut self.store, &self.actor)?;
                 Loaded::Done(Outcome {
@@ -214,16 +209,20 @@ impl StoreBackend {
         decision: Decision,
         items: &[(String, i64)],
         reason: Option<&str>,
-        override_reason: Option<&str>,
+        overrides: &[(String, String)],
     ) -> Result<Loaded, OpError> {
         let codes: Vec<String> = items.iter().map(|(c, _)| c.clone()).collect();
         let seen: HashMap<&str, i64> = items.iter().map(|(c, v)| (c.as_str(), *v)).collect();
-        let mut p = ops::preview(
+        let why: HashMap<&str, &str> = overrides
+            .iter()
+            .map(|(c, r)| (c.as_str(), r.as_str()))
+            .collect();
+        let mut p = ops::preview_overriding(
             &self.store,
             &self.rules,
             decision,
             &codes,
-            override_reason.is_some(),
+            &|code| why.get(code).map(|r| r.to_string()),
             self.as_of,
         )?;
         for t in &mut p.targets {
@@ -231,7 +230,7 @@ impl StoreBackend {
                 t.expected_version = Some(v);
             }
         }
-        let out = ops::execute(&mut self.store, &self.actor, &p, reason, override_reason)?;
+        let out = ops::execute(&mut self.store, &self.actor, &p, reason, None)?;
         Ok(Loaded::Done(Outcome {
             decision: Some(decision),
             changed: out.decided,

@@ -134,6 +134,8 @@ pub struct Strings {
     pub hint_decide_others: &'static str,
     /// Key hint: override.
     pub hint_override: &'static str,
+    /// Hint: override every refused dossier.
+    pub hint_override_all: &'static str,
     /// Key hint: cancel.
     pub hint_cancel: &'static str,
     /// Key hint: submit.
@@ -325,7 +327,8 @@ pub static EN: Strings = Strings {
     msg_none_left: "no such dossier in the filter",
     hint_confirm: "confirm",
     hint_decide_others: "decide the others",
-    hint_override: "override with a reason",
+    hint_override: "override this one",
+    hint_override_all: "override all",
     hint_cancel: "cancel",
     hint_submit: "submit",
     hint_save: "save",
@@ -333,7 +336,7 @@ pub static EN: Strings = Strings {
     nothing_to_decide: "Nothing can be decided without an override.",
     input_filter: "/",
     input_return_reason: "Reason for returning {n} dossier(s)",
-    input_override_reason: "Reason for overriding the checklist",
+    input_override_reason: "Reason for overriding the checklist ({codes})",
     input_note: "New note on {code}",
     input_score: "{criterion} (0..{max})",
     input_allocation: "Allocation of {category} (VND)",
@@ -457,7 +460,8 @@ pub static VI: Strings = Strings {
     msg_none_left: "không còn hồ sơ như vậy trong bộ lọc",
     hint_confirm: "đồng ý",
     hint_decide_others: "quyết định các hồ sơ còn lại",
-    hint_override: "vượt kiểm tra, ghi lý do",
+    hint_override: "vượt kiểm tra hồ sơ này",
+    hint_override_all: "vượt kiểm tra tất cả",
     hint_cancel: "hủy",
     hint_submit: "xong",
     hint_save: "lưu",
@@ -465,7 +469,7 @@ pub static VI: Strings = Strings {
     nothing_to_decide: "Không có hồ sơ nào được quyết định nếu không vượt kiểm tra.",
     input_filter: "/",
     input_return_reason: "Lý do trả {n} hồ sơ",
-    input_override_reason: "Lý do vượt kiểm tra",
+    input_override_reason: "Lý do vượt kiểm tra ({codes})",
     input_note: "Ghi chú mới cho {code}",
     input_score: "{criterion} (0..{max})",
     input_allocation: "Phân bổ cho {category} (đồng)",
@@ -579,7 +583,14 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("messages", "các thông báo và lỗi"),
     ("confirm", "đồng ý"),
     ("cancel", "hủy"),
-    ("override", "vượt kiểm tra, kèm lý do"),
+    (
+        "override",
+        "vẫn duyệt hồ sơ bị từ chối đang chọn, kèm lý do",
+    ),
+    (
+        "override_all",
+        "vẫn duyệt mọi hồ sơ bị từ chối, cùng một lý do",
+    ),
     ("submit", "xong"),
     ("newline", "xuống dòng"),
     ("backspace", "xóa ký tự trước con trỏ"),

@@ -1,6 +1,7 @@
 //! Part of [`super`] (the application state and `update`): the text inputs and the confirmation dialog.
 
 use super::*;
+use std::collections::BTreeMap;
 
 /// What a text input is for.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,8 +10,9 @@ pub enum InputPurpose {
     Filter,
     /// The reason for returning these dossiers (with the versions seen).
     ReturnReason(Vec<(String, i64)>),
-    /// The reason for overriding the gate of this pending confirmation.
-    OverrideReason(Box<Confirm>),
+    /// The reason for overriding the gate, for these refused dossiers of
+    /// this pending confirmation.
+    OverrideReason(Box<Confirm>, Vec<String>),
     /// A note on a dossier.
     Note(String),
     /// Points of a criterion.
@@ -53,25 +55,76 @@ pub struct Confirm {
     pub preview: Option<Preview>,
     /// The reason (return).
     pub reason: Option<String>,
-    /// The override reason, once given.
-    pub override_reason: Option<String>,
+    /// Refused dossiers overridden so far, each with its reason.
+    pub overrides: BTreeMap<String, String>,
+    /// The refused dossier under the cursor (index into the refusals).
+    pub selected: usize,
     /// Scroll of the dialog's list.
     pub scroll: usize,
+}
+
+impl Confirm {
+    /// A confirmation of `decision` on `codes` (versions as seen).
+    pub fn new(decision: Decision, seen: Vec<(String, i64)>, reason: Option<String>) -> Confirm {
+        Confirm {
+            decision,
+            codes: seen.iter().map(|(c, _)| c.clone()).collect(),
+            seen,
+            preview: None,
+            reason,
+            overrides: BTreeMap::new(),
+            selected: 0,
+            scroll: 0,
+        }
+    }
+
+    /// Refused dossiers not overridden yet.
+    pub fn still_refused(&self) -> Vec<&str> {
+        self.preview.as_ref().map_or(Vec::new(), |p| {
+            p.refused
+                .iter()
+                .map(|(c, _)| c.as_str())
+                .filter(|c| !self.overrides.contains_key(*c))
+                .collect()
+        })
+    }
 }
 
 pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) -> Vec<Effect> {
     let page = state.page();
     match action {
         Action::Cancel => return Vec::new(),
-        Action::Override if c.decision == Decision::Approve => {
-            if c.preview.as_ref().is_some_and(|p| !p.refused.is_empty()) {
+        // `o`: override the refused dossier under the cursor; `O`: all the
+        // refused ones still refused. Each asks for its reason.
+        Action::Override | Action::OverrideAll if c.decision == Decision::Approve => {
+            let refused: Vec<String> = c.preview.as_ref().map_or(Vec::new(), |p| {
+                p.refused.iter().map(|(code, _)| code.clone()).collect()
+            });
+            let codes: Vec<String> = if action == Action::OverrideAll {
+                c.still_refused().into_iter().map(str::to_string).collect()
+            } else {
+                refused.get(c.selected).cloned().into_iter().collect()
+            };
+            if !codes.is_empty() {
+                let text: String = codes
+                    .first()
+                    .and_then(|code| c.overrides.get(code))
+                    .map(String::to_string)
+                    .unwrap_or_default();
                 open_input(
                     state,
-                    InputPurpose::OverrideReason(Box::new(c)),
-                    TextInput::single(),
+                    InputPurpose::OverrideReason(Box::new(c), codes),
+                    TextInput::with_text(&text),
                 );
                 return Vec::new();
             }
+        }
+        Action::MoveUp | Action::MoveDown
+            if c.preview.as_ref().is_some_and(|p| !p.refused.is_empty()) =>
+        {
+            let n = c.preview.as_ref().map_or(0, |p| p.refused.len());
+            let delta = if action == Action::MoveUp { -1 } else { 1 };
+            c.selected = step(c.selected, n, delta);
         }
         Action::Confirm => {
             let Some(p) = &c.preview else {
@@ -79,9 +132,12 @@ pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) 
                 return Vec::new();
             };
             let mut codes: Vec<String> = p.accepted.clone();
-            if c.override_reason.is_some() {
-                codes.extend(p.refused.iter().map(|(code, _)| code.clone()));
-            }
+            codes.extend(
+                p.refused
+                    .iter()
+                    .map(|(code, _)| code.clone())
+                    .filter(|code| c.overrides.contains_key(code)),
+            );
             if codes.is_empty() {
                 state.say(state.strings.nothing_to_decide.to_string(), true);
                 state.overlay = Some(Overlay::Confirm(c));
@@ -107,7 +163,11 @@ pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) 
                 decision: c.decision,
                 items,
                 reason: c.reason.clone(),
-                override_reason: c.override_reason.clone(),
+                overrides: c
+                    .overrides
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
             }];
         }
         a => {
@@ -167,7 +227,7 @@ pub(super) fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose {
         // Esc clears the filter: back to the default one.
         InputPurpose::Filter => state.filter_to(DEFAULT_FILTER),
-        InputPurpose::OverrideReason(c) => {
+        InputPurpose::OverrideReason(c, _) => {
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()
         }
@@ -196,25 +256,32 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
                 return refuse(state, b, s.reason_required.to_string());
             }
             let codes: Vec<String> = seen.iter().map(|(c, _)| c.clone()).collect();
-            state.overlay = Some(Overlay::Confirm(Confirm {
-                decision: Decision::Return,
+            state.overlay = Some(Overlay::Confirm(Confirm::new(
+                Decision::Return,
                 seen,
-                codes: codes.clone(),
-                preview: None,
-                reason: Some(value),
-                override_reason: None,
-                scroll: 0,
-            }));
+                Some(value),
+            )));
             vec![Effect::Preview {
                 decision: Decision::Return,
                 codes,
             }]
         }
-        InputPurpose::OverrideReason(mut c) => {
+        InputPurpose::OverrideReason(mut c, codes) => {
             if value.is_empty() {
                 return refuse(state, b, s.reason_required.to_string());
             }
-            c.override_reason = Some(value);
+            for code in codes {
+                c.overrides.insert(code, value.clone());
+            }
+            // The cursor moves on to the next refusal still refused.
+            if let Some(p) = &c.preview
+                && let Some(next) = p
+                    .refused
+                    .iter()
+                    .position(|(code, _)| !c.overrides.contains_key(code))
+            {
+                c.selected = next;
+            }
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()
         }

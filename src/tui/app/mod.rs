@@ -200,8 +200,8 @@ pub enum Effect {
         items: Vec<(String, i64)>,
         /// Reason (return).
         reason: Option<String>,
-        /// Override reason: approve those the gate refuses too.
-        override_reason: Option<String>,
+        /// Refused dossiers approved anyway, each with its reason.
+        overrides: Vec<(String, String)>,
     },
     /// Undo my last decision or batch.
     Undo,

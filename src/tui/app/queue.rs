@@ -509,15 +509,11 @@ pub(super) fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Approve => {
-            state.overlay = Some(Overlay::Confirm(Confirm {
-                decision: Decision::Approve,
-                seen: state.versions(&targets),
-                codes: targets.clone(),
-                preview: None,
-                reason: None,
-                override_reason: None,
-                scroll: 0,
-            }));
+            state.overlay = Some(Overlay::Confirm(Confirm::new(
+                Decision::Approve,
+                state.versions(&targets),
+                None,
+            )));
             vec![Effect::Preview {
                 decision: Decision::Approve,
                 codes: targets,

@@ -454,11 +454,11 @@ fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
             decision: Decision::Approve,
             items: vec![("KC24-GL-007".into(), 7)],
             reason: None,
-            override_reason: None,
+            overrides: Vec::new(),
         }]
     );
     assert!(s.overlay.is_none());
-    // Marks persist after the action.
+    // Marks stay until the outcome is known.
     assert_eq!(s.queue.marks.len(), 2);
     let fx = update(
         &mut s,
@@ -473,6 +473,78 @@ fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
         s.message.as_ref().map(|m| m.text.as_str()),
         Some("approved 1: KC24-GL-007")
     );
+    // The decided one is unmarked; the refused one stays marked.
+    assert_eq!(s.queue.marks.iter().collect::<Vec<_>>(), ["KC24-TV-003"]);
+}
+
+#[test]
+fn each_refused_dossier_can_be_overridden_on_its_own_or_all_at_once() {
+    let mut s = state();
+    update(&mut s, Action::MarkAll);
+    update(&mut s, Action::Approve);
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: vec!["KC24-GL-007".into()],
+            refused: vec![
+                ("KC24-TV-003".into(), vec!["on_time".into()]),
+                ("KC24-DN-002".into(), vec!["support_cap".into()]),
+                ("KC24-TV-010".into(), vec!["required_documents".into()]),
+            ],
+            already: Vec::new(),
+        })),
+    );
+    // Select the second refusal and override it alone.
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::Override);
+    let Some(Overlay::Input(b)) = &s.overlay else {
+        panic!("asks for the reason");
+    };
+    assert!(
+        matches!(&b.purpose, InputPurpose::OverrideReason(_, codes) if codes[..] == ["KC24-DN-002"])
+    );
+    update(
+        &mut s,
+        Action::Paste("Vượt mức do giá thiết bị tăng".into()),
+    );
+    update(&mut s, Action::Submit);
+    let Some(Overlay::Confirm(c)) = &s.overlay else {
+        panic!("back to the dialog");
+    };
+    assert_eq!(c.still_refused(), ["KC24-TV-003", "KC24-TV-010"]);
+    assert_eq!(c.selected, 0, "the cursor moves to the next still refused");
+    // Confirming now decides the accepted and the overridden one only.
+    let fx = update(&mut s, Action::Confirm);
+    assert_eq!(
+        fx,
+        vec![Effect::Decide {
+            decision: Decision::Approve,
+            items: vec![("KC24-GL-007".into(), 7), ("KC24-DN-002".into(), 7)],
+            reason: None,
+            overrides: vec![("KC24-DN-002".into(), "Vượt mức do giá thiết bị tăng".into())],
+        }]
+    );
+    // Or all at once, with one reason.
+    update(&mut s, Action::Approve);
+    update(
+        &mut s,
+        loaded(Loaded::Preview(Preview {
+            accepted: Vec::new(),
+            refused: vec![
+                ("KC24-TV-003".into(), vec!["on_time".into()]),
+                ("KC24-TV-010".into(), vec!["required_documents".into()]),
+            ],
+            already: Vec::new(),
+        })),
+    );
+    update(&mut s, Action::OverrideAll);
+    update(&mut s, Action::Paste("Hội đồng đồng ý".into()));
+    update(&mut s, Action::Submit);
+    let fx = update(&mut s, Action::Confirm);
+    let [Effect::Decide { overrides, .. }] = &fx[..] else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(overrides.len(), 2);
 }
 
 #[test]
@@ -506,7 +578,7 @@ fn override_asks_for_a_reason_then_decides_the_refused_too() {
     update(&mut s, Action::Paste("Nộp muộn do bão".into()));
     update(&mut s, Action::Submit);
     assert!(
-        matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.override_reason.as_deref() == Some("Nộp muộn do bão"))
+        matches!(&s.overlay, Some(Overlay::Confirm(c)) if c.overrides.get("KC24-GL-007").map(String::as_str) == Some("Nộp muộn do bão"))
     );
     let fx = update(&mut s, Action::Confirm);
     assert_eq!(
@@ -515,7 +587,7 @@ fn override_asks_for_a_reason_then_decides_the_refused_too() {
             decision: Decision::Approve,
             items: vec![("KC24-GL-007".into(), 7)],
             reason: None,
-            override_reason: Some("Nộp muộn do bão".into()),
+            overrides: vec![("KC24-GL-007".into(), "Nộp muộn do bão".into())],
         }]
     );
 }

@@ -224,7 +224,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 }
             }
             if !p.refused.is_empty() {
-                if c.override_reason.is_none() {
+                if !c.still_refused().is_empty() {
                     refused_without_override = true;
                 }
                 body.push(Line::from(Span::styled(
@@ -232,24 +232,47 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                     theme.error(),
                 )));
                 let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
-                for (code, unmet) in p.refused.iter().take(MAX_LISTED) {
-                    // Both leads are three columns wide: " ✗ " and "   ".
-                    let text = format!("{code} — {}", unmet.join(", "));
+                // The list scrolls with the selection: it is always shown.
+                let first = c.selected.saturating_sub(MAX_LISTED - 1);
+                for (k, (code, unmet)) in p.refused.iter().enumerate().skip(first).take(MAX_LISTED)
+                {
+                    // Every lead is three columns wide: "▶✗ ", " ✗ ", " ! ", "   ".
+                    let cursor = if k == c.selected {
+                        theme.cursor_glyph()
+                    } else {
+                        " "
+                    };
+                    let (lead, text, style) = match c.overrides.get(code) {
+                        Some(why) => (
+                            format!("{cursor}! "),
+                            format!(
+                                "{code} — {}: {why} ({})",
+                                s.override_reason,
+                                unmet.join(", ")
+                            ),
+                            theme.label(),
+                        ),
+                        None => (
+                            format!("{cursor}{g} "),
+                            format!("{code} — {}", unmet.join(", ")),
+                            gs,
+                        ),
+                    };
                     for (i, l) in wrap(&text, inner_w.saturating_sub(3))
                         .into_iter()
                         .enumerate()
                     {
                         let lead = if i == 0 {
-                            Span::styled(format!(" {g} "), gs)
+                            Span::styled(lead.clone(), style)
                         } else {
                             Span::raw("   ")
                         };
                         body.push(Line::from(vec![lead, Span::raw(l)]));
                     }
                 }
-                if p.refused.len() > MAX_LISTED {
-                    let more = (p.refused.len() - MAX_LISTED).to_string();
-                    body.push(Line::from(fill(s.and_more, &[("n", &more)])));
+                let rest = p.refused.len().saturating_sub(first + MAX_LISTED);
+                if rest > 0 {
+                    body.push(Line::from(fill(s.and_more, &[("n", &rest.to_string())])));
                 }
             }
             if !p.already.is_empty() {
@@ -268,7 +291,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                     false,
                 )));
             }
-            if !p.refused.is_empty() && p.accepted.is_empty() && c.override_reason.is_none() {
+            if !p.refused.is_empty() && p.accepted.is_empty() && c.overrides.is_empty() {
                 body.push(Line::from(Span::styled(s.nothing_to_decide, theme.error())));
             }
         }
@@ -285,11 +308,6 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             });
         }
     }
-    if let Some(r) = &c.override_reason {
-        for l in wrap(&format!("{}: {r}", s.override_reason), inner_w) {
-            body.push(Line::from(Span::styled(l, theme.error())));
-        }
-    }
     let max_body = usize::from(main.height.saturating_sub(5)).max(1);
     let scroll = c.scroll.min(body.len().saturating_sub(max_body));
     let shown_n = body.len().min(max_body);
@@ -298,6 +316,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
         vec![
             (Action::Confirm, s.hint_decide_others),
             (Action::Override, s.hint_override),
+            (Action::OverrideAll, s.hint_override_all),
             (Action::Cancel, s.hint_cancel),
         ]
     } else {
@@ -324,7 +343,13 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         InputPurpose::ReturnReason(codes) => {
             fill(s.input_return_reason, &[("n", &codes.len().to_string())])
         }
-        InputPurpose::OverrideReason(_) => s.input_override_reason.to_string(),
+        InputPurpose::OverrideReason(_, codes) => fill(
+            s.input_override_reason,
+            &[
+                ("codes", &codes.join(", ")),
+                ("n", &codes.len().to_string()),
+            ],
+        ),
         InputPurpose::Note(code) => fill(s.input_note, &[("code", code)]),
         InputPurpose::Points { criterion, max, .. } => fill(
             s.input_score,
