@@ -239,7 +239,10 @@ fn ticks_scores_notes_and_undo_reach_the_database() {
     s.type_text("Bổ sung báo giá");
     press(&mut s, "<Enter> y");
     assert_eq!(status(&path, "KC24-BN-011"), Status::Returned);
-    press(&mut s, "u");
+    // u says what it will undo and asks: n keeps the decision, y undoes it.
+    press(&mut s, "u n");
+    assert_eq!(status(&path, "KC24-BN-011"), Status::Returned);
+    press(&mut s, "u y");
     assert_eq!(status(&path, "KC24-BN-011"), Status::Pending);
     assert_eq!(last_message(&s), "undone: KC24-BN-011");
 }

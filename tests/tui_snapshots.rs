@@ -104,6 +104,9 @@ fn draw(s: &Session) -> String {
         times.extend(d.history.iter().map(|h| h.at.clone()));
     }
     times.extend(s.state.log.rows.iter().map(|r| r.at.clone()));
+    if let Some(thamdinh::tui::app::Overlay::Undo(u)) = &s.state.overlay {
+        times.push(u.at.clone());
+    }
     for at in times {
         let shown = thamdinh::tui::view::detail::short_time(&at);
         text = text.replace(&shown, "01/01/2000 00:00");
@@ -236,6 +239,17 @@ fn return_confirmation() {
         press(s, "r");
         s.type_text("Hồ sơ thiếu bản cam kết vốn đối ứng");
         press(s, "<Enter>");
+    });
+}
+
+#[test]
+fn undo_asks_what_it_will_undo() {
+    snap("confirm_undo", |s| {
+        press(s, "r");
+        s.type_text("Thiếu bản cam kết vốn đối ứng");
+        press(s, "<Enter>");
+        press(s, "y");
+        press(s, "u");
     });
 }
 

@@ -37,6 +37,83 @@ pub struct UndoOutcome {
     pub restored: Vec<(String, Status)>,
 }
 
+/// What an undo would do: the batch, its action and time, and each dossier
+/// with the status it goes back to (`from`) and has now (`to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoPlan {
+    pub batch: i64,
+    pub action: String,
+    pub at: String,
+    pub dossiers: Vec<(String, String, String)>,
+}
+
+/// The undo `actor` may make now, or why not (no write).
+fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
+    let last: Option<(i64, String, String)> = tx
+        .query_row(
+            "SELECT b.id, b.action, b.at FROM batches b
+             WHERE b.author = ?1 AND b.action IN ('approve', 'return')
+               AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
+             ORDER BY b.id DESC LIMIT 1",
+            [&actor.user],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let Some((batch, action, at)) = last else {
+        return Err(StoreError::Refused(format!(
+            "{} has no decision to undo",
+            actor.user
+        )));
+    };
+    let rows: Vec<(i64, String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT d.dossier_id, x.code, d.from_status, d.to_status
+             FROM decisions d JOIN dossiers x ON x.id = d.dossier_id WHERE d.batch_id = ?1 ORDER BY x.code",
+        )?;
+        stmt.query_map([batch], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<std::result::Result<_, _>>()?
+    };
+    // Refuse if anything was decided on these dossiers after this batch
+    // and still stands: a later decision that was itself undone (and the
+    // undo that undid it) left the dossier as this batch left it.
+    for (dossier_id, code, _, to) in &rows {
+        let later: Option<(String, String)> = tx
+            .query_row(
+                "SELECT b.author, b.at FROM decisions d JOIN batches b ON b.id = d.batch_id
+                 WHERE d.dossier_id = ?1 AND d.batch_id > ?2
+                   AND b.action IN ('approve', 'return')
+                   AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
+                 ORDER BY d.batch_id DESC LIMIT 1",
+                params![dossier_id, batch],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((by, when)) = later {
+            return Err(StoreError::Refused(format!(
+                "cannot undo: {code} was decided again by {by} at {when}"
+            )));
+        }
+        let h = head(tx, code)?;
+        if &h.status != to {
+            return Err(StoreError::Refused(format!(
+                "cannot undo: {code} is {} now, not {to}",
+                h.status
+            )));
+        }
+    }
+    Ok(UndoPlan {
+        batch,
+        action,
+        at,
+        dossiers: rows
+            .into_iter()
+            .map(|(_, code, from, to)| (code, from, to))
+            .collect(),
+    })
+}
+
 /// One entry of a dossier's decision history.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HistoryEntry {
@@ -166,74 +243,44 @@ impl WriteTx<'_> {
 }
 
 impl Store {
+    /// What `actor`'s undo would do now, without doing it: the batch it
+    /// would undo, or why it cannot (the same refusal [`Store::undo`] gives).
+    pub fn undo_plan(&self, actor: &Actor) -> Result<UndoPlan> {
+        plan_undo(&self.conn, actor)
+    }
+
     /// Undo `actor`'s last decision batch that is not yet undone, whole:
     /// every dossier of it goes back to the status it had before. Recorded
     /// as a new batch and audit entries, never a deletion. Refused, with
-    /// nothing changed, if any of its dossiers was decided again since.
+    /// nothing changed, if any of its dossiers was decided again since (a
+    /// later decision that was itself undone does not count), or when
+    /// `expected` names another batch than the one it would undo (the
+    /// appraiser confirmed an undo of a batch that is no longer the last).
     pub fn undo(&mut self, actor: &Actor) -> Result<UndoOutcome> {
+        self.undo_expecting(actor, None)
+    }
+
+    /// [`Store::undo`], refused unless the batch undone is `expected`.
+    pub fn undo_expecting(&mut self, actor: &Actor, expected: Option<i64>) -> Result<UndoOutcome> {
         let at = now();
         let tx = self.write()?;
-        let last: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT b.id, b.action FROM batches b
-                 WHERE b.author = ?1 AND b.action IN ('approve', 'return')
-                   AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
-                 ORDER BY b.id DESC LIMIT 1",
-                [&actor.user],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((batch, action)) = last else {
+        let plan = plan_undo(&tx, actor)?;
+        if let Some(e) = expected
+            && e != plan.batch
+        {
             return Err(StoreError::Refused(format!(
-                "{} has no decision to undo",
-                actor.user
+                "cannot undo: your last decision is no longer batch {e} (now batch {}); look again",
+                plan.batch
             )));
-        };
-        let rows: Vec<(i64, String, String, String)> = {
-            let mut stmt = tx.prepare(
-                "SELECT d.dossier_id, x.code, d.from_status, d.to_status
-                 FROM decisions d JOIN dossiers x ON x.id = d.dossier_id WHERE d.batch_id = ?1 ORDER BY x.code",
-            )?;
-            stmt.query_map([batch], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<std::result::Result<_, _>>()?
-        };
-        // Refuse if anything was decided on these dossiers after this batch
-        // and still stands: a later decision that was itself undone (and
-        // the undo that undid it) left the dossier as this batch left it.
-        for (dossier_id, code, _, to) in &rows {
-            let later: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT b.author, b.at FROM decisions d JOIN batches b ON b.id = d.batch_id
-                     WHERE d.dossier_id = ?1 AND d.batch_id > ?2
-                       AND b.action IN ('approve', 'return')
-                       AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id)
-                     ORDER BY d.batch_id DESC LIMIT 1",
-                    params![dossier_id, batch],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            if let Some((by, when)) = later {
-                return Err(StoreError::Refused(format!(
-                    "cannot undo: {code} was decided again by {by} at {when}"
-                )));
-            }
-            let h = head(&tx, code)?;
-            if &h.status != to {
-                return Err(StoreError::Refused(format!(
-                    "cannot undo: {code} is {} now, not {to}",
-                    h.status
-                )));
-            }
         }
+        let (batch, action) = (plan.batch, plan.action.clone());
         tx.execute(
             "INSERT INTO batches (action, author, os_user, at, reason, undoes) VALUES ('undo', ?1, ?2, ?3, ?4, ?5)",
             params![actor.user, actor.os_user, at, format!("undo of {action} batch {batch}"), batch],
         )?;
         let undo_id = tx.last_insert_rowid();
-        let mut restored = Vec::with_capacity(rows.len());
-        for (_, code, from, to) in rows {
+        let mut restored = Vec::with_capacity(plan.dossiers.len());
+        for (code, from, to) in plan.dossiers {
             let h = head(&tx, &code)?;
             tx.execute(
                 "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status) VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -18,7 +18,7 @@ mod schema;
 mod work;
 
 pub use audit::{AuditEntry, AuditFilter};
-pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome};
+pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
 pub use dossiers::{DossierRecord, ImportOutcome, IncomingRecord, QueueFilter, QueueRow};
 pub use maintenance::Problem;
 pub use work::{NoteRecord, ScoreRecord, TickRecord};

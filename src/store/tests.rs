@@ -463,3 +463,41 @@ fn each_overridden_dossier_keeps_its_own_reason_in_one_batch() {
             .is_some_and(|d| d.ends_with("override: Giá thiết bị tăng"))
     }));
 }
+
+#[test]
+fn undo_is_planned_first_and_refused_when_the_last_batch_changed() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai"), dossier("B", "Trà Vinh")]);
+    let first = s
+        .decide(
+            &lan(),
+            Decision::Return,
+            Some("Thiếu"),
+            None,
+            &[req("A"), req("B")],
+        )
+        .unwrap()
+        .batch
+        .unwrap();
+    let plan = s.undo_plan(&lan()).unwrap();
+    assert_eq!(plan.batch, first);
+    assert_eq!(plan.action, "return");
+    assert_eq!(plan.dossiers.len(), 2);
+    assert_eq!(
+        status(&s, "A"),
+        Status::Returned,
+        "planning changes nothing"
+    );
+    // Another decision of mine since: the confirmed plan is stale.
+    let second = s
+        .decide(&lan(), Decision::Approve, None, Some("Đủ"), &[req("A")])
+        .unwrap()
+        .batch
+        .unwrap();
+    let err = s.undo_expecting(&lan(), Some(first)).unwrap_err();
+    assert!(err.to_string().contains("no longer batch"), "{err}");
+    assert_eq!(
+        s.undo_expecting(&lan(), Some(second)).unwrap().undone_batch,
+        second
+    );
+}

@@ -95,8 +95,27 @@ impl StoreBackend {
                 reason,
                 overrides,
             } => self.decide(decision, &items, reason.as_deref(), &overrides)?,
-            Effect::Undo => {
-                let u = ops::undo(&mut self.store, &self.actor)?;
+            Effect::PlanUndo => {
+                let p = self.store.undo_plan(&self.actor)?;
+                Loaded::UndoPlan(crate::tui::app::UndoAsk {
+                    batch: p.batch,
+                    action: p.action,
+                    at: p.at,
+                    dossiers: p
+                        .dossiers
+                        .into_iter()
+                        .map(|(code, from, _)| {
+                            (
+                                code,
+                                crate::domain::Status::from_id(&from)
+                                    .unwrap_or(crate::domain::Status::Pending),
+                            )
+                        })
+                        .collect(),
+                })
+            }
+            Effect::Undo { batch } => {
+                let u = self.store.undo_expecting(&self.actor, Some(batch))?;
                 Loaded::Done(Outcome {
                     decision: None,
                     changed: u.restored.into_iter().map(|(c, _)| c).collect(),

@@ -106,6 +106,14 @@ pub struct Strings {
     pub confirm_approve: &'static str,
     /// Confirm return title: `Return {n} dossier(s)?`.
     pub confirm_return: &'static str,
+    /// The undo dialog's title.
+    pub undo_title: &'static str,
+    /// One dossier of an undo.
+    pub undo_back: &'static str,
+    /// Hint: undo.
+    pub hint_undo: &'static str,
+    /// A note put aside with Esc.
+    pub msg_draft_kept: &'static str,
     /// Reason label.
     pub reason: &'static str,
     /// Override reason label.
@@ -314,6 +322,10 @@ pub static EN: Strings = Strings {
     messages_title: "Messages",
     confirm_approve: "Approve {n} dossier(s)?",
     confirm_return: "Return {n} dossier(s) to the province?",
+    undo_title: "Undo your {action} of {n} dossier(s) at {at}?",
+    undo_back: "{code} → back to {status}",
+    hint_undo: "undo",
+    msg_draft_kept: "note on {code} kept as a draft: n opens it again",
     reason: "Reason",
     override_reason: "Override",
     refused: "Refused by the checklist ({n}):",
@@ -447,6 +459,10 @@ pub static VI: Strings = Strings {
     messages_title: "Thông báo",
     confirm_approve: "Phê duyệt {n} hồ sơ?",
     confirm_return: "Trả {n} hồ sơ về tỉnh?",
+    undo_title: "Hoàn tác quyết định {action} {n} hồ sơ lúc {at}?",
+    undo_back: "{code} → trở lại {status}",
+    hint_undo: "hoàn tác",
+    msg_draft_kept: "ghi chú về {code} được giữ làm bản nháp: n để mở lại",
     reason: "Lý do",
     override_reason: "Vượt kiểm tra",
     refused: "Không qua kiểm tra ({n}):",

@@ -231,6 +231,18 @@ pub(super) fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()
         }
+        // A note being written is never thrown away: kept as a draft.
+        InputPurpose::Note(code) => {
+            let text = b.input.text().to_string();
+            if text.trim().is_empty() {
+                state.note_drafts.remove(&code);
+            } else {
+                let msg = fill(state.strings.msg_draft_kept, &[("code", &code)]);
+                state.note_drafts.insert(code, text);
+                state.say(msg, false);
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }

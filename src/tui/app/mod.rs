@@ -90,8 +90,24 @@ pub enum Overlay {
     },
     /// A decision's confirmation dialog.
     Confirm(Confirm),
+    /// What `u` would undo, asking before it does.
+    Undo(UndoAsk),
     /// A text input.
     Input(InputBox),
+}
+
+/// An undo waiting for confirmation: which batch, what it was, and each
+/// dossier with the status it goes back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoAsk {
+    /// The batch to undo.
+    pub batch: i64,
+    /// `approve` or `return`.
+    pub action: String,
+    /// When it was decided.
+    pub at: String,
+    /// (code, status it goes back to).
+    pub dossiers: Vec<(String, Status)>,
 }
 
 /// A status-bar message.
@@ -170,6 +186,8 @@ pub struct State {
     /// A note submitted but not yet saved (dossier code, text): if saving
     /// fails, the note input opens again with it, so nothing typed is lost.
     pub unsaved_note: Option<(String, String)>,
+    /// Notes put aside with Esc, per dossier: `n` opens them again.
+    pub note_drafts: HashMap<String, String>,
     /// The reason of a return that has not gone through yet: if the
     /// decision fails (a conflict, a busy database), the next return starts
     /// from it instead of an empty line.
@@ -203,8 +221,13 @@ pub enum Effect {
         /// Refused dossiers approved anyway, each with its reason.
         overrides: Vec<(String, String)>,
     },
-    /// Undo my last decision or batch.
-    Undo,
+    /// Find what my undo would do (asks before doing it).
+    PlanUndo,
+    /// Undo my last decision batch, if it is still this one.
+    Undo {
+        /// The batch the appraiser saw and confirmed.
+        batch: i64,
+    },
     /// Tick or untick a manual item.
     Tick {
         /// Dossier.
@@ -288,6 +311,7 @@ impl State {
             data_version: None,
             quit: false,
             unsaved_note: None,
+            note_drafts: HashMap::new(),
             unsaved_reason: None,
             dirty: true,
         }
@@ -318,7 +342,7 @@ impl State {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Some(Overlay::Input(_)) => Mode::Input,
-            Some(Overlay::Confirm(_)) => Mode::Confirm,
+            Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => Mode::Confirm,
             Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => Mode::Help,
             None => self.view_mode(),
         }
@@ -535,6 +559,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     match state.overlay.take() {
         Some(Overlay::Input(b)) => input_action(state, b, action),
         Some(Overlay::Confirm(c)) => confirm_action(state, c, action),
+        Some(Overlay::Undo(u)) => match action {
+            Action::Confirm => vec![Effect::Undo { batch: u.batch }],
+            Action::Cancel => Vec::new(),
+            _ => {
+                state.overlay = Some(Overlay::Undo(u));
+                Vec::new()
+            }
+        },
         Some(Overlay::Help { scroll }) => {
             state.overlay =
                 scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
@@ -631,6 +663,12 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 Vec::new()
             }
         }
+        Loaded::UndoPlan(u) => {
+            if state.overlay.is_none() {
+                state.overlay = Some(Overlay::Undo(u));
+            }
+            Vec::new()
+        }
         Loaded::Preview(p) => {
             if let Some(Overlay::Confirm(c)) = &mut state.overlay {
                 c.preview = Some(p);
@@ -670,6 +708,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 ),
                 Saved::Note { code } => {
                     state.unsaved_note = None;
+                    state.note_drafts.remove(code);
                     fill(s.msg_noted, &[("code", code)])
                 }
             };
@@ -780,7 +819,7 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
             }];
         }
         Action::Refresh => return state.reload(),
-        Action::Undo => return vec![Effect::Undo],
+        Action::Undo => return vec![Effect::PlanUndo],
         Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
             return queue_command(state, action);
         }

@@ -533,7 +533,11 @@ pub(super) fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {
             if let Some(code) = state.current_code() {
-                open_input(state, InputPurpose::Note(code), TextInput::multi());
+                let mut input = TextInput::multi();
+                if let Some(draft) = state.note_drafts.get(&code) {
+                    input.insert(draft);
+                }
+                open_input(state, InputPurpose::Note(code), input);
             }
             Vec::new()
         }

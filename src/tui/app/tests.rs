@@ -660,9 +660,39 @@ fn nothing_to_decide_on_an_empty_queue() {
 }
 
 #[test]
-fn undo_and_its_outcome() {
+fn undo_says_what_it_will_undo_and_asks() {
     let mut s = state();
-    assert_eq!(update(&mut s, Action::Undo), vec![Effect::Undo]);
+    assert_eq!(update(&mut s, Action::Undo), vec![Effect::PlanUndo]);
+    update(
+        &mut s,
+        loaded(Loaded::UndoPlan(UndoAsk {
+            batch: 12,
+            action: "return".into(),
+            at: "2026-12-01T10:32:00+07:00".into(),
+            dossiers: vec![
+                ("KC24-GL-007".into(), Status::Pending),
+                ("KC24-TV-003".into(), Status::Pending),
+            ],
+        })),
+    );
+    assert_eq!(s.mode(), Mode::Confirm);
+    // n keeps the decision; asking again and y undoes exactly that batch.
+    assert!(update(&mut s, Action::Cancel).is_empty());
+    assert!(s.overlay.is_none());
+    update(&mut s, Action::Undo);
+    update(
+        &mut s,
+        loaded(Loaded::UndoPlan(UndoAsk {
+            batch: 12,
+            action: "return".into(),
+            at: "2026-12-01T10:32:00+07:00".into(),
+            dossiers: vec![("KC24-GL-007".into(), Status::Pending)],
+        })),
+    );
+    assert_eq!(
+        update(&mut s, Action::Confirm),
+        vec![Effect::Undo { batch: 12 }]
+    );
     let fx = update(
         &mut s,
         loaded(Loaded::Done(Outcome {
@@ -1242,4 +1272,27 @@ fn jumps_to_the_next_undecided_unscored_and_failing_and_progress_counts() {
     .collect();
     update(&mut s, loaded(Loaded::Facts(facts)));
     assert_eq!(current(&s), "KC24-TV-010");
+}
+
+#[test]
+fn a_note_put_aside_with_esc_is_kept_as_a_draft() {
+    let mut s = state();
+    update(&mut s, Action::NewNote);
+    update(
+        &mut s,
+        Action::Paste("Thiếu báo giá thiết bị,\nđề nghị bổ sung".into()),
+    );
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+    assert!(s.message.as_ref().is_some_and(|m| m.text.contains("draft")));
+    update(&mut s, Action::NewNote);
+    assert_eq!(input_text(&s), "Thiếu báo giá thiết bị,\nđề nghị bổ sung");
+    update(&mut s, Action::Submit);
+    update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Note {
+            code: "KC24-GL-007".into(),
+        })),
+    );
+    assert!(s.note_drafts.is_empty(), "a saved note leaves no draft");
 }

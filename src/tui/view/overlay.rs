@@ -25,6 +25,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
         Some(Overlay::Help { scroll }) => help(state, theme, frame, main, *scroll),
         Some(Overlay::Messages { scroll }) => messages(state, theme, frame, main, *scroll),
         Some(Overlay::Confirm(c)) => confirm(state, theme, frame, main, c),
+        Some(Overlay::Undo(u)) => undo(state, theme, frame, main, u),
         Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => {}
         Some(Overlay::Input(b)) => input(state, theme, frame, main, b),
     }
@@ -332,6 +333,56 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(theme, title, true)),
+        area,
+    );
+}
+
+/// What `u` would undo: who decided what and when, and where each dossier
+/// goes back to; `y` undoes, `n` keeps it.
+fn undo(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, u: &crate::tui::app::UndoAsk) {
+    let s = state.strings;
+    let w = main.width.saturating_sub(4).min(90);
+    let inner_w = usize::from(w.saturating_sub(2));
+    let when = crate::tui::view::detail::short_time(&u.at);
+    let title = fill(
+        s.undo_title,
+        &[
+            ("action", &u.action),
+            ("n", &u.dossiers.len().to_string()),
+            ("at", &when),
+        ],
+    );
+    let mut body: Vec<Line> = Vec::new();
+    for (code, back) in u.dossiers.iter().take(MAX_LISTED) {
+        let row = state
+            .queue
+            .row_by_code(code)
+            .map_or(String::new(), |r| format!(" {} · {}", r.province, r.title));
+        let text = fill(s.undo_back, &[("code", code), ("status", back.id())]) + &row;
+        body.push(Line::from(fit(
+            &format!("  {text}"),
+            inner_w,
+            theme.ellipsis(),
+            false,
+        )));
+    }
+    if u.dossiers.len() > MAX_LISTED {
+        let more = (u.dossiers.len() - MAX_LISTED).to_string();
+        body.push(Line::from(fill(s.and_more, &[("n", &more)])));
+    }
+    let max_body = usize::from(main.height.saturating_sub(5)).max(1);
+    body.truncate(max_body);
+    let wanted = [
+        (Action::Confirm, s.hint_undo),
+        (Action::Cancel, s.hint_cancel),
+    ];
+    let hint = crate::tui::view::status::key_hints(state, Mode::Confirm, &wanted, " · ");
+    let h = u16::try_from(body.len() + 3).unwrap_or(u16::MAX);
+    body.push(Line::from(Span::styled(hint, theme.dim())));
+    let area = centered(main, w, h);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(body).block(pane_block(theme, title, true)),
         area,
     );
 }

@@ -18,7 +18,7 @@ pub fn mode_name(state: &State) -> &'static str {
     match &state.overlay {
         Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => s.mode_filter,
         Some(Overlay::Input(_)) => s.mode_input,
-        Some(Overlay::Confirm(_)) => s.mode_confirm,
+        Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => s.mode_confirm,
         Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => s.mode_help,
         None => match state.view {
             View::Queue => s.mode_queue,
