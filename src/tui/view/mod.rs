@@ -69,7 +69,8 @@ pub fn pane_areas(state: &State, main: Rect) -> Vec<(Pane, Rect)> {
     if state.zoom {
         return vec![(state.focus, main)];
     }
-    let left_pct = if main.width >= 140 { 45 } else { 50 };
+    // Wide terminals give the queue more: its title column grows.
+    let left_pct = if main.width >= 120 { 56 } else { 50 };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(left_pct), Constraint::Fill(1)]).areas(main);
     let [detail, checklist, bottom] = Layout::vertical([

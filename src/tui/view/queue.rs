@@ -80,21 +80,23 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         title.push_str(" · ↓");
         title.push_str(q.sort.id());
     }
+    // How far the sitting is, on the bottom border (the top one is the
+    // filter's).
     let (decided, scored, all) = q.progress();
-    title.push_str(" · ");
-    title.push_str(&fill(
+    let progress = fill(
         s.progress,
         &[
             ("decided", &decided.to_string()),
             ("scored", &scored.to_string()),
             ("all", &all.to_string()),
         ],
-    ));
+    );
     if q.searching {
         title.push(' ');
         title.push_str(s.searching);
     }
-    let block = pane_block(theme, title, focused);
+    let block = pane_block(theme, title, focused)
+        .title_bottom(Line::from(format!(" {progress} ")).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let h = usize::from(inner.height);
