@@ -482,11 +482,11 @@ fn a_dossier_of_emoji_flags_and_zalgo_keeps_every_border_in_a_real_terminal() {
         t.wait_for("KC24-KT-904 · consulting");
         t.wait_for("Notes 1");
         t.settle();
-        // The queue pane takes the left half (45% from 140 columns), the
-        // right panes the rest; each pane's first and last columns are
-        // borders on every row above the status bar.
-        let left = if cols >= 140 {
-            cols * 45 / 100
+        // The queue pane takes the left half (56% from 120 columns,
+        // rounded), the right panes the rest; each pane's first and last
+        // columns are borders on every row above the status bar.
+        let left = if cols >= 120 {
+            (cols * 56 + 50) / 100
         } else {
             cols / 2
         };
@@ -588,4 +588,25 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
     t.wait_for("Queue 47/47");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+/// The store works on its own thread: a note written and the TUI quit at
+/// once is saved before the process ends, never cut off.
+#[test]
+fn a_note_saved_just_before_quitting_is_written() {
+    let db = Db::new();
+    db.import_sample();
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("Queue 47/47");
+    t.send("n");
+    t.wait_for("New note on KC24-NA-012");
+    t.typ("Ghi chú cuối buổi: đã xem đủ hồ sơ");
+    // Submit and quit in one write: no time to draw in between.
+    t.send("\rq");
+    assert_eq!(t.wait_exit(), 0);
+    let shown = db.json(&["show", "KC24-NA-012", "--format", "json"]);
+    assert_eq!(
+        shown["notes"][0]["text"], "Ghi chú cuối buổi: đã xem đủ hồ sơ",
+        "{shown}"
+    );
 }

@@ -183,6 +183,8 @@ pub enum Loaded {
     /// Per dossier code: some mandatory checklist item unmet (`None`:
     /// unknown), and who last changed or decided it.
     Facts(std::collections::HashMap<String, (Option<bool>, Option<String>)>),
+    /// Fresh queue rows of some dossiers (those gone are absent).
+    Rows(Vec<QueueItem>),
     /// What an undo would do, to confirm.
     UndoPlan(crate::tui::app::UndoAsk),
     /// The database's data version (unchanged: nothing to reload).

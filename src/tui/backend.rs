@@ -180,6 +180,15 @@ impl StoreBackend {
                 }
             }
             Effect::LoadFacts => self.facts()?,
+            Effect::LoadRows(codes) => {
+                let mut items = Vec::with_capacity(codes.len());
+                for code in codes {
+                    if let Some(r) = self.store.queue_row(&code)? {
+                        items.push(self.queue_item(&r));
+                    }
+                }
+                Loaded::Rows(items)
+            }
         }))
     }
 

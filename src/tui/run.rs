@@ -52,7 +52,8 @@ pub struct Options {
 const TICK: Duration = Duration::from_secs(1);
 /// How often the loop wakes to look at termination signals when idle.
 const WAKE: Duration = Duration::from_millis(250);
-/// How often the loop looks for a search result while one is running.
+/// How often the loop looks for a search or store result while one is
+/// running.
 const SEARCH_WAKE: Duration = Duration::from_millis(5);
 
 /// Load the keymap named on the command line.
@@ -138,6 +139,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     }
     options.ascii = options.ascii || ascii_terminal();
     let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
+    app.spawn_worker()?;
     let mut guard = TerminalGuard::new()?;
     let size = guard.terminal.size()?;
     app.dispatch(Action::Resize(size.width, size.height));
@@ -152,7 +154,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             break;
         }
         let until_tick = TICK.saturating_sub(last_tick.elapsed());
-        let wake = if app.state.queue.searching {
+        let wake = if app.state.queue.searching || app.working() {
             SEARCH_WAKE
         } else {
             WAKE
@@ -169,12 +171,14 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
                 }
             }
         }
-        app.collect_searches();
+        app.collect();
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             app.dispatch(Action::Tick);
         }
     }
+    // What was sent to the store (a note, a decision) is written first.
+    app.finish(Duration::from_secs(10));
     guard.restore();
     Ok(())
 }
@@ -185,9 +189,73 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
 pub struct Session {
     /// The state the views draw.
     pub state: State,
-    backend: StoreBackend,
+    executor: Executor,
     pending: Vec<KeyPress>,
     searcher: Searcher,
+}
+
+/// Where effects run: here, at once (tests drawing into a `TestBackend`),
+/// or on the store's worker thread (the terminal loop: the UI thread never
+/// waits on the database).
+enum Executor {
+    Inline(Box<StoreBackend>),
+    Worker(Worker),
+}
+
+/// A thread that owns the store connection and runs every effect but
+/// searches, in order; the actions each effect yields come back over a
+/// channel and are applied by the event loop between key presses.
+struct Worker {
+    requests: Sender<Effect>,
+    results: Receiver<Vec<Action>>,
+    /// Effects sent whose results have not come back yet.
+    in_flight: usize,
+    /// When the oldest of them was sent (for the busy indicator).
+    since: Option<Instant>,
+}
+
+/// A result taking longer than this shows the busy indicator.
+const BUSY_AFTER: Duration = Duration::from_millis(200);
+
+impl Worker {
+    fn spawn(mut backend: StoreBackend) -> anyhow::Result<Worker> {
+        let (requests, inbox) = mpsc::channel::<Effect>();
+        let (outbox, results) = mpsc::channel::<Vec<Action>>();
+        std::thread::Builder::new()
+            .name("store".into())
+            .spawn(move || {
+                while let Ok(effect) = inbox.recv() {
+                    if outbox.send(backend.execute(effect)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .context("starting the store thread")?;
+        Ok(Worker {
+            requests,
+            results,
+            in_flight: 0,
+            since: None,
+        })
+    }
+
+    fn send(&mut self, effect: Effect) -> Vec<Action> {
+        match self.requests.send(effect) {
+            Ok(()) => {
+                self.in_flight += 1;
+                self.since.get_or_insert_with(Instant::now);
+                Vec::new()
+            }
+            // The thread is gone (it cannot panic on data, but be sure):
+            // say so instead of waiting for an answer that never comes.
+            Err(_) => vec![Action::Failed("the database thread stopped".into())],
+        }
+    }
+
+    fn received(&mut self) {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        self.since = (self.in_flight > 0).then(Instant::now);
+    }
 }
 
 /// A thread that runs queue searches too big for the event loop. Requests
@@ -244,10 +312,76 @@ impl Session {
         };
         Ok(Session {
             state,
-            backend: StoreBackend::new(store, rules, actor, as_of),
+            executor: Executor::Inline(Box::new(StoreBackend::new(store, rules, actor, as_of))),
             pending: Vec::new(),
             searcher: Searcher::spawn(),
         })
+    }
+
+    /// Move the store to its own thread: from now on effects run there and
+    /// their results come back through [`Session::collect`].
+    pub fn spawn_worker(&mut self) -> anyhow::Result<()> {
+        let placeholder = Executor::Worker(Worker {
+            requests: mpsc::channel().0,
+            results: mpsc::channel().1,
+            in_flight: 0,
+            since: None,
+        });
+        if let Executor::Inline(backend) = std::mem::replace(&mut self.executor, placeholder) {
+            self.executor = Executor::Worker(Worker::spawn(*backend)?);
+        }
+        Ok(())
+    }
+
+    /// True while effects sent to the store thread have not answered.
+    pub fn working(&self) -> bool {
+        matches!(&self.executor, Executor::Worker(w) if w.in_flight > 0)
+    }
+
+    /// Apply the results that are ready, store and search (never waits),
+    /// and keep the busy indicator true to what is running.
+    pub fn collect(&mut self) {
+        loop {
+            let got = match &mut self.executor {
+                Executor::Worker(w) => match w.results.try_recv() {
+                    Ok(actions) => {
+                        w.received();
+                        Some(actions)
+                    }
+                    Err(_) => None,
+                },
+                Executor::Inline(_) => None,
+            };
+            let Some(actions) = got else { break };
+            for a in actions {
+                self.dispatch(a);
+            }
+        }
+        self.collect_searches();
+        let busy = match &self.executor {
+            Executor::Worker(w) => w.since.is_some_and(|t| t.elapsed() >= BUSY_AFTER),
+            Executor::Inline(_) => false,
+        };
+        if busy != self.state.busy {
+            self.state.busy = busy;
+            self.state.dirty = true;
+        }
+    }
+
+    /// Wait (at most `limit`) for the store thread to finish what it was
+    /// given: a note or decision sent just before quitting is written,
+    /// never cut off. Results are dropped: the application is ending.
+    pub fn finish(&mut self, limit: Duration) {
+        let start = Instant::now();
+        if let Executor::Worker(w) = &mut self.executor {
+            while w.in_flight > 0 {
+                let left = limit.saturating_sub(start.elapsed());
+                if left.is_zero() || w.results.recv_timeout(left).is_err() {
+                    break;
+                }
+                w.received();
+            }
+        }
     }
 
     /// Load the first data.
@@ -261,13 +395,18 @@ impl Session {
     fn effects(&mut self, fx: Vec<Effect>) {
         let mut queue: VecDeque<Effect> = fx.into();
         while let Some(e) = queue.pop_front() {
-            let actions = match e {
+            let e = match e {
                 Effect::Search(r) => match self.searcher.requests.send(r) {
-                    Ok(()) => Vec::new(),
-                    // The thread is gone: search here instead.
-                    Err(mpsc::SendError(r)) => self.backend.execute(Effect::Search(r)),
+                    Ok(()) => continue,
+                    // The search thread is gone: the store's executor
+                    // searches instead.
+                    Err(mpsc::SendError(r)) => Effect::Search(r),
                 },
-                e => self.backend.execute(e),
+                e => e,
+            };
+            let actions = match &mut self.executor {
+                Executor::Inline(backend) => backend.execute(e),
+                Executor::Worker(w) => w.send(e),
             };
             for a in actions {
                 queue.extend(update(&mut self.state, a));
@@ -282,13 +421,21 @@ impl Session {
         }
     }
 
-    /// Wait until no search is running (tests, and nothing else).
+    /// Wait until no search and no store work is running (tests).
     pub fn settle(&mut self) {
-        while self.state.queue.searching {
-            match self.searcher.results.recv_timeout(Duration::from_secs(30)) {
-                Ok(l) => self.dispatch(Action::Loaded(Box::new(l))),
-                Err(_) => break,
+        let start = Instant::now();
+        while (self.state.queue.searching || self.working())
+            && start.elapsed() < Duration::from_secs(30)
+        {
+            if self.state.queue.searching
+                && let Ok(l) = self.searcher.results.recv_timeout(Duration::from_millis(5))
+            {
+                self.dispatch(Action::Loaded(Box::new(l)));
             }
+            if self.working() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            self.collect();
         }
     }
 

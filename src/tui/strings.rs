@@ -136,6 +136,8 @@ pub struct Strings {
     pub progress: &'static str,
     /// A jump found nothing.
     pub msg_none_left: &'static str,
+    /// The store is working on something that takes a while.
+    pub busy: &'static str,
     /// Key hint: confirm.
     pub hint_confirm: &'static str,
     /// Key hint: confirm, when some are refused.
@@ -337,6 +339,7 @@ pub static EN: Strings = Strings {
     marked_hidden: "{n} marked, {h} hidden",
     progress: "{decided}/{all} decided · {scored} scored",
     msg_none_left: "no such dossier in the filter",
+    busy: "working…",
     hint_confirm: "confirm",
     hint_decide_others: "decide the others",
     hint_override: "override this one",
@@ -474,6 +477,7 @@ pub static VI: Strings = Strings {
     marked_hidden: "đã đánh dấu {n}, {h} bị ẩn",
     progress: "đã quyết định {decided}/{all} · đã chấm {scored}",
     msg_none_left: "không còn hồ sơ như vậy trong bộ lọc",
+    busy: "đang xử lý…",
     hint_confirm: "đồng ý",
     hint_decide_others: "quyết định các hồ sơ còn lại",
     hint_override: "vượt kiểm tra hồ sơ này",

@@ -186,6 +186,9 @@ pub struct State {
     /// A note submitted but not yet saved (dossier code, text): if saving
     /// fails, the note input opens again with it, so nothing typed is lost.
     pub unsaved_note: Option<(String, String)>,
+    /// The store has been working on something for a while (the status bar
+    /// says so; keys are still answered).
+    pub busy: bool,
     /// Notes put aside with Esc, per dossier: `n` opens them again.
     pub note_drafts: HashMap<String, String>,
     /// The reason of a return that has not gone through yet: if the
@@ -269,6 +272,8 @@ pub enum Effect {
         /// Dossier code or appraiser; empty for everything.
         filter: String,
     },
+    /// Reload these dossiers' queue rows (after my own change to them).
+    LoadRows(Vec<String>),
     /// Look whether another appraiser changed the database.
     Poll,
     /// Search the queue (big queues: off the event loop).
@@ -312,6 +317,7 @@ impl State {
             quit: false,
             unsaved_note: None,
             note_drafts: HashMap::new(),
+            busy: false,
             unsaved_reason: None,
             dirty: true,
         }
@@ -443,7 +449,20 @@ impl State {
     }
 
     fn reload(&mut self) -> Vec<Effect> {
-        let mut fx = vec![Effect::LoadQueue];
+        self.reload_with(Effect::LoadQueue)
+    }
+
+    /// After my own change to some dossiers: reload only their rows (and
+    /// the view showing them), not the whole queue.
+    fn reload_rows(&mut self, codes: Vec<String>) -> Vec<Effect> {
+        if codes.is_empty() {
+            return self.reload();
+        }
+        self.reload_with(Effect::LoadRows(codes))
+    }
+
+    fn reload_with(&mut self, queue: Effect) -> Vec<Effect> {
+        let mut fx = vec![queue];
         match self.view {
             View::Ranking => fx.push(self.ranking_effect()),
             View::Log => fx.push(Effect::LoadLog {
@@ -642,6 +661,15 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Rows(rows) => {
+            let search = state.queue.update_rows(rows);
+            let mut fx = state.follow_cursor();
+            fx.extend(search.map(Effect::Search));
+            if let Some(code) = state.current_code() {
+                fx.push(Effect::LoadDossier(code));
+            }
+            fx
+        }
         Loaded::Facts(facts) => {
             state.queue.set_facts(&facts);
             let mut fx = state.refilter();
@@ -685,7 +713,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                     state.queue.marks.remove(code);
                 }
             }
-            state.reload()
+            state.reload_rows(outcome.changed.clone())
         }
         Loaded::Saved(saved) => {
             let s = state.strings;
@@ -715,7 +743,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             state.say(text, false);
             match saved {
                 // A score changes the queue's score column and the ranking.
-                Saved::Score { .. } => state.reload(),
+                Saved::Score { code, .. } => state.reload_rows(vec![code]),
                 // Ticks and notes only change the dossier's own panes.
                 Saved::Tick { code, .. } | Saved::Note { code } => vec![Effect::LoadDossier(code)],
             }

@@ -302,6 +302,12 @@ impl QueueState {
     /// `visible` keeps the previous result until [`QueueState::apply_search`].
     pub(super) fn recompute(&mut self) -> Option<SearchRequest> {
         let landing = self.landing();
+        self.recompute_landing(landing)
+    }
+
+    /// [`QueueState::recompute`], the cursor landing on the first of
+    /// `landing` still shown.
+    fn recompute_landing(&mut self, landing: Vec<String>) -> Option<SearchRequest> {
         if self.parsed.is_empty() {
             self.last_search = None;
             self.searching = false;
@@ -392,6 +398,39 @@ impl QueueState {
             self.place_cursor(landing);
         }
         self.anchor = None;
+    }
+
+    /// Put fresh rows of some dossiers in place (my own change to them):
+    /// only those rows are prepared again; the filter runs again.
+    pub(super) fn update_rows(&mut self, fresh: Vec<QueueItem>) -> Option<SearchRequest> {
+        if fresh.iter().any(|r| !self.by_code.contains_key(&r.code)) {
+            // A new dossier: the whole queue is the simplest truth.
+            let mut rows = self.rows.clone();
+            rows.extend(
+                fresh
+                    .into_iter()
+                    .filter(|r| !self.by_code.contains_key(&r.code)),
+            );
+            return self.set_rows(rows);
+        }
+        let landing = self.landing();
+        let docs = Arc::make_mut(&mut self.docs);
+        for r in fresh {
+            if let Some(&i) = self.by_code.get(&r.code) {
+                if let Some(d) = docs.get_mut(i) {
+                    let (failing, by) = (d.failing, d.last_by.take());
+                    *d = r.doc();
+                    d.failing = failing;
+                    d.last_by = by;
+                }
+                self.rows[i] = r;
+            }
+        }
+        // A change can move a dossier in or out of the filter, and its
+        // checklist state may have changed: ask again if the filter needs it.
+        self.last_search = None;
+        self.facts = FactsState::Missing;
+        self.recompute_landing(landing)
     }
 
     pub(super) fn set_rows(&mut self, rows: Vec<QueueItem>) -> Option<SearchRequest> {

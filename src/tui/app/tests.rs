@@ -468,7 +468,7 @@ fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
             refused: Vec::new(),
         })),
     );
-    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(fx, vec![Effect::LoadRows(vec!["KC24-GL-007".into()])]);
     assert_eq!(
         s.message.as_ref().map(|m| m.text.as_str()),
         Some("approved 1: KC24-GL-007")
@@ -701,7 +701,13 @@ fn undo_says_what_it_will_undo_and_asks() {
             refused: Vec::new(),
         })),
     );
-    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadRows(vec![
+            "KC24-GL-007".into(),
+            "KC24-TV-003".into()
+        ])]
+    );
     assert_eq!(
         s.message.as_ref().map(|m| m.text.as_str()),
         Some("undone: KC24-GL-007, KC24-TV-003")
@@ -914,7 +920,7 @@ fn scores_step_and_are_typed() {
             points: 12,
         })),
     );
-    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(fx, vec![Effect::LoadRows(vec!["KC24-GL-007".into()])]);
 }
 
 #[test]
@@ -1295,4 +1301,24 @@ fn a_note_put_aside_with_esc_is_kept_as_a_draft() {
         })),
     );
     assert!(s.note_drafts.is_empty(), "a saved note leaves no draft");
+}
+
+#[test]
+fn my_decision_reloads_only_the_rows_it_changed_and_the_filter_follows() {
+    let mut s = state();
+    update(&mut s, Action::MoveDown);
+    assert_eq!(current(&s), "KC24-TV-003");
+    // TV-003 was returned: its fresh row leaves the pending filter, and the
+    // cursor goes to the dossier that followed it.
+    let mut fresh = rows()[1].clone();
+    fresh.status = Status::Returned;
+    fresh.version = 8;
+    let fx = update(&mut s, loaded(Loaded::Rows(vec![fresh])));
+    assert_eq!(codes(&s), ["KC24-GL-007", "KC24-DN-002", "KC24-TV-010"]);
+    assert_eq!(current(&s), "KC24-DN-002");
+    assert!(fx.contains(&Effect::LoadDossier("KC24-DN-002".into())));
+    assert_eq!(
+        s.queue.row_by_code("KC24-TV-003").map(|r| r.version),
+        Some(8)
+    );
 }

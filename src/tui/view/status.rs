@@ -126,6 +126,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     left.push_str(" · ");
     left.push_str(&display(&state.user));
+    if state.busy {
+        left.push_str(" · ");
+        left.push_str(state.strings.busy);
+    }
     let right = format!("{} ", hints(state));
     let msg_room = w.saturating_sub(width(&left) + width(&right) + 4);
     let mut spans = vec![Span::styled(left.clone(), bar)];
