@@ -52,7 +52,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let h = usize::from(inner.height);
     let w = usize::from(inner.width);
     let ell = theme.ellipsis();
-    let pts_w = 7; // "18*/20" plus a stale mark
+    // "18/20" plus a stale mark, and the unsaved mark while there is one.
+    let pts_w = 6 + usize::from(unsaved.is_some());
     let name_w = w.saturating_sub(1 + 1 + pts_w);
     let mut lines = Vec::with_capacity(h);
     let crit = &d.score.criteria;
