@@ -589,3 +589,83 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// A criterion's points as `show --format json` has them.
+fn points(db: &Db, code: &str, criterion: &str) -> serde_json::Value {
+    let d = db.json(&["show", code, "--format", "json"]);
+    d["score"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == criterion)
+        .map(|c| c["points"].clone())
+        .unwrap()
+}
+
+fn actions_in_log(db: &Db, code: &str, action: &str) -> usize {
+    let log = db.json(&["log", code, "--format", "json"]);
+    log.as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == action)
+        .count()
+}
+
+#[test]
+fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
+    let db = Db::new();
+    db.import_sample();
+    let code = "KC24-BN-006";
+    let d = db.json(&["show", code, "--format", "json"]);
+    let ids: Vec<String> = d["score"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    let (first, second) = (ids[0].as_str(), ids[1].as_str());
+    assert_eq!(db.run(&["score", code, first, "2"]).code, 0);
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("KC24-");
+    t.send("/");
+    t.typ("bn-006");
+    t.send(ENTER);
+    t.wait_for("Queue 1/");
+    t.send("\t\t\t");
+    t.wait_for("┏ Score");
+    // `e` then 18 on a criterion at 2: the field starts empty.
+    t.send("e");
+    t.wait_for("now 2 of");
+    t.typ("18");
+    t.send(ENTER);
+    t.wait_for(&format!("{first} = 18"));
+    assert_eq!(points(&db, code, first), 18);
+    // Three `+` on the unscored one below: shown at once, written once
+    // after a second of quiet.
+    t.send("\x1b[B");
+    t.send("+");
+    t.send("+");
+    t.send("+");
+    t.wait_for("3*/");
+    assert_eq!(actions_in_log(&db, code, "score"), 2);
+    t.wait_for(&format!("{second} = 3"));
+    assert_eq!(actions_in_log(&db, code, "score"), 3);
+    assert_eq!(points(&db, code, second), 3);
+    // The clear key: unscored again, recorded.
+    t.send("x");
+    t.wait_for(&format!("{second} unscored"));
+    assert!(points(&db, code, second).is_null());
+    assert_eq!(actions_in_log(&db, code, "unscore"), 1);
+    // C-u in the score input clears what was typed; an empty Enter unscores.
+    t.send("\x1b[A");
+    t.send("e");
+    t.typ("17");
+    t.send("\x15");
+    t.wait_for("now 18 of");
+    t.send(ENTER);
+    t.wait_for(&format!("{first} unscored"));
+    let d = db.json(&["show", code, "--format", "json"]);
+    assert!(d["score"]["total"].is_null(), "{}", d["score"]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
