@@ -204,28 +204,12 @@ fn ticks_and_scores_are_validated_and_shown() {
     assert_eq!(row["score"].as_i64().unwrap(), *max as i64 + bonus);
 }
 
-fn points_of(d: &Value, criterion: &str) -> Value {
-    d["score"]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == criterion)
-        .map(|c| c["points"].clone())
-        .unwrap()
-}
-
 #[test]
 fn a_score_can_be_cleared_back_to_unscored_and_the_log_says_so() {
     let db = Db::new();
     db.import_sample();
     let code = "KC24-BN-006";
-    let d = db.json(&["show", code, "--format", "json"]);
-    let ids: Vec<String> = d["score"]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = db.criteria(code);
     let (a, b) = (ids[0].as_str(), ids[1].as_str());
     assert_eq!(db.run(&["score", code, a, "5"]).code, 0);
     assert_eq!(db.run(&["score", code, b, "3"]).code, 0);
@@ -237,15 +221,15 @@ fn a_score_can_be_cleared_back_to_unscored_and_the_log_says_so() {
         "{}",
         out.stdout
     );
+    assert!(db.points(code, a).is_null());
+    assert_eq!(db.points(code, b), 3);
     let d = db.json(&["show", code, "--format", "json"]);
-    assert!(points_of(&d, a).is_null());
-    assert_eq!(points_of(&d, b), 3);
     assert!(!d["score"]["total"].is_null());
 
     // The last scored criterion cleared: no total at all, in show and list.
     assert_eq!(db.run(&["score", code, b, "--clear"]).code, 0);
+    assert!(db.points(code, b).is_null());
     let d = db.json(&["show", code, "--format", "json"]);
-    assert!(points_of(&d, b).is_null());
     assert!(d["score"]["total"].is_null(), "{}", d["score"]);
     let list = db.json(&["list", "--format", "json"]);
     let row = list
@@ -257,14 +241,8 @@ fn a_score_can_be_cleared_back_to_unscored_and_the_log_says_so() {
     assert!(row["score"].is_null());
 
     // Each clear is one `unscore` entry, by its appraiser.
-    let log = db.json(&["log", code, "--format", "json"]);
-    let unscores: Vec<&Value> = log
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == "unscore")
-        .collect();
-    assert_eq!(unscores.len(), 2, "{log}");
+    let unscores = db.logged(code, "unscore");
+    assert_eq!(unscores.len(), 2, "{unscores:?}");
     assert_eq!(unscores[0]["author"], "lan");
     assert_eq!(unscores[0]["detail"], format!("{a} (was 5)"));
     let table = db.run(&["log", code]);

@@ -590,39 +590,12 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
     assert_eq!(t.wait_exit(), 0);
 }
 
-/// A criterion's points as `show --format json` has them.
-fn points(db: &Db, code: &str, criterion: &str) -> serde_json::Value {
-    let d = db.json(&["show", code, "--format", "json"]);
-    d["score"]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == criterion)
-        .map(|c| c["points"].clone())
-        .unwrap()
-}
-
-fn actions_in_log(db: &Db, code: &str, action: &str) -> usize {
-    let log = db.json(&["log", code, "--format", "json"]);
-    log.as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["action"] == action)
-        .count()
-}
-
 #[test]
 fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     let db = Db::new();
     db.import_sample();
     let code = "KC24-BN-006";
-    let d = db.json(&["show", code, "--format", "json"]);
-    let ids: Vec<String> = d["score"]["criteria"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = db.criteria(code);
     let (first, second) = (ids[0].as_str(), ids[1].as_str());
     assert_eq!(db.run(&["score", code, first, "2"]).code, 0);
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
@@ -639,7 +612,7 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.typ("18");
     t.send(ENTER);
     t.wait_for(&format!("{first} = 18"));
-    assert_eq!(points(&db, code, first), 18);
+    assert_eq!(db.points(code, first), 18);
     // Three `+` on the unscored one below: shown at once, written once
     // after a second of quiet.
     t.send("\x1b[B");
@@ -647,15 +620,15 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.send("+");
     t.send("+");
     t.wait_for("3*/");
-    assert_eq!(actions_in_log(&db, code, "score"), 2);
+    assert_eq!(db.logged(code, "score").len(), 2);
     t.wait_for(&format!("{second} = 3"));
-    assert_eq!(actions_in_log(&db, code, "score"), 3);
-    assert_eq!(points(&db, code, second), 3);
+    assert_eq!(db.logged(code, "score").len(), 3);
+    assert_eq!(db.points(code, second), 3);
     // The clear key: unscored again, recorded.
     t.send("x");
     t.wait_for(&format!("{second} unscored"));
-    assert!(points(&db, code, second).is_null());
-    assert_eq!(actions_in_log(&db, code, "unscore"), 1);
+    assert!(db.points(code, second).is_null());
+    assert_eq!(db.logged(code, "unscore").len(), 1);
     // C-u in the score input clears what was typed; an empty Enter unscores.
     t.send("\x1b[A");
     t.send("e");

@@ -1023,45 +1023,51 @@ fn a_run_of_presses_is_written_once_after_a_second_of_quiet() {
 
 #[test]
 fn a_pending_run_is_written_before_anything_else_acts() {
-    // Focus leaves the pane.
-    let mut s = scoring(Some(10));
-    update(&mut s, Action::ScoreUp);
-    assert_eq!(
-        update(&mut s, Action::NextPane),
-        vec![score("necessity", Some(11))]
-    );
+    // (the press, what follows it, the effects that gives)
+    let cases = [
+        // Focus leaves the pane.
+        (
+            Action::ScoreUp,
+            Action::NextPane,
+            vec![score("necessity", Some(11))],
+        ),
+        (
+            Action::ScoreDown,
+            Action::Quit,
+            vec![score("necessity", Some(9))],
+        ),
+        // Typing the points: the run is written, the input starts from it.
+        (
+            Action::ScoreUp,
+            Action::ScoreEdit,
+            vec![score("necessity", Some(11))],
+        ),
+        // The clear key drops the run instead of writing it first.
+        (
+            Action::ScoreUp,
+            Action::ScoreClear,
+            vec![score("necessity", None)],
+        ),
+    ];
+    for (press, then, want) in cases {
+        let mut s = scoring(Some(10));
+        update(&mut s, press);
+        let what = format!("{then:?}");
+        assert_eq!(update(&mut s, then), want, "{what}");
+        assert_eq!(s.pending_score, None, "{what}");
+        if what == "ScoreEdit" {
+            assert!(matches!(
+                &s.overlay,
+                Some(Overlay::Input(b)) if matches!(b.purpose, InputPurpose::Points { now: Some(11), .. })
+            ));
+        }
+    }
     // A decision's preview sees the score.
     let mut s = scoring(Some(10));
     update(&mut s, Action::ScoreUp);
     let fx = update(&mut s, Action::Approve);
     assert_eq!(fx.first(), Some(&score("necessity", Some(11))));
     assert!(matches!(fx.get(1), Some(Effect::Preview { .. })));
-    // Quitting writes it.
-    let mut s = scoring(Some(10));
-    update(&mut s, Action::ScoreDown);
-    assert_eq!(
-        update(&mut s, Action::Quit),
-        vec![score("necessity", Some(9))]
-    );
-    // Typing the points starts from the run's value, written first.
-    let mut s = scoring(Some(10));
-    update(&mut s, Action::ScoreUp);
-    assert_eq!(
-        update(&mut s, Action::ScoreEdit),
-        vec![score("necessity", Some(11))]
-    );
-    assert!(matches!(
-        &s.overlay,
-        Some(Overlay::Input(b)) if matches!(b.purpose, InputPurpose::Points { now: Some(11), .. })
-    ));
-    // The clear key drops a run instead of writing it first.
-    let mut s = scoring(Some(10));
-    update(&mut s, Action::ScoreUp);
-    assert_eq!(
-        update(&mut s, Action::ScoreClear),
-        vec![score("necessity", None)]
-    );
-    assert_eq!(s.pending_score, None);
     // The dossier changes under the cursor (a reload that filtered it out).
     let mut s = scoring(Some(10));
     update(&mut s, Action::ScoreUp);
