@@ -422,6 +422,21 @@ pub fn score(
     Ok(store.set_score(actor, code, criterion, points, expected_version)?)
 }
 
+/// Make a criterion unscored again (recorded as `unscore`).
+pub fn clear_score(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    code: &str,
+    criterion: &str,
+    expected_version: Option<i64>,
+) -> Result<i64> {
+    let rec = record(store, code)?;
+    scoring::known_criterion(rules, rec.dossier.category, criterion)
+        .map_err(|e| OpError::Invalid(format!("{code}: {e}")))?;
+    Ok(store.clear_score(actor, code, criterion, expected_version)?)
+}
+
 /// The longest note or reason, in bytes (64 KB, about 20 typed pages): a
 /// note is kept forever and shown on every visit of its dossier, so it is
 /// bounded like every imported field. Longer texts belong in a document.

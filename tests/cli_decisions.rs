@@ -205,6 +205,62 @@ fn ticks_and_scores_are_validated_and_shown() {
 }
 
 #[test]
+fn a_score_can_be_cleared_back_to_unscored_and_the_log_says_so() {
+    let db = Db::new();
+    db.import_sample();
+    let code = "KC24-BN-006";
+    let ids = db.criteria(code);
+    let (a, b) = (ids[0].as_str(), ids[1].as_str());
+    assert_eq!(db.run(&["score", code, a, "5"]).code, 0);
+    assert_eq!(db.run(&["score", code, b, "3"]).code, 0);
+
+    let out = db.run(&["score", code, a, "--clear"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(&format!("{code}: {a} unscored")),
+        "{}",
+        out.stdout
+    );
+    assert!(db.points(code, a).is_null());
+    assert_eq!(db.points(code, b), 3);
+    let d = db.json(&["show", code, "--format", "json"]);
+    assert!(!d["score"]["total"].is_null());
+
+    // The last scored criterion cleared: no total at all, in show and list.
+    assert_eq!(db.run(&["score", code, b, "--clear"]).code, 0);
+    assert!(db.points(code, b).is_null());
+    let d = db.json(&["show", code, "--format", "json"]);
+    assert!(d["score"]["total"].is_null(), "{}", d["score"]);
+    let list = db.json(&["list", "--format", "json"]);
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == code)
+        .unwrap();
+    assert!(row["score"].is_null());
+
+    // Each clear is one `unscore` entry, by its appraiser.
+    let unscores = db.logged(code, "unscore");
+    assert_eq!(unscores.len(), 2, "{unscores:?}");
+    assert_eq!(unscores[0]["author"], "lan");
+    assert_eq!(unscores[0]["detail"], format!("{a} (was 5)"));
+    let table = db.run(&["log", code]);
+    assert!(table.stdout.contains("unscore"), "{}", table.stdout);
+
+    // Errors name the problem; clear and points together is a usage error.
+    let out = db.run(&["score", code, "no_such", "--clear"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
+    assert!(out.stderr.contains("no_such"), "{}", out.stderr);
+    assert_eq!(db.run(&["score", "KC24-NOPE-1", a, "--clear"]).code, 1);
+    assert_eq!(db.run(&["score", code, a, "4", "--clear"]).code, 2);
+    assert_eq!(db.run(&["score", code, a]).code, 2);
+    // The old form is untouched.
+    assert_eq!(db.run(&["score", code, a, "4"]).code, 0);
+}
+
+#[test]
 fn notes_are_kept_with_author_and_read_from_stdin() {
     let db = Db::new();
     db.import_sample();

@@ -610,3 +610,56 @@ fn a_note_saved_just_before_quitting_is_written() {
         "{shown}"
     );
 }
+
+#[test]
+fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
+    let db = Db::new();
+    db.import_sample();
+    let code = "KC24-BN-006";
+    let ids = db.criteria(code);
+    let (first, second) = (ids[0].as_str(), ids[1].as_str());
+    assert_eq!(db.run(&["score", code, first, "2"]).code, 0);
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("KC24-");
+    t.send("/");
+    t.typ("bn-006");
+    t.send(ENTER);
+    t.wait_for("Queue 1/");
+    t.send("\t\t\t");
+    t.wait_for("┏ Score");
+    // `e` then 18 on a criterion at 2: the field starts empty.
+    t.send("e");
+    t.wait_for("now 2 of");
+    t.typ("18");
+    t.send(ENTER);
+    t.wait_for(&format!("{first} = 18"));
+    assert_eq!(db.points(code, first), 18);
+    // Three `+` on the unscored one below: shown at once, written once
+    // after a second of quiet.
+    t.send("\x1b[B");
+    t.send("+");
+    t.send("+");
+    t.send("+");
+    t.wait_for("3*/");
+    assert_eq!(db.logged(code, "score").len(), 2);
+    t.wait_for(&format!("{second} = 3"));
+    assert_eq!(db.logged(code, "score").len(), 3);
+    assert_eq!(db.points(code, second), 3);
+    // The clear key: unscored again, recorded.
+    t.send("x");
+    t.wait_for(&format!("{second} unscored"));
+    assert!(db.points(code, second).is_null());
+    assert_eq!(db.logged(code, "unscore").len(), 1);
+    // C-u in the score input clears what was typed; an empty Enter unscores.
+    t.send("\x1b[A");
+    t.send("e");
+    t.typ("17");
+    t.send("\x15");
+    t.wait_for("now 18 of");
+    t.send(ENTER);
+    t.wait_for(&format!("{first} unscored"));
+    let d = db.json(&["show", code, "--format", "json"]);
+    assert!(d["score"]["total"].is_null(), "{}", d["score"]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -283,3 +283,65 @@ fn ranking_and_log_views_read_the_store() {
     press(&mut s, "<Enter>");
     assert_eq!(s.state.log.rows.len(), 1);
 }
+
+/// The audit entries of `code` with action `action`, read by another
+/// connection: (author, detail).
+fn audited(path: &std::path::Path, code: &str, action: &str) -> Vec<(String, Option<String>)> {
+    let other = Store::open(path).expect("second connection");
+    other
+        .audit(&thamdinh::store::AuditFilter {
+            code: Some(code.into()),
+            ..Default::default()
+        })
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == action)
+        .map(|e| (e.author, e.detail))
+        .collect()
+}
+
+#[test]
+fn a_run_of_plus_presses_is_one_score_and_a_clear_is_one_unscore() {
+    let (mut s, path, _dir) = open();
+    let code = "KC24-BN-011";
+    select(&mut s, code);
+    press(&mut s, "<Tab> <Tab> <Tab>");
+    let criterion = s
+        .state
+        .dossier
+        .as_ref()
+        .and_then(|d| d.score.criteria.first())
+        .map(|c| c.id.clone())
+        .expect("a criterion");
+    // Five presses on an unscored criterion: 1..5, nothing written yet.
+    press(&mut s, "+ + + + +");
+    assert!(audited(&path, code, "score").is_empty());
+    assert_eq!(s.state.unsaved_points(&criterion), Some(5));
+    // Quiet: the second tick writes the run, once.
+    s.dispatch(Action::Tick);
+    assert!(audited(&path, code, "score").is_empty());
+    s.dispatch(Action::Tick);
+    assert_eq!(
+        audited(&path, code, "score"),
+        vec![("lan".to_string(), Some(format!("{criterion} = 5")))]
+    );
+    assert_eq!(s.state.unsaved_points(&criterion), None);
+    // Another run, written when the cursor leaves the criterion.
+    press(&mut s, "- - <Down>");
+    assert_eq!(audited(&path, code, "score").len(), 2);
+    // The clear key on it: unscored again, recorded.
+    press(&mut s, "<Up> x");
+    let other = Store::open(&path).expect("second connection");
+    assert!(
+        other
+            .scores(code)
+            .expect("scores")
+            .iter()
+            .all(|r| r.criterion != criterion)
+    );
+    assert_eq!(
+        audited(&path, code, "unscore"),
+        vec![("lan".to_string(), Some(format!("{criterion} (was 3)")))]
+    );
+    assert_eq!(s.state.queue.current().and_then(|r| r.score), None);
+}

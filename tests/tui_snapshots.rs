@@ -174,6 +174,47 @@ fn score_pane_zoomed() {
     });
 }
 
+/// KC24-GL-007's score pane focused, the cursor on `technology` (17/20).
+fn on_technology(s: &mut Session) {
+    press(s, "/");
+    s.type_text("gl-007");
+    press(s, "<Enter> <Tab> <Tab> <Tab> <Down>");
+}
+
+#[test]
+fn score_run_of_presses_not_saved_yet() {
+    // Three presses shown at once, marked, and the total with them.
+    snap("score_pending", |s| {
+        on_technology(s);
+        press(s, "+ + + -");
+    });
+}
+
+#[test]
+fn score_input_starts_empty_with_the_points_as_hint() {
+    snap("score_edit_empty", |s| {
+        on_technology(s);
+        press(s, "e");
+    });
+}
+
+#[test]
+fn score_input_typed_replaces_the_points() {
+    snap("score_edit_typed", |s| {
+        on_technology(s);
+        press(s, "e");
+        s.type_text("9");
+    });
+}
+
+#[test]
+fn score_cleared_is_unscored() {
+    snap("score_cleared", |s| {
+        on_technology(s);
+        press(s, "x");
+    });
+}
+
 #[test]
 fn notes_pane_with_a_note() {
     snap("notes", |s| {

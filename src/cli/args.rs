@@ -83,12 +83,19 @@ pub enum Command {
         #[arg(long)]
         off: bool,
     },
-    /// Set a criterion's score (0..max of that criterion)
+    /// Set a criterion's score (0..max of that criterion), or --clear it
     Score {
         code: String,
         criterion: String,
-        #[arg(allow_negative_numbers = true)]
-        points: String,
+        #[arg(
+            allow_negative_numbers = true,
+            required_unless_present = "clear",
+            conflicts_with = "clear"
+        )]
+        points: Option<String>,
+        /// Make the criterion unscored again (recorded in the audit trail)
+        #[arg(long)]
+        clear: bool,
     },
     /// Append a note (`-` reads the text from stdin)
     Note { code: String, text: String },

@@ -286,7 +286,11 @@ fn dispatch(cli: Cli) -> CmdResult {
             code,
             criterion,
             points,
-        } => work::score(&mut open(&cli)?, code, criterion, points),
+            clear,
+        } => match points {
+            Some(points) if !clear => work::score(&mut open(&cli)?, code, criterion, points),
+            _ => work::clear_score(&mut open(&cli)?, code, criterion),
+        },
         Command::Note { code, text } => work::note(&mut open(&cli)?, code, text),
         Command::Approve {
             codes,

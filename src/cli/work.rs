@@ -36,9 +36,7 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
         points,
         None,
     )?;
-    let today = chrono::Local::now().date_naive();
-    let row = ctx.store.queue_row(code.trim())?;
-    let total = super::dash(row.and_then(|r| ops::row_total(&ctx.rules, &r, today)));
+    let total = total_now(ctx, code)?;
     super::report_saved("the score was saved", |o| {
         crate::outln!(
             o,
@@ -49,6 +47,37 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
         )
     })?;
     Ok(Exit::Success)
+}
+
+/// `score CODE CRITERION --clear`: the criterion is unscored again.
+pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
+    ops::clear_score(
+        &mut ctx.store,
+        &ctx.rules,
+        &ctx.actor,
+        code.trim(),
+        criterion.trim(),
+        None,
+    )?;
+    let total = total_now(ctx, code)?;
+    super::report_saved("the score was cleared", |o| {
+        crate::outln!(
+            o,
+            "{}: {} unscored (total {total})",
+            code.trim(),
+            criterion.trim()
+        )
+    })?;
+    Ok(Exit::Success)
+}
+
+/// The dossier's total as stored now, `–` while unscored.
+fn total_now(ctx: &Ctx, code: &str) -> Result<String, Failure> {
+    let today = chrono::Local::now().date_naive();
+    let row = ctx.store.queue_row(code.trim())?;
+    Ok(super::dash(
+        row.and_then(|r| ops::row_total(&ctx.rules, &r, today)),
+    ))
 }
 
 pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {

@@ -4,7 +4,7 @@
 use crate::domain::category::Category;
 use crate::domain::checklist::best_certificate;
 use crate::domain::dossier::{Dossier, PriorityArea, ProjectType};
-use crate::domain::rules::Rules;
+use crate::domain::rules::{Criterion, Rules};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -180,6 +180,23 @@ pub fn score_card(
     }
 }
 
+/// The criterion `criterion` of `category`, or why there is none (naming
+/// the known ones).
+pub fn known_criterion<'r>(
+    rules: &'r Rules,
+    category: Category,
+    criterion: &str,
+) -> Result<&'r Criterion, String> {
+    let cr = rules.category(category);
+    cr.criterion(criterion).ok_or_else(|| {
+        let known: Vec<&str> = cr.criteria.iter().map(|c| c.id.as_str()).collect();
+        format!(
+            "unknown criterion {criterion:?} for {category} (known: {})",
+            known.join(", ")
+        )
+    })
+}
+
 /// Check points for a criterion: the criterion must exist for the category
 /// and the points be within `0..=max`.
 pub fn validate_points(
@@ -188,14 +205,7 @@ pub fn validate_points(
     criterion: &str,
     points: i64,
 ) -> Result<u32, String> {
-    let cr = rules.category(category);
-    let Some(c) = cr.criterion(criterion) else {
-        let known: Vec<&str> = cr.criteria.iter().map(|c| c.id.as_str()).collect();
-        return Err(format!(
-            "unknown criterion {criterion:?} for {category} (known: {})",
-            known.join(", ")
-        ));
-    };
+    let c = known_criterion(rules, category, criterion)?;
     if points < 0 || points > i64::from(c.max) {
         return Err(format!("{}: {points} is out of range 0..{}", c.id, c.max));
     }

@@ -501,3 +501,57 @@ fn undo_is_planned_first_and_refused_when_the_last_batch_changed() {
         second
     );
 }
+
+#[test]
+fn a_cleared_score_is_unscored_again_and_audited_in_its_transaction() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    let v0 = s.dossier("A").unwrap().unwrap().version;
+    s.set_score(&lan(), "A", "necessity", 18, None).unwrap();
+    s.set_score(&lan(), "A", "technology", 10, None).unwrap();
+    assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(28));
+    // Clearing one criterion leaves the other's points as the sum.
+    assert_eq!(
+        s.clear_score(&lan(), "A", "necessity", Some(v0)).unwrap(),
+        v0
+    );
+    let left: Vec<String> = s
+        .scores("A")
+        .unwrap()
+        .into_iter()
+        .map(|r| r.criterion)
+        .collect();
+    assert_eq!(left, vec!["technology"]);
+    assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(10));
+    // Clearing the last one: no points at all (NULL), not 0.
+    s.clear_score(&minh(), "A", "technology", None).unwrap();
+    assert!(s.scores("A").unwrap().is_empty());
+    assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, None);
+    // Already unscored: nothing written.
+    s.clear_score(&lan(), "A", "technology", None).unwrap();
+    let log = s
+        .audit(&AuditFilter {
+            code: Some("A".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let entries: Vec<(&str, &str, Option<&str>)> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.author.as_str(), e.detail.as_deref()))
+        .collect();
+    assert_eq!(
+        entries[3..],
+        [
+            ("unscore", "lan", Some("necessity (was 18)")),
+            ("unscore", "minh", Some("technology (was 10)")),
+        ]
+    );
+    // A clear on a version someone else changed since is refused.
+    s.set_score(&lan(), "A", "necessity", 5, None).unwrap();
+    s.set_tick(&minh(), "A", "x", true, None).unwrap();
+    assert!(matches!(
+        s.clear_score(&lan(), "A", "necessity", Some(v0)),
+        Err(StoreError::Conflict { .. })
+    ));
+    assert_eq!(s.scores("A").unwrap().len(), 1);
+}

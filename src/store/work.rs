@@ -49,6 +49,13 @@ impl Work {
         }
     }
 
+    fn delete(self) -> &'static str {
+        match self {
+            Work::Tick => "DELETE FROM ticks WHERE dossier_id = ?1 AND item = ?2",
+            Work::Score => "DELETE FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
+        }
+    }
+
     fn upsert(self) -> &'static str {
         match self {
             Work::Tick => {
@@ -82,7 +89,7 @@ impl Store {
             expected_version,
             Work::Tick,
             item,
-            i64::from(on),
+            Some(i64::from(on)),
             |_| (action, item.to_string()),
         )
     }
@@ -121,7 +128,7 @@ impl Store {
             expected_version,
             Work::Score,
             criterion,
-            i64::from(points),
+            Some(i64::from(points)),
             |before| {
                 let detail = match before {
                     Some(b) => format!("{criterion} = {points} (was {b})"),
@@ -132,9 +139,35 @@ impl Store {
         )
     }
 
+    /// Make a criterion unscored again: its row goes, the dossier's points
+    /// sum follows (NULL when no criterion is left), and the audit says
+    /// `unscore` with the points it had. Nothing is written when it was
+    /// unscored already. The caller has validated the criterion.
+    pub fn clear_score(
+        &mut self,
+        actor: &Actor,
+        code: &str,
+        criterion: &str,
+        expected_version: Option<i64>,
+    ) -> Result<i64> {
+        self.set_work(
+            actor,
+            code,
+            expected_version,
+            Work::Score,
+            criterion,
+            None,
+            |before| {
+                let was = before.map_or(String::new(), |b| format!(" (was {b})"));
+                ("unscore", format!("{criterion}{was}"))
+            },
+        )
+    }
+
     /// Write one value of an appraiser's work (a tick or a score) if it
-    /// differs from the stored one: upsert, bump the version (a tick) or
-    /// only touch the dossier (a score), audit, in one transaction. `describe` gives the audit action and detail from the
+    /// differs from the stored one: upsert (or delete, for `None`), bump the
+    /// version (a tick) or only touch the dossier (a score), audit, in one
+    /// transaction. `describe` gives the audit action and detail from the
     /// previous value. Returns the dossier's version after the change.
     #[allow(clippy::too_many_arguments)]
     fn set_work(
@@ -144,7 +177,7 @@ impl Store {
         expected_version: Option<i64>,
         work: Work,
         key: &str,
-        value: i64,
+        value: Option<i64>,
         describe: impl FnOnce(Option<i64>) -> (&'static str, String),
     ) -> Result<i64> {
         let at = now();
@@ -155,18 +188,23 @@ impl Store {
             .prepare_cached(work.select())?
             .query_row(params![h.id, key], |r| r.get(0))
             .optional()?;
-        if before == Some(value) {
+        if before == value {
             return Ok(h.version);
         }
-        tx.prepare_cached(work.upsert())?.execute(params![
-            h.id,
-            key,
-            value,
-            actor.user,
-            actor.os_user,
-            at,
-            h.revision
-        ])?;
+        match value {
+            Some(value) => tx.prepare_cached(work.upsert())?.execute(params![
+                h.id,
+                key,
+                value,
+                actor.user,
+                actor.os_user,
+                at,
+                h.revision
+            ])?,
+            None => tx
+                .prepare_cached(work.delete())?
+                .execute(params![h.id, key])?,
+        };
         if work == Work::Score {
             tx.prepare_cached(
                 "UPDATE dossiers SET score_points = (SELECT SUM(points) FROM scores WHERE dossier_id = ?1) WHERE id = ?1",

@@ -80,6 +80,8 @@ pub enum Action {
     ScoreDown,
     /// Type the points of the criterion under the cursor.
     ScoreEdit,
+    /// Make the criterion under the cursor unscored again.
+    ScoreClear,
     /// Help overlay.
     Help,
     /// Show the list of messages.
@@ -119,6 +121,10 @@ pub enum Action {
     Delete,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete from the start of the line to the cursor.
+    DeleteToLineStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToLineEnd,
     /// Cursor one grapheme left.
     CursorLeft,
     /// Cursor one grapheme right.
@@ -313,6 +319,11 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         "score_edit",
         "type the points of the criterion",
     ),
+    (
+        Action::ScoreClear,
+        "score_clear",
+        "make the criterion unscored again",
+    ),
     (Action::ShowQueue, "show_queue", "queue view"),
     (
         Action::ShowRanking,
@@ -355,6 +366,16 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         Action::DeleteWord,
         "delete_word",
         "delete the word before the cursor",
+    ),
+    (
+        Action::DeleteToLineStart,
+        "delete_to_line_start",
+        "delete from the start of the line to the cursor",
+    ),
+    (
+        Action::DeleteToLineEnd,
+        "delete_to_line_end",
+        "delete from the cursor to the end of the line",
     ),
     (Action::CursorLeft, "cursor_left", "cursor left"),
     (Action::CursorRight, "cursor_right", "cursor right"),

@@ -145,15 +145,25 @@ impl StoreBackend {
                 points,
                 version,
             } => {
-                ops::score(
-                    &mut self.store,
-                    &self.rules,
-                    &self.actor,
-                    &code,
-                    &criterion,
-                    &points.to_string(),
-                    Some(version),
-                )?;
+                match points {
+                    Some(p) => ops::score(
+                        &mut self.store,
+                        &self.rules,
+                        &self.actor,
+                        &code,
+                        &criterion,
+                        &p.to_string(),
+                        Some(version),
+                    )?,
+                    None => ops::clear_score(
+                        &mut self.store,
+                        &self.rules,
+                        &self.actor,
+                        &code,
+                        &criterion,
+                        Some(version),
+                    )?,
+                };
                 Loaded::Saved(Saved::Score {
                     code,
                     criterion,

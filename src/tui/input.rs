@@ -190,6 +190,21 @@ impl TextInput {
             .map_or(self.text.len(), |i| at + i)
     }
 
+    /// Delete from the start of the cursor's line to the cursor (readline
+    /// `C-u`); in a multi-line input the line break before stays.
+    pub fn delete_to_line_start(&mut self) {
+        let start = self.line_start_of(self.cursor);
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Delete from the cursor to the end of its line (readline `C-k`); the
+    /// line break after stays.
+    pub fn delete_to_line_end(&mut self) {
+        let end = self.line_end_of(self.cursor);
+        self.text.replace_range(self.cursor..end, "");
+    }
+
     /// Cursor to the start of its line.
     pub fn home(&mut self) {
         self.cursor = self.line_start_of(self.cursor);
@@ -345,6 +360,145 @@ mod tests {
         t.home();
         t.word_right();
         assert_eq!(&t.text()[t.cursor()..], "");
+    }
+
+    /// An input holding `text` with the cursor at the `|` in it.
+    fn at(text: &str, multi: bool) -> TextInput {
+        let (before, after) = text.split_once('|').unwrap_or((text, ""));
+        let mut t = if multi {
+            TextInput::multi()
+        } else {
+            TextInput::single()
+        };
+        t.insert(before);
+        t.insert(after);
+        t.cursor = before.len();
+        t
+    }
+
+    /// The text with `|` at the cursor.
+    fn shown(t: &TextInput) -> String {
+        format!("{}|{}", &t.text()[..t.cursor()], &t.text()[t.cursor()..])
+    }
+
+    #[test]
+    fn every_readline_key_edits_by_grapheme() {
+        // "ệ" typed as NFD (e, circumflex, dot below) is one grapheme.
+        let e = "e\u{302}\u{323}";
+        // (key, what it does, before, after) with the cursor at `|`.
+        type Edit = fn(&mut TextInput);
+        let cases: Vec<(&str, Edit, String, String)> = vec![
+            (
+                "C-u",
+                TextInput::delete_to_line_start,
+                format!("hồ s{e}|n"),
+                "|n".into(),
+            ),
+            (
+                "C-u at the start",
+                TextInput::delete_to_line_start,
+                "|18".into(),
+                "|18".into(),
+            ),
+            (
+                "C-k",
+                TextInput::delete_to_line_end,
+                format!("hồ |s{e}n"),
+                "hồ |".into(),
+            ),
+            (
+                "C-k at the end",
+                TextInput::delete_to_line_end,
+                "18|".into(),
+                "18|".into(),
+            ),
+            (
+                "C-w",
+                TextInput::delete_word,
+                format!("thiếu b{e}n|"),
+                "thiếu |".into(),
+            ),
+            (
+                "C-w over spaces",
+                TextInput::delete_word,
+                "thiếu báo  |x".into(),
+                "thiếu |x".into(),
+            ),
+            (
+                "C-w at the start",
+                TextInput::delete_word,
+                "|x".into(),
+                "|x".into(),
+            ),
+            (
+                "C-a / Home",
+                TextInput::home,
+                "Trà Vinh|".into(),
+                "|Trà Vinh".into(),
+            ),
+            (
+                "C-e / End",
+                TextInput::end,
+                "|Trà Vinh".into(),
+                "Trà Vinh|".into(),
+            ),
+            (
+                "Left / C-b",
+                TextInput::left,
+                format!("s{e}|n"),
+                format!("s|{e}n"),
+            ),
+            (
+                "Right / C-f",
+                TextInput::right,
+                format!("s|{e}n"),
+                format!("s{e}|n"),
+            ),
+            (
+                "Backspace / C-h",
+                TextInput::backspace,
+                format!("s{e}|n"),
+                "s|n".into(),
+            ),
+            (
+                "Delete / C-d",
+                TextInput::delete,
+                format!("s|{e}n"),
+                "s|n".into(),
+            ),
+            (
+                "A-b",
+                TextInput::word_left,
+                "hồ sơ| x".into(),
+                "hồ |sơ x".into(),
+            ),
+            (
+                "A-f",
+                TextInput::word_right,
+                "|hồ sơ x".into(),
+                "hồ| sơ x".into(),
+            ),
+        ];
+        for (key, edit, before, after) in cases {
+            let mut t = at(&before, false);
+            assert_eq!(shown(&t), before, "{key}: setup");
+            edit(&mut t);
+            assert_eq!(shown(&t), after, "{key}");
+        }
+    }
+
+    #[test]
+    fn line_kills_stay_on_their_line_in_a_note() {
+        let mut t = at("dòng một\ndòng| hai\nba", true);
+        t.delete_to_line_start();
+        assert_eq!(shown(&t), "dòng một\n| hai\nba");
+        t.delete_to_line_start();
+        assert_eq!(shown(&t), "dòng một\n| hai\nba");
+        t.delete_to_line_end();
+        assert_eq!(shown(&t), "dòng một\n|\nba");
+        t.backspace();
+        t.delete_to_line_end();
+        assert_eq!(shown(&t), "dòng một|\nba");
     }
 
     #[test]

@@ -224,14 +224,14 @@ pub enum Saved {
         /// Ticked or not.
         on: bool,
     },
-    /// A criterion's points.
+    /// A criterion's points (`None`: unscored again).
     Score {
         /// Dossier.
         code: String,
         /// Criterion id.
         criterion: String,
-        /// Points.
-        points: u32,
+        /// Points; `None`: unscored.
+        points: Option<u32>,
     },
     /// A note added.
     Note {

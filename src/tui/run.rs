@@ -150,7 +150,13 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             guard.draw(&app.state)?;
             app.state.dirty = false;
         }
-        if app.state.quit || stop.load(Ordering::Relaxed) {
+        if app.state.quit {
+            break;
+        }
+        if stop.load(Ordering::Relaxed) {
+            // A hang-up or a kill: what is pending (a run of score presses)
+            // is written on the way out, as `quit` does.
+            app.dispatch(Action::Quit);
             break;
         }
         let until_tick = TICK.saturating_sub(last_tick.elapsed());

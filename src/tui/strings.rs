@@ -166,6 +166,12 @@ pub struct Strings {
     pub input_note: &'static str,
     /// Score input title: `{criterion} (0..{max})`.
     pub input_score: &'static str,
+    /// The empty score input's hint: `now {now} of {max} · …`.
+    pub points_hint: &'static str,
+    /// The empty score input's hint on an unscored criterion.
+    pub points_hint_unscored: &'static str,
+    /// The score pane's mark of points not saved yet, and what it means.
+    pub score_unsaved: &'static str,
     /// Allocation input title.
     pub input_allocation: &'static str,
     /// Log filter input title.
@@ -216,6 +222,8 @@ pub struct Strings {
     pub msg_unticked: &'static str,
     /// `{code}: {criterion} = {points}`.
     pub msg_scored: &'static str,
+    /// `{code}: {criterion} unscored`.
+    pub msg_unscored: &'static str,
     /// `{code}: note added`.
     pub msg_noted: &'static str,
     /// `already {status}: {codes}`.
@@ -354,6 +362,9 @@ pub static EN: Strings = Strings {
     input_override_reason: "Reason for overriding the checklist ({codes})",
     input_note: "New note on {code}",
     input_score: "{criterion} (0..{max})",
+    points_hint: "now {now} of {max} · type to replace · empty Enter: unscored",
+    points_hint_unscored: "unscored · type 0..{max}",
+    score_unsaved: "* not saved yet",
     input_allocation: "Allocation of {category} (VND)",
     input_log_filter: "Filter the log: dossier code or appraiser",
     reason_required: "A reason is required.",
@@ -379,6 +390,7 @@ pub static EN: Strings = Strings {
     msg_ticked: "{code}: {item} ticked",
     msg_unticked: "{code}: {item} unticked",
     msg_scored: "{code}: {criterion} = {points}",
+    msg_unscored: "{code}: {criterion} unscored",
     msg_noted: "{code}: note added",
     msg_already: "already {status}: {codes}",
     already: "Already {status}, left alone ({n}):",
@@ -492,6 +504,9 @@ pub static VI: Strings = Strings {
     input_override_reason: "Lý do vượt kiểm tra ({codes})",
     input_note: "Ghi chú mới cho {code}",
     input_score: "{criterion} (0..{max})",
+    points_hint: "hiện {now}/{max} · gõ để thay · Enter khi trống: bỏ điểm",
+    points_hint_unscored: "chưa chấm · gõ 0..{max}",
+    score_unsaved: "* chưa lưu",
     input_allocation: "Phân bổ cho {category} (đồng)",
     input_log_filter: "Lọc nhật ký: mã hồ sơ hoặc người thẩm định",
     reason_required: "Cần ghi lý do.",
@@ -517,6 +532,7 @@ pub static VI: Strings = Strings {
     msg_ticked: "{code}: đã tích {item}",
     msg_unticked: "{code}: đã bỏ tích {item}",
     msg_scored: "{code}: {criterion} = {points}",
+    msg_unscored: "{code}: bỏ điểm {criterion} (về chưa chấm)",
     msg_noted: "{code}: đã thêm ghi chú",
     msg_already: "đã {status} từ trước: {codes}",
     already: "Đã {status} từ trước, giữ nguyên ({n}):",
@@ -591,6 +607,7 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("score_up", "tăng một điểm tiêu chí"),
     ("score_down", "giảm một điểm tiêu chí"),
     ("score_edit", "nhập điểm tiêu chí"),
+    ("score_clear", "bỏ điểm tiêu chí (về chưa chấm)"),
     ("show_queue", "danh sách hồ sơ"),
     ("show_ranking", "xếp hạng và ngưỡng cắt"),
     ("show_log", "nhật ký quyết định"),
@@ -616,6 +633,8 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("backspace", "xóa ký tự trước con trỏ"),
     ("delete", "xóa ký tự tại con trỏ"),
     ("delete_word", "xóa từ trước con trỏ"),
+    ("delete_to_line_start", "xóa từ đầu dòng đến con trỏ"),
+    ("delete_to_line_end", "xóa từ con trỏ đến cuối dòng"),
     ("cursor_left", "con trỏ sang trái"),
     ("cursor_right", "con trỏ sang phải"),
     ("word_left", "lùi một từ"),
@@ -662,6 +681,9 @@ mod tests {
             (EN.msg_approved, VI.msg_approved),
             (EN.already, VI.already),
             (EN.bad_points, VI.bad_points),
+            (EN.points_hint, VI.points_hint),
+            (EN.points_hint_unscored, VI.points_hint_unscored),
+            (EN.msg_unscored, VI.msg_unscored),
             (EN.ranking_title, VI.ranking_title),
         ] {
             for part in en.split('{').skip(1) {

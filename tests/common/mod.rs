@@ -64,6 +64,43 @@ impl Db {
             .unwrap_or_else(|e| panic!("{args:?}: not JSON: {e}\n{}", out.stdout))
     }
 
+    /// The criterion ids of a dossier's category, as `show` lists them.
+    pub fn criteria(&self, code: &str) -> Vec<String> {
+        let d = self.json(&["show", code, "--format", "json"]);
+        d["score"]["criteria"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c["id"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A criterion's points as `show --format json` has them (null while
+    /// unscored).
+    pub fn points(&self, code: &str, criterion: &str) -> serde_json::Value {
+        let d = self.json(&["show", code, "--format", "json"]);
+        d["score"]["criteria"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == criterion))
+            .map(|c| c["points"].clone())
+            .unwrap_or_else(|| panic!("{code} has no criterion {criterion}"))
+    }
+
+    /// The entries of `code`'s audit trail with this action.
+    pub fn logged(&self, code: &str, action: &str) -> Vec<serde_json::Value> {
+        let log = self.json(&["log", code, "--format", "json"]);
+        log.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|e| e["action"] == action)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }

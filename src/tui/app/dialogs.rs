@@ -23,6 +23,8 @@ pub enum InputPurpose {
         criterion: String,
         /// Its maximum.
         max: u32,
+        /// Its points when the input opened (the hint of an empty field).
+        now: Option<u32>,
     },
     /// Allocation of a category in the ranking view.
     Allocation(Category),
@@ -187,6 +189,8 @@ pub(super) fn input_action(state: &mut State, mut b: InputBox, action: Action) -
         Action::Backspace => b.input.backspace(),
         Action::Delete => b.input.delete(),
         Action::DeleteWord => b.input.delete_word(),
+        Action::DeleteToLineStart => b.input.delete_to_line_start(),
+        Action::DeleteToLineEnd => b.input.delete_to_line_end(),
         Action::CursorLeft => b.input.left(),
         Action::CursorRight => b.input.right(),
         Action::WordLeft => b.input.word_left(),
@@ -308,25 +312,29 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             code,
             criterion,
             max,
-        } => match value.parse::<u32>() {
-            Ok(points) if points <= max => {
-                let version = state.dossier.as_ref().map_or(0, |d| d.version);
-                vec![Effect::Score {
-                    code,
-                    criterion,
-                    points,
-                    version,
-                }]
+            now,
+        } => {
+            // An empty field makes the criterion unscored again.
+            let points = match value.parse::<u32>() {
+                _ if value.is_empty() => None,
+                Ok(points) if points <= max => Some(points),
+                _ => {
+                    let max = max.to_string();
+                    let why = fill(s.bad_points, &[("value", &value), ("max", &max)]);
+                    return refuse(state, b, why);
+                }
+            };
+            if points.is_none() && now.is_none() {
+                return Vec::new();
             }
-            _ => {
-                let max = max.to_string();
-                refuse(
-                    state,
-                    b,
-                    fill(s.bad_points, &[("value", &value), ("max", &max)]),
-                )
-            }
-        },
+            let version = state.dossier.as_ref().map_or(0, |d| d.version);
+            vec![Effect::Score {
+                code,
+                criterion,
+                points,
+                version,
+            }]
+        }
         InputPurpose::Allocation(category) => match Vnd::parse(&value) {
             Ok(v) => {
                 state.ranking.overrides.insert(category, v);

@@ -169,6 +169,10 @@ pub struct State {
     pub checklist_cursor: usize,
     /// Score cursor.
     pub score_cursor: usize,
+    /// A run of `+`/`-` presses on a criterion, shown but not written yet.
+    pub pending_score: Option<PendingScore>,
+    /// Ticks seen: the clock that measures a pending score's quiet.
+    pub ticks: u64,
     /// Notes scroll (lines from the bottom).
     pub notes_scroll: usize,
     /// Ranking view.
@@ -242,14 +246,14 @@ pub enum Effect {
         /// Version seen.
         version: i64,
     },
-    /// Set a criterion's points.
+    /// Set a criterion's points, or make it unscored again (`None`).
     Score {
         /// Dossier.
         code: String,
         /// Criterion id.
         criterion: String,
-        /// Points.
-        points: u32,
+        /// Points; `None`: unscored.
+        points: Option<u32>,
         /// Version seen.
         version: i64,
     },
@@ -301,6 +305,8 @@ impl State {
             detail_scroll: 0,
             checklist_cursor: 0,
             score_cursor: 0,
+            pending_score: None,
+            ticks: 0,
             notes_scroll: 0,
             ranking: RankingState {
                 category: Category::ALL[0],
@@ -531,6 +537,19 @@ fn movement(action: &Action, page: usize) -> Option<isize> {
 
 /// The one transition function.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    // A run of `+`/`-` presses is written before anything else acts (a
+    // decision's preview sees it), and as soon as it leaves the cursor.
+    let mut fx = if keeps_pending_score(state, &action) {
+        Vec::new()
+    } else {
+        flush_score(state)
+    };
+    fx.extend(apply(state, action));
+    fx.extend(score_still_pending(state));
+    fx
+}
+
+fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     // Poll ticks and their unchanged answers, and stale search results,
     // change nothing on screen: they neither ask for a frame nor cancel one
     // already asked for.
@@ -543,7 +562,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         state.dirty = true;
     }
     match action {
-        Action::Tick => return vec![Effect::Poll],
+        Action::Tick => {
+            let mut fx = score_tick(state);
+            fx.push(Effect::Poll);
+            return fx;
+        }
         Action::Resize(w, h) => {
             state.size = (w, h);
             return state.follow_cursor();
@@ -725,7 +748,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 Saved::Score {
                     code,
                     criterion,
-                    points,
+                    points: Some(points),
                 } => fill(
                     s.msg_scored,
                     &[
@@ -734,6 +757,11 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                         ("points", &points.to_string()),
                     ],
                 ),
+                Saved::Score {
+                    code,
+                    criterion,
+                    points: None,
+                } => fill(s.msg_unscored, &[("code", code), ("criterion", criterion)]),
                 Saved::Note { code } => {
                     state.unsaved_note = None;
                     state.note_drafts.remove(code);
@@ -867,7 +895,7 @@ mod queue;
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
 use panes::*;
-pub use panes::{LogState, RankingState};
+pub use panes::{LogState, PendingScore, RankingState, SCORE_QUIET_TICKS};
 use queue::*;
 pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 

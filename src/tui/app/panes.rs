@@ -55,6 +55,121 @@ pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect>
     }]
 }
 
+/// Ticks of quiet (no `+`/`-` on the criterion) after which a run of
+/// presses is written. The run loop ticks once a second, so the press
+/// lands at least one whole second before the write, at most two.
+pub const SCORE_QUIET_TICKS: u64 = 2;
+
+/// A run of `+`/`-` presses on one criterion, shown in the pane at once and
+/// written once, as one [`Effect::Score`] (one audit entry): when anything
+/// else happens (the cursor leaves the criterion, the pane loses focus, the
+/// dossier changes, a decision, quit) or after [`SCORE_QUIET_TICKS`] ticks
+/// of quiet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingScore {
+    /// Dossier.
+    pub code: String,
+    /// Criterion id.
+    pub criterion: String,
+    /// The points shown, not saved yet.
+    pub points: u32,
+    /// The dossier's version when the run started.
+    pub version: i64,
+    /// [`State::ticks`] at the last press.
+    pub at: u64,
+}
+
+/// True when `action` leaves a run of `+`/`-` presses pending: the ticks
+/// that measure its quiet, the machinery's results, and the score pane's
+/// own keys (which deal with it themselves). Anything else writes it first.
+pub(super) fn keeps_pending_score(state: &State, action: &Action) -> bool {
+    match action {
+        Action::Tick
+        | Action::Resize(..)
+        | Action::Loaded(_)
+        | Action::Failed(_)
+        | Action::Insert(_)
+        | Action::Paste(_) => true,
+        Action::ScoreUp | Action::ScoreDown | Action::ScoreEdit | Action::ScoreClear => {
+            state.overlay.is_none() && state.view == View::Queue && state.focus == Pane::Score
+        }
+        _ => false,
+    }
+}
+
+/// Write the pending run of presses, if any (nothing when it came back to
+/// the stored value).
+pub(super) fn flush_score(state: &mut State) -> Vec<Effect> {
+    let Some(p) = state.pending_score.take() else {
+        return Vec::new();
+    };
+    // The "not saved yet" mark goes.
+    state.dirty = true;
+    if state.stored_points(&p.code, &p.criterion) == Some(Some(p.points)) {
+        return Vec::new();
+    }
+    vec![Effect::Score {
+        code: p.code,
+        criterion: p.criterion,
+        points: Some(p.points),
+        version: p.version,
+    }]
+}
+
+/// A tick: after enough quiet, the pending run of presses is written.
+pub(super) fn score_tick(state: &mut State) -> Vec<Effect> {
+    state.ticks = state.ticks.saturating_add(1);
+    match &state.pending_score {
+        Some(p) if state.ticks.saturating_sub(p.at) >= SCORE_QUIET_TICKS => flush_score(state),
+        _ => Vec::new(),
+    }
+}
+
+/// The pending run lives only while its criterion is under the cursor of
+/// the focused score pane with nothing over it: otherwise it is written.
+pub(super) fn score_still_pending(state: &mut State) -> Vec<Effect> {
+    let Some(p) = &state.pending_score else {
+        return Vec::new();
+    };
+    let under_cursor = state.overlay.is_none()
+        && state.view == View::Queue
+        && state.focus == Pane::Score
+        && state.current_code().as_deref() == Some(p.code.as_str())
+        && state.dossier.as_ref().is_some_and(|d| {
+            d.dossier.code == p.code
+                && d.score
+                    .criteria
+                    .get(state.score_cursor)
+                    .is_some_and(|c| c.id == p.criterion)
+        });
+    if under_cursor {
+        Vec::new()
+    } else {
+        flush_score(state)
+    }
+}
+
+impl State {
+    /// The points of a criterion as loaded: `None` when the dossier or the
+    /// criterion is not loaded, `Some(None)` while it is unscored.
+    fn stored_points(&self, code: &str, criterion: &str) -> Option<Option<u32>> {
+        let d = self.dossier.as_ref().filter(|d| d.dossier.code == code)?;
+        d.score
+            .criteria
+            .iter()
+            .find(|c| c.id == criterion)
+            .map(|c| c.points)
+    }
+
+    /// The points not saved yet of the selected dossier's criterion, if a
+    /// run of `+`/`-` presses on it is pending and differs from the stored.
+    pub fn unsaved_points(&self, criterion: &str) -> Option<u32> {
+        let p = self.pending_score.as_ref()?;
+        let stored = self.stored_points(&p.code, criterion)?;
+        (p.criterion == criterion && stored != Some(p.points)).then_some(p.points)
+    }
+}
+
 pub(super) fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(d) = &state.dossier else {
         return Vec::new();
@@ -63,35 +178,73 @@ pub(super) fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let code = d.dossier.code.clone();
-    let version = d.version;
-    let now = c.points;
-    let points = match action {
-        Action::ScoreUp => now.map_or(0, |p| p + 1).min(c.max),
-        Action::ScoreDown => match now {
-            Some(p) => p.saturating_sub(1),
-            None => 0,
-        },
+    let criterion = c.id.clone();
+    let (max, stored, version) = (c.max, c.points, d.version);
+    // A run on another criterion (it cannot normally survive the move) is
+    // written first; one on this criterion is what the keys build on.
+    let mut fx = Vec::new();
+    let mine = match state.pending_score.take() {
+        Some(p) if p.code == code && p.criterion == criterion => Some(p),
+        other => {
+            state.pending_score = other;
+            fx.extend(flush_score(state));
+            None
+        }
+    };
+    let shown = mine.as_ref().map_or(stored, |p| Some(p.points));
+    let next = match action {
+        // The first `+` on an unscored criterion gives 1.
+        Action::ScoreUp => Some(shown.map_or(1, |p| p.saturating_add(1)).min(max)),
+        // `-` stops at 0 and leaves an unscored criterion alone: making it
+        // unscored is a deliberate act (`x`, or an empty typed value).
+        Action::ScoreDown => shown.map(|p| p.saturating_sub(1)),
         Action::ScoreEdit => {
+            state.pending_score = mine;
+            fx.extend(flush_score(state));
             let purpose = InputPurpose::Points {
                 code,
-                criterion: c.id.clone(),
-                max: c.max,
+                criterion,
+                max,
+                now: shown,
             };
-            let text = now.map(|p| p.to_string()).unwrap_or_default();
-            open_input(state, purpose, TextInput::with_text(&text));
-            return Vec::new();
+            open_input(state, purpose, TextInput::single());
+            return fx;
         }
-        _ => return Vec::new(),
+        Action::ScoreClear => {
+            // A pending run is dropped: it was never written.
+            if mine.is_some() {
+                state.dirty = true;
+            }
+            if stored.is_some() {
+                fx.push(Effect::Score {
+                    code,
+                    criterion,
+                    points: None,
+                    version,
+                });
+            }
+            return fx;
+        }
+        _ => {
+            state.pending_score = mine;
+            return fx;
+        }
     };
-    if Some(points) == now {
-        return Vec::new();
+    let Some(points) = next else {
+        return fx;
+    };
+    if mine.is_none() && next == stored {
+        // `+` at the maximum, `-` at 0: nothing changes.
+        return fx;
     }
-    vec![Effect::Score {
+    state.pending_score = Some(PendingScore {
         code,
-        criterion: c.id.clone(),
+        criterion,
         points,
-        version,
-    }]
+        version: mine.map_or(version, |p| p.version),
+        at: state.ticks,
+    });
+    fx
 }
 
 pub(super) fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {

@@ -840,6 +840,78 @@ fn input_editing_actions() {
 }
 
 #[test]
+fn every_text_input_edits_the_same_way_with_readline_keys() {
+    use crate::tui::keymap::{KeyPress, Lookup};
+    // Each input as the appraiser opens it.
+    type Open = fn(&mut State);
+    let openers: Vec<(&str, Open)> = vec![
+        ("filter", |s| {
+            update(s, Action::Filter);
+        }),
+        ("return reason", |s| {
+            update(s, Action::Return);
+        }),
+        ("note", |s| {
+            update(s, Action::NewNote);
+        }),
+        ("points", |s| {
+            s.focus = Pane::Score;
+            update(s, Action::ScoreEdit);
+        }),
+        ("allocation", |s| {
+            update(s, Action::ShowRanking);
+            update(s, Action::EditAllocation);
+        }),
+        ("log filter", |s| {
+            update(s, Action::ShowLog);
+            update(s, Action::FilterLog);
+        }),
+    ];
+    // A key through the bundled keymap's input mode.
+    let run = |s: &mut State, key: &str| {
+        let k = KeyPress::parse(key).unwrap_or_else(|e| panic!("{e}"));
+        match s.keymap.lookup(Mode::Input, &[k]) {
+            Lookup::Actions(actions) => {
+                for a in actions {
+                    update(s, a);
+                }
+            }
+            _ => panic!("{key} is not bound in input mode"),
+        }
+    };
+    for (what, open) in openers {
+        let mut s = state();
+        open(&mut s);
+        // Whatever the input starts with (a kept filter, an allocation)
+        // goes with C-a C-k.
+        run(&mut s, "<C-a>");
+        run(&mut s, "<C-k>");
+        assert_eq!(input_text(&s), "", "{what}");
+        update(&mut s, Action::Paste("hồ sơ thiếu bảng kê".into()));
+        run(&mut s, "<C-w>");
+        assert_eq!(input_text(&s), "hồ sơ thiếu bảng ", "{what}: C-w");
+        run(&mut s, "<C-a>");
+        run(&mut s, "<C-f>");
+        run(&mut s, "<Right>");
+        run(&mut s, "<C-d>");
+        assert_eq!(input_text(&s), "hồsơ thiếu bảng ", "{what}: C-f → C-d");
+        run(&mut s, "<C-b>");
+        run(&mut s, "<Left>");
+        run(&mut s, "<C-k>");
+        assert_eq!(input_text(&s), "", "{what}: C-k");
+        update(&mut s, Action::Paste("báo giá".into()));
+        run(&mut s, "<Home>");
+        run(&mut s, "<End>");
+        run(&mut s, "<Backspace>");
+        run(&mut s, "<C-h>");
+        assert_eq!(input_text(&s), "báo g", "{what}: Backspace, C-h");
+        run(&mut s, "<C-e>");
+        run(&mut s, "<C-u>");
+        assert_eq!(input_text(&s), "", "{what}: C-u");
+    }
+}
+
+#[test]
 fn tick_only_manual_items() {
     let mut s = state();
     s.focus = Pane::Checklist;
@@ -874,53 +946,243 @@ fn tick_only_manual_items() {
     );
 }
 
-#[test]
-fn scores_step_and_are_typed() {
+/// The state with the score pane focused and `necessity` at `points`
+/// (`technology`, below it, unscored).
+fn scoring(points: Option<u32>) -> State {
     let mut s = state();
     s.focus = Pane::Score;
-    let fx = update(&mut s, Action::ScoreUp);
-    assert_eq!(
-        fx,
-        vec![Effect::Score {
+    if let Some(d) = &mut s.dossier {
+        d.score.criteria[0].points = points;
+        d.score.total = points.map(i64::from);
+    }
+    s
+}
+
+fn score(criterion: &str, points: Option<u32>) -> Effect {
+    Effect::Score {
+        code: "KC24-GL-007".into(),
+        criterion: criterion.into(),
+        points,
+        version: 7,
+    }
+}
+
+#[test]
+fn typed_points_replace_the_current_value() {
+    let mut s = scoring(Some(2));
+    assert!(update(&mut s, Action::ScoreEdit).is_empty());
+    // The field starts empty; the current value is the hint.
+    assert_eq!(input_text(&s), "");
+    assert!(matches!(
+        &s.overlay,
+        Some(Overlay::Input(b)) if b.purpose == InputPurpose::Points {
             code: "KC24-GL-007".into(),
             criterion: "necessity".into(),
-            points: 19,
-            version: 7,
-        }]
+            max: 20,
+            now: Some(2),
+        }
+    ));
+    update(&mut s, Action::Insert("1".into()));
+    update(&mut s, Action::Insert("8".into()));
+    assert_eq!(input_text(&s), "18");
+    assert_eq!(
+        update(&mut s, Action::Submit),
+        vec![score("necessity", Some(18))]
     );
-    assert!(matches!(
-        &update(&mut s, Action::ScoreDown)[..],
-        [Effect::Score { points: 17, .. }]
-    ));
-    update(&mut s, Action::MoveDown);
-    // Unscored: up gives 0, down gives 0.
-    assert!(matches!(
-        &update(&mut s, Action::ScoreUp)[..],
-        [Effect::Score { points: 0, .. }]
-    ));
+    // Backspace and C-u edit the field.
     update(&mut s, Action::ScoreEdit);
-    update(&mut s, Action::Paste("16".into()));
+    update(&mut s, Action::Paste("21".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
     assert!(
-        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("16 is not a number in 0..15"))
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("21 is not a number in 0..20"))
     );
+    update(&mut s, Action::DeleteToLineStart);
+    assert_eq!(input_text(&s), "");
+    update(&mut s, Action::Paste("17".into()));
     update(&mut s, Action::Backspace);
-    update(&mut s, Action::Backspace);
-    update(&mut s, Action::Paste("12".into()));
+    assert_eq!(
+        update(&mut s, Action::Submit),
+        vec![score("necessity", Some(1))]
+    );
+}
+
+#[test]
+fn an_empty_field_or_the_clear_key_makes_a_criterion_unscored() {
+    let mut s = scoring(Some(18));
+    update(&mut s, Action::ScoreEdit);
+    assert_eq!(
+        update(&mut s, Action::Submit),
+        vec![score("necessity", None)]
+    );
+    assert!(s.overlay.is_none());
+    assert_eq!(
+        update(&mut s, Action::ScoreClear),
+        vec![score("necessity", None)]
+    );
+    // On an unscored criterion there is nothing to clear.
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::ScoreEdit);
     assert!(matches!(
-        &update(&mut s, Action::Submit)[..],
-        [Effect::Score { points: 12, .. }]
+        &s.overlay,
+        Some(Overlay::Input(b)) if matches!(b.purpose, InputPurpose::Points { now: None, .. })
     ));
-    // A saved score reloads the queue (its score column).
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(s.overlay.is_none());
+    assert!(update(&mut s, Action::ScoreClear).is_empty());
+    // The bundled keymap binds the clear key twice in the score pane.
+    for key in ["x", "<Delete>"] {
+        let k = crate::tui::keymap::KeyPress::parse(key).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(s.keymap.lookup(Mode::Score, &[k]), crate::tui::keymap::Lookup::Actions(a) if a == vec![Action::ScoreClear]),
+            "{key}"
+        );
+    }
+    // The saved clear says so and reloads the queue's score column.
     let fx = update(
         &mut s,
         loaded(Loaded::Saved(Saved::Score {
             code: "KC24-GL-007".into(),
-            criterion: "technology".into(),
-            points: 12,
+            criterion: "necessity".into(),
+            points: None,
         })),
     );
     assert_eq!(fx, vec![Effect::LoadRows(vec!["KC24-GL-007".into()])]);
+    assert_eq!(
+        s.message.as_ref().map(|m| m.text.as_str()),
+        Some("KC24-GL-007: necessity unscored")
+    );
+}
+
+#[test]
+fn plus_on_unscored_gives_one_and_minus_stops_at_zero() {
+    let mut s = scoring(Some(18));
+    update(&mut s, Action::MoveDown);
+    // `-` leaves an unscored criterion alone.
+    assert!(update(&mut s, Action::ScoreDown).is_empty());
+    assert_eq!(s.pending_score, None);
+    assert!(update(&mut s, Action::ScoreUp).is_empty());
+    assert_eq!(s.unsaved_points("technology"), Some(1));
+    update(&mut s, Action::ScoreDown);
+    update(&mut s, Action::ScoreDown);
+    assert_eq!(s.unsaved_points("technology"), Some(0));
+    assert_eq!(
+        update(&mut s, Action::MoveUp),
+        vec![score("technology", Some(0))]
+    );
+    // `+` stops at the maximum.
+    update(&mut s, Action::ScoreUp);
+    update(&mut s, Action::ScoreUp);
+    update(&mut s, Action::ScoreUp);
+    assert_eq!(s.unsaved_points("necessity"), Some(20));
+}
+
+#[test]
+fn a_run_of_presses_is_written_once_when_the_cursor_leaves() {
+    let mut s = scoring(None);
+    for _ in 0..5 {
+        assert!(update(&mut s, Action::ScoreUp).is_empty());
+    }
+    // Shown at once, not saved.
+    assert_eq!(s.unsaved_points("necessity"), Some(5));
+    assert_eq!(
+        update(&mut s, Action::MoveDown),
+        vec![score("necessity", Some(5))]
+    );
+    assert_eq!(s.pending_score, None);
+    assert_eq!(s.unsaved_points("necessity"), None);
+    // Saved and reloaded; then a run that comes back where it started
+    // writes nothing.
+    let mut d = dossier("KC24-GL-007");
+    d.score.criteria[0].points = Some(5);
+    update(
+        &mut s,
+        loaded(Loaded::Dossier("KC24-GL-007".into(), Some(Box::new(d)))),
+    );
+    update(&mut s, Action::MoveUp);
+    update(&mut s, Action::ScoreUp);
+    update(&mut s, Action::ScoreDown);
+    assert_eq!(s.unsaved_points("necessity"), None);
+    assert!(update(&mut s, Action::MoveDown).is_empty());
+}
+
+#[test]
+fn a_run_of_presses_is_written_once_after_a_second_of_quiet() {
+    let mut s = scoring(Some(10));
+    for _ in 0..3 {
+        update(&mut s, Action::ScoreUp);
+    }
+    // The first tick may come a moment after the press: not yet.
+    assert_eq!(update(&mut s, Action::Tick), vec![Effect::Poll]);
+    // A press resets the quiet.
+    update(&mut s, Action::ScoreUp);
+    update(&mut s, Action::ScoreUp);
+    assert_eq!(update(&mut s, Action::Tick), vec![Effect::Poll]);
+    assert_eq!(s.unsaved_points("necessity"), Some(15));
+    assert_eq!(
+        update(&mut s, Action::Tick),
+        vec![score("necessity", Some(15)), Effect::Poll]
+    );
+    assert_eq!(update(&mut s, Action::Tick), vec![Effect::Poll]);
+    // A reload meanwhile (another appraiser's change) keeps the run.
+    update(&mut s, Action::ScoreDown);
+    update(&mut s, loaded(Loaded::Queue(rows(), 4)));
+    assert_eq!(s.unsaved_points("necessity"), Some(9));
+}
+
+#[test]
+fn a_pending_run_is_written_before_anything_else_acts() {
+    // (the press, what follows it, the effects that gives)
+    let cases = [
+        // Focus leaves the pane.
+        (
+            Action::ScoreUp,
+            Action::NextPane,
+            vec![score("necessity", Some(11))],
+        ),
+        (
+            Action::ScoreDown,
+            Action::Quit,
+            vec![score("necessity", Some(9))],
+        ),
+        // Typing the points: the run is written, the input starts from it.
+        (
+            Action::ScoreUp,
+            Action::ScoreEdit,
+            vec![score("necessity", Some(11))],
+        ),
+        // The clear key drops the run instead of writing it first.
+        (
+            Action::ScoreUp,
+            Action::ScoreClear,
+            vec![score("necessity", None)],
+        ),
+    ];
+    for (press, then, want) in cases {
+        let mut s = scoring(Some(10));
+        update(&mut s, press);
+        let what = format!("{then:?}");
+        assert_eq!(update(&mut s, then), want, "{what}");
+        assert_eq!(s.pending_score, None, "{what}");
+        if what == "ScoreEdit" {
+            assert!(matches!(
+                &s.overlay,
+                Some(Overlay::Input(b)) if matches!(b.purpose, InputPurpose::Points { now: Some(11), .. })
+            ));
+        }
+    }
+    // A decision's preview sees the score.
+    let mut s = scoring(Some(10));
+    update(&mut s, Action::ScoreUp);
+    let fx = update(&mut s, Action::Approve);
+    assert_eq!(fx.first(), Some(&score("necessity", Some(11))));
+    assert!(matches!(fx.get(1), Some(Effect::Preview { .. })));
+    // The dossier changes under the cursor (a reload that filtered it out).
+    let mut s = scoring(Some(10));
+    update(&mut s, Action::ScoreUp);
+    let mut newer = rows();
+    newer[0].status = Status::Approved;
+    let fx = update(&mut s, loaded(Loaded::Queue(newer, 4)));
+    assert!(fx.contains(&score("necessity", Some(11))), "{fx:?}");
 }
 
 #[test]

@@ -430,6 +430,12 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
     while lines.len() < th {
         lines.push(Line::from(""));
     }
+    if let (Some(hint), Some(first)) = (placeholder(state, b), lines.first_mut()) {
+        *first = Line::from(Span::styled(
+            fit(&hint, tw, theme.ellipsis(), false),
+            theme.dim(),
+        ));
+    }
     match &b.error {
         Some(e) => lines.push(Line::from(Span::styled(e.clone(), theme.error()))),
         None => lines.push(Line::from("")),
@@ -440,4 +446,21 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
     let x = inner.x + u16::try_from(ccol).unwrap_or(0);
     let y = inner.y + u16::try_from(crow - first).unwrap_or(0);
     frame.set_cursor_position(Position::new(x.min(inner.right().saturating_sub(1)), y));
+}
+
+/// The greyed hint of an empty input: a score's current points (the field
+/// starts empty, so typing replaces them).
+fn placeholder(state: &State, b: &InputBox) -> Option<String> {
+    let InputPurpose::Points { max, now, .. } = &b.purpose else {
+        return None;
+    };
+    if !b.input.text().is_empty() {
+        return None;
+    }
+    let s = state.strings;
+    let max = max.to_string();
+    Some(match now {
+        Some(n) => fill(s.points_hint, &[("now", &n.to_string()), ("max", &max)]),
+        None => fill(s.points_hint_unscored, &[("max", &max)]),
+    })
 }

@@ -11,23 +11,39 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The mark of points not saved yet (ASCII, the same in every look).
+const UNSAVED: &str = "*";
+
 /// Draw the score pane.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
     let s = state.strings;
+    // Points of a run of `+`/`-` not written yet count in the total shown,
+    // marked as not saved.
+    let unsaved = state.dossier.as_ref().and_then(|d| {
+        d.score.criteria.iter().find_map(|c| {
+            state
+                .unsaved_points(&c.id)
+                .map(|p| i64::from(p) - i64::from(c.points.unwrap_or(0)))
+        })
+    });
     let total = match &state.dossier {
-        Some(d) => d
-            .score
-            .total
-            .map_or(s.unscored.to_string(), |t| format!("{t}/100")),
+        Some(d) => {
+            let t = match (d.score.total, unsaved) {
+                (t, None) => t,
+                (Some(t), Some(delta)) => Some(t + delta),
+                (None, Some(delta)) => Some(d.score.bonus + delta),
+            };
+            t.map_or(s.unscored.to_string(), |t| format!("{t}/100"))
+        }
         None => String::new(),
     };
-    let block = pane_block(
-        theme,
-        fill(s.score_title, &[("total", &total)])
-            .trim_end()
-            .to_string(),
-        focused,
-    );
+    let mut title = fill(s.score_title, &[("total", &total)])
+        .trim_end()
+        .to_string();
+    if unsaved.is_some() {
+        title = format!("{title} · {}", s.score_unsaved);
+    }
+    let block = pane_block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(d) = &state.dossier else {
@@ -36,7 +52,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let h = usize::from(inner.height);
     let w = usize::from(inner.width);
     let ell = theme.ellipsis();
-    let pts_w = 6; // "18/20" plus a stale mark
+    // "18/20" plus a stale mark, and the unsaved mark while there is one.
+    let pts_w = 6 + usize::from(unsaved.is_some());
     let name_w = w.saturating_sub(1 + 1 + pts_w);
     let mut lines = Vec::with_capacity(h);
     let crit = &d.score.criteria;
@@ -63,9 +80,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         } else {
             c.id.clone()
         };
+        let unsaved = state.unsaved_points(&c.id);
         let pts = format!(
-            "{}/{}{}",
-            c.points.map_or(theme.none().to_string(), |p| p.to_string()),
+            "{}{}/{}{}",
+            unsaved
+                .or(c.points)
+                .map_or(theme.none().to_string(), |p| p.to_string()),
+            if unsaved.is_some() { UNSAVED } else { "" },
             c.max,
             if c.stale { "!" } else { "" }
         );
