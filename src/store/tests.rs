@@ -428,11 +428,7 @@ fn an_allocation_is_stored_with_its_audit_entry_in_the_same_transaction() {
     assert_eq!(
         entries,
         vec![
-            (
-                "allocation",
-                "lan",
-                Some("machinery 2024: 1.500.000.000")
-            ),
+            ("allocation", "lan", Some("machinery 2024: 1.500.000.000")),
             (
                 "allocation",
                 "minh",

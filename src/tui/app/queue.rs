@@ -392,21 +392,7 @@ pub(super) fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Approve => {
-            state.overlay = Some(Overlay::Confirm(Confirm {
-                decision: Decision::Approve,
-                seen: state.versions(&targets),
-                codes: targets.clone(),
-                preview: None,
-                reason: None,
-                override_reason: None,
-                scroll: 0,
-            }));
-            vec![Effect::Preview {
-                decision: Decision::Approve,
-                codes: targets,
-            }]
-        }
+        Action::Approve => state.ask_approval(targets),
         Action::Return => {
             let input = match state.unsaved_reason.take() {
                 Some(reason) => TextInput::with_text(&reason),
