@@ -148,12 +148,14 @@ fn text(
         .map(|l| Line::from(l.clone()))
         .collect();
     let s = state.strings;
-    let mut hint = crate::tui::view::status::key_hints(
-        state,
-        Mode::Help,
-        &[(Action::Cancel, s.hint_close)],
-        " · ",
-    );
+    // Esc first when it closes: the key every overlay closes with.
+    let keys = state.keymap.keys_for(Mode::Help, &Action::Cancel);
+    let mut hint = keys
+        .iter()
+        .find(|k| k.contains("Esc"))
+        .or(keys.first())
+        .map(|k| format!("{k} {}", s.hint_close))
+        .unwrap_or_default();
     if wrapped.len() > body {
         let pos = fill(
             s.lines_shown,
@@ -163,7 +165,11 @@ fn text(
                 ("n", &wrapped.len().to_string()),
             ],
         );
-        hint = format!("{pos} · {hint}");
+        hint = if hint.is_empty() {
+            pos
+        } else {
+            format!("{pos} · {hint}")
+        };
     }
     shown.push(Line::from(Span::styled(hint, theme.dim())));
     let h = u16::try_from(body + 3).unwrap_or(u16::MAX);

@@ -18,8 +18,9 @@ use ratatui::widgets::Paragraph;
 const RANK_W: usize = 4;
 const CHECK_W: usize = 7;
 const SCORE_W: usize = 5;
-const MONEY_W: usize = 10;
+const MONEY_W: usize = 9;
 const PROVINCE_W: usize = 14;
+const WITHIN_W: usize = 2;
 /// The title column is never narrower than this.
 const MIN_TITLE_W: usize = 12;
 
@@ -32,11 +33,12 @@ struct Columns {
 
 impl Columns {
     fn new(w: usize, code: usize) -> Columns {
-        // rank code status checklist score national cumulative in, each
-        // followed by a space but the last; the title takes the rest.
-        let fixed =
-            RANK_W + 1 + code + 1 + 2 + CHECK_W + 1 + SCORE_W + 1 + MONEY_W + 1 + MONEY_W + 1 + 2;
-        let rest = w.saturating_sub(fixed + 1);
+        // The cursor, then rank, code, status glyph, (title), checklist,
+        // score, national, cumulative and within budget, each followed by a
+        // space but the last; the title takes the rest.
+        let spaces = 8;
+        let fixed = 1 + RANK_W + code + 1 + CHECK_W + SCORE_W + 2 * MONEY_W + WITHIN_W + spaces;
+        let rest = w.saturating_sub(fixed);
         let province = if rest >= MIN_TITLE_W * 2 + PROVINCE_W + 1 {
             PROVINCE_W
         } else {
@@ -110,7 +112,10 @@ fn cells<'a>(
         ),
         base,
     ));
-    out.push(Span::styled(within.0, base.patch(within.1)));
+    out.push(Span::styled(
+        fit(within.0, WITHIN_W, ell, false),
+        base.patch(within.1),
+    ));
     out
 }
 
