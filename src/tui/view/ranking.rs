@@ -39,7 +39,7 @@ impl Columns {
         let spaces = 8;
         let fixed = 1 + RANK_W + code + 1 + CHECK_W + SCORE_W + 2 * MONEY_W + WITHIN_W + spaces;
         let rest = w.saturating_sub(fixed);
-        let province = if rest >= MIN_TITLE_W * 2 + PROVINCE_W + 1 {
+        let province = if rest > MIN_TITLE_W * 2 + PROVINCE_W {
             PROVINCE_W
         } else {
             0
