@@ -193,15 +193,20 @@ fn ranking_view_with_the_cut_line() {
     snap("ranking", |s| {
         press(s, "/");
         s.type_text("gl-007");
-        press(s, "<Enter> 2 b");
+        press(s, "<Enter> 2");
         // An allocation that cuts between the two scored dossiers.
-        press(s, "<C-a>");
-        for _ in 0..20 {
-            press(s, "<Delete>");
-        }
-        s.type_text("500.000.000");
-        press(s, "<Enter>");
+        set_allocation(s, "500.000.000");
     });
+}
+
+/// In the ranking view: `b`, the amount typed over the old one, `Enter`.
+fn set_allocation(s: &mut Session, amount: &str) {
+    press(s, "b <C-a>");
+    for _ in 0..20 {
+        press(s, "<Delete>");
+    }
+    s.type_text(amount);
+    press(s, "<Enter>");
 }
 
 #[test]
@@ -226,12 +231,9 @@ fn audit_log_entry_read_in_full() {
 #[test]
 fn ranking_approve_within_budget_confirmation() {
     snap("ranking_approve", |s| {
-        press(s, "2 b <C-a>");
-        for _ in 0..20 {
-            press(s, "<Delete>");
-        }
-        s.type_text("700.000.000");
-        press(s, "<Enter> A");
+        press(s, "2");
+        set_allocation(s, "700.000.000");
+        press(s, "A");
     });
 }
 

@@ -855,6 +855,14 @@ fn ranking(rows: Vec<RankLine>, allocation: Option<Vnd>) -> Action {
     })
 }
 
+/// The ranking view open on these lines.
+fn in_ranking(rows: Vec<RankLine>, allocation: Option<Vnd>) -> State {
+    let mut s = state();
+    update(&mut s, Action::ShowRanking);
+    update(&mut s, ranking(rows, allocation));
+    s
+}
+
 #[test]
 fn ranking_view_categories_and_allocation() {
     let mut s = state();
@@ -901,14 +909,9 @@ fn ranking_view_categories_and_allocation() {
 
 #[test]
 fn the_allocation_set_in_the_ranking_is_stored_not_kept_in_the_session() {
-    let mut s = state();
-    update(&mut s, Action::ShowRanking);
-    update(
-        &mut s,
-        ranking(
-            vec![rank_line("KC24-GL-007", Status::Pending, true, true)],
-            Some(Vnd(12_000_000_000)),
-        ),
+    let mut s = in_ranking(
+        vec![rank_line("KC24-GL-007", Status::Pending, true, true)],
+        Some(Vnd(12_000_000_000)),
     );
     update(&mut s, Action::EditAllocation);
     update(&mut s, Action::LineStart);
@@ -959,51 +962,48 @@ fn the_allocation_set_in_the_ranking_is_stored_not_kept_in_the_session() {
 
 #[test]
 fn approve_within_budget_is_one_batch_through_the_normal_confirmation() {
-    let mut s = state();
-    update(&mut s, Action::ShowRanking);
-    update(
-        &mut s,
-        ranking(
-            vec![
-                rank_line("KC24-GL-007", Status::Pending, true, true),
-                rank_line("KC24-LA-011", Status::Approved, true, true),
-                rank_line("KC24-TV-003", Status::Pending, false, true),
-                rank_line("KC24-DN-002", Status::Pending, true, false),
-            ],
-            Some(Vnd(900_000_000)),
-        ),
+    let mut s = in_ranking(
+        vec![
+            rank_line("KC24-GL-007", Status::Pending, true, true),
+            rank_line("KC24-LA-011", Status::Approved, true, true),
+            rank_line("KC24-TV-003", Status::Pending, false, true),
+            rank_line("KC24-DN-002", Status::Pending, true, false),
+        ],
+        Some(Vnd(900_000_000)),
     );
-    // The pending dossiers above the cut line go to the gate; the approved
-    // one and the one below the line do not. The one whose checklist fails
-    // is there for the preview to list as refused.
+    // The same round trip as `a` on the queue with the same dossiers
+    // marked: the pending dossiers above the cut line go to the gate (the
+    // approved one and the one below the line do not; the one whose
+    // checklist fails is there for the preview to list as refused).
+    let mut q = state();
+    for code in ["KC24-GL-007", "KC24-TV-003"] {
+        q.queue.marks.insert(code.into());
+    }
     let fx = update(&mut s, Action::ApproveWithinBudget);
-    assert_eq!(
-        fx,
-        vec![Effect::Preview {
-            decision: Decision::Approve,
-            codes: vec!["KC24-GL-007".into(), "KC24-TV-003".into()],
-        }]
-    );
+    assert_eq!(fx, update(&mut q, Action::Approve));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Preview { decision: Decision::Approve, codes }]
+            if codes == &["KC24-GL-007", "KC24-TV-003"]
+    ));
+    assert_eq!(s.overlay, q.overlay);
     assert_eq!(s.mode(), Mode::Confirm);
-    assert!(update(&mut s, Action::Confirm).is_empty());
-    update(
-        &mut s,
-        loaded(Loaded::Preview(Preview {
-            accepted: vec!["KC24-GL-007".into()],
-            refused: vec![("KC24-TV-003".into(), vec!["new_advanced".into()])],
-            already: Vec::new(),
-        })),
-    );
+    let preview = Preview {
+        accepted: vec!["KC24-GL-007".into()],
+        refused: vec![("KC24-TV-003".into(), vec!["new_advanced".into()])],
+        already: Vec::new(),
+    };
+    for t in [&mut s, &mut q] {
+        update(t, loaded(Loaded::Preview(preview.clone())));
+    }
     // Confirm decides the accepted ones only, with the versions seen.
-    assert_eq!(
-        update(&mut s, Action::Confirm),
-        vec![Effect::Decide {
-            decision: Decision::Approve,
-            items: vec![("KC24-GL-007".into(), 7)],
-            reason: None,
-            override_reason: None,
-        }]
-    );
+    let fx = update(&mut s, Action::Confirm);
+    assert_eq!(fx, update(&mut q, Action::Confirm));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { decision: Decision::Approve, items, override_reason: None, .. }]
+            if items == &[("KC24-GL-007".to_string(), 7)]
+    ));
     // The decision reloads the ranking with the queue.
     let fx = update(
         &mut s,
@@ -1031,17 +1031,12 @@ fn approve_within_budget_is_one_batch_through_the_normal_confirmation() {
 
 #[test]
 fn approve_within_budget_with_nothing_pending_above_the_line_says_so() {
-    let mut s = state();
-    update(&mut s, Action::ShowRanking);
-    update(
-        &mut s,
-        ranking(
-            vec![
-                rank_line("KC24-LA-011", Status::Approved, true, true),
-                rank_line("KC24-DN-002", Status::Pending, true, false),
-            ],
-            Some(Vnd(300_000_000)),
-        ),
+    let mut s = in_ranking(
+        vec![
+            rank_line("KC24-LA-011", Status::Approved, true, true),
+            rank_line("KC24-DN-002", Status::Pending, true, false),
+        ],
+        Some(Vnd(300_000_000)),
     );
     assert!(update(&mut s, Action::ApproveWithinBudget).is_empty());
     assert!(s.overlay.is_none());
@@ -1099,6 +1094,14 @@ fn log_rows() -> Vec<LogEntry> {
     ]
 }
 
+/// The log view open on [`log_rows`].
+fn in_log() -> State {
+    let mut s = state();
+    assert_eq!(update(&mut s, Action::ShowLog), vec![Effect::LoadLog]);
+    update(&mut s, loaded(Loaded::Log(log_rows())));
+    s
+}
+
 fn log_ids(s: &State) -> Vec<i64> {
     s.log.visible.iter().map(|&i| s.log.rows[i].id).collect()
 }
@@ -1115,9 +1118,7 @@ fn filter_log(s: &mut State, text: &str) -> Vec<Effect> {
 
 #[test]
 fn log_view_shows_every_kind_of_entry_newest_first() {
-    let mut s = state();
-    assert_eq!(update(&mut s, Action::ShowLog), vec![Effect::LoadLog]);
-    update(&mut s, loaded(Loaded::Log(log_rows())));
+    let mut s = in_log();
     assert_eq!(log_ids(&s), [6, 5, 4, 3, 2, 1]);
     // The cursor starts on the newest.
     assert_eq!(s.log.current().map(|e| e.id), Some(6));
@@ -1137,9 +1138,7 @@ fn log_view_shows_every_kind_of_entry_newest_first() {
 
 #[test]
 fn log_filter_is_the_query_language() {
-    let mut s = state();
-    update(&mut s, Action::ShowLog);
-    update(&mut s, loaded(Loaded::Log(log_rows())));
+    let mut s = in_log();
     // A code, case-insensitive, at word starts (search.md).
     assert!(filter_log(&mut s, "tb-011").is_empty());
     assert_eq!(log_ids(&s), [4, 1]);
@@ -1183,9 +1182,7 @@ fn log_filter_is_the_query_language() {
 
 #[test]
 fn a_log_filter_that_does_not_parse_is_said_and_the_old_one_kept() {
-    let mut s = state();
-    update(&mut s, Action::ShowLog);
-    update(&mut s, loaded(Loaded::Log(log_rows())));
+    let mut s = in_log();
     filter_log(&mut s, "by:minh");
     // Queue-only qualifiers mean nothing for an entry: refused, not ignored.
     for bad in ["score:>70", "x:1", "\"tra", "a:"] {
