@@ -473,8 +473,51 @@ pub struct Ranking {
     pub rows: Vec<RankRow>,
 }
 
+/// The plan year a ranking is for when none is asked: the newest in the
+/// database (`None`: the database holds no dossier).
+pub fn default_plan_year(store: &Store, plan_year: Option<i32>) -> Result<Option<i32>> {
+    Ok(match plan_year {
+        Some(y) => Some(y),
+        None => store.plan_years()?.first().copied(),
+    })
+}
+
+/// The allocation of a category for a plan year: `budget` when given, else
+/// the one stored by an appraiser (the ranking view's `b`, `rank
+/// --set-budget`), else the one of `data/budget.toml`.
+fn allocation_of(
+    rules: &Rules,
+    stored: &HashMap<(Category, i32), crate::store::AllocationRecord>,
+    budget: Option<Vnd>,
+    category: Category,
+    year: i32,
+) -> Option<Vnd> {
+    budget
+        .or_else(|| stored.get(&(category, year)).map(|a| a.vnd))
+        .or_else(|| rules.allocation(category, year))
+}
+
+/// Store the allocation of a category for a plan year (default: the newest
+/// in the database), audited; the year it was stored for.
+pub fn set_allocation(
+    store: &mut Store,
+    actor: &Actor,
+    category: Category,
+    plan_year: Option<i32>,
+    vnd: Vnd,
+) -> Result<i32> {
+    let Some(year) = default_plan_year(store, plan_year)? else {
+        return Err(OpError::Invalid(
+            "no dossier in the database gives a plan year; say which one (--plan-year)".into(),
+        ));
+    };
+    store.set_allocation(actor, category, year, vnd)?;
+    Ok(year)
+}
+
 /// The rankings of every category (or one) for a plan year (default: the
-/// newest in the database). `budget` overrides the allocation of `data/`.
+/// newest in the database). `budget` overrides the stored allocation, which
+/// overrides the one of `data/`.
 pub fn rankings(
     store: &Store,
     rules: &Rules,
@@ -483,13 +526,10 @@ pub fn rankings(
     budget: Option<Vnd>,
     as_of: NaiveDate,
 ) -> Result<Vec<Ranking>> {
-    let year = match plan_year {
-        Some(y) => y,
-        None => match store.plan_years()?.first() {
-            Some(&y) => y,
-            None => return Ok(Vec::new()),
-        },
+    let Some(year) = default_plan_year(store, plan_year)? else {
+        return Ok(Vec::new());
     };
+    let stored = store.allocations()?;
     let rows = store.queue(&QueueFilter {
         category,
         plan_year: Some(year),
@@ -507,7 +547,7 @@ pub fn rankings(
                 .filter(|r| r.category == c)
                 .map(|r| rank_input(rules, r, as_of))
                 .collect();
-            let allocation = budget.or_else(|| rules.allocation(c, year));
+            let allocation = allocation_of(rules, &stored, budget, c, year);
             Ranking {
                 category: c,
                 plan_year: year,
@@ -530,12 +570,15 @@ fn rank_input(rules: &Rules, r: &QueueRow, as_of: NaiveDate) -> RankInput {
 }
 
 /// Every dossier's place in its category's ranking for its own plan year,
-/// with the allocations of `data/`: code → (rank, within budget).
+/// with the allocations `rankings` uses (stored, else `data/`): code →
+/// (rank, within budget).
 pub fn rank_index(
+    store: &Store,
     rules: &Rules,
     rows: &[QueueRow],
     as_of: NaiveDate,
-) -> HashMap<String, (usize, bool)> {
+) -> Result<HashMap<String, (usize, bool)>> {
+    let stored = store.allocations()?;
     let mut groups: HashMap<(Category, i32), Vec<RankInput>> = HashMap::new();
     for r in rows {
         groups
@@ -545,11 +588,11 @@ pub fn rank_index(
     }
     let mut out = HashMap::with_capacity(rows.len());
     for ((c, year), inputs) in groups {
-        for row in ranking::rank(&inputs, rules.allocation(c, year)) {
+        for row in ranking::rank(&inputs, allocation_of(rules, &stored, None, c, year)) {
             out.insert(row.code, (row.rank, row.within_budget));
         }
     }
-    out
+    Ok(out)
 }
 
 /// Counts of an import run (the summary line of `thamdinh import`).

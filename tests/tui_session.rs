@@ -264,24 +264,93 @@ fn ranking_and_log_views_read_the_store() {
     press(&mut s, "1 r");
     s.type_text("Thiếu hồ sơ");
     press(&mut s, "<Enter> y 3");
-    assert!(
+    // Every kind of entry, newest first: the return, then the imports.
+    let shown = |s: &Session| -> Vec<(Option<String>, String, String)> {
         s.state
             .log
-            .rows
+            .visible
             .iter()
-            .any(|r| r.code == "KC24-GL-007" && r.action == "return")
+            .map(|&i| {
+                let e = &s.state.log.rows[i];
+                (e.code.clone(), e.action.clone(), e.author.clone())
+            })
+            .collect()
+    };
+    let all = shown(&s);
+    assert_eq!(
+        all.first(),
+        Some(&(Some("KC24-GL-007".into()), "return".into(), "lan".into()))
     );
+    assert!(all.iter().filter(|e| e.1 == "import").count() > 40);
     press(&mut s, "/");
     s.type_text("nobody");
     press(&mut s, "<Enter>");
-    assert!(s.state.log.rows.is_empty());
+    assert!(s.state.log.visible.is_empty());
     press(&mut s, "/");
-    for _ in 0.."nobody".len() {
+    for _ in 0.."nobody ".len() {
         press(&mut s, "<Backspace>");
     }
-    s.type_text("lan");
+    s.type_text("gl-007 a:return");
     press(&mut s, "<Enter>");
-    assert_eq!(s.state.log.rows.len(), 1);
+    assert_eq!(shown(&s), all[..1].to_vec());
+    // The whole entry, with its reason.
+    press(&mut s, "<Enter>");
+    match &s.state.overlay {
+        Some(thamdinh::tui::app::Overlay::Text { lines, .. }) => {
+            assert!(lines.iter().any(|l| l == "Thiếu hồ sơ"), "{lines:?}")
+        }
+        other => panic!("no entry overlay: {other:?}"),
+    }
+}
+
+#[test]
+fn the_allocation_set_in_the_ranking_is_stored_and_a_new_session_shows_it() {
+    let (mut s, path, _dir) = open();
+    select(&mut s, "KC24-GL-007");
+    press(&mut s, "2 b <C-a>");
+    for _ in 0..20 {
+        press(&mut s, "<Delete>");
+    }
+    s.type_text("500.000.000");
+    press(&mut s, "<Enter>");
+    assert_eq!(
+        s.state.ranking.allocation,
+        Some(thamdinh::domain::Vnd(500_000_000))
+    );
+    assert!(s.state.ranking.rows.iter().any(|r| !r.within_budget));
+    // In the database, audited, for the year ranked.
+    let other = Store::open(&path).expect("second connection");
+    let stored = other.allocations().expect("allocations");
+    let a = &stored[&(thamdinh::domain::Category::Machinery, 2024)];
+    assert_eq!((a.vnd.0, a.author.as_str()), (500_000_000, "lan"));
+    let log = other
+        .audit(&thamdinh::store::AuditFilter::default())
+        .expect("audit");
+    assert_eq!(log.last().map(|e| e.action.as_str()), Some("allocation"));
+    // A new session (and `rank`) use it.
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..Options::default()
+    };
+    let mut again =
+        Session::new(other, Rules::bundled(), actor("minh"), &options, (100, 30)).expect("session");
+    again.start();
+    select(&mut again, "KC24-GL-007");
+    press(&mut again, "2");
+    assert_eq!(
+        again.state.ranking.allocation,
+        Some(thamdinh::domain::Vnd(500_000_000))
+    );
+    let r = ops::rankings(
+        &Store::open(&path).expect("third connection"),
+        &Rules::bundled(),
+        Some(thamdinh::domain::Category::Machinery),
+        None,
+        None,
+        chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
+    )
+    .expect("rankings");
+    assert_eq!(r[0].allocation, Some(thamdinh::domain::Vnd(500_000_000)));
 }
 
 /// The audit entries of `code` with action `action`, read by another

@@ -33,9 +33,11 @@ fn session(size: (u16, u16), options: Options) -> (Session, tempfile::TempDir) {
     let mut store = Store::open(&dir.path().join("snap.db")).expect("open store");
     let rules = Rules::bundled();
     let lan = actor("lan");
+    // Relative to the package (the tests' working directory): the sources
+    // the log shows for the imports do not depend on where it is checked out.
     let paths = [
-        root().join("data/sample"),
-        root().join("tests/fixtures/nasty/escape-sequences.json"),
+        PathBuf::from("data/sample"),
+        PathBuf::from("tests/fixtures/nasty/escape-sequences.json"),
     ];
     ops::import(&mut store, &rules, &lan, &paths, |_| {}).expect("import the sample");
     for (code, pts) in [
@@ -110,6 +112,12 @@ fn draw(s: &Session) -> String {
     for at in times {
         let shown = thamdinh::tui::view::detail::short_time(&at);
         text = text.replace(&shown, "01/01/2000 00:00");
+        // In full (a log entry read whole): same width, fixed.
+        let fixed: String = "2000-01-01T00:00:00+07:00"
+            .chars()
+            .take(at.chars().count())
+            .collect();
+        text = text.replace(&at, &fixed);
     }
     text
 }
@@ -229,20 +237,48 @@ fn ranking_view_with_the_cut_line() {
     snap("ranking", |s| {
         press(s, "/");
         s.type_text("gl-007");
-        press(s, "<Enter> 2 b");
+        press(s, "<Enter> 2");
         // An allocation that cuts between the two scored dossiers.
-        press(s, "<C-a>");
-        for _ in 0..20 {
-            press(s, "<Delete>");
-        }
-        s.type_text("500.000.000");
-        press(s, "<Enter>");
+        set_allocation(s, "500.000.000");
     });
+}
+
+/// In the ranking view: `b`, the amount typed over the old one, `Enter`.
+fn set_allocation(s: &mut Session, amount: &str) {
+    press(s, "b <C-a>");
+    for _ in 0..20 {
+        press(s, "<Delete>");
+    }
+    s.type_text(amount);
+    press(s, "<Enter>");
 }
 
 #[test]
 fn audit_log_view() {
     snap("log", |s| press(s, "3"));
+}
+
+#[test]
+fn audit_log_filtered_by_a_code_in_the_query_language() {
+    snap("log_filter", |s| {
+        press(s, "3 /");
+        s.type_text("GL-007 -a:score");
+        press(s, "<Enter>");
+    });
+}
+
+#[test]
+fn audit_log_entry_read_in_full() {
+    snap("log_entry", |s| press(s, "3 <Enter>"));
+}
+
+#[test]
+fn ranking_approve_within_budget_confirmation() {
+    snap("ranking_approve", |s| {
+        press(s, "2");
+        set_allocation(s, "700.000.000");
+        press(s, "A");
+    });
 }
 
 #[test]

@@ -122,9 +122,13 @@ pub enum Command {
     Rank {
         #[arg(long, value_name = "C")]
         category: Option<String>,
-        /// Allocation in VND (overrides data/)
-        #[arg(long, value_name = "VND")]
+        /// Allocation in VND for this run only (overrides the stored one and data/)
+        #[arg(long, value_name = "VND", conflicts_with = "set_budget")]
         budget: Option<String>,
+        /// Store the allocation of --category for --plan-year (default: the
+        /// newest plan year), audited, then rank with it
+        #[arg(long, value_name = "VND", requires = "category")]
+        set_budget: Option<String>,
         #[arg(long, value_name = "YEAR")]
         plan_year: Option<i32>,
         #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
         _ => None,
     };
     let queue = ctx.store.queue(&QueueFilter::default())?;
-    let ranks = ops::rank_index(&ctx.rules, &queue, as_of);
+    let ranks = ops::rank_index(&ctx.store, &ctx.rules, &queue, as_of)?;
     let decisions = ctx.store.last_decisions()?;
     let mut rows = Vec::with_capacity(queue.len());
     for q in &queue {

@@ -85,7 +85,7 @@ pub fn run(
     };
     // Ranks are computed over the whole database, not just the filtered rows.
     let all = ctx.store.queue(&QueueFilter::default())?;
-    let ranks = ops::rank_index(&ctx.rules, &all, as_of);
+    let ranks = ops::rank_index(&ctx.store, &ctx.rules, &all, as_of)?;
     let rows = if filter == QueueFilter::default() {
         all
     } else {

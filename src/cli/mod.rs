@@ -305,13 +305,22 @@ fn dispatch(cli: Cli) -> CmdResult {
         Command::Rank {
             category,
             budget,
+            set_budget,
             plan_year,
             format,
             as_of: d,
         } => {
             let day = as_of(d.as_deref())?;
+            let ctx = match set_budget {
+                Some(vnd) => {
+                    let mut ctx = open(&cli)?;
+                    rank::set_budget(&mut ctx, category.as_deref(), vnd, *plan_year)?;
+                    ctx
+                }
+                None => open_ro(&cli)?,
+            };
             rank::run(
-                &open_ro(&cli)?,
+                &ctx,
                 category.as_deref(),
                 budget.as_deref(),
                 *plan_year,

@@ -7,6 +7,29 @@ use crate::domain::Vnd;
 use crate::ops;
 use chrono::NaiveDate;
 
+/// `rank --set-budget VND --category C [--plan-year Y]`: store the
+/// allocation (audited) before ranking; said on stderr, so the ranking on
+/// stdout stays machine-readable.
+pub fn set_budget(
+    ctx: &mut Ctx,
+    category: Option<&str>,
+    vnd: &str,
+    plan_year: Option<i32>,
+) -> Result<(), Failure> {
+    let Some(category) = category else {
+        return Err(Failure::usage("--set-budget needs --category"));
+    };
+    let category = super::parse_category(&ctx.rules, category)?;
+    let vnd = Vnd::parse(vnd).map_err(|e| Failure::usage(format!("--set-budget: {e}")))?;
+    let year = ops::set_allocation(&mut ctx.store, &ctx.actor, category, plan_year, vnd)?;
+    crate::errln!(
+        "allocation of {category} for {year} set to {} ({})",
+        vnd.full(),
+        vnd.millions()
+    );
+    Ok(())
+}
+
 pub fn run(
     ctx: &Ctx,
     category: Option<&str>,

@@ -10,6 +10,13 @@
 //! by field. Fuzzy matching is only a fallback the caller asks for, or a
 //! `~term`.
 //!
+//! The audit log view filters its entries with the same language
+//! ([`Query::parse_log`]): the entry's code, author, action and texts are
+//! its searched fields, `by:` is the entry's author, and `a:`/`action:`
+//! (log only) its action (`a:approve`, `a:tick`); `c:` is the category of
+//! the entry's dossier. The queue's other qualifiers mean nothing for an
+//! entry and are refused there, as `a:` is in the queue.
+//!
 //! Matching works on a [`Doc`]: the searched fields of a dossier prepared
 //! once (lowercased and folded, char for char), so each keystroke only
 //! compares.
@@ -28,10 +35,16 @@ pub enum Field {
     Unit,
     District,
     Commune,
+    /// An audit entry's author (and OS login).
+    Author,
+    /// An audit entry's action (`approve`, `tick`, …).
+    Action,
+    /// An audit entry's reason and detail.
+    Entry,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 10] = [
         Field::Code,
         Field::Title,
         Field::Beneficiary,
@@ -39,6 +52,9 @@ impl Field {
         Field::Unit,
         Field::District,
         Field::Commune,
+        Field::Author,
+        Field::Action,
+        Field::Entry,
     ];
 
     fn rank(self) -> u32 {
@@ -121,8 +137,11 @@ pub struct Doc {
     pub score: Option<i64>,
     pub national: Vnd,
     pub plan_year: i32,
-    /// Who last changed or decided the dossier (as recorded).
+    /// Who last changed or decided the dossier (as recorded); for an
+    /// audit entry, its author.
     pub last_by: Option<Prepared>,
+    /// An audit entry's action (`a:`).
+    pub action: Option<Prepared>,
 }
 
 impl Doc {
@@ -220,6 +239,7 @@ enum Cond {
     Unscored,
     Marked,
     By(Vec<Pattern>),
+    Action(Vec<Pattern>),
     Score(Cmp, i64),
     National(Cmp, i64),
     Year(Cmp, i64),
@@ -260,7 +280,35 @@ const QUALIFIERS: &[(&str, &[&str])] = &[
     ("score", &["diem", "điểm"]),
     ("national", &["kp", "kinhphi", "kinhphí", "kcqg"]),
     ("year", &["nam", "năm"]),
+    // Audit log only.
+    ("a", &["action", "thaotac", "thaotác"]),
 ];
+
+/// What a query is matched against: it decides which qualifiers apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Dossiers (the queue, `list --query`).
+    Dossiers,
+    /// Audit log entries (the log view).
+    Log,
+}
+
+impl Scope {
+    /// The qualifiers that mean something in this scope, as said in errors.
+    fn qualifiers(self) -> &'static str {
+        match self {
+            Scope::Dossiers => "p: c: s: is: by: score: national: year:",
+            Scope::Log => "a: by: c:",
+        }
+    }
+
+    fn allows(self, q: &str) -> bool {
+        match self {
+            Scope::Dossiers => q != "a",
+            Scope::Log => matches!(q, "a" | "by" | "c"),
+        }
+    }
+}
 
 /// `is:` values, with their Vietnamese names.
 const IS_VALUES: &[(&str, &[&str])] = &[
@@ -408,6 +456,15 @@ impl Query {
     /// Parse a query. `aliases` resolves `c:` values (ids, names and the
     /// provinces' aliases, matched at the start of a word).
     pub fn parse(input: &str, aliases: &CategoryAliases) -> Result<Query, QueryError> {
+        Query::parse_in(input, aliases, Scope::Dossiers)
+    }
+
+    /// Parse a filter of the audit log (see the module docs).
+    pub fn parse_log(input: &str, aliases: &CategoryAliases) -> Result<Query, QueryError> {
+        Query::parse_in(input, aliases, Scope::Log)
+    }
+
+    fn parse_in(input: &str, aliases: &CategoryAliases, scope: Scope) -> Result<Query, QueryError> {
         let input = nfc(input);
         let mut conds = Vec::new();
         for raw in split(&input)? {
@@ -432,9 +489,10 @@ impl Query {
                 && !name.is_empty()
                 && name.chars().all(|c| c.is_alphabetic())
             {
-                let Some(q) = canonical_qualifier(name) else {
+                let Some(q) = canonical_qualifier(name).filter(|q| scope.allows(q)) else {
                     return err(format!(
-                        "{name}: is not a qualifier (p: c: s: is: by: score: national: year:); put the term in quotes to search for it"
+                        "{name}: is not a qualifier here ({}); put the term in quotes to search for it",
+                        scope.qualifiers()
                     ));
                 };
                 conds.push((neg, qualifier(q, name, value, aliases)?));
@@ -496,6 +554,7 @@ impl Query {
                     | Cond::Province(_)
                     | Cond::Category(_)
                     | Cond::By(_)
+                    | Cond::Action(_)
                     | Cond::Status(_)
                     | Cond::Failing
                     | Cond::Ok
@@ -645,6 +704,15 @@ fn qualifier(
                 return err(format!("{name}:{value}: needs an appraiser's name"));
             }
             Cond::By(pats)
+        }
+        "a" => {
+            let pats = words(value);
+            if pats.is_empty() {
+                return err(format!(
+                    "{name}:{value}: needs an action (approve, return, undo, tick, untick, score, note, import, revise, allocation)"
+                ));
+            }
+            Cond::Action(pats)
         }
         "score" => {
             let (c, n) = number("a score")?;
@@ -820,6 +888,10 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
             .last_by
             .as_ref()
             .is_some_and(|b| phrase_in(b, pats).is_some()),
+        Cond::Action(pats) => doc
+            .action
+            .as_ref()
+            .is_some_and(|a| phrase_in(a, pats).is_some()),
         Cond::Score(c, n) => doc.score.is_some_and(|s| c.holds(s, *n)),
         Cond::National(c, n) => c.holds(doc.national.0, *n),
         Cond::Year(c, n) => c.holds(i64::from(doc.plan_year), *n),

@@ -10,6 +10,7 @@
 //! never makes a decision stale. (Readers that watch for any change poll
 //! `PRAGMA data_version`, which every write moves.)
 
+mod allocations;
 mod audit;
 mod decisions;
 mod dossiers;
@@ -17,6 +18,7 @@ mod maintenance;
 mod schema;
 mod work;
 
+pub use allocations::AllocationRecord;
 pub use audit::{AuditEntry, AuditFilter};
 pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
 pub use dossiers::{DossierRecord, ImportOutcome, IncomingRecord, QueueFilter, QueueRow};

@@ -145,4 +145,19 @@ UPDATE dossiers SET
     r#"
 ALTER TABLE decisions ADD COLUMN override_reason TEXT;
 "#,
+    // 4: allocations set by appraisers (the ranking view's `b`, `rank
+    // --set-budget`), one per category and plan year; the newest replaces
+    // the older, whose figure stays in the audit log. Without a row here,
+    // `data/budget.toml` gives the allocation.
+    r#"
+CREATE TABLE allocations (
+    category  TEXT NOT NULL,
+    plan_year INTEGER NOT NULL,
+    vnd       INTEGER NOT NULL CHECK (vnd >= 0),
+    author    TEXT NOT NULL,
+    os_user   TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (category, plan_year)
+) WITHOUT ROWID;
+"#,
 ];

@@ -555,3 +555,64 @@ fn a_cleared_score_is_unscored_again_and_audited_in_its_transaction() {
     ));
     assert_eq!(s.scores("A").unwrap().len(), 1);
 }
+
+#[test]
+fn an_allocation_is_stored_with_its_audit_entry_in_the_same_transaction() {
+    use crate::domain::{Category, Vnd};
+    let mut s = Store::open_in_memory().unwrap();
+    assert!(s.allocations().unwrap().is_empty());
+    s.set_allocation(&lan(), Category::Machinery, 2024, Vnd(1_500_000_000))
+        .unwrap();
+    s.set_allocation(&minh(), Category::Machinery, 2024, Vnd(2_000_000_000))
+        .unwrap();
+    s.set_allocation(&lan(), Category::Training, 2025, Vnd(0))
+        .unwrap();
+    let all = s.allocations().unwrap();
+    assert_eq!(all.len(), 2);
+    let m = &all[&(Category::Machinery, 2024)];
+    assert_eq!((m.vnd, m.author.as_str()), (Vnd(2_000_000_000), "minh"));
+    assert_eq!(all[&(Category::Training, 2025)].vnd, Vnd(0));
+    let log = s.audit(&AuditFilter::default()).unwrap();
+    let entries: Vec<(&str, &str, Option<&str>)> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.author.as_str(), e.detail.as_deref()))
+        .collect();
+    assert_eq!(
+        entries,
+        vec![
+            ("allocation", "lan", Some("machinery 2024: 1.500.000.000")),
+            (
+                "allocation",
+                "minh",
+                Some("machinery 2024: 2.000.000.000 (was 1.500.000.000)")
+            ),
+            ("allocation", "lan", Some("training 2025: 0")),
+        ]
+    );
+    // A negative figure is refused, and nothing is written.
+    assert!(matches!(
+        s.set_allocation(&lan(), Category::Machinery, 2024, Vnd(-1)),
+        Err(StoreError::Refused(_))
+    ));
+    assert_eq!(s.audit(&AuditFilter::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn an_allocation_whose_audit_entry_fails_is_not_stored() {
+    use crate::domain::{Category, Vnd};
+    let mut s = Store::open_in_memory().unwrap();
+    // Make the audit insert fail inside the transaction: the allocation
+    // written just before it must be rolled back with it.
+    s.conn
+        .execute_batch(
+            "CREATE TRIGGER no_allocation_audit BEFORE INSERT ON audit
+             WHEN NEW.action = 'allocation'
+             BEGIN SELECT RAISE(ABORT, 'audit refused'); END;",
+        )
+        .unwrap();
+    assert!(
+        s.set_allocation(&lan(), Category::Machinery, 2024, Vnd(1_000_000))
+            .is_err()
+    );
+    assert!(s.allocations().unwrap().is_empty());
+}

@@ -5,7 +5,7 @@
 //! are `#[serde(skip)]`: no keymap can bind them.
 
 use crate::domain::Vnd;
-use crate::tui::model::{AuditRow, DossierData, Outcome, Preview, QueueItem, RankLine, Saved};
+use crate::tui::model::{DossierData, LogEntry, Outcome, Preview, QueueItem, RankLine, Saved};
 use serde::{Deserialize, Serialize};
 
 /// What the user (or the machinery) asks the application to do.
@@ -98,8 +98,13 @@ pub enum Action {
     PrevCategory,
     /// Set the allocation of the ranking's category.
     EditAllocation,
-    /// Filter the audit log by dossier or appraiser.
+    /// Filter the audit log (the query language).
     FilterLog,
+    /// Read the whole log entry under the cursor.
+    OpenEntry,
+    /// Approve every pending dossier above the cut line whose checklist
+    /// passes (ranking view), through the confirmation.
+    ApproveWithinBudget,
     /// Reload everything from the database.
     Refresh,
     /// Confirm the dialog.
@@ -171,10 +176,17 @@ pub enum Loaded {
     Done(Outcome),
     /// A tick, score or note was saved.
     Saved(Saved),
-    /// The ranking of a category with the allocation used.
-    Ranking(Vec<RankLine>, Option<Vnd>),
-    /// The audit log.
-    Log(Vec<AuditRow>),
+    /// The ranking of a category.
+    Ranking {
+        /// Its lines, by rank.
+        rows: Vec<RankLine>,
+        /// The allocation used for the cut line.
+        allocation: Option<Vnd>,
+        /// The plan year ranked (`None`: no dossier at all).
+        plan_year: Option<i32>,
+    },
+    /// The audit log, newest first.
+    Log(Vec<LogEntry>),
     /// The result of a queue search.
     Searched {
         /// The request's generation.
@@ -341,7 +353,17 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (
         Action::FilterLog,
         "filter_log",
-        "filter the log by dossier or appraiser",
+        "filter the log: words (code, who, action, text), \"phrases\", -not, by:NAME a:ACTION c:",
+    ),
+    (
+        Action::OpenEntry,
+        "open_entry",
+        "read the whole log entry under the cursor",
+    ),
+    (
+        Action::ApproveWithinBudget,
+        "approve_within_budget",
+        "approve every pending dossier above the cut line that passes the checklist",
     ),
     (Action::Refresh, "refresh", "reload from the database"),
     (Action::Help, "help", "this help"),

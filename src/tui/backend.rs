@@ -5,20 +5,17 @@
 
 use crate::domain::checklist::{ItemKind, ItemState};
 use crate::domain::rules::Rules;
-use crate::domain::{Category, Decision, Vnd};
+use crate::domain::{Category, Decision};
 use crate::ops::{self, DossierView, OpError};
 use crate::store::{Actor, AuditFilter, HistoryEntry, QueueFilter, QueueRow, Store};
 use crate::tui::action::{Action, Loaded};
-use crate::tui::app::Effect;
+use crate::tui::app::{Effect, LOG_LIMIT};
 use crate::tui::model::{
-    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, NoteRow, Outcome, Preview,
+    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
     QueueItem, RankLine, Saved, ScoreData,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
-
-/// Most audit entries the log view loads (the newest).
-const LOG_LIMIT: usize = 10_000;
 
 /// Executes effects against one database for one appraiser.
 pub struct StoreBackend {
@@ -174,11 +171,21 @@ impl StoreBackend {
                 ops::note(&mut self.store, &self.actor, &code, &text)?;
                 Loaded::Saved(Saved::Note { code })
             }
-            Effect::LoadRanking {
+            Effect::LoadRanking { category } => self.ranking(category)?,
+            Effect::SetAllocation {
                 category,
-                allocation,
-            } => self.ranking(category, allocation)?,
-            Effect::LoadLog { filter } => self.log(&filter)?,
+                plan_year,
+                vnd,
+            } => {
+                let plan_year =
+                    ops::set_allocation(&mut self.store, &self.actor, category, plan_year, vnd)?;
+                Loaded::Saved(Saved::Allocation {
+                    category,
+                    plan_year,
+                    vnd,
+                })
+            }
+            Effect::LoadLog => self.log()?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();
@@ -280,70 +287,96 @@ impl StoreBackend {
         }))
     }
 
-    fn ranking(&self, category: Category, allocation: Option<Vnd>) -> Result<Loaded, OpError> {
+    /// A category's ranking for the newest plan year, with the allocation
+    /// `rank` uses (stored, else `data/`), each line with its title, status
+    /// and checklist state.
+    fn ranking(&self, category: Category) -> Result<Loaded, OpError> {
         let rankings = ops::rankings(
             &self.store,
             &self.rules,
             Some(category),
             None,
-            allocation,
+            None,
             self.as_of,
         )?;
+        let Some(r) = rankings.into_iter().next() else {
+            return Ok(Loaded::Ranking {
+                rows: Vec::new(),
+                allocation: None,
+                plan_year: None,
+            });
+        };
         let rows = self.store.queue(&QueueFilter {
             category: Some(category),
+            plan_year: Some(r.plan_year),
             ..QueueFilter::default()
         })?;
-        let province: HashMap<&str, &str> = rows
-            .iter()
-            .map(|r| (r.code.as_str(), r.province.as_str()))
-            .collect();
-        let Some(r) = rankings.into_iter().next() else {
-            return Ok(Loaded::Ranking(Vec::new(), allocation));
-        };
-        let lines = r
-            .rows
-            .into_iter()
-            .map(|x| RankLine {
+        let by_code: HashMap<&str, &QueueRow> = rows.iter().map(|q| (q.code.as_str(), q)).collect();
+        let mut lines = Vec::with_capacity(r.rows.len());
+        for x in r.rows {
+            let Some(q) = by_code.get(x.code.as_str()) else {
+                continue;
+            };
+            let (ok, done, total) = match self.store.dossier(&x.code)? {
+                Some(rec) => {
+                    let cl = ops::checklist(&self.store, &self.rules, &rec, self.as_of)?;
+                    let done = cl.items.iter().filter(|i| i.state.is_satisfied()).count();
+                    (cl.ok(), done, cl.items.len())
+                }
+                None => (false, 0, 0),
+            };
+            lines.push(RankLine {
                 rank: x.rank,
-                province: province
-                    .get(x.code.as_str())
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
+                province: q.province.clone(),
+                title: q.title.clone(),
+                status: q.status,
+                checklist_ok: ok,
+                checklist_done: done,
+                checklist_total: total,
                 code: x.code,
                 score: x.score,
                 national: x.national_vnd,
                 cumulative: x.cumulative_vnd,
                 within_budget: x.within_budget,
-            })
-            .collect();
-        Ok(Loaded::Ranking(lines, r.allocation))
+            });
+        }
+        Ok(Loaded::Ranking {
+            rows: lines,
+            allocation: r.allocation,
+            plan_year: Some(r.plan_year),
+        })
     }
 
-    fn log(&self, filter: &str) -> Result<Loaded, OpError> {
-        let f = filter.trim();
-        let mut af = AuditFilter {
-            decisions_only: true,
+    /// The newest [`LOG_LIMIT`] audit entries of every kind, newest first,
+    /// each with its dossier's category (for `c:`).
+    fn log(&self) -> Result<Loaded, OpError> {
+        let af = AuditFilter {
             limit: Some(LOG_LIMIT),
             ..AuditFilter::default()
         };
-        if !f.is_empty() {
-            if self.store.dossier(f)?.is_some() {
-                af.code = Some(f.to_string());
-            } else {
-                af.author = Some(f.to_string());
-            }
-        }
+        let category: HashMap<String, Category> = self
+            .store
+            .queue(&QueueFilter::default())?
+            .into_iter()
+            .map(|q| (q.code, q.category))
+            .collect();
         let rows = self
             .store
             .audit(&af)?
             .into_iter()
-            .map(|e| AuditRow {
+            .rev()
+            .map(|e| LogEntry {
+                category: e.code.as_ref().and_then(|c| category.get(c).copied()),
+                id: e.id,
                 at: e.at,
                 author: e.author,
+                os_user: e.os_user,
                 action: e.action,
-                code: e.code.unwrap_or_default(),
-                reason: e.reason.or(e.detail),
-                override_reason: None,
+                code: e.code,
+                revision: e.revision,
+                batch: e.batch,
+                reason: e.reason,
+                detail: e.detail,
             })
             .collect();
         Ok(Loaded::Log(rows))

@@ -4,7 +4,7 @@
 //! so `update` and the views are testable without either.
 
 use crate::domain::dossier::Dossier;
-use crate::domain::query::{Doc, Field};
+use crate::domain::query::{Doc, Field, Prepared};
 use crate::domain::{Category, Decision, Status, Vnd};
 use chrono::NaiveDate;
 
@@ -167,6 +167,64 @@ pub struct AuditRow {
     pub override_reason: Option<String>,
 }
 
+/// One entry of the audit log view: every field the log records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    /// The entry's id (ever increasing).
+    pub id: i64,
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who (as given with `--user`).
+    pub author: String,
+    /// The OS login it was made under.
+    pub os_user: String,
+    /// What: `import`, `revise`, `approve`, `return`, `undo`, `tick`,
+    /// `untick`, `score`, `note`, `allocation`, or whatever a newer build
+    /// records.
+    pub action: String,
+    /// The dossier it concerns, if any.
+    pub code: Option<String>,
+    /// The dossier's revision then.
+    pub revision: Option<i64>,
+    /// The decision batch it belongs to.
+    pub batch: Option<i64>,
+    /// The reason given (a decision), or the source (an import).
+    pub reason: Option<String>,
+    /// What changed (`necessity = 18 (was 15)`).
+    pub detail: Option<String>,
+    /// The category of its dossier, when known (`c:`).
+    pub category: Option<Category>,
+}
+
+impl LogEntry {
+    /// What the log filter searches in this entry: its code, author,
+    /// action, reason and detail; `by:` is its author, `a:` its action.
+    pub fn doc(&self) -> Doc {
+        let os = (self.os_user != self.author).then_some(self.os_user.as_str());
+        let mut d = Doc::new([
+            (Field::Code, self.code.as_deref()),
+            (Field::Author, Some(self.author.as_str())),
+            (Field::Author, os),
+            (Field::Action, Some(self.action.as_str())),
+            (Field::Entry, self.reason.as_deref()),
+            (Field::Entry, self.detail.as_deref()),
+        ]);
+        d.category = self.category;
+        d.last_by = Some(Prepared::new(&self.author));
+        d.action = Some(Prepared::new(&self.action));
+        d
+    }
+
+    /// The reason, else the detail: the one text a log row shows.
+    pub fn text(&self) -> &str {
+        self.reason
+            .as_deref()
+            .filter(|r| !r.is_empty())
+            .or(self.detail.as_deref())
+            .unwrap_or("")
+    }
+}
+
 /// Everything the right-hand panes show about the selected dossier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DossierData {
@@ -238,6 +296,15 @@ pub enum Saved {
         /// Dossier.
         code: String,
     },
+    /// A category's allocation stored for a plan year.
+    Allocation {
+        /// Category.
+        category: Category,
+        /// Plan year.
+        plan_year: i32,
+        /// The amount.
+        vnd: Vnd,
+    },
 }
 
 /// One line of the ranking view.
@@ -249,6 +316,15 @@ pub struct RankLine {
     pub code: String,
     /// Province (joined from the queue).
     pub province: String,
+    /// Title of the proposal.
+    pub title: String,
+    /// Decision status (returned dossiers are not ranked).
+    pub status: Status,
+    /// The approval gate: every mandatory checklist item is pass or ticked.
+    pub checklist_ok: bool,
+    /// Checklist items satisfied (pass or ticked) and all items: `5/7`.
+    pub checklist_done: usize,
+    pub checklist_total: usize,
     /// Score with bonus; `None` when unscored.
     pub score: Option<i64>,
     /// Requested national support.

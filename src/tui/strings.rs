@@ -88,13 +88,25 @@ pub struct Strings {
     pub no_allocation: &'static str,
     /// The cut line: `cut line: allocation {allocation}`.
     pub cut_line: &'static str,
-    /// Ranking column headers.
-    pub ranking_header: [&'static str; 7],
-    /// Log title: `Audit log · {filter}`.
+    /// Ranking column headers: rank, code, title, province, checklist,
+    /// score, national, cumulative, within budget.
+    pub ranking_header: [&'static str; 9],
+    /// Nothing above the cut line is pending.
+    pub msg_none_within_budget: &'static str,
+    /// `allocation of {category} for {year}: {allocation}` (stored).
+    pub msg_allocation: &'static str,
+    /// Log title: `Audit log {shown}/{total} · {filter}`.
     pub log_title: &'static str,
+    /// The log holds more than was loaded: `newest {n}`.
+    pub log_newest: &'static str,
+    /// The whole-entry overlay's title: `Log entry #{id} · {action} · {code}`.
+    pub entry_title: &'static str,
+    /// Its labels: when, who, action, dossier, revision, batch, reason,
+    /// detail.
+    pub entry_labels: [&'static str; 8],
     /// Log column headers.
     pub log_header: [&'static str; 5],
-    /// Everything (no filter).
+    /// Every entry (no filter).
     pub everything: &'static str,
     /// Empty list.
     pub nothing: &'static str,
@@ -150,6 +162,10 @@ pub struct Strings {
     pub hint_cancel: &'static str,
     /// Key hint: submit.
     pub hint_submit: &'static str,
+    /// Key hint: close a text overlay.
+    pub hint_close: &'static str,
+    /// Where a scrolled text is: `lines {from}–{to} of {n}`.
+    pub lines_shown: &'static str,
     /// Key hint: save (a note).
     pub hint_save: &'static str,
     /// Key hint: new line.
@@ -316,17 +332,18 @@ pub static EN: Strings = Strings {
     no_allocation: "none",
     cut_line: "cut line · allocation {allocation}",
     ranking_header: [
-        "#",
-        "code",
-        "province",
-        "score",
-        "national",
-        "cumulative",
-        "in",
+        "#", "code", "title", "province", "check", "score", "national", "cumul.", "in",
     ],
-    log_title: "Audit log · {filter}",
-    log_header: ["when", "who", "action", "dossier", "reason"],
-    everything: "everything",
+    msg_none_within_budget: "no pending dossier above the cut line",
+    msg_allocation: "allocation of {category} for {year}: {allocation} (stored)",
+    log_title: "Audit log {shown}/{total} · {filter}",
+    log_newest: "newest {n}",
+    entry_title: "Log entry #{id} · {action} · {code}",
+    entry_labels: [
+        "When", "Who", "Action", "Dossier", "Revision", "Batch", "Reason", "Detail",
+    ],
+    log_header: ["when", "who", "action", "dossier", "reason · detail"],
+    everything: "all entries",
     nothing: "Nothing to show.",
     help_title: "Help · {mode}",
     messages_title: "Messages",
@@ -354,6 +371,8 @@ pub static EN: Strings = Strings {
     hint_override_all: "override all",
     hint_cancel: "cancel",
     hint_submit: "submit",
+    hint_close: "close",
+    lines_shown: "lines {from}–{to} of {n}",
     hint_save: "save",
     hint_newline: "new line",
     nothing_to_decide: "Nothing can be decided without an override.",
@@ -365,8 +384,8 @@ pub static EN: Strings = Strings {
     points_hint: "now {now} of {max} · type to replace · empty Enter: unscored",
     points_hint_unscored: "unscored · type 0..{max}",
     score_unsaved: "* not saved yet",
-    input_allocation: "Allocation of {category} (VND)",
-    input_log_filter: "Filter the log: dossier code or appraiser",
+    input_allocation: "Allocation of {category} {year} (VND)",
+    input_log_filter: "Filter the log: code, who, action, text · by: a: c:",
     reason_required: "A reason is required.",
     bad_points: "{value} is not a number in 0..{max}",
     bad_amount: "not an amount in VND: {value}",
@@ -465,10 +484,34 @@ pub static VI: Strings = Strings {
     ranking_title: "Xếp hạng · {category} · phân bổ {allocation}",
     no_allocation: "chưa có",
     cut_line: "ngưỡng cắt · phân bổ {allocation}",
-    ranking_header: ["#", "mã", "tỉnh", "điểm", "KCQG", "lũy kế", "đạt"],
-    log_title: "Nhật ký · {filter}",
-    log_header: ["lúc", "người", "thao tác", "hồ sơ", "lý do"],
-    everything: "tất cả",
+    ranking_header: [
+        "#",
+        "mã",
+        "tên đề án",
+        "tỉnh",
+        "k.tra",
+        "điểm",
+        "KCQG",
+        "lũy kế",
+        "đạt",
+    ],
+    msg_none_within_budget: "không có hồ sơ đang chờ nào trên ngưỡng cắt",
+    msg_allocation: "phân bổ cho {category} năm {year}: {allocation} (đã lưu)",
+    log_title: "Nhật ký {shown}/{total} · {filter}",
+    log_newest: "{n} mục mới nhất",
+    entry_title: "Mục nhật ký #{id} · {action} · {code}",
+    entry_labels: [
+        "Lúc",
+        "Người",
+        "Thao tác",
+        "Hồ sơ",
+        "Lần nộp",
+        "Lô",
+        "Lý do",
+        "Chi tiết",
+    ],
+    log_header: ["lúc", "người", "thao tác", "hồ sơ", "lý do · chi tiết"],
+    everything: "mọi mục",
     nothing: "Không có gì để hiển thị.",
     help_title: "Trợ giúp · {mode}",
     messages_title: "Thông báo",
@@ -496,6 +539,8 @@ pub static VI: Strings = Strings {
     hint_override_all: "vượt kiểm tra tất cả",
     hint_cancel: "hủy",
     hint_submit: "xong",
+    hint_close: "đóng",
+    lines_shown: "dòng {from}–{to} / {n}",
     hint_save: "lưu",
     hint_newline: "xuống dòng",
     nothing_to_decide: "Không có hồ sơ nào được quyết định nếu không vượt kiểm tra.",
@@ -507,8 +552,8 @@ pub static VI: Strings = Strings {
     points_hint: "hiện {now}/{max} · gõ để thay · Enter khi trống: bỏ điểm",
     points_hint_unscored: "chưa chấm · gõ 0..{max}",
     score_unsaved: "* chưa lưu",
-    input_allocation: "Phân bổ cho {category} (đồng)",
-    input_log_filter: "Lọc nhật ký: mã hồ sơ hoặc người thẩm định",
+    input_allocation: "Phân bổ cho {category} {year} (đồng)",
+    input_log_filter: "Lọc nhật ký: mã, người, thao tác, nội dung · by: a: c:",
     reason_required: "Cần ghi lý do.",
     bad_points: "{value} không phải số trong 0..{max}",
     bad_amount: "không phải số tiền: {value}",
@@ -610,11 +655,19 @@ const VI_ACTIONS: &[(&str, &str)] = &[
     ("score_clear", "bỏ điểm tiêu chí (về chưa chấm)"),
     ("show_queue", "danh sách hồ sơ"),
     ("show_ranking", "xếp hạng và ngưỡng cắt"),
-    ("show_log", "nhật ký quyết định"),
+    ("show_log", "nhật ký mọi thao tác"),
     ("next_category", "nội dung sau"),
     ("prev_category", "nội dung trước"),
     ("edit_allocation", "đặt mức phân bổ của nội dung (đồng)"),
-    ("filter_log", "lọc nhật ký theo hồ sơ hoặc người thẩm định"),
+    (
+        "filter_log",
+        "lọc nhật ký: từ (mã, người, thao tác, nội dung), \"cụm từ\", -loại trừ, by:TÊN a:THAOTÁC c:",
+    ),
+    ("open_entry", "xem toàn bộ mục nhật ký ở con trỏ"),
+    (
+        "approve_within_budget",
+        "phê duyệt mọi hồ sơ đang chờ trên ngưỡng cắt đạt kiểm tra",
+    ),
     ("refresh", "tải lại từ cơ sở dữ liệu"),
     ("help", "trợ giúp này"),
     ("messages", "các thông báo và lỗi"),
@@ -685,6 +738,10 @@ mod tests {
             (EN.points_hint_unscored, VI.points_hint_unscored),
             (EN.msg_unscored, VI.msg_unscored),
             (EN.ranking_title, VI.ranking_title),
+            (EN.log_title, VI.log_title),
+            (EN.entry_title, VI.entry_title),
+            (EN.msg_allocation, VI.msg_allocation),
+            (EN.input_allocation, VI.input_allocation),
         ] {
             for part in en.split('{').skip(1) {
                 let name = part.split('}').next().unwrap_or("");

@@ -26,8 +26,13 @@ pub enum InputPurpose {
         /// Its points when the input opened (the hint of an empty field).
         now: Option<u32>,
     },
-    /// Allocation of a category in the ranking view.
-    Allocation(Category),
+    /// Allocation of a category for a plan year, in the ranking view.
+    Allocation {
+        /// Category.
+        category: Category,
+        /// Plan year ranked (`None`: the newest, when there is one).
+        plan_year: Option<i32>,
+    },
     /// Audit log filter.
     LogFilter,
 }
@@ -335,16 +340,25 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
                 version,
             }]
         }
-        InputPurpose::Allocation(category) => match Vnd::parse(&value) {
-            Ok(v) => {
-                state.ranking.overrides.insert(category, v);
-                vec![state.ranking_effect()]
-            }
+        // Stored in the database, audited: a new session and `rank` use it.
+        InputPurpose::Allocation {
+            category,
+            plan_year,
+        } => match Vnd::parse(&value) {
+            Ok(vnd) if vnd.0 >= 0 => vec![Effect::SetAllocation {
+                category,
+                plan_year,
+                vnd,
+            }],
+            Ok(_) => refuse(state, b, fill(s.bad_amount, &[("value", &value)])),
             Err(e) => refuse(state, b, e.to_string()),
         },
         InputPurpose::LogFilter => {
-            state.log.filter = value.clone();
-            vec![Effect::LoadLog { filter: value }]
+            let aliases = Arc::clone(&state.queue.aliases);
+            match state.log.set_filter(&value, &aliases) {
+                Ok(()) => Vec::new(),
+                Err(e) => refuse(state, b, e),
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::model::{
-    AuditRow, CheckState, DossierData, Outcome, Preview, QueueItem, RankLine, Saved,
+    CheckState, DossierData, LogEntry, Outcome, Preview, QueueItem, RankLine, Saved,
 };
 use crate::tui::strings::{Strings, fill};
 use std::collections::{BTreeSet, HashMap};
@@ -94,6 +94,16 @@ pub enum Overlay {
     Undo(UndoAsk),
     /// A text input.
     Input(InputBox),
+    /// A text to read in full (a log entry; any long text), wrapped to
+    /// the overlay's width and scrolled like the help.
+    Text {
+        /// What it shows (`Log entry #12 · return · KC24-TB-011`).
+        title: String,
+        /// Its lines, unwrapped (an empty one is a blank line).
+        lines: Vec<String>,
+        /// First wrapped line shown.
+        scroll: usize,
+    },
 }
 
 /// An undo waiting for confirmation: which batch, what it was, and each
@@ -264,20 +274,26 @@ pub enum Effect {
         /// Cleaned text.
         text: String,
     },
-    /// Load a category's ranking.
+    /// Load a category's ranking (of the newest plan year).
     LoadRanking {
         /// Category.
         category: Category,
-        /// Allocation set in the view (else the one of `data/`).
-        allocation: Option<Vnd>,
     },
-    /// Load the audit log.
-    LoadLog {
-        /// Dossier code or appraiser; empty for everything.
-        filter: String,
+    /// Store a category's allocation for a plan year (default: the
+    /// newest), audited.
+    SetAllocation {
+        /// Category.
+        category: Category,
+        /// Plan year.
+        plan_year: Option<i32>,
+        /// The amount.
+        vnd: Vnd,
     },
     /// Reload these dossiers' queue rows (after my own change to them).
     LoadRows(Vec<String>),
+    /// Load the newest [`LOG_LIMIT`] audit entries, of every kind, newest
+    /// first (the view filters them).
+    LoadLog,
     /// Look whether another appraiser changed the database.
     Poll,
     /// Search the queue (big queues: off the event loop).
@@ -308,14 +324,7 @@ impl State {
             pending_score: None,
             ticks: 0,
             notes_scroll: 0,
-            ranking: RankingState {
-                category: Category::ALL[0],
-                rows: Vec::new(),
-                allocation: None,
-                overrides: HashMap::new(),
-                cursor: 0,
-                offset: 0,
-            },
+            ranking: RankingState::new(),
             log: LogState::default(),
             message: None,
             messages: Vec::new(),
@@ -355,7 +364,9 @@ impl State {
         match &self.overlay {
             Some(Overlay::Input(_)) => Mode::Input,
             Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => Mode::Confirm,
-            Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => Mode::Help,
+            Some(Overlay::Help { .. })
+            | Some(Overlay::Messages { .. })
+            | Some(Overlay::Text { .. }) => Mode::Help,
             None => self.view_mode(),
         }
     }
@@ -471,9 +482,7 @@ impl State {
         let mut fx = vec![queue];
         match self.view {
             View::Ranking => fx.push(self.ranking_effect()),
-            View::Log => fx.push(Effect::LoadLog {
-                filter: self.log.filter.clone(),
-            }),
+            View::Log => fx.push(Effect::LoadLog),
             View::Queue => {}
         }
         fx
@@ -482,8 +491,22 @@ impl State {
     fn ranking_effect(&self) -> Effect {
         Effect::LoadRanking {
             category: self.ranking.category,
-            allocation: self.ranking.overrides.get(&self.ranking.category).copied(),
         }
+    }
+
+    /// Ask to approve `codes`: the confirmation dialog opens and waits for
+    /// the gate's preview; only its confirm decides (the queue's `a` and
+    /// the ranking's "approve within budget" alike).
+    fn ask_approval(&mut self, codes: Vec<String>) -> Vec<Effect> {
+        self.overlay = Some(Overlay::Confirm(Confirm::new(
+            Decision::Approve,
+            self.versions(&codes),
+            None,
+        )));
+        vec![Effect::Preview {
+            decision: Decision::Approve,
+            codes,
+        }]
     }
 }
 
@@ -617,6 +640,19 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Some(Overlay::Messages { scroll }) => {
             state.overlay = scroll_overlay(&action, scroll, state.page())
                 .map(|s| Overlay::Messages { scroll: s });
+            Vec::new()
+        }
+        Some(Overlay::Text {
+            title,
+            lines,
+            scroll,
+        }) => {
+            state.overlay =
+                scroll_overlay(&action, scroll, state.page()).map(|scroll| Overlay::Text {
+                    title,
+                    lines,
+                    scroll,
+                });
             Vec::new()
         }
         None => view_action(state, action),
@@ -767,6 +803,18 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                     state.note_drafts.remove(code);
                     fill(s.msg_noted, &[("code", code)])
                 }
+                Saved::Allocation {
+                    category,
+                    plan_year,
+                    vnd,
+                } => fill(
+                    s.msg_allocation,
+                    &[
+                        ("category", category.id()),
+                        ("year", &plan_year.to_string()),
+                        ("allocation", &vnd.millions()),
+                    ],
+                ),
             };
             state.say(text, false);
             match saved {
@@ -774,11 +822,18 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 Saved::Score { code, .. } => state.reload_rows(vec![code]),
                 // Ticks and notes only change the dossier's own panes.
                 Saved::Tick { code, .. } | Saved::Note { code } => vec![Effect::LoadDossier(code)],
+                // The cut line moves.
+                Saved::Allocation { .. } => vec![state.ranking_effect()],
             }
         }
-        Loaded::Ranking(rows, allocation) => {
+        Loaded::Ranking {
+            rows,
+            allocation,
+            plan_year,
+        } => {
             state.ranking.rows = rows;
             state.ranking.allocation = allocation;
+            state.ranking.plan_year = plan_year;
             state.ranking.cursor = state
                 .ranking
                 .cursor
@@ -786,12 +841,7 @@ fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             Vec::new()
         }
         Loaded::Log(rows) => {
-            state.log.rows = rows;
-            state.log.cursor = state.log.rows.len().saturating_sub(1);
-            state.log.offset = state
-                .log
-                .cursor
-                .saturating_sub(state.page().saturating_sub(1));
+            state.log.set_rows(rows);
             Vec::new()
         }
         Loaded::Version(v) => {
@@ -870,9 +920,7 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::ShowLog => {
             state.view = View::Log;
-            return vec![Effect::LoadLog {
-                filter: state.log.filter.clone(),
-            }];
+            return vec![Effect::LoadLog];
         }
         Action::Refresh => return state.reload(),
         Action::Undo => return vec![Effect::PlanUndo],
@@ -895,7 +943,7 @@ mod queue;
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
 use panes::*;
-pub use panes::{LogState, PendingScore, RankingState, SCORE_QUIET_TICKS};
+pub use panes::{LOG_LIMIT, LogState, PendingScore, RankingState, SCORE_QUIET_TICKS};
 use queue::*;
 pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 

@@ -2,34 +2,122 @@
 
 use super::*;
 
+/// Most audit entries the log view loads (the newest); the title says so
+/// when the log holds more.
+pub const LOG_LIMIT: usize = 10_000;
+
 /// The ranking view's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingState {
     /// The category shown.
     pub category: Category,
+    /// The plan year ranked (the newest in the database).
+    pub plan_year: Option<i32>,
     /// Its ranking.
     pub rows: Vec<RankLine>,
-    /// The allocation used for the cut line.
+    /// The allocation used for the cut line (stored by `b`, else `data/`).
     pub allocation: Option<Vnd>,
-    /// Allocations set in the view, per category.
-    pub overrides: HashMap<Category, Vnd>,
     /// Cursor.
     pub cursor: usize,
     /// First row drawn.
     pub offset: usize,
 }
 
-/// The audit log view's state.
+impl RankingState {
+    pub(super) fn new() -> RankingState {
+        RankingState {
+            category: Category::ALL[0],
+            plan_year: None,
+            rows: Vec::new(),
+            allocation: None,
+            cursor: 0,
+            offset: 0,
+        }
+    }
+
+    /// What "approve everything above the cut line" sends to the gate: the
+    /// pending dossiers within the allocation. Those whose checklist fails
+    /// stay in, so the preview lists them as refused, as for `approve`.
+    pub fn within_budget_pending(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|r| r.within_budget && r.status == Status::Pending)
+            .map(|r| r.code.clone())
+            .collect()
+    }
+}
+
+/// The audit log view's state. Its filter is the query language of
+/// `search.md` ([`Query::parse_log`]: words, phrases, exclusions, `by:`,
+/// `a:`/`action:`, `c:`), applied here to the entries loaded; entries stay
+/// newest first whatever the query.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LogState {
-    /// Entries, oldest first.
-    pub rows: Vec<AuditRow>,
-    /// Filter: a dossier code or an appraiser (empty: everything).
+    /// Entries, newest first.
+    pub rows: Vec<LogEntry>,
+    /// Their searchable texts, one per row.
+    docs: Vec<Doc>,
+    /// Indices into `rows` that the filter keeps, newest first.
+    pub visible: Vec<usize>,
+    /// The filter as typed (empty: every entry).
     pub filter: String,
-    /// Cursor.
+    /// The filter parsed.
+    query: Query,
+    /// Cursor, into `visible`.
     pub cursor: usize,
     /// First row drawn.
     pub offset: usize,
+}
+
+impl LogState {
+    /// The entry under the cursor.
+    pub fn current(&self) -> Option<&LogEntry> {
+        self.visible
+            .get(self.cursor)
+            .and_then(|&i| self.rows.get(i))
+    }
+
+    /// New entries: filtered again, the cursor kept on its entry (or the
+    /// newest, when it is gone).
+    pub(super) fn set_rows(&mut self, rows: Vec<LogEntry>) {
+        let id = self.current().map(|e| e.id);
+        self.docs = rows.iter().map(LogEntry::doc).collect();
+        self.rows = rows;
+        self.apply(id);
+    }
+
+    /// Set the filter; an error (said under the input) keeps the old one.
+    pub(super) fn set_filter(
+        &mut self,
+        text: &str,
+        aliases: &CategoryAliases,
+    ) -> Result<(), String> {
+        let query = Query::parse_log(text, aliases).map_err(|e| e.message)?;
+        let id = self.current().map(|e| e.id);
+        self.filter = text.trim().to_string();
+        self.query = query;
+        self.apply(id);
+        Ok(())
+    }
+
+    fn apply(&mut self, keep: Option<i64>) {
+        let query = &self.query;
+        self.visible = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| query.matches(d, false).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor = keep
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.rows.get(i).is_some_and(|e| e.id == id))
+            })
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.cursor);
+    }
 }
 
 pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect> {
@@ -247,6 +335,47 @@ pub(super) fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
     fx
 }
 
+/// The whole of a log entry, as the text overlay shows it: every field,
+/// then the reason and the detail in full.
+pub(super) fn entry_overlay(state: &State, e: &LogEntry) -> Overlay {
+    let s = state.strings;
+    let l = &s.entry_labels;
+    let who = if e.os_user == e.author {
+        e.author.clone()
+    } else {
+        format!("{} ({})", e.author, e.os_user)
+    };
+    let mut lines = vec![
+        format!("{}: {}", l[0], e.at),
+        format!("{}: {who}", l[1]),
+        format!("{}: {}", l[2], e.action),
+    ];
+    let opt = |label: &str, v: Option<String>| v.map(|v| format!("{label}: {v}"));
+    lines.extend(opt(l[3], e.code.clone()));
+    lines.extend(opt(l[4], e.revision.map(|r| r.to_string())));
+    lines.extend(opt(l[5], e.batch.map(|b| b.to_string())));
+    for (label, text) in [(l[6], &e.reason), (l[7], &e.detail)] {
+        if let Some(t) = text.as_deref().filter(|t| !t.is_empty()) {
+            lines.push(String::new());
+            lines.push(format!("{label}:"));
+            lines.extend(t.lines().map(str::to_string));
+        }
+    }
+    let title = fill(
+        s.entry_title,
+        &[
+            ("id", &e.id.to_string()),
+            ("action", &e.action),
+            ("code", e.code.as_deref().unwrap_or("")),
+        ],
+    );
+    Overlay::Text {
+        title: title.trim_end_matches([' ', '·']).to_string(),
+        lines,
+        scroll: 0,
+    }
+}
+
 pub(super) fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
     let page = state.page();
     let r = &mut state.ranking;
@@ -269,13 +398,20 @@ pub(super) fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PrevCategory => r.category = Category::ALL[(i + n - 1) % n],
         Action::EditAllocation => {
             let text = r.allocation.map(|v| v.full()).unwrap_or_default();
-            let c = r.category;
-            open_input(
-                state,
-                InputPurpose::Allocation(c),
-                TextInput::with_text(&text),
-            );
+            let purpose = InputPurpose::Allocation {
+                category: r.category,
+                plan_year: r.plan_year,
+            };
+            open_input(state, purpose, TextInput::with_text(&text));
             return Vec::new();
+        }
+        Action::ApproveWithinBudget => {
+            let codes = r.within_budget_pending();
+            if codes.is_empty() {
+                state.say(state.strings.msg_none_within_budget.to_string(), true);
+                return Vec::new();
+            }
+            return state.ask_approval(codes);
         }
         Action::Cancel => {
             state.view = View::Queue;
@@ -292,7 +428,7 @@ pub(super) fn log_action(state: &mut State, action: Action) -> Vec<Effect> {
     let page = state.page();
     let l = &mut state.log;
     if let Some(delta) = movement(&action, page) {
-        l.cursor = step(l.cursor, l.rows.len(), delta);
+        l.cursor = step(l.cursor, l.visible.len(), delta);
         let body = page.saturating_sub(1).max(1);
         if l.cursor < l.offset {
             l.offset = l.cursor;
@@ -301,9 +437,23 @@ pub(super) fn log_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if action == Action::FilterLog {
-        let input = TextInput::with_text(&l.filter);
-        open_input(state, InputPurpose::LogFilter, input);
+    match action {
+        Action::FilterLog => {
+            // Like the queue's `/`: a kept filter opens with the cursor
+            // after a space, so typing adds a term.
+            let mut text = l.filter.clone();
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let input = TextInput::with_text(&text);
+            open_input(state, InputPurpose::LogFilter, input);
+        }
+        Action::OpenEntry => {
+            if let Some(e) = state.log.current() {
+                state.overlay = Some(entry_overlay(state, e));
+            }
+        }
+        _ => {}
     }
     Vec::new()
 }

@@ -547,17 +547,7 @@ pub(super) fn queue_command(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Approve => {
-            state.overlay = Some(Overlay::Confirm(Confirm::new(
-                Decision::Approve,
-                state.versions(&targets),
-                None,
-            )));
-            vec![Effect::Preview {
-                decision: Decision::Approve,
-                codes: targets,
-            }]
-        }
+        Action::Approve => state.ask_approval(targets),
         Action::Return => {
             let input = match state.unsaved_reason.take() {
                 Some(reason) => TextInput::with_text(&reason),

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::dossier::fixtures;
-use crate::tui::model::{CheckRow, CriterionRow, NoteRow, ScoreData};
+use crate::tui::model::{CheckRow, CriterionRow, LogEntry, NoteRow, ScoreData};
 use crate::tui::strings::EN;
 use chrono::NaiveDate;
 
@@ -1200,6 +1200,39 @@ fn help_and_messages_overlays_scroll_and_close() {
     assert!(s.overlay.is_none());
 }
 
+fn rank_line(code: &str, status: Status, ok: bool, within: bool) -> RankLine {
+    RankLine {
+        rank: 1,
+        code: code.into(),
+        province: "Gia Lai".into(),
+        title: format!("Đề án {code}"),
+        status,
+        checklist_ok: ok,
+        checklist_done: if ok { 7 } else { 5 },
+        checklist_total: 7,
+        score: Some(72),
+        national: Vnd(300_000_000),
+        cumulative: Vnd(300_000_000),
+        within_budget: within,
+    }
+}
+
+fn ranking(rows: Vec<RankLine>, allocation: Option<Vnd>) -> Action {
+    loaded(Loaded::Ranking {
+        rows,
+        allocation,
+        plan_year: Some(2024),
+    })
+}
+
+/// The ranking view open on these lines.
+fn in_ranking(rows: Vec<RankLine>, allocation: Option<Vnd>) -> State {
+    let mut s = state();
+    update(&mut s, Action::ShowRanking);
+    update(&mut s, ranking(rows, allocation));
+    s
+}
+
 #[test]
 fn ranking_view_categories_and_allocation() {
     let mut s = state();
@@ -1208,7 +1241,6 @@ fn ranking_view_categories_and_allocation() {
         fx,
         vec![Effect::LoadRanking {
             category: Category::Machinery,
-            allocation: None,
         }]
     );
     assert_eq!(s.mode(), Mode::Ranking);
@@ -1216,49 +1248,29 @@ fn ranking_view_categories_and_allocation() {
         &update(&mut s, Action::NextCategory)[..],
         [Effect::LoadRanking {
             category: Category::PollutionTreatment,
-            ..
         }]
     ));
     assert!(matches!(
         &update(&mut s, Action::PrevCategory)[..],
         [Effect::LoadRanking {
             category: Category::Machinery,
-            ..
         }]
     ));
     update(
         &mut s,
-        loaded(Loaded::Ranking(
-            vec![RankLine {
-                rank: 1,
-                code: "KC24-GL-007".into(),
-                province: "Gia Lai".into(),
-                score: Some(72),
-                national: Vnd(300_000_000),
-                cumulative: Vnd(300_000_000),
-                within_budget: true,
-            }],
+        ranking(
+            vec![rank_line("KC24-GL-007", Status::Pending, true, true)],
             Some(Vnd(12_000_000_000)),
-        )),
+        ),
     );
+    assert_eq!(s.ranking.plan_year, Some(2024));
     update(&mut s, Action::EditAllocation);
     assert_eq!(input_text(&s), "12.000.000.000");
     update(&mut s, Action::Paste("x".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
     assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
     update(&mut s, Action::Cancel);
-    update(&mut s, Action::EditAllocation);
-    update(&mut s, Action::LineStart);
-    update(&mut s, Action::Delete);
-    update(&mut s, Action::Delete);
-    update(&mut s, Action::Insert("5".into()));
-    assert_eq!(
-        update(&mut s, Action::Submit),
-        vec![Effect::LoadRanking {
-            category: Category::Machinery,
-            allocation: Some(Vnd(5_000_000_000)),
-        }]
-    );
+    assert!(s.overlay.is_none());
     update(&mut s, Action::MoveDown);
     assert_eq!(s.ranking.cursor, 0);
     update(&mut s, Action::Cancel);
@@ -1266,45 +1278,361 @@ fn ranking_view_categories_and_allocation() {
 }
 
 #[test]
-fn log_view_filters_by_dossier_or_appraiser() {
-    let mut s = state();
-    assert_eq!(
-        update(&mut s, Action::ShowLog),
-        vec![Effect::LoadLog {
-            filter: String::new()
-        }]
+fn the_allocation_set_in_the_ranking_is_stored_not_kept_in_the_session() {
+    let mut s = in_ranking(
+        vec![rank_line("KC24-GL-007", Status::Pending, true, true)],
+        Some(Vnd(12_000_000_000)),
     );
-    update(
-        &mut s,
-        loaded(Loaded::Log(vec![AuditRow {
-            at: "2023-10-02T09:15:00+07:00".into(),
-            author: "lan".into(),
-            action: "approve".into(),
-            code: "KC24-GL-007".into(),
-            reason: None,
-            override_reason: None,
-        }])),
-    );
-    update(&mut s, Action::FilterLog);
-    update(&mut s, Action::Paste("minh".into()));
+    update(&mut s, Action::EditAllocation);
+    update(&mut s, Action::LineStart);
+    update(&mut s, Action::Delete);
+    update(&mut s, Action::Delete);
+    update(&mut s, Action::Insert("5".into()));
+    // Submitting writes it to the database (audited there), for the plan
+    // year the view ranks; nothing is changed in the session until then.
     assert_eq!(
         update(&mut s, Action::Submit),
-        vec![Effect::LoadLog {
-            filter: "minh".into()
+        vec![Effect::SetAllocation {
+            category: Category::Machinery,
+            plan_year: Some(2024),
+            vnd: Vnd(5_000_000_000),
         }]
     );
-    assert_eq!(s.log.filter, "minh");
+    assert!(s.overlay.is_none());
+    assert_eq!(s.ranking.allocation, Some(Vnd(12_000_000_000)));
+    // Once stored, the ranking is loaded again: the cut line moves.
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Saved(Saved::Allocation {
+            category: Category::Machinery,
+            plan_year: 2024,
+            vnd: Vnd(5_000_000_000),
+        })),
+    );
     assert_eq!(
-        update(&mut s, Action::Refresh),
+        fx,
+        vec![Effect::LoadRanking {
+            category: Category::Machinery
+        }]
+    );
+    assert!(
+        s.message
+            .as_ref()
+            .is_some_and(|m| !m.error && m.text.contains("5,000 tr") && m.text.contains("2024")),
+        "{:?}",
+        s.message
+    );
+    // A negative figure is refused in the input.
+    update(&mut s, Action::EditAllocation);
+    update(&mut s, Action::LineStart);
+    update(&mut s, Action::Insert("-".into()));
+    assert!(update(&mut s, Action::Submit).is_empty());
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
+}
+
+#[test]
+fn approve_within_budget_is_one_batch_through_the_normal_confirmation() {
+    let mut s = in_ranking(
         vec![
-            Effect::LoadQueue,
-            Effect::LoadLog {
-                filter: "minh".into()
+            rank_line("KC24-GL-007", Status::Pending, true, true),
+            rank_line("KC24-LA-011", Status::Approved, true, true),
+            rank_line("KC24-TV-003", Status::Pending, false, true),
+            rank_line("KC24-DN-002", Status::Pending, true, false),
+        ],
+        Some(Vnd(900_000_000)),
+    );
+    // The same round trip as `a` on the queue with the same dossiers
+    // marked: the pending dossiers above the cut line go to the gate (the
+    // approved one and the one below the line do not; the one whose
+    // checklist fails is there for the preview to list as refused).
+    let mut q = state();
+    for code in ["KC24-GL-007", "KC24-TV-003"] {
+        q.queue.marks.insert(code.into());
+    }
+    let fx = update(&mut s, Action::ApproveWithinBudget);
+    assert_eq!(fx, update(&mut q, Action::Approve));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Preview { decision: Decision::Approve, codes }]
+            if codes == &["KC24-GL-007", "KC24-TV-003"]
+    ));
+    assert_eq!(s.overlay, q.overlay);
+    assert_eq!(s.mode(), Mode::Confirm);
+    let preview = Preview {
+        accepted: vec!["KC24-GL-007".into()],
+        refused: vec![("KC24-TV-003".into(), vec!["new_advanced".into()])],
+        already: Vec::new(),
+    };
+    for t in [&mut s, &mut q] {
+        update(t, loaded(Loaded::Preview(preview.clone())));
+    }
+    // Confirm decides the accepted ones only, with the versions seen.
+    let fx = update(&mut s, Action::Confirm);
+    assert_eq!(fx, update(&mut q, Action::Confirm));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { decision: Decision::Approve, items, .. }]
+            if items == &[("KC24-GL-007".to_string(), 7)]
+    ));
+    // The decision reloads the ranking with the queue.
+    let fx = update(
+        &mut s,
+        loaded(Loaded::Done(Outcome {
+            decision: Some(Decision::Approve),
+            changed: vec!["KC24-GL-007".into()],
+            refused: Vec::new(),
+        })),
+    );
+    assert_eq!(
+        fx,
+        vec![
+            Effect::LoadRows(vec!["KC24-GL-007".into()]),
+            Effect::LoadRanking {
+                category: Category::Machinery
             }
         ]
     );
+    // Cancel leaves everything as it was.
+    update(&mut s, Action::ApproveWithinBudget);
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+    assert_eq!(s.view, View::Ranking);
+}
+
+#[test]
+fn approve_within_budget_with_nothing_pending_above_the_line_says_so() {
+    let mut s = in_ranking(
+        vec![
+            rank_line("KC24-LA-011", Status::Approved, true, true),
+            rank_line("KC24-DN-002", Status::Pending, true, false),
+        ],
+        Some(Vnd(300_000_000)),
+    );
+    assert!(update(&mut s, Action::ApproveWithinBudget).is_empty());
+    assert!(s.overlay.is_none());
+    assert!(s.message.as_ref().is_some_and(|m| m.error));
+}
+
+fn entry(
+    id: i64,
+    author: &str,
+    action: &str,
+    code: Option<&str>,
+    reason: Option<&str>,
+) -> LogEntry {
+    LogEntry {
+        id,
+        at: format!("2023-10-{:02}T09:15:00+07:00", id.clamp(1, 28)),
+        author: author.into(),
+        os_user: author.into(),
+        action: action.into(),
+        code: code.map(str::to_string),
+        revision: code.map(|_| 1),
+        batch: None,
+        reason: reason.map(str::to_string),
+        detail: None,
+        category: code.map(|_| Category::Machinery),
+    }
+}
+
+/// The log as the store gives it: every kind of entry, newest first.
+fn log_rows() -> Vec<LogEntry> {
+    let mut score = entry(5, "lan", "score", Some("KC24-GL-007"), None);
+    score.detail = Some("necessity = 18 (was 15)".into());
+    let mut alloc = entry(6, "lan", "allocation", None, None);
+    alloc.detail = Some("machinery 2024: 500.000.000".into());
+    alloc.os_user = "thamdinh".into();
+    vec![
+        alloc,
+        score,
+        entry(
+            4,
+            "minh",
+            "return",
+            Some("KC24-TB-011"),
+            Some("Nộp muộn sau hạn"),
+        ),
+        entry(3, "lan", "tick", Some("KC24-GL-007"), None),
+        entry(2, "minh", "approve", Some("KC24-GL-007"), None),
+        entry(
+            1,
+            "lan",
+            "import",
+            Some("KC24-TB-011"),
+            Some("thai-binh.csv:3"),
+        ),
+    ]
+}
+
+/// The log view open on [`log_rows`].
+fn in_log() -> State {
+    let mut s = state();
+    assert_eq!(update(&mut s, Action::ShowLog), vec![Effect::LoadLog]);
+    update(&mut s, loaded(Loaded::Log(log_rows())));
+    s
+}
+
+fn log_ids(s: &State) -> Vec<i64> {
+    s.log.visible.iter().map(|&i| s.log.rows[i].id).collect()
+}
+
+fn filter_log(s: &mut State, text: &str) -> Vec<Effect> {
+    update(s, Action::FilterLog);
+    update(s, Action::LineStart);
+    for _ in 0..80 {
+        update(s, Action::Delete);
+    }
+    update(s, Action::Paste(text.into()));
+    update(s, Action::Submit)
+}
+
+#[test]
+fn log_view_shows_every_kind_of_entry_newest_first() {
+    let mut s = in_log();
+    assert_eq!(log_ids(&s), [6, 5, 4, 3, 2, 1]);
+    // The cursor starts on the newest.
+    assert_eq!(s.log.current().map(|e| e.id), Some(6));
+    assert_eq!(
+        update(&mut s, Action::Refresh),
+        vec![Effect::LoadQueue, Effect::LoadLog]
+    );
+    // A reload with a newer entry keeps the cursor on its entry.
+    update(&mut s, Action::MoveDown);
+    let mut newer = log_rows();
+    newer.insert(0, entry(7, "minh", "note", Some("KC24-GL-007"), None));
+    update(&mut s, loaded(Loaded::Log(newer)));
+    assert_eq!(s.log.current().map(|e| e.id), Some(5));
     update(&mut s, Action::ShowQueue);
     assert_eq!(s.view, View::Queue);
+}
+
+#[test]
+fn log_filter_is_the_query_language() {
+    let mut s = in_log();
+    // A code, case-insensitive, at word starts (search.md).
+    assert!(filter_log(&mut s, "tb-011").is_empty());
+    assert_eq!(log_ids(&s), [4, 1]);
+    assert_eq!(s.log.filter, "tb-011");
+    filter_log(&mut s, "KC24-TB");
+    assert_eq!(log_ids(&s), [4, 1]);
+    filter_log(&mut s, "b-011");
+    assert!(log_ids(&s).is_empty(), "not at a word start");
+    // The author.
+    filter_log(&mut s, "by:minh");
+    assert_eq!(log_ids(&s), [4, 2]);
+    filter_log(&mut s, "by:MINH");
+    assert_eq!(log_ids(&s), [4, 2]);
+    // An action, as a qualifier or a word.
+    filter_log(&mut s, "a:approve");
+    assert_eq!(log_ids(&s), [2]);
+    filter_log(&mut s, "action:tick");
+    assert_eq!(log_ids(&s), [3]);
+    filter_log(&mut s, "allocation");
+    assert_eq!(log_ids(&s), [6]);
+    // Any text of the entry, smart diacritics.
+    filter_log(&mut s, "nop muon");
+    assert_eq!(log_ids(&s), [4]);
+    filter_log(&mut s, "nộp");
+    assert_eq!(log_ids(&s), [4]);
+    filter_log(&mut s, "nóp");
+    assert!(log_ids(&s).is_empty());
+    filter_log(&mut s, "necessity");
+    assert_eq!(log_ids(&s), [5]);
+    // Combined, with an exclusion; and the OS login is searched too.
+    filter_log(&mut s, "gl-007 -by:minh");
+    assert_eq!(log_ids(&s), [5, 3]);
+    filter_log(&mut s, "thamdinh");
+    assert_eq!(log_ids(&s), [6]);
+    filter_log(&mut s, "c:machinery by:lan");
+    assert_eq!(log_ids(&s), [5, 3, 1]);
+    // Empty: every entry.
+    filter_log(&mut s, "");
+    assert_eq!(log_ids(&s).len(), 6);
+}
+
+#[test]
+fn a_log_filter_that_does_not_parse_is_said_and_the_old_one_kept() {
+    let mut s = in_log();
+    filter_log(&mut s, "by:minh");
+    // Queue-only qualifiers mean nothing for an entry: refused, not ignored.
+    for bad in ["score:>70", "x:1", "\"tra", "a:"] {
+        assert!(filter_log(&mut s, bad).is_empty());
+        assert!(
+            matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()),
+            "{bad}"
+        );
+        update(&mut s, Action::Cancel);
+        assert_eq!(s.log.filter, "by:minh");
+        assert_eq!(log_ids(&s), [4, 2]);
+    }
+    // `/` on a kept filter opens it with a space after it: typing adds a term.
+    update(&mut s, Action::FilterLog);
+    assert_eq!(input_text(&s), "by:minh ");
+    update(&mut s, Action::Paste("a:return".into()));
+    update(&mut s, Action::Submit);
+    assert_eq!(log_ids(&s), [4]);
+    // And `a:` is the log's own: the queue's filter refuses it.
+    update(&mut s, Action::ShowQueue);
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste(" a:approve".into()));
+    assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
+}
+
+#[test]
+fn enter_on_a_log_row_opens_the_whole_entry() {
+    let mut s = state();
+    update(&mut s, Action::ShowLog);
+    let mut rows = log_rows();
+    let long = "Nộp muộn sau hạn 30/09/2023; ".repeat(20);
+    rows[2].reason = Some(long.clone());
+    rows[2].batch = Some(3);
+    update(&mut s, loaded(Loaded::Log(rows)));
+    filter_log(&mut s, "tb-011");
+    update(&mut s, Action::OpenEntry);
+    let Some(Overlay::Text {
+        title,
+        lines,
+        scroll,
+    }) = s.overlay.clone()
+    else {
+        panic!("no text overlay: {:?}", s.overlay);
+    };
+    assert_eq!(title, "Log entry #4 · return · KC24-TB-011");
+    assert_eq!(scroll, 0);
+    for want in [
+        "When: 2023-10-04T09:15:00+07:00",
+        "Who: minh",
+        "Action: return",
+        "Dossier: KC24-TB-011",
+        "Revision: 1",
+        "Batch: 3",
+        "Reason:",
+        long.as_str(),
+    ] {
+        assert!(lines.iter().any(|l| l == want), "{want:?} in {lines:?}");
+    }
+    assert_eq!(s.mode(), Mode::Help);
+    // It scrolls like the help, and Esc closes it back to the log.
+    update(&mut s, Action::MoveDown);
+    assert!(matches!(&s.overlay, Some(Overlay::Text { scroll: 1, .. })));
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+    assert_eq!(s.view, View::Log);
+    // An entry of no dossier (an allocation): its detail, its OS login.
+    filter_log(&mut s, "a:allocation");
+    update(&mut s, Action::OpenEntry);
+    let Some(Overlay::Text { title, lines, .. }) = s.overlay.clone() else {
+        panic!("no text overlay");
+    };
+    assert_eq!(title, "Log entry #6 · allocation");
+    assert!(lines.iter().any(|l| l == "Who: lan (thamdinh)"));
+    assert!(lines.iter().any(|l| l == "machinery 2024: 500.000.000"));
+    assert!(!lines.iter().any(|l| l.starts_with("Dossier")));
+    update(&mut s, Action::Cancel);
+    // Nothing under the cursor: nothing opens.
+    filter_log(&mut s, "nothing-matches-this");
+    update(&mut s, Action::OpenEntry);
+    assert!(s.overlay.is_none());
 }
 
 #[test]

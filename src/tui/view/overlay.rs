@@ -1,5 +1,5 @@
 //! Overlays: help (generated from the active keymap), messages, the
-//! confirmation dialog of a decision, and text inputs.
+//! confirmation dialog of a decision, text inputs, and a text read in full.
 
 use crate::domain::{Decision, Status};
 use crate::tui::action::Action;
@@ -26,6 +26,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
         Some(Overlay::Messages { scroll }) => messages(state, theme, frame, main, *scroll),
         Some(Overlay::Confirm(c)) => confirm(state, theme, frame, main, c),
         Some(Overlay::Undo(u)) => undo(state, theme, frame, main, u),
+        Some(Overlay::Text {
+            title,
+            lines,
+            scroll,
+        }) => text(state, theme, frame, main, (title, lines, *scroll)),
         Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => {}
         Some(Overlay::Input(b)) => input(state, theme, frame, main, b),
     }
@@ -110,6 +115,71 @@ fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usi
     let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// A text read in full: wrapped to the overlay's width, as tall as it
+/// needs up to the screen, scrolled; the last row says how to scroll and
+/// close, and where the shown part is when it does not fit.
+fn text(
+    state: &State,
+    theme: &Theme,
+    frame: &mut Frame,
+    main: Rect,
+    (title, lines, scroll): (&str, &[String], usize),
+) {
+    let w = main.width.saturating_sub(4).min(100);
+    let inner_w = usize::from(w.saturating_sub(2)).max(1);
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            if l.is_empty() {
+                vec![String::new()]
+            } else {
+                wrap(l, inner_w)
+            }
+        })
+        .collect();
+    let max_body = usize::from(main.height.saturating_sub(5)).max(1);
+    let body = wrapped.len().clamp(1, max_body);
+    let scroll = scroll.min(wrapped.len().saturating_sub(body));
+    let mut shown: Vec<Line> = wrapped
+        .iter()
+        .skip(scroll)
+        .take(body)
+        .map(|l| Line::from(l.clone()))
+        .collect();
+    let s = state.strings;
+    // Esc first when it closes: the key every overlay closes with.
+    let keys = state.keymap.keys_for(Mode::Help, &Action::Cancel);
+    let mut hint = keys
+        .iter()
+        .find(|k| k.contains("Esc"))
+        .or(keys.first())
+        .map(|k| format!("{k} {}", s.hint_close))
+        .unwrap_or_default();
+    if wrapped.len() > body {
+        let pos = fill(
+            s.lines_shown,
+            &[
+                ("from", &(scroll + 1).to_string()),
+                ("to", &(scroll + body).to_string()),
+                ("n", &wrapped.len().to_string()),
+            ],
+        );
+        hint = if hint.is_empty() {
+            pos
+        } else {
+            format!("{pos} · {hint}")
+        };
+    }
+    shown.push(Line::from(Span::styled(hint, theme.dim())));
+    let h = u16::try_from(body + 3).unwrap_or(u16::MAX);
+    let area = centered(main, w, h);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(shown).block(pane_block(theme, title.to_string(), true)),
+        area,
+    );
 }
 
 fn messages(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
@@ -406,7 +476,19 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
             s.input_score,
             &[("criterion", criterion), ("max", &max.to_string())],
         ),
-        InputPurpose::Allocation(c) => fill(s.input_allocation, &[("category", c.id())]),
+        InputPurpose::Allocation {
+            category,
+            plan_year,
+        } => fill(
+            s.input_allocation,
+            &[
+                ("category", category.id()),
+                (
+                    "year",
+                    &plan_year.map(|y| y.to_string()).unwrap_or_default(),
+                ),
+            ],
+        ),
         InputPurpose::LogFilter => s.input_log_filter.to_string(),
     };
     let w = main.width.saturating_sub(4).min(72);

@@ -19,7 +19,9 @@ pub fn mode_name(state: &State) -> &'static str {
         Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => s.mode_filter,
         Some(Overlay::Input(_)) => s.mode_input,
         Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => s.mode_confirm,
-        Some(Overlay::Help { .. }) | Some(Overlay::Messages { .. }) => s.mode_help,
+        Some(Overlay::Help { .. })
+        | Some(Overlay::Messages { .. })
+        | Some(Overlay::Text { .. }) => s.mode_help,
         None => match state.view {
             View::Queue => s.mode_queue,
             View::Ranking => s.mode_ranking,
