@@ -320,6 +320,13 @@ fn return_confirmation() {
 }
 
 #[test]
+fn a_checklist_item_read_in_full() {
+    snap("checklist_item_full", |s| {
+        press(s, "<Tab> <Tab> <Down> <Down> <Enter>");
+    });
+}
+
+#[test]
 fn undo_asks_what_it_will_undo() {
     snap("confirm_undo", |s| {
         press(s, "r");

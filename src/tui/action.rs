@@ -358,7 +358,7 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
     (
         Action::OpenEntry,
         "open_entry",
-        "read the whole log entry under the cursor",
+        "read in full what is under the cursor (log entry, checklist item, notes)",
     ),
     (
         Action::ApproveWithinBudget,

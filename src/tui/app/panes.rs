@@ -121,6 +121,14 @@ impl LogState {
 }
 
 pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect> {
+    if action == Action::OpenEntry {
+        if let Some(d) = &state.dossier
+            && let Some(item) = d.checklist.get(state.checklist_cursor)
+        {
+            state.overlay = Some(check_overlay(state, &d.dossier.code, item));
+        }
+        return Vec::new();
+    }
     if action != Action::ToggleTick {
         return Vec::new();
     }
@@ -337,6 +345,71 @@ pub(super) fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// The whole of a log entry, as the text overlay shows it: every field,
 /// then the reason and the detail in full.
+/// The whole of one checklist item: what it checks, its state, and the
+/// evidence, none of it cut.
+fn check_overlay(state: &State, code: &str, item: &crate::tui::model::CheckRow) -> Overlay {
+    let s = state.strings;
+    let state_word = match item.state {
+        CheckState::Pass => s.state_pass,
+        CheckState::Fail => s.state_fail,
+        CheckState::Unknown => s.state_unknown,
+        CheckState::Ticked => s.state_ticked,
+        CheckState::Unticked => s.state_unticked,
+    };
+    let kind = match (item.manual, item.mandatory) {
+        (true, true) => s.item_manual_mandatory,
+        (true, false) => s.item_manual,
+        (false, true) => s.item_auto_mandatory,
+        (false, false) => s.item_auto,
+    };
+    let mut lines = vec![
+        item.text.clone(),
+        String::new(),
+        format!("{}: {state_word} · {kind}", item.id),
+    ];
+    if !item.detail.is_empty() {
+        lines.push(String::new());
+        lines.extend(item.detail.lines().map(str::to_string));
+    }
+    if item.stale {
+        lines.push(String::new());
+        lines.push(s.item_stale.to_string());
+    }
+    Overlay::Text {
+        title: format!("{code} · {}", item.id),
+        lines,
+        scroll: 0,
+    }
+}
+
+/// Every note of the dossier, whole, oldest first.
+pub(super) fn notes_overlay(state: &State) -> Option<Overlay> {
+    let d = state.dossier.as_ref()?;
+    let mut lines = Vec::new();
+    for n in &d.notes {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!(
+            "{} · {}",
+            crate::tui::view::detail::short_time(&n.at),
+            n.author
+        ));
+        lines.extend(n.text.lines().map(|l| format!("  {l}")));
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    Some(Overlay::Text {
+        title: fill(
+            state.strings.notes_title_full,
+            &[("code", &d.dossier.code), ("n", &d.notes.len().to_string())],
+        ),
+        lines,
+        scroll: 0,
+    })
+}
+
 pub(super) fn entry_overlay(state: &State, e: &LogEntry) -> Overlay {
     let s = state.strings;
     let l = &s.entry_labels;

@@ -627,6 +627,10 @@ pub(super) fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect
         Pane::Queue => queue_pane_action(state, action),
         Pane::Checklist => checklist_action(state, action),
         Pane::Score => score_action(state, action),
+        Pane::Notes if action == Action::OpenEntry => {
+            state.overlay = notes_overlay(state);
+            Vec::new()
+        }
         Pane::Detail | Pane::Notes => Vec::new(),
     }
 }

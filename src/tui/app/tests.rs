@@ -1912,3 +1912,33 @@ fn my_decision_reloads_only_the_rows_it_changed_and_the_filter_follows() {
         Some(8)
     );
 }
+
+#[test]
+fn enter_reads_a_checklist_item_or_the_notes_in_full() {
+    let mut s = state();
+    s.focus = Pane::Checklist;
+    update(&mut s, Action::OpenEntry);
+    let Some(Overlay::Text { title, lines, .. }) = &s.overlay else {
+        panic!("{:?}", s.overlay);
+    };
+    let item = &s.dossier.as_ref().unwrap().checklist[0];
+    assert!(title.ends_with(&item.id), "{title}");
+    assert_eq!(lines[0], item.text, "the whole text, not cut");
+    assert!(lines.iter().any(|l| l.contains(&item.detail)), "{lines:?}");
+    update(&mut s, Action::Cancel);
+    assert!(s.overlay.is_none());
+    s.focus = Pane::Notes;
+    let mut d = s.dossier.clone().unwrap();
+    d.notes = vec![NoteRow {
+        author: "minh".into(),
+        at: "2026-12-01T09:15:00+07:00".into(),
+        text: "Dòng một.\nDòng hai rất dài: ".to_string() + &"chi tiết ".repeat(40),
+    }];
+    s.dossier = Some(d);
+    update(&mut s, Action::OpenEntry);
+    let Some(Overlay::Text { lines, .. }) = &s.overlay else {
+        panic!("{:?}", s.overlay);
+    };
+    assert_eq!(lines[0], "01/12/2026 09:15 · minh");
+    assert!(lines[2].ends_with("chi tiết "), "{lines:?}");
+}
