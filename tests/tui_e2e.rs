@@ -663,3 +663,108 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// Issue 9's whole sitting at 80×24, through the real binary: filter
+/// precisely, read a checklist item in full, score, decide a batch with one
+/// refused dossier overridden, undo, look at the ranking and the log, and
+/// find everything in the database as done.
+#[test]
+fn a_whole_sitting_at_80x24() {
+    let db = Db::new();
+    db.import_sample();
+    let mut t = Tui::open(&db, "lan", 80, 24, &[]);
+    t.wait_for("Queue 47/47 · s:pending");
+    // A precise filter: three dossiers of Trà Vinh, not twelve.
+    t.send("/");
+    t.typ("tra vinh");
+    t.wait_for("Queue 3/47 · s:pending tra vinh");
+    t.send(ENTER);
+    t.wait_for("QUEUE");
+    let first = t
+        .text()
+        .lines()
+        .nth(1)
+        .and_then(|l| l.find("KC24-").map(|i| l[i..i + 11].to_string()))
+        .expect("a first row");
+    // Read a checklist item in full, then back.
+    t.send("\t\t");
+    t.wait_for("┏ Checklist");
+    t.send("\x1b[B");
+    t.send(ENTER);
+    t.wait_for("<Esc> close");
+    t.send(ESC);
+    t.wait_for("┏ Checklist");
+    // Score the first criterion: typed points replace.
+    t.send("\t");
+    t.wait_for("┏ Score");
+    t.send("e");
+    t.typ("15");
+    t.send(ENTER);
+    t.wait_for("15/");
+    // Back to the queue, mark the three, approve: refused ones listed;
+    // override one on its own.
+    t.send("\t\t");
+    t.wait_for("┏ Queue");
+    t.send("*");
+    t.wait_for("3 marked");
+    t.send("a");
+    t.wait_for("Approve 3 dossier(s)?");
+    t.wait_for("Refused by the checklist");
+    t.send("o");
+    t.wait_for("Reason for overriding the checklist");
+    t.typ("Hội đồng đã xem xét tại chỗ");
+    t.send(ENTER);
+    t.wait_for("Override: Hội đồng đã xem xét tại chỗ");
+    t.send("y");
+    t.wait_for("approved 1");
+    // The refused ones stay marked; the approved one left the filter.
+    t.wait_for("2 marked");
+    t.wait_for("Queue 2/47");
+    // Undo says what it will undo, then undoes it.
+    t.send("u");
+    t.wait_for("Undo your approve of 1 dossier(s)");
+    t.send("y");
+    t.wait_for("undone");
+    t.wait_for("Queue 3/47");
+    // Ranking and log.
+    t.send("2");
+    t.wait_for("Ranking ·");
+    t.send("3");
+    t.wait_for("Audit log");
+    t.send("/");
+    t.typ("a:undo");
+    t.send(ENTER);
+    t.wait_for("· a:undo");
+    t.send(ENTER);
+    t.wait_for("Log entry #");
+    t.send(ESC);
+    t.send("1");
+    t.wait_for("Queue 3/47");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // The database holds exactly that.
+    let st = statuses(&db);
+    assert!(
+        st.iter()
+            .filter(|(c, _)| c.starts_with("KC24-TV"))
+            .all(|(_, s)| s == "pending"),
+        "{st:?}"
+    );
+    let shown = db.json(&["show", &first, "--format", "json"]);
+    assert_eq!(
+        shown["score"]["criteria"][0]["points"], 15,
+        "{}",
+        shown["score"]
+    );
+    let log = db.json(&["log", "--format", "json"]);
+    let actions: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"approve") && actions.contains(&"undo") && actions.contains(&"score"),
+        "{actions:?}"
+    );
+}
