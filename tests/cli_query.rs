@@ -4,20 +4,7 @@
 
 mod common;
 use common::*;
-
-/// `\u0300` in the table stands for the character.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("\\u") {
-        out.push_str(&rest[..i]);
-        let hex = &rest[i + 2..i + 6];
-        out.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
-        rest = &rest[i + 6..];
-    }
-    out.push_str(rest);
-    out
-}
+use thamdinh::domain::query::table;
 
 fn fixture_db() -> Db {
     let db = Db::new();
@@ -31,45 +18,26 @@ fn fixture_db() -> Db {
 fn list_query_keeps_exactly_what_the_table_says() {
     let db = fixture_db();
     let cases = std::fs::read_to_string(root().join("tests/fixtures/query/cases.tsv")).unwrap();
-    let mut failures = Vec::new();
-    for line in cases
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let (q, want) = line.split_once('\t').unwrap();
-        let q = unescape(q);
-        let out = db.run(&["list", "--query", &q, "--format", "json"]);
-        if want.trim() == "error" {
-            if out.code != 2 || !out.stderr.starts_with("error: --query: ") {
-                failures.push(format!(
-                    "{q:?}: expected a usage error, got {} {}",
-                    out.code, out.stderr
-                ));
-            }
-            continue;
-        }
-        if out.code != 0 {
-            failures.push(format!("{q:?}: exit {}: {}", out.code, out.stderr));
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-        let mut got: Vec<String> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["code"].as_str().unwrap().to_string())
-            .collect();
-        let mut want: Vec<String> = if want.trim() == "-" {
-            Vec::new()
-        } else {
-            want.split(' ').map(str::to_string).collect()
-        };
-        got.sort();
-        want.sort();
-        if got != want {
-            failures.push(format!("{q:?}: kept {got:?}, expected {want:?}"));
-        }
-    }
+    let failures: Vec<String> = table::parse(&cases)
+        .iter()
+        .filter_map(|c| {
+            let out = db.run(&["list", "--query", &c.query, "--format", "json"]);
+            let got = match out.code {
+                0 => serde_json::from_str::<serde_json::Value>(&out.stdout)
+                    .map_err(|e| e.to_string())
+                    .map(|v| {
+                        v.as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|i| i["code"].as_str().map(str::to_string))
+                            .collect()
+                    }),
+                2 if out.stderr.starts_with("error: --query: ") => Err(out.stderr),
+                n => Ok(vec![format!("(exit {n}: {})", out.stderr)]),
+            };
+            table::check(c, got)
+        })
+        .collect();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

@@ -969,5 +969,7 @@ pub fn qualifier_value(query: &str, name: &str) -> Option<String> {
     })
 }
 
+pub mod table;
+
 #[cfg(test)]
 mod tests;

@@ -49,20 +49,6 @@ fn docs() -> Vec<(String, Doc)> {
         .collect()
 }
 
-/// `\u0300` in the table stands for the character.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find("\\u") {
-        out.push_str(&rest[..i]);
-        let hex = &rest[i + 2..i + 6];
-        out.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap());
-        rest = &rest[i + 6..];
-    }
-    out.push_str(rest);
-    out
-}
-
 fn run(q: &str) -> Result<Vec<String>, QueryError> {
     let docs = docs();
     let query = Query::parse(q, &aliases())?;
@@ -75,31 +61,10 @@ fn run(q: &str) -> Result<Vec<String>, QueryError> {
 
 #[test]
 fn every_case_of_the_table_keeps_exactly_its_dossiers() {
-    let mut failures = Vec::new();
-    for line in CASES
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let (q, want) = line.split_once('\t').unwrap();
-        let q = unescape(q);
-        match (run(&q), want.trim()) {
-            (Err(_), "error") => {}
-            (Err(e), _) => failures.push(format!("{q:?}: refused: {e}")),
-            (Ok(got), "error") => failures.push(format!("{q:?}: should be refused, kept {got:?}")),
-            (Ok(mut got), want) => {
-                let mut want: Vec<String> = if want == "-" {
-                    Vec::new()
-                } else {
-                    want.split(' ').map(str::to_string).collect()
-                };
-                got.sort();
-                want.sort();
-                if got != want {
-                    failures.push(format!("{q:?}: kept {got:?}, expected {want:?}"));
-                }
-            }
-        }
-    }
+    let failures: Vec<String> = table::parse(CASES)
+        .iter()
+        .filter_map(|c| table::check(c, run(&c.query).map_err(|e| e.message)))
+        .collect();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
