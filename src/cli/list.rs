@@ -82,6 +82,7 @@ pub fn run(
         category,
         province: f.province.clone(),
         plan_year: f.plan_year,
+        limit: None,
     };
     // Ranks are computed over the whole database, not just the filtered rows.
     let all = ctx.store.queue(&QueueFilter::default())?;

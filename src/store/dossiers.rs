@@ -35,6 +35,8 @@ pub struct QueueFilter {
     /// Matched without case or diacritics (`tra vinh` = `Trà Vinh`).
     pub province: Option<String>,
     pub plan_year: Option<i32>,
+    /// At most this many rows (the first screen of a big queue).
+    pub limit: Option<usize>,
 }
 
 /// One line of the queue: what the list views need, without the whole
@@ -260,6 +262,9 @@ impl Store {
             args.push(i64::from(y).into());
         }
         sql.push_str(" ORDER BY submitted_on, code");
+        if let Some(n) = f.limit {
+            sql.push_str(&format!(" LIMIT {n}"));
+        }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), queue_row)?;
         let mut out = Vec::new();

@@ -201,6 +201,15 @@ pub enum Loaded {
     /// Per dossier code: some mandatory checklist item unmet (`None`:
     /// unknown), and who last changed or decided it.
     Facts(std::collections::HashMap<String, (Option<bool>, Option<String>)>),
+    /// The queue (or its first screen) with what each row searches already
+    /// prepared off the event loop.
+    Prepared {
+        rows: Vec<QueueItem>,
+        docs: Vec<crate::domain::query::Doc>,
+        version: i64,
+        /// False for the first screen only: the rest follows.
+        complete: bool,
+    },
     /// Fresh queue rows of some dossiers (those gone are absent).
     Rows(Vec<QueueItem>),
     /// What an undo would do, to confirm.

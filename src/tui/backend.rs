@@ -17,6 +17,9 @@ use crate::tui::model::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+/// Rows of the first screen of the queue, loaded before the rest.
+const QUEUE_HEAD: usize = 300;
+
 /// Executes effects against one database for one appraiser.
 pub struct StoreBackend {
     store: Store,
@@ -52,12 +55,8 @@ impl StoreBackend {
 
     fn run(&mut self, effect: Effect) -> Result<Option<Loaded>, OpError> {
         Ok(Some(match effect {
-            Effect::LoadQueue => {
-                let version = self.store.data_version()?;
-                let rows = self.store.queue(&QueueFilter::default())?;
-                let items = rows.iter().map(|r| self.queue_item(r)).collect();
-                Loaded::Queue(items, version)
-            }
+            Effect::LoadQueue => self.queue(None)?,
+            Effect::LoadQueueHead => self.queue(Some(QUEUE_HEAD))?,
             Effect::LoadDossier(code) => {
                 match ops::view(&self.store, &self.rules, &code, self.as_of) {
                     Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
@@ -207,6 +206,24 @@ impl StoreBackend {
                 Loaded::Rows(items)
             }
         }))
+    }
+
+    /// The queue (or its first `limit` rows), with what each row searches
+    /// prepared here, on the store thread.
+    fn queue(&self, limit: Option<usize>) -> Result<Loaded, OpError> {
+        let version = self.store.data_version()?;
+        let rows = self.store.queue(&QueueFilter {
+            limit,
+            ..QueueFilter::default()
+        })?;
+        let items: Vec<QueueItem> = rows.iter().map(|r| self.queue_item(r)).collect();
+        let docs = items.iter().map(QueueItem::doc).collect();
+        Ok(Loaded::Prepared {
+            rows: items,
+            docs,
+            version,
+            complete: limit.is_none(),
+        })
     }
 
     fn queue_item(&self, r: &QueueRow) -> QueueItem {

@@ -291,6 +291,8 @@ pub enum Effect {
     },
     /// Reload these dossiers' queue rows (after my own change to them).
     LoadRows(Vec<String>),
+    /// Load the first screen of the queue (at start, before all of it).
+    LoadQueueHead,
     /// Load the newest [`LOG_LIMIT`] audit entries, of every kind, newest
     /// first (the view filters them).
     LoadLog,
@@ -345,9 +347,10 @@ impl State {
         let _ = self.queue.set_query(&q);
     }
 
-    /// The first effects: load the queue.
+    /// The first effects: the first screen of the queue, then all of it
+    /// (a big archive shows rows at once, the rest follows).
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadQueue]
+        vec![Effect::LoadQueueHead, Effect::LoadQueue]
     }
 
     /// The mode of the view under any overlay (the help shows its keys).
@@ -670,20 +673,42 @@ fn scroll_overlay(action: &Action, scroll: usize, page: usize) -> Option<usize> 
     }
 }
 
+/// The queue (all of it, or its first screen) has been loaded.
+fn queue_loaded(
+    state: &mut State,
+    rows: Vec<QueueItem>,
+    docs: Option<Vec<Doc>>,
+    version: i64,
+    complete: bool,
+) -> Vec<Effect> {
+    state.data_version = Some(version);
+    state.queue.loading = !complete;
+    let search = state.queue.set_rows_prepared(rows, docs);
+    let mut fx = state.follow_cursor();
+    fx.extend(search.map(Effect::Search));
+    // The selected dossier may have changed too: reload its panes.
+    if !fx.iter().any(|e| matches!(e, Effect::LoadDossier(_)))
+        && let Some(code) = state.current_code()
+    {
+        fx.push(Effect::LoadDossier(code));
+    }
+    fx
+}
+
 fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
     match l {
-        Loaded::Queue(rows, version) => {
-            state.data_version = Some(version);
-            let search = state.queue.set_rows(rows);
-            let mut fx = state.follow_cursor();
-            fx.extend(search.map(Effect::Search));
-            // The selected dossier may have changed too: reload its panes.
-            if !fx.iter().any(|e| matches!(e, Effect::LoadDossier(_)))
-                && let Some(code) = state.current_code()
-            {
-                fx.push(Effect::LoadDossier(code));
+        Loaded::Queue(rows, version) => queue_loaded(state, rows, None, version, true),
+        Loaded::Prepared {
+            rows,
+            docs,
+            version,
+            complete,
+        } => {
+            // A first screen arriving after the whole queue is stale.
+            if !complete && !state.queue.rows.is_empty() {
+                return Vec::new();
             }
-            fx
+            queue_loaded(state, rows, Some(docs), version, complete)
         }
         Loaded::Dossier(code, data) => {
             if state.current_code().as_deref() != Some(code.as_str()) {

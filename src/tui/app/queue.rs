@@ -58,6 +58,8 @@ pub struct QueueState {
     pub sort: Sort,
     /// A jump to the next failing dossier waits for the checklist states.
     pub(super) jump_when_facts: bool,
+    /// Only the first screen of rows is loaded; the rest is coming.
+    pub loading: bool,
 }
 
 /// The order of the queue (`o` cycles it; shown in the pane title).
@@ -434,6 +436,16 @@ impl QueueState {
     }
 
     pub(super) fn set_rows(&mut self, rows: Vec<QueueItem>) -> Option<SearchRequest> {
+        self.set_rows_prepared(rows, None)
+    }
+
+    /// [`QueueState::set_rows`] with what each row searches already
+    /// prepared (by the store thread, off the event loop).
+    pub(super) fn set_rows_prepared(
+        &mut self,
+        rows: Vec<QueueItem>,
+        prepared: Option<Vec<Doc>>,
+    ) -> Option<SearchRequest> {
         // The rows shown stay shown (by code) until the filter has run on
         // the new rows; the cursor stays on its dossier.
         let shown: Vec<String> = self
@@ -451,20 +463,24 @@ impl QueueState {
             .enumerate()
             .map(|(i, r)| (r.code.as_str(), i))
             .collect();
-        let docs: Vec<Doc> = rows
-            .iter()
-            .map(|r| match old.get(r.code.as_str()) {
-                Some(&i) if self.rows[i].same_texts(r) => {
-                    let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
-                    d.status = Some(r.status);
-                    d.score = r.score;
-                    d.failing = None;
-                    d.last_by = None;
-                    d
-                }
-                _ => r.doc(),
-            })
-            .collect();
+        let prepared = prepared.filter(|d| d.len() == rows.len());
+        let docs: Vec<Doc> = match prepared {
+            Some(d) => d,
+            None => rows
+                .iter()
+                .map(|r| match old.get(r.code.as_str()) {
+                    Some(&i) if self.rows[i].same_texts(r) => {
+                        let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
+                        d.status = Some(r.status);
+                        d.score = r.score;
+                        d.failing = None;
+                        d.last_by = None;
+                        d
+                    }
+                    _ => r.doc(),
+                })
+                .collect(),
+        };
         self.docs = Arc::new(docs);
         self.widest_code = rows
             .iter()

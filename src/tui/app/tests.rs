@@ -136,7 +136,7 @@ fn state() -> State {
     let keymap = Keymap::bundled().unwrap_or_default();
     let mut s = State::new(&EN, keymap, "lan", (80, 24));
     let fx = s.start();
-    assert_eq!(fx, vec![Effect::LoadQueue]);
+    assert_eq!(fx, vec![Effect::LoadQueueHead, Effect::LoadQueue]);
     let fx = update(&mut s, loaded(Loaded::Queue(rows(), 3)));
     assert_eq!(fx, vec![Effect::LoadDossier("KC24-GL-007".into())]);
     update(
@@ -1941,4 +1941,48 @@ fn enter_reads_a_checklist_item_or_the_notes_in_full() {
     };
     assert_eq!(lines[0], "01/12/2026 09:15 · minh");
     assert!(lines[2].ends_with("chi tiết "), "{lines:?}");
+}
+
+#[test]
+fn the_first_screen_shows_before_the_whole_queue_and_never_after_it() {
+    let keymap = Keymap::bundled().unwrap_or_default();
+    let mut s = State::new(&EN, keymap, "lan", (80, 24));
+    let all = rows();
+    let head: Vec<QueueItem> = all[..2].to_vec();
+    let docs = |r: &[QueueItem]| r.iter().map(QueueItem::doc).collect::<Vec<_>>();
+    update(
+        &mut s,
+        loaded(Loaded::Prepared {
+            docs: docs(&head),
+            rows: head.clone(),
+            version: 1,
+            complete: false,
+        }),
+    );
+    assert!(s.queue.loading);
+    assert_eq!(codes(&s), ["KC24-GL-007", "KC24-TV-003"]);
+    update(&mut s, Action::MoveDown);
+    update(
+        &mut s,
+        loaded(Loaded::Prepared {
+            docs: docs(&all),
+            rows: all.clone(),
+            version: 1,
+            complete: true,
+        }),
+    );
+    assert!(!s.queue.loading);
+    assert_eq!(codes(&s).len(), 4);
+    assert_eq!(current(&s), "KC24-TV-003", "the cursor kept its dossier");
+    // A late first screen does not replace the whole queue.
+    update(
+        &mut s,
+        loaded(Loaded::Prepared {
+            docs: docs(&head),
+            rows: head,
+            version: 1,
+            complete: false,
+        }),
+    );
+    assert_eq!(codes(&s).len(), 4);
 }

@@ -91,7 +91,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             ("all", &all.to_string()),
         ],
     );
-    if q.searching {
+    if q.searching || q.loading {
         title.push(' ');
         title.push_str(s.searching);
     }
