@@ -147,6 +147,28 @@ pub fn row_total(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> Option<i64>
     Some(points + bonus)
 }
 
+/// What the query language searches in a queue row (`search.md`), with
+/// the facts the row carries: status, score, money, year. The checklist
+/// state and the last actor are the caller's to add when a query needs them.
+pub fn row_doc(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> crate::domain::query::Doc {
+    use crate::domain::query::{Doc, Field};
+    let mut d = Doc::new([
+        (Field::Code, Some(row.code.as_str())),
+        (Field::Title, Some(row.title.as_str())),
+        (Field::Beneficiary, row.beneficiary.as_deref()),
+        (Field::Province, Some(row.province.as_str())),
+        (Field::Unit, Some(row.implementing_unit.as_str())),
+        (Field::District, row.district.as_deref()),
+        (Field::Commune, row.commune.as_deref()),
+    ]);
+    d.category = Some(row.category);
+    d.status = Some(row.status);
+    d.score = row_total(rules, row, as_of);
+    d.national = row.national;
+    d.plan_year = row.plan_year;
+    d
+}
+
 /// A dossier the approval gate refuses, with its unmet mandatory items
 /// (id and the evidence or text).
 #[derive(Debug, Clone, PartialEq, Eq)]

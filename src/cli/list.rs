@@ -3,7 +3,7 @@
 use super::args::Format;
 use super::table::{Align, Table};
 use super::{CmdResult, Ctx, Exit, Failure, dash, print_json};
-use crate::domain::query::{self, Doc, Prepared, Query};
+use crate::domain::query::{self, Prepared, Query};
 use crate::domain::{Category, Status, Vnd};
 use crate::ops;
 use crate::store::{QueueFilter, QueueRow};
@@ -99,26 +99,31 @@ pub fn run(
         ),
         None => None,
     };
-    let mut items = Vec::with_capacity(rows.len());
-    let mut docs = Vec::with_capacity(rows.len());
-    let actors = match &query {
-        Some(_) => ctx.store.last_actors()?,
-        None => Default::default(),
-    };
-    for r in &rows {
-        let (item, doc) = item(ctx, r, &ranks, as_of, query.is_some())?;
-        if failing_only && item.failing == 0 {
-            continue;
-        }
-        if let Some(mut doc) = doc {
-            doc.last_by = actors.get(&r.code).map(|a| Prepared::new(a));
-            docs.push(doc);
-        }
-        items.push(item);
-    }
-    let items = match &query {
-        None => items,
+    // Which rows, in which order: the query matches on the queue rows
+    // alone (no dossier is loaded) unless it asks for the checklist state
+    // or the last actor; only the rows listed are then assessed.
+    let chosen: Vec<usize> = match &query {
+        None => (0..rows.len()).collect(),
         Some(q) => {
+            let facts = q.needs_facts();
+            let actors = if facts {
+                ctx.store.last_actors()?
+            } else {
+                Default::default()
+            };
+            let mut docs = Vec::with_capacity(rows.len());
+            for r in &rows {
+                let mut doc = ops::row_doc(&ctx.rules, r, as_of);
+                if facts {
+                    doc.last_by = actors.get(&r.code).map(|a| Prepared::new(a));
+                    let rec = ctx
+                        .store
+                        .dossier(&r.code)?
+                        .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
+                    doc.failing = Some(!ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?.ok());
+                }
+                docs.push(doc);
+            }
             let mut found = query::search(q, &docs, 0..docs.len(), &|_| false);
             if found.is_empty() && q.has_terms() {
                 if fuzzy {
@@ -128,13 +133,17 @@ pub fn run(
                     crate::errln!("no dossier matches; --fuzzy shows near matches for typos");
                 }
             }
-            let mut slots: Vec<Option<ListItem>> = items.into_iter().map(Some).collect();
-            found
-                .into_iter()
-                .filter_map(|f| slots.get_mut(f.index).and_then(Option::take))
-                .collect()
+            found.into_iter().map(|f| f.index).collect()
         }
     };
+    let mut items = Vec::with_capacity(chosen.len());
+    for i in chosen {
+        let item = item(ctx, &rows[i], &ranks, as_of)?;
+        if failing_only && item.failing == 0 {
+            continue;
+        }
+        items.push(item);
+    }
     match format {
         Format::Json => print_json(&items)?,
         Format::Csv => super::print_csv(&items)?,
@@ -170,14 +179,13 @@ pub fn run(
     Ok(Exit::Success)
 }
 
-/// One listed dossier and, when a query is to run, what it searches.
+/// One listed dossier, assessed.
 fn item(
     ctx: &Ctx,
     r: &QueueRow,
     ranks: &std::collections::HashMap<String, (usize, bool)>,
     as_of: NaiveDate,
-    searched: bool,
-) -> Result<(ListItem, Option<Doc>), Failure> {
+) -> Result<ListItem, Failure> {
     let rec = ctx
         .store
         .dossier(&r.code)?
@@ -185,13 +193,6 @@ fn item(
     let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
     let rank = ranks.get(&r.code);
     let score = ops::row_total(&ctx.rules, r, as_of);
-    let doc = searched.then(|| {
-        let mut doc = Doc::of_dossier(&rec.dossier);
-        doc.status = Some(r.status);
-        doc.failing = Some(!cl.ok());
-        doc.score = score;
-        doc
-    });
     let item = ListItem {
         code: r.code.clone(),
         plan_year: r.plan_year,
@@ -210,5 +211,5 @@ fn item(
         rank: rank.map(|x| x.0),
         within_budget: rank.map(|x| x.1),
     };
-    Ok((item, doc))
+    Ok(item)
 }

@@ -60,6 +60,8 @@ pub struct QueueState {
     pub(super) jump_when_facts: bool,
     /// Only the first screen of rows is loaded; the rest is coming.
     pub loading: bool,
+    /// (decided, scored, all), see [`QueueState::progress`].
+    progress: (usize, usize, usize),
 }
 
 /// The order of the queue (`o` cycles it; shown in the pane title).
@@ -169,14 +171,19 @@ impl QueueState {
     }
 
     /// How far the sitting is over the whole queue: (decided, scored, all).
+    /// Counted when rows arrive, not per frame.
     pub fn progress(&self) -> (usize, usize, usize) {
+        self.progress
+    }
+
+    fn count_progress(&mut self) {
         let decided = self
             .rows
             .iter()
             .filter(|r| r.status != Status::Pending)
             .count();
         let scored = self.rows.iter().filter(|r| r.score.is_some()).count();
-        (decided, scored, self.rows.len())
+        self.progress = (decided, scored, self.rows.len());
     }
 
     /// Move the cursor to the next shown dossier (after the cursor, wrapping
@@ -428,6 +435,7 @@ impl QueueState {
                 self.rows[i] = r;
             }
         }
+        self.count_progress();
         // A change can move a dossier in or out of the filter, and its
         // checklist state may have changed: ask again if the filter needs it.
         self.last_search = None;
@@ -497,6 +505,7 @@ impl QueueState {
             .map(|(i, r)| (r.code.clone(), i))
             .collect();
         self.rows = rows;
+        self.count_progress();
         let cursor_code = shown.get(self.cursor).cloned();
         let visible = shown
             .iter()
