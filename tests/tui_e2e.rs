@@ -768,3 +768,30 @@ fn a_whole_sitting_at_80x24() {
         "{actions:?}"
     );
 }
+
+/// Holding ↓ over SSH: each repeated move writes little (only the queue's
+/// rows change), and the detail is drawn once the keys stop. A byte count,
+/// not a timing: the repeats are spaced at 25 ms, below the 60 ms quiet.
+#[test]
+fn a_held_cursor_key_writes_less_than_a_kilobyte_per_move() {
+    let db = Db::new();
+    db.import_sample();
+    for (cols, rows) in [(80, 24), (160, 48)] {
+        let mut t = Tui::open(&db, "lan", cols, rows, &[]);
+        t.wait_for("Queue 47/47");
+        t.settle();
+        let before = t.raw.lock().unwrap().len();
+        let moves = 12;
+        for _ in 0..moves {
+            t.send("\x1b[B");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        t.settle();
+        let written = t.raw.lock().unwrap().len() - before;
+        let per_move = written / moves;
+        eprintln!("{cols}x{rows}: {written} bytes for {moves} moves, {per_move} per move");
+        assert!(per_move <= 1024, "{cols}x{rows}: {per_move} bytes per move");
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+    }
+}

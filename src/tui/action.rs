@@ -146,6 +146,9 @@ pub enum Action {
     /// Internal: a timer tick (poll for other appraisers' changes).
     #[serde(skip)]
     Tick,
+    /// Internal: the keys stopped; load the cursor's dossier now.
+    #[serde(skip)]
+    SettleDetail,
     /// Internal: the terminal was resized to (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),

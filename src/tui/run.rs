@@ -52,6 +52,9 @@ pub struct Options {
 const TICK: Duration = Duration::from_secs(1);
 /// How often the loop wakes to look at termination signals when idle.
 const WAKE: Duration = Duration::from_millis(250);
+/// How long the keys must stop before the cursor's dossier is loaded
+/// (holding a key down then redraws only the queue's rows).
+const DETAIL_QUIET: Duration = Duration::from_millis(60);
 /// How often the loop looks for a search or store result while one is
 /// running.
 const SEARCH_WAKE: Duration = Duration::from_millis(5);
@@ -140,6 +143,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     options.ascii = options.ascii || ascii_terminal();
     let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
     app.spawn_worker()?;
+    app.state.debounce_detail = true;
     let mut guard = TerminalGuard::new()?;
     let size = guard.terminal.size()?;
     app.dispatch(Action::Resize(size.width, size.height));
@@ -162,10 +166,14 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
         let until_tick = TICK.saturating_sub(last_tick.elapsed());
         let wake = if app.state.queue.searching || app.working() {
             SEARCH_WAKE
+        } else if app.state.dossier_due.is_some() {
+            DETAIL_QUIET
         } else {
             WAKE
         };
+        let mut keyed = false;
         if event::poll(until_tick.min(wake))? {
+            keyed = true;
             // Drain what is waiting, then draw once (render coalescing).
             loop {
                 if let Some(Action::Suspend) = app.event(event::read()?) {
@@ -176,6 +184,10 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
                     break;
                 }
             }
+        }
+        // The keys stopped (a poll went by without one): load the dossier.
+        if !keyed && app.state.dossier_due.is_some() {
+            app.dispatch(Action::SettleDetail);
         }
         app.collect();
         if last_tick.elapsed() >= TICK {

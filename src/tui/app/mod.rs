@@ -203,6 +203,11 @@ pub struct State {
     /// The store has been working on something for a while (the status bar
     /// says so; keys are still answered).
     pub busy: bool,
+    /// Load the cursor's dossier only when the keys stop (set by the run
+    /// loop for a real terminal; tests load at once).
+    pub debounce_detail: bool,
+    /// The dossier to load once the keys stop.
+    pub dossier_due: Option<String>,
     /// Notes put aside with Esc, per dossier: `n` opens them again.
     pub note_drafts: HashMap<String, String>,
     /// The reason of a return that has not gone through yet: if the
@@ -334,6 +339,8 @@ impl State {
             quit: false,
             unsaved_note: None,
             note_drafts: HashMap::new(),
+            debounce_detail: false,
+            dossier_due: None,
             busy: false,
             unsaved_reason: None,
             dirty: true,
@@ -426,6 +433,37 @@ impl State {
     }
 
     /// After the queue cursor moved: load the new dossier if it changed.
+    /// The dossier of the panes is the one under the queue cursor (not an
+    /// older one still shown while the new one loads).
+    pub fn dossier_current(&self) -> bool {
+        match (&self.dossier, self.queue.current()) {
+            (Some(d), Some(r)) => d.dossier.code == r.code,
+            _ => false,
+        }
+    }
+
+    /// After the cursor moved by a key: with the detail debounced (a real
+    /// terminal), the dossier is loaded once the keys stop
+    /// ([`Action::SettleDetail`]), so holding a key down redraws only the
+    /// queue's rows.
+    fn follow_cursor_keyed(&mut self) -> Vec<Effect> {
+        if !self.debounce_detail {
+            return self.follow_cursor();
+        }
+        let fx = self.follow_cursor();
+        let mut out = Vec::with_capacity(fx.len());
+        for e in fx {
+            match e {
+                Effect::LoadDossier(code) => self.dossier_due = Some(code),
+                e => out.push(e),
+            }
+        }
+        if self.dossier_current() {
+            self.dossier_due = None;
+        }
+        out
+    }
+
     fn follow_cursor(&mut self) -> Vec<Effect> {
         let page = self.page();
         let q = &mut self.queue;
@@ -621,6 +659,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => {
             state.quit = true;
             return Vec::new();
+        }
+        Action::SettleDetail => {
+            return match state.dossier_due.take() {
+                Some(code) if state.current_code().as_deref() == Some(code.as_str()) => {
+                    vec![Effect::LoadDossier(code)]
+                }
+                _ => Vec::new(),
+            };
         }
         _ => {}
     }

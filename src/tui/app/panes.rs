@@ -121,6 +121,10 @@ impl LogState {
 }
 
 pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect> {
+    // Never act on an older dossier still shown while the cursor's loads.
+    if !state.dossier_current() {
+        return Vec::new();
+    }
     if action == Action::OpenEntry {
         if let Some(d) = &state.dossier
             && let Some(item) = d.checklist.get(state.checklist_cursor)
@@ -267,6 +271,9 @@ impl State {
 }
 
 pub(super) fn score_action(state: &mut State, action: Action) -> Vec<Effect> {
+    if !state.dossier_current() {
+        return Vec::new();
+    }
     let Some(d) = &state.dossier else {
         return Vec::new();
     };

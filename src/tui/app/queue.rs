@@ -625,7 +625,7 @@ pub(super) fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect
         match state.focus {
             Pane::Queue => {
                 state.queue.cursor = step(state.queue.cursor, state.queue.visible.len(), delta);
-                return state.follow_cursor();
+                return state.follow_cursor_keyed();
             }
             Pane::Detail => {
                 let max = state.dossier.as_ref().map_or(0, detail_lines) as isize;

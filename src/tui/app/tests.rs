@@ -1986,3 +1986,36 @@ fn the_first_screen_shows_before_the_whole_queue_and_never_after_it() {
     );
     assert_eq!(codes(&s).len(), 4);
 }
+
+#[test]
+fn held_keys_load_the_dossier_once_they_stop_and_panes_never_act_on_an_older_one() {
+    let mut s = state();
+    s.debounce_detail = true;
+    // Three moves: no dossier load while the keys go on.
+    assert!(update(&mut s, Action::MoveDown).is_empty());
+    assert!(update(&mut s, Action::MoveDown).is_empty());
+    assert!(update(&mut s, Action::MoveDown).is_empty());
+    assert_eq!(current(&s), "KC24-TV-010");
+    // The panes still show GL-007: a tick there does nothing meanwhile.
+    s.focus = Pane::Checklist;
+    assert!(update(&mut s, Action::ToggleTick).is_empty());
+    s.focus = Pane::Queue;
+    // The keys stopped: the cursor's dossier, once.
+    assert_eq!(
+        update(&mut s, Action::SettleDetail),
+        vec![Effect::LoadDossier("KC24-TV-010".into())]
+    );
+    assert!(update(&mut s, Action::SettleDetail).is_empty());
+    // Back onto the dossier shown: nothing to load.
+    s.debounce_detail = true;
+    update(
+        &mut s,
+        loaded(Loaded::Dossier(
+            "KC24-TV-010".into(),
+            Some(Box::new(dossier("KC24-TV-010"))),
+        )),
+    );
+    update(&mut s, Action::MoveUp);
+    update(&mut s, Action::MoveDown);
+    assert!(s.dossier_due.is_none());
+}
