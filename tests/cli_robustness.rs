@@ -771,3 +771,40 @@ fn a_note_or_reason_beyond_the_limit_is_refused_and_nothing_is_saved() {
     assert_eq!(shown["notes"].as_array().unwrap().len(), 0);
     assert_eq!(shown["status"], "pending");
 }
+
+#[test]
+fn a_reader_who_may_write_brings_an_older_schema_up_to_date() {
+    let db = Db::new();
+    db.import_sample();
+    {
+        // Back to the first stage's schema (version 1).
+        let c = rusqlite::Connection::open(&db.path).unwrap();
+        c.execute_batch(
+            "ALTER TABLE dossiers DROP COLUMN implementing_unit;
+             ALTER TABLE dossiers DROP COLUMN district;
+             ALTER TABLE dossiers DROP COLUMN commune;
+             ALTER TABLE decisions DROP COLUMN override_reason;
+             DROP TABLE allocations;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let out = db.run(&[
+        "list",
+        "--query",
+        "khuyen cong tra vinh",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        !v.as_array().unwrap().is_empty(),
+        "the unit was filled in from the revisions"
+    );
+    let version: i64 = rusqlite::Connection::open(&db.path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert!(version >= 4, "migrated to {version}");
+}

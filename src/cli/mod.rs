@@ -225,7 +225,14 @@ fn open_with(cli: &Cli, access: Access) -> Result<Ctx, Failure> {
         }
         _ => {}
     }
-    let store = Store::open_with(&path, access).map_err(|e| named(e.to_string()))?;
+    let store = match Store::open_with(&path, access) {
+        // An older schema: a reader who may write brings it up to date
+        // (migrations only add); one who may not is told who can.
+        Err(e @ crate::store::StoreError::NeedsUpgrade { .. }) => {
+            Store::open_with(&path, Access::ReadWrite).map_err(|_| named(e.to_string()))?
+        }
+        other => other.map_err(|e| named(e.to_string()))?,
+    };
     warn_if_world_readable(&path);
     Ok(Ctx {
         store,

@@ -132,7 +132,9 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
     let _ = writeln!(s);
     let field = |s: &mut String, k: &str, val: &str| {
         if !val.is_empty() {
-            let _ = writeln!(s, "  {k:<18}{val}");
+            // A label longer than the column still gets a space before its
+            // value (`· traditional_craft true`).
+            let _ = writeln!(s, "  {k:<17} {val}");
         }
     };
     field(&mut s, "Province", &d.province);

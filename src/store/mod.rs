@@ -110,6 +110,10 @@ pub enum StoreError {
         "you may only read this database (its file or folder is not writable for you); nothing was changed"
     )]
     ReadOnly,
+    #[error(
+        "the database has schema {found} and this build needs {known}; run any writing command (e.g. thamdinh import) once as a user who may write it"
+    )]
+    NeedsUpgrade { found: i64, known: i64 },
     #[error("{0}")]
     Io(String),
     #[error("stored data of {code} is unreadable: {message}")]
@@ -332,11 +336,10 @@ impl Store {
         let known = schema::MIGRATIONS.len() as i64;
         id.check(known)?;
         if id.user_version < known {
-            return Err(StoreError::Refused(format!(
-                "the database has schema {} and this build needs {known}; \
-                 run any writing command (e.g. thamdinh import) once as a user who may write it",
-                id.user_version
-            )));
+            return Err(StoreError::NeedsUpgrade {
+                found: id.user_version,
+                known,
+            });
         }
         conn.pragma_update(None, "query_only", "ON")?;
         Ok(Store { conn })
