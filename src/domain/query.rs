@@ -68,10 +68,68 @@ impl Field {
 
 /// One searched text, prepared: its chars lowercased and folded one for
 /// one, so a match position is a char index into the original text.
+/// Compact: the folded chars are one byte each when they are all ASCII (as
+/// Vietnamese folds), and the lowercase chars are kept only when they differ
+/// from the folded ones (the text has diacritics or `đ`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prepared {
-    lower: Box<[char]>,
-    folded: Box<[char]>,
+    folded: Chars,
+    lower: Option<Chars>,
+}
+
+/// Chars indexed by position: bytes when all are ASCII.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Chars {
+    Ascii(Box<[u8]>),
+    Wide(Box<[char]>),
+}
+
+impl Default for Chars {
+    fn default() -> Self {
+        Chars::Ascii(Box::default())
+    }
+}
+
+impl Chars {
+    fn new(chars: Vec<char>) -> Chars {
+        if chars.iter().all(char::is_ascii) {
+            Chars::Ascii(chars.into_iter().map(|c| c as u8).collect())
+        } else {
+            Chars::Wide(chars.into_boxed_slice())
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Chars::Ascii(b) => b.len(),
+            Chars::Wide(c) => c.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<char> {
+        match self {
+            Chars::Ascii(b) => b.get(i).map(|&b| char::from(b)),
+            Chars::Wide(c) => c.get(i).copied(),
+        }
+    }
+
+    /// Do the chars from `i` on begin with `pat`?
+    fn has_at(&self, i: usize, pat: &[char]) -> bool {
+        if self.len() < i + pat.len() {
+            return false;
+        }
+        match self {
+            Chars::Ascii(b) => b[i..i + pat.len()]
+                .iter()
+                .zip(pat)
+                .all(|(&b, &c)| char::from(b) == c),
+            Chars::Wide(w) => w[i..i + pat.len()] == *pat,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// Lowercase one char to one char (Vietnamese never needs more).
@@ -103,7 +161,7 @@ fn fold1(c: char) -> char {
 impl Prepared {
     /// Prepare an NFC text.
     pub fn new(text: &str) -> Prepared {
-        let lower: Box<[char]> = text
+        let lower: Vec<char> = text
             .chars()
             .map(|c| {
                 if c.is_ascii() {
@@ -113,19 +171,27 @@ impl Prepared {
                 }
             })
             .collect();
-        let folded = text.chars().map(fold1).collect();
-        Prepared { lower, folded }
+        let folded: Vec<char> = text.chars().map(fold1).collect();
+        let lower = (lower != folded).then(|| Chars::new(lower));
+        Prepared {
+            folded: Chars::new(folded),
+            lower,
+        }
     }
 
     fn len(&self) -> usize {
-        self.lower.len()
+        self.folded.len()
+    }
+
+    /// Is char `i` a letter or digit?
+    fn alnum(&self, i: usize) -> bool {
+        self.folded.get(i).is_some_and(|c| c.is_alphanumeric())
     }
 
     /// Does a word start at char `i`? A word is a run of letters and
     /// digits, so `-` and `.` in codes start words too (`KC24-GL-007`).
     fn word_start(&self, i: usize) -> bool {
-        self.folded.get(i).is_some_and(|c| c.is_alphanumeric())
-            && (i == 0 || !self.folded[i - 1].is_alphanumeric())
+        self.alnum(i) && (i == 0 || !self.alnum(i - 1))
     }
 
     /// Index of the word that starts at or contains char `i`.
@@ -135,13 +201,16 @@ impl Prepared {
 
     /// Does `pat` match at char `i` (no word-start check)?
     fn matches_at(&self, i: usize, pat: &Pattern) -> bool {
-        let hay = if pat.exact { &self.lower } else { &self.folded };
-        hay.len() >= i + pat.chars.len() && hay[i..i + pat.chars.len()] == pat.chars[..]
+        let hay = match (&self.lower, pat.exact) {
+            (Some(lower), true) => lower,
+            _ => &self.folded,
+        };
+        hay.has_at(i, &pat.chars)
     }
 
     /// Does the word matched at `i` by `pat` end there (a whole-word match)?
     fn ends_word(&self, end: usize) -> bool {
-        self.folded.get(end).is_none_or(|c| !c.is_alphanumeric())
+        !self.alnum(end)
     }
 }
 
@@ -480,7 +549,7 @@ fn phrase_all<'a>(
                     return None;
                 }
                 let mut j = end;
-                while j < text.len() && !text.folded[j].is_alphanumeric() {
+                while j < text.len() && !text.alnum(j) {
                     j += 1;
                 }
                 if j == end || j >= text.len() {
@@ -499,7 +568,7 @@ fn phrase_all<'a>(
 fn subsequence(text: &Prepared, chars: &[char]) -> Option<Vec<usize>> {
     let mut out = Vec::with_capacity(chars.len());
     let mut it = chars.iter().peekable();
-    for (i, &c) in text.folded.iter().enumerate() {
+    for (i, c) in text.folded.iter().enumerate() {
         match it.peek() {
             Some(&&want) if want == c => {
                 out.push(i);
