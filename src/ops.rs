@@ -796,7 +796,7 @@ fn import_pipeline(
     progress: &mut impl FnMut(ImportProgress),
 ) -> Result<ImportSummary> {
     use crate::import::Item;
-    use crate::store::{ImportOutcome, PreparedRecord};
+    use crate::store::{ImportOutcome, PreparedRecord, ProvinceKeys};
 
     let mut report = PerFileCap::new(report);
     let mut sum = ImportSummary::default();
@@ -822,13 +822,16 @@ fn import_pipeline(
     std::thread::scope(|s| -> Result<ImportSummary> {
         s.spawn(move || {
             let mut n = 0u64;
+            let mut keys = ProvinceKeys::default();
             while let Some(item) = scan.next() {
                 let msg = match item {
                     Item::Record(r) => {
                         let r = *r;
                         let source = r.location.to_string();
                         Scanned::Record {
-                            rec: Box::new(PreparedRecord::new(r.dossier, &r.raw, source)),
+                            rec: Box::new(PreparedRecord::with_keys(
+                                r.dossier, &r.raw, source, &mut keys,
+                            )),
                             file: r.location.file,
                         }
                     }
@@ -839,7 +842,7 @@ fn import_pipeline(
                     return;
                 }
                 n += 1;
-                if n % 256 == 0 && tx.send(Scanned::Position(scan.position())).is_err() {
+                if n.is_multiple_of(256) && tx.send(Scanned::Position(scan.position())).is_err() {
                     return;
                 }
             }

@@ -193,7 +193,9 @@ fn cap_marks(s: String) -> String {
 /// but trimming.
 fn is_clean(s: &str, multiline: bool) -> bool {
     // Printable ASCII is NFC, has nothing to neutralise and no marks.
-    if s.bytes().all(|b| (b' '..=b'~').contains(&b) || (multiline && b == b'\n')) {
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (multiline && b == b'\n'))
+    {
         return true;
     }
     is_nfc_quick(s.chars()) == IsNormalized::Yes

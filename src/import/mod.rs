@@ -226,7 +226,12 @@ pub fn scan(paths: &[PathBuf], aliases: &CategoryAliases) -> Scan {
 pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     paths
         .iter()
-        .map(|p| fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len()))
+        .map(|p| {
+            fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        })
         .sum()
 }
 

@@ -125,8 +125,38 @@ pub struct PreparedRecord {
     submitted: String,
 }
 
+/// Folded province names (`Đắk Nông` → `dak nong`) already computed: an
+/// archive has a few dozen provinces and many dossiers of each.
+#[derive(Default)]
+pub struct ProvinceKeys(std::collections::HashMap<String, String>);
+
+impl ProvinceKeys {
+    fn fold(&mut self, province: &str) -> String {
+        if let Some(k) = self.0.get(province) {
+            return k.clone();
+        }
+        let k = text::fold(province);
+        // Bounded: a file of made-up provinces cannot grow it without end.
+        if self.0.len() < 1024 {
+            self.0.insert(province.to_string(), k.clone());
+        }
+        k
+    }
+}
+
 impl PreparedRecord {
     pub fn new(dossier: Dossier, raw: &serde_json::Value, source: String) -> PreparedRecord {
+        PreparedRecord::with_keys(dossier, raw, source, &mut ProvinceKeys::default())
+    }
+
+    /// [`PreparedRecord::new`], folding each province name once per import
+    /// rather than once per record.
+    pub fn with_keys(
+        dossier: Dossier,
+        raw: &serde_json::Value,
+        source: String,
+        keys: &mut ProvinceKeys,
+    ) -> PreparedRecord {
         let data = dossier.canonical_json();
         PreparedRecord {
             hash: fingerprint(&data),
@@ -134,7 +164,7 @@ impl PreparedRecord {
             // The same text as `Display`, without the formatting machinery.
             raw: serde_json::to_string(raw).unwrap_or_default(),
             source,
-            province_key: text::fold(&dossier.province),
+            province_key: keys.fold(&dossier.province),
             cert: best_certificate(&dossier).map(crate::domain::date::iso),
             submitted: crate::domain::date::iso(dossier.submitted_on),
             dossier,

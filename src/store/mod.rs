@@ -22,7 +22,8 @@ pub use allocations::AllocationRecord;
 pub use audit::{AuditEntry, AuditFilter};
 pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
 pub use dossiers::{
-    DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, QueueFilter, QueueRow,
+    DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, ProvinceKeys, QueueFilter,
+    QueueRow,
 };
 pub use maintenance::Problem;
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
@@ -408,7 +409,10 @@ impl Store {
         Ok(if old < 0 {
             -old
         } else {
-            old * self.conn.query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))? / 1024
+            old * self
+                .conn
+                .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))?
+                / 1024
         })
     }
 
