@@ -756,28 +756,79 @@ pub fn import(
     paths: &[std::path::PathBuf],
     report: impl FnMut(ImportMessage),
 ) -> Result<ImportSummary> {
-    use crate::import::{ImportedRecord, Item};
-    use crate::store::{ImportOutcome, IncomingRecord};
+    import_with_progress(store, rules, actor, paths, report, |_| {})
+}
+
+/// How far an import has got, passed to the `progress` callback of
+/// [`import_with_progress`] after each stored chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Records read so far (stored, unchanged or rejected).
+    pub records: u64,
+    /// Bytes of the files read so far, and in all (`None` when not known
+    /// up front, as for a folder).
+    pub bytes: u64,
+    pub total_bytes: Option<u64>,
+}
+
+/// What the reading thread passes to the writing one, in file order.
+enum Scanned {
+    Record {
+        rec: Box<crate::store::PreparedRecord>,
+        file: String,
+    },
+    Other(crate::import::Item),
+    /// The reading position, after a record.
+    Position(u64),
+}
+
+/// Records in flight between the reading and the writing thread: memory
+/// stays bounded however big the files are.
+const IMPORT_QUEUE: usize = 2 * IMPORT_CHUNK;
+
+/// [`import`], telling `progress` how far it has got. Files are read,
+/// parsed, converted and prepared (canonical JSON, derived columns) on one
+/// thread while the store writes the previous records on this one; the
+/// writing is in chunks of [`IMPORT_CHUNK`], one transaction each, so a
+/// killed import leaves only whole chunks.
+pub fn import_with_progress(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    paths: &[std::path::PathBuf],
+    report: impl FnMut(ImportMessage),
+    mut progress: impl FnMut(ImportProgress),
+) -> Result<ImportSummary> {
+    let cache = store.set_cache_kib(IMPORT_CACHE_KIB)?;
+    let result = import_pipeline(store, rules, actor, paths, report, &mut progress);
+    store.set_cache_kib(cache)?;
+    result
+}
+
+/// The page cache of an import, in KiB: the index pages of 100,000
+/// dossiers stay in memory (a bound, not an allocation).
+const IMPORT_CACHE_KIB: i64 = 32 * 1024;
+
+fn import_pipeline(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    paths: &[std::path::PathBuf],
+    report: impl FnMut(ImportMessage),
+    progress: &mut impl FnMut(ImportProgress),
+) -> Result<ImportSummary> {
+    use crate::import::Item;
+    use crate::store::{ImportOutcome, PreparedRecord, ProvinceKeys};
 
     let mut report = PerFileCap::new(report);
     let mut sum = ImportSummary::default();
     let mut first_seen: HashMap<String, String> = HashMap::new();
-    let mut chunk: Vec<ImportedRecord> = Vec::with_capacity(IMPORT_CHUNK);
-    let mut flush = |chunk: &mut Vec<ImportedRecord>, sum: &mut ImportSummary| -> Result<()> {
+    let mut chunk: Vec<PreparedRecord> = Vec::with_capacity(IMPORT_CHUNK);
+    let mut flush = |chunk: &mut Vec<PreparedRecord>, sum: &mut ImportSummary| -> Result<()> {
         if chunk.is_empty() {
             return Ok(());
         }
-        let sources: Vec<String> = chunk.iter().map(|r| r.location.to_string()).collect();
-        let incoming: Vec<IncomingRecord<'_>> = chunk
-            .iter()
-            .zip(&sources)
-            .map(|(r, s)| IncomingRecord {
-                dossier: &r.dossier,
-                raw: &r.raw,
-                source: s,
-            })
-            .collect();
-        for outcome in store.import_chunk(actor, &incoming)? {
+        for outcome in store.import_prepared(actor, chunk)? {
             match outcome {
                 ImportOutcome::Imported => sum.imported += 1,
                 ImportOutcome::Updated { .. } => sum.updated += 1,
@@ -787,45 +838,91 @@ pub fn import(
         chunk.clear();
         Ok(())
     };
-    for item in crate::import::scan(paths, rules.aliases()) {
-        match item {
-            Item::Record(r) => {
-                let here = r.location.to_string();
-                match first_seen.get(&r.dossier.code) {
-                    Some(first) => {
-                        sum.warnings += 1;
-                        report.warning(
-                            &r.location.file,
-                            format!(
-                                "{here}: code: {} appears again in this import (first at {first}); the later record wins",
-                                r.dossier.code
-                            ),
-                        );
+    let total_bytes = crate::import::total_size(paths);
+    let mut scan = crate::import::scan(paths, rules.aliases());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Scanned>(IMPORT_QUEUE);
+    std::thread::scope(|s| -> Result<ImportSummary> {
+        s.spawn(move || {
+            let mut n = 0u64;
+            let mut keys = ProvinceKeys::default();
+            while let Some(item) = scan.next() {
+                let msg = match item {
+                    Item::Record(r) => {
+                        let r = *r;
+                        let source = r.location.to_string();
+                        Scanned::Record {
+                            rec: Box::new(PreparedRecord::with_keys(
+                                r.dossier, &r.raw, source, &mut keys,
+                            )),
+                            file: r.location.file,
+                        }
                     }
-                    None => {
-                        first_seen.insert(r.dossier.code.clone(), here);
+                    other => Scanned::Other(other),
+                };
+                // The writer stopped (an error): stop reading.
+                if tx.send(msg).is_err() {
+                    return;
+                }
+                n += 1;
+                if n.is_multiple_of(256) && tx.send(Scanned::Position(scan.position())).is_err() {
+                    return;
+                }
+            }
+        });
+        // `rx` is dropped when this returns, early or not, which stops the
+        // reading thread.
+        let rx = rx;
+        let mut bytes = 0u64;
+        let mut records = 0u64;
+        for msg in rx {
+            match msg {
+                Scanned::Position(p) => bytes = p,
+                Scanned::Record { rec, file } => {
+                    records += 1;
+                    let here = &rec.source;
+                    let code = &rec.dossier.code;
+                    match first_seen.get(code) {
+                        Some(first) => {
+                            sum.warnings += 1;
+                            report.warning(
+                                &file,
+                                format!(
+                                    "{here}: code: {code} appears again in this import (first at {first}); the later record wins"
+                                ),
+                            );
+                        }
+                        None => {
+                            first_seen.insert(code.clone(), here.clone());
+                        }
+                    }
+                    chunk.push(*rec);
+                    if chunk.len() >= IMPORT_CHUNK {
+                        flush(&mut chunk, &mut sum)?;
+                        progress(ImportProgress {
+                            records,
+                            bytes,
+                            total_bytes,
+                        });
                     }
                 }
-                chunk.push(*r);
-                if chunk.len() >= IMPORT_CHUNK {
-                    flush(&mut chunk, &mut sum)?;
+                Scanned::Other(Item::Record(_)) => unreachable!("records are prepared"),
+                Scanned::Other(Item::Rejected(e)) => {
+                    records += 1;
+                    sum.rejected += 1;
+                    report.error(&e.location.file, e.to_string());
                 }
-            }
-            Item::Rejected(e) => {
-                sum.rejected += 1;
-                report.error(&e.location.file, e.to_string());
-            }
-            Item::FileSkipped(e) => {
-                sum.files_skipped += 1;
-                report.file_error(&e.file, e.to_string());
-            }
-            Item::Warning(w) => {
-                sum.warnings += 1;
-                report.warning(&w.location.file, w.to_string());
+                Scanned::Other(Item::FileSkipped(e)) => {
+                    sum.files_skipped += 1;
+                    report.file_error(&e.file, e.to_string());
+                }
+                Scanned::Other(Item::Warning(w)) => {
+                    sum.warnings += 1;
+                    report.warning(&w.location.file, w.to_string());
+                }
             }
         }
-    }
-    report.finish();
-    flush(&mut chunk, &mut sum)?;
-    Ok(sum)
+        report.finish();
+        flush(&mut chunk, &mut sum)?;
+        Ok(sum)
+    })
 }

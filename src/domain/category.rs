@@ -69,6 +69,9 @@ pub struct CategoryAliases {
     by_key: HashMap<String, Category>,
     /// Every name as written (ids, spaced ids, aliases), for queries.
     names: Vec<(String, Category)>,
+    /// The same names for an exact match, which needs no folding (most
+    /// files write a name exactly; an import resolves one per record).
+    exact: HashMap<String, Category>,
 }
 
 impl CategoryAliases {
@@ -80,6 +83,8 @@ impl CategoryAliases {
             a.by_key.insert(fold_words(&c.id().replace('_', " ")), c);
             a.names.push((c.id().to_string(), c));
             a.names.push((c.id().replace('_', " "), c));
+            a.exact.insert(c.id().to_string(), c);
+            a.exact.insert(c.id().replace('_', " "), c);
         }
         a
     }
@@ -93,6 +98,7 @@ impl CategoryAliases {
             _ => {
                 self.by_key.insert(key, c);
                 self.names.push((alias.to_string(), c));
+                self.exact.insert(alias.to_string(), c);
                 Ok(())
             }
         }
@@ -100,6 +106,10 @@ impl CategoryAliases {
 
     /// Resolve what a province wrote: `máy móc thiết bị` → `machinery`.
     pub fn resolve(&self, written: &str) -> Option<Category> {
+        // A name written exactly folds to its own key: the same answer.
+        if let Some(&c) = self.exact.get(written) {
+            return Some(c);
+        }
         let key = fold_words(written);
         if let Some(&c) = self.by_key.get(&key) {
             return Some(c);

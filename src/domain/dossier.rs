@@ -424,7 +424,9 @@ impl Dossier {
     pub fn canonical_json(&self) -> String {
         // Serialising plain data into a Value cannot fail.
         let v = serde_json::to_value(self).unwrap_or(Value::Null);
-        v.to_string()
+        // `to_string` writes bytes straight into a buffer; `Display` (the
+        // same compact text) goes through the formatting machinery.
+        serde_json::to_string(&v).unwrap_or_default()
     }
 }
 

@@ -192,6 +192,12 @@ fn cap_marks(s: String) -> String {
 /// True when `s` is NFC and neutral already: nothing for `clean_*` to do
 /// but trimming.
 fn is_clean(s: &str, multiline: bool) -> bool {
+    // Printable ASCII is NFC, has nothing to neutralise and no marks.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (multiline && b == b'\n'))
+    {
+        return true;
+    }
     is_nfc_quick(s.chars()) == IsNormalized::Yes
         && s.chars()
             .all(|c| (multiline && c == '\n') || !needs_escape(c))

@@ -207,6 +207,13 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
+impl<R> LineReader<R> {
+    /// The reader underneath, for its position.
+    pub fn reader(&mut self) -> &mut R {
+        &mut self.r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

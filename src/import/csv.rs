@@ -298,6 +298,13 @@ fn insert(m: &mut Map<String, Value>, path: &[String], v: Value) {
     }
 }
 
+impl<R> CsvReader<R> {
+    /// The reader underneath, for its position.
+    pub fn reader(&mut self) -> &mut R {
+        &mut self.r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

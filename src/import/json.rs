@@ -341,6 +341,13 @@ impl Extent {
     }
 }
 
+impl<R> Elements<R> {
+    /// The reader underneath, for its position.
+    pub fn reader(&mut self) -> &mut R {
+        &mut self.r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

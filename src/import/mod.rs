@@ -189,6 +189,10 @@ pub struct Scan {
     targets: VecDeque<Target>,
     source: Option<Source>,
     pending: VecDeque<Item>,
+    /// Sizes of the files read to the end, and of the one being read: for
+    /// [`Scan::position`].
+    done_bytes: u64,
+    current_len: u64,
 }
 
 /// Read dossiers from files and folders, lazily: files are opened one at a
@@ -212,7 +216,23 @@ pub fn scan(paths: &[PathBuf], aliases: &CategoryAliases) -> Scan {
             .collect(),
         source: None,
         pending: VecDeque::new(),
+        done_bytes: 0,
+        current_len: 0,
     }
+}
+
+/// The size in bytes of the files given, or `None` if any is not a regular
+/// file (a folder): the whole of what [`scan`] reads, for progress.
+pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
+    paths
+        .iter()
+        .map(|p| {
+            fs::metadata(p)
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len())
+        })
+        .sum()
 }
 
 impl Iterator for Scan {
@@ -229,12 +249,12 @@ impl Iterator for Scan {
                         if matches!(item, Item::FileSkipped(_)) {
                             // Reading stopped: the file is done (a read
                             // error that persists must not repeat forever).
-                            self.source = None;
+                            self.close();
                         }
                         return Some(item);
                     }
                     None => {
-                        self.source = None;
+                        self.close();
                         continue;
                     }
                 }
@@ -246,6 +266,25 @@ impl Iterator for Scan {
 }
 
 impl Scan {
+    /// The file being read is done.
+    fn close(&mut self) {
+        self.source = None;
+        self.done_bytes += std::mem::take(&mut self.current_len);
+    }
+
+    /// About how many bytes of the files have been read so far (the files
+    /// done and the position in the current one), for progress.
+    pub fn position(&mut self) -> u64 {
+        use std::io::Seek;
+        let current = match &mut self.source {
+            Some(Source::Json { elements, .. }) => elements.reader().stream_position(),
+            Some(Source::Jsonl { lines, .. }) => lines.reader().stream_position(),
+            Some(Source::Csv { rows, .. }) => rows.reader().stream_position(),
+            None => Ok(0),
+        };
+        self.done_bytes + current.unwrap_or(0).min(self.current_len)
+    }
+
     /// Start on a path: expand a folder into its entries, open a file, or
     /// queue the error that says why not.
     fn open(&mut self, t: Target) {
@@ -335,7 +374,10 @@ impl Scan {
             Kind::Xlsx => return,
         };
         match opened {
-            Ok(Ok(source)) => self.source = Some(source),
+            Ok(Ok(source)) => {
+                self.source = Some(source);
+                self.current_len = meta.len();
+            }
             Ok(Err(message)) => self.pending.push_back(skip(message)),
             Err(e) => self.pending.push_back(skip(format!("cannot be read: {e}"))),
         }

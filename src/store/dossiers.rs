@@ -109,6 +109,71 @@ fn fingerprint(s: &str) -> String {
     out
 }
 
+/// A record ready to store, with everything derived from it computed once
+/// (the canonical JSON and its fingerprint, the raw record as text, the
+/// queue's derived columns). A bulk import builds these off the store's
+/// thread, so parsing and deriving overlap with writing.
+pub struct PreparedRecord {
+    pub dossier: Dossier,
+    /// Canonical JSON of the cleaned dossier.
+    data: String,
+    hash: String,
+    /// The record exactly as read, as JSON text.
+    raw: String,
+    /// Where it came from: `incoming/gia-lai.csv:14`.
+    pub source: String,
+    province_key: String,
+    cert: Option<String>,
+    submitted: String,
+}
+
+/// Folded province names (`Đắk Nông` → `dak nong`) already computed: an
+/// archive has a few dozen provinces and many dossiers of each.
+#[derive(Default)]
+pub struct ProvinceKeys(std::collections::HashMap<String, String>);
+
+impl ProvinceKeys {
+    fn fold(&mut self, province: &str) -> String {
+        if let Some(k) = self.0.get(province) {
+            return k.clone();
+        }
+        let k = text::fold(province);
+        // Bounded: a file of made-up provinces cannot grow it without end.
+        if self.0.len() < 1024 {
+            self.0.insert(province.to_string(), k.clone());
+        }
+        k
+    }
+}
+
+impl PreparedRecord {
+    pub fn new(dossier: Dossier, raw: &serde_json::Value, source: String) -> PreparedRecord {
+        PreparedRecord::with_keys(dossier, raw, source, &mut ProvinceKeys::default())
+    }
+
+    /// [`PreparedRecord::new`], folding each province name once per import
+    /// rather than once per record.
+    pub fn with_keys(
+        dossier: Dossier,
+        raw: &serde_json::Value,
+        source: String,
+        keys: &mut ProvinceKeys,
+    ) -> PreparedRecord {
+        let data = dossier.canonical_json();
+        PreparedRecord {
+            hash: fingerprint(&data),
+            data,
+            // The same text as `Display`, without the formatting machinery.
+            raw: serde_json::to_string(raw).unwrap_or_default(),
+            source,
+            province_key: keys.fold(&dossier.province),
+            cert: best_certificate(&dossier).map(crate::domain::date::iso),
+            submitted: crate::domain::date::iso(dossier.submitted_on),
+            dossier,
+        }
+    }
+}
+
 impl Store {
     /// Store a chunk of imported records in ONE transaction: all of them or,
     /// if the process dies or anything fails, none. Callers split big files
@@ -118,17 +183,31 @@ impl Store {
         actor: &Actor,
         records: &[IncomingRecord<'_>],
     ) -> Result<Vec<ImportOutcome>> {
+        let prepared: Vec<PreparedRecord> = records
+            .iter()
+            .map(|r| PreparedRecord::new(r.dossier.clone(), r.raw, r.source.to_string()))
+            .collect();
+        self.import_prepared(actor, &prepared)
+    }
+
+    /// [`Store::import_chunk`] of records already prepared: one transaction,
+    /// all of them or none, each dossier with its audit entry.
+    pub fn import_prepared(
+        &mut self,
+        actor: &Actor,
+        records: &[PreparedRecord],
+    ) -> Result<Vec<ImportOutcome>> {
         let at = now();
         let tx = self.write()?;
         let mut outcomes = Vec::with_capacity(records.len());
         for rec in records {
-            let d = rec.dossier;
-            let data = d.canonical_json();
-            let hash = fingerprint(&data);
+            let d = &rec.dossier;
+            let data = &rec.data;
+            let hash = &rec.hash;
             let existing = head_opt(&tx, &d.code)?;
-            let cert = best_certificate(d).map(crate::domain::date::iso);
-            let submitted = crate::domain::date::iso(d.submitted_on);
-            let province_key = text::fold(&d.province);
+            let cert = &rec.cert;
+            let submitted = &rec.submitted;
+            let province_key = &rec.province_key;
             // The columns the queue reads, derived from the dossier: the same
             // for a new dossier and a new revision.
             let columns = named_params! {
@@ -152,7 +231,7 @@ impl Store {
                     "INSERT INTO revisions (dossier_id, revision, content_hash, data, raw, source, imported_at, imported_by)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?
-                .execute(params![id, revision, hash, data, rec.raw.to_string(), rec.source, at, actor.user])
+                .execute(params![id, revision, hash, data, rec.raw, rec.source, at, actor.user])
             };
             match existing {
                 None => {
@@ -177,7 +256,7 @@ impl Store {
                         Some((id, &d.code, 1, 1)),
                         None,
                         None,
-                        Some(rec.source),
+                        Some(&rec.source),
                     )?;
                     outcomes.push(ImportOutcome::Imported);
                 }
@@ -185,7 +264,7 @@ impl Store {
                     let (old_hash, old_data): (String, String) = tx
                         .prepare_cached("SELECT content_hash, data FROM revisions WHERE dossier_id = ?1 AND revision = ?2")?
                         .query_row(params![h.id, h.revision], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    if old_hash == hash && old_data == data {
+                    if &old_hash == hash && &old_data == data {
                         outcomes.push(ImportOutcome::Unchanged);
                         continue;
                     }

@@ -21,7 +21,10 @@ mod work;
 pub use allocations::AllocationRecord;
 pub use audit::{AuditEntry, AuditFilter};
 pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
-pub use dossiers::{DossierRecord, ImportOutcome, IncomingRecord, QueueFilter, QueueRow};
+pub use dossiers::{
+    DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, ProvinceKeys, QueueFilter,
+    QueueRow,
+};
 pub use maintenance::Problem;
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
 
@@ -311,12 +314,19 @@ impl Store {
     fn setup(conn: Connection, wal: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(10))?;
         // Identify the file before anything is written to it.
-        Identity::read(&conn)
-            .map_err(|e| match e {
-                StoreError::Sql(e) => opening(e),
-                e => e,
-            })?
-            .check(schema::MIGRATIONS.len() as i64)?;
+        let identity = Identity::read(&conn).map_err(|e| match e {
+            StoreError::Sql(e) => opening(e),
+            e => e,
+        })?;
+        identity.check(schema::MIGRATIONS.len() as i64)?;
+        if wal && identity.tables.is_empty() {
+            // A new file: 16 KiB pages, so that a revision (canonical and
+            // raw record, about 2 KB each) fits in its b-tree page instead
+            // of spilling into a mostly empty overflow page, which doubled
+            // the file and the bytes an import writes. Only takes effect
+            // before the first table; an existing file keeps its size.
+            conn.pragma_update(None, "page_size", 16384)?;
+        }
         if wal {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
@@ -392,6 +402,23 @@ impl Store {
 
     /// Start a write transaction. IMMEDIATE takes the write lock at once, so
     /// what we read inside it cannot change before we write.
+    /// Set the page cache to `kib` KiB (SQLite's default is 2,000 KiB);
+    /// returns the previous setting, to pass back when done. A bulk import
+    /// uses a bigger cache: the index pages it inserts into stay in memory
+    /// instead of being read back from the file.
+    pub fn set_cache_kib(&self, kib: i64) -> Result<i64> {
+        let old: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(if old < 0 {
+            -old
+        } else {
+            old * self
+                .conn
+                .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))?
+                / 1024
+        })
+    }
+
     fn write(&mut self) -> Result<Transaction<'_>> {
         Ok(self
             .conn
