@@ -152,8 +152,10 @@ impl Store {
         )?;
         list(
             "version_order",
-            "SELECT d.code, d.version, (SELECT MAX(version) FROM audit a WHERE a.dossier_id = d.id) AS m
-             FROM dossiers d WHERE d.version < (SELECT MAX(version) FROM audit a WHERE a.dossier_id = d.id)",
+            "SELECT code, version, m FROM (
+                 SELECT d.code, d.version, (SELECT MAX(version) FROM audit a WHERE a.dossier_id = d.id) AS m
+                 FROM dossiers d)
+             WHERE version < m",
             &|r| {
                 let code: String = r.get(0)?;
                 let v: i64 = r.get(1)?;
