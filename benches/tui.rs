@@ -15,7 +15,7 @@ use thamdinh::domain::{Category, Status, Vnd};
 use thamdinh::tui::action::{Action, Loaded};
 use thamdinh::tui::app::{State, update};
 use thamdinh::tui::keymap::Keymap;
-use thamdinh::tui::model::QueueItem;
+use thamdinh::tui::model::{QueueItem, RowTexts};
 use thamdinh::tui::strings::EN;
 
 const N: usize = 100_000;
@@ -30,25 +30,33 @@ const PROVINCES: [&str; 6] = [
 
 fn rows() -> Vec<QueueItem> {
     (0..N)
-        .map(|i| QueueItem {
-            code: format!("KC24-X{:02}-{i:06}", i % 97),
-            plan_year: 2024,
-            province: PROVINCES[i % PROVINCES.len()].to_string(),
-            category: Category::ALL[i % 6],
-            title: format!("Hỗ trợ ứng dụng máy móc thiết bị tiên tiến số {i}"),
-            beneficiary: Some(format!("Hợp tác xã số {i}")),
-            status: Status::Pending,
-            submitted_on: NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default(),
-            national: Vnd(300_000_000),
-            score: None,
-            revision: 1,
-            version: 1,
-            implementing_unit: format!(
-                "Trung tâm Khuyến công tỉnh {}",
-                PROVINCES[i % PROVINCES.len()]
-            ),
-            district: Some("Càng Long".to_string()),
-            commune: None,
+        .map(|i| {
+            let code = format!("KC24-X{:02}-{i:06}", i % 97);
+            let title = format!("Hỗ trợ ứng dụng máy móc thiết bị tiên tiến số {i}");
+            let beneficiary = format!("Hợp tác xã số {i}");
+            let province = PROVINCES[i % PROVINCES.len()];
+            let unit = format!("Trung tâm Khuyến công tỉnh {province}");
+            QueueItem {
+                texts: RowTexts {
+                    code: &code,
+                    title: &title,
+                    beneficiary: Some(&beneficiary),
+                    province,
+                    implementing_unit: &unit,
+                    district: Some("Càng Long"),
+                    commune: None,
+                }
+                .share(),
+                code,
+                plan_year: 2024,
+                category: Category::ALL[i % 6],
+                status: Status::Pending,
+                submitted_on: NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default(),
+                national: Vnd(300_000_000),
+                score: None,
+                revision: 1,
+                version: 1,
+            }
         })
         .collect()
 }

@@ -9,7 +9,7 @@ use thamdinh::domain::{Category, Status, Vnd};
 use thamdinh::tui::action::{Action, Loaded};
 use thamdinh::tui::app::{Effect, State, update};
 use thamdinh::tui::keymap::Keymap;
-use thamdinh::tui::model::QueueItem;
+use thamdinh::tui::model::{QueueItem, RowTexts};
 use thamdinh::tui::strings::EN;
 
 const PROVINCES: [&str; 8] = [
@@ -31,22 +31,30 @@ const TITLES: [&str; 4] = [
 
 fn rows(n: usize) -> Vec<QueueItem> {
     (0..n)
-        .map(|i| QueueItem {
-            code: format!("KC24-X{:02}-{i:06}", i % 97),
-            plan_year: 2024,
-            province: PROVINCES[i % PROVINCES.len()].to_string(),
-            category: Category::ALL[i % 6],
-            title: format!("{} số {i}", TITLES[i % TITLES.len()]),
-            beneficiary: Some(format!("Hợp tác xã số {i}")),
-            status: Status::Pending,
-            submitted_on: NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default(),
-            national: Vnd(300_000_000 + i as i64),
-            score: None,
-            revision: 1,
-            version: 1,
-            implementing_unit: "Trung tâm Khuyến công".to_string(),
-            district: None,
-            commune: None,
+        .map(|i| {
+            let code = format!("KC24-X{:02}-{i:06}", i % 97);
+            let title = format!("{} số {i}", TITLES[i % TITLES.len()]);
+            let beneficiary = format!("Hợp tác xã số {i}");
+            QueueItem {
+                texts: RowTexts {
+                    code: &code,
+                    title: &title,
+                    beneficiary: Some(&beneficiary),
+                    province: PROVINCES[i % PROVINCES.len()],
+                    implementing_unit: "Trung tâm Khuyến công",
+                    ..RowTexts::default()
+                }
+                .share(),
+                code,
+                plan_year: 2024,
+                category: Category::ALL[i % 6],
+                status: Status::Pending,
+                submitted_on: NaiveDate::from_ymd_opt(2023, 9, 1).unwrap_or_default(),
+                national: Vnd(300_000_000 + i as i64),
+                score: None,
+                revision: 1,
+                version: 1,
+            }
         })
         .collect()
 }

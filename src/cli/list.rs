@@ -115,7 +115,7 @@ pub fn run(
             for r in &rows {
                 let mut doc = ops::row_doc(&ctx.rules, r, as_of);
                 if facts {
-                    doc.last_by = actors.get(&r.code).map(|a| Prepared::new(a));
+                    doc.last_by = actors.get(&r.code).map(|a| Prepared::boxed(a));
                     let rec = ctx
                         .store
                         .dossier(&r.code)?

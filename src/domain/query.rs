@@ -66,18 +66,8 @@ impl Field {
     }
 }
 
-/// One searched text, prepared: its chars lowercased and folded one for
-/// one, so a match position is a char index into the original text.
-/// Compact: the folded chars are one byte each when they are all ASCII (as
-/// Vietnamese folds), and the lowercase chars are kept only when they differ
-/// from the folded ones (the text has diacritics or `đ`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Prepared {
-    folded: Chars,
-    lower: Option<Chars>,
-}
-
-/// Chars indexed by position: bytes when all are ASCII.
+/// Folded chars indexed by position: bytes when all are ASCII (as
+/// Vietnamese folds).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Chars {
     Ascii(Box<[u8]>),
@@ -91,7 +81,11 @@ impl Default for Chars {
 }
 
 impl Chars {
-    fn new(chars: Vec<char>) -> Chars {
+    fn fold(text: &str) -> Chars {
+        if text.is_ascii() {
+            return Chars::Ascii(text.bytes().map(|b| b.to_ascii_lowercase()).collect());
+        }
+        let chars: Vec<char> = text.chars().map(fold1).collect();
         if chars.iter().all(char::is_ascii) {
             Chars::Ascii(chars.into_iter().map(|c| c as u8).collect())
         } else {
@@ -99,17 +93,33 @@ impl Chars {
         }
     }
 
+    fn slice(&self, from: usize, to: usize) -> Slice<'_> {
+        match self {
+            Chars::Ascii(b) => Slice::Ascii(b.get(from..to).unwrap_or_default()),
+            Chars::Wide(c) => Slice::Wide(c.get(from..to).unwrap_or_default()),
+        }
+    }
+}
+
+/// Part of [`Chars`]: the folded chars of one searched text.
+#[derive(Debug, Clone, Copy)]
+enum Slice<'a> {
+    Ascii(&'a [u8]),
+    Wide(&'a [char]),
+}
+
+impl Slice<'_> {
     fn len(&self) -> usize {
         match self {
-            Chars::Ascii(b) => b.len(),
-            Chars::Wide(c) => c.len(),
+            Slice::Ascii(b) => b.len(),
+            Slice::Wide(c) => c.len(),
         }
     }
 
     fn get(&self, i: usize) -> Option<char> {
         match self {
-            Chars::Ascii(b) => b.get(i).map(|&b| char::from(b)),
-            Chars::Wide(c) => c.get(i).copied(),
+            Slice::Ascii(b) => b.get(i).map(|&b| char::from(b)),
+            Slice::Wide(c) => c.get(i).copied(),
         }
     }
 
@@ -119,11 +129,11 @@ impl Chars {
             return false;
         }
         match self {
-            Chars::Ascii(b) => b[i..i + pat.len()]
+            Slice::Ascii(b) => b[i..i + pat.len()]
                 .iter()
                 .zip(pat)
                 .all(|(&b, &c)| char::from(b) == c),
-            Chars::Wide(w) => w[i..i + pat.len()] == *pat,
+            Slice::Wide(w) => w[i..i + pat.len()] == *pat,
         }
     }
 
@@ -134,6 +144,9 @@ impl Chars {
 
 /// Lowercase one char to one char (Vietnamese never needs more).
 fn lower1(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     c.to_lowercase().next().unwrap_or(c)
 }
 
@@ -158,27 +171,18 @@ fn fold1(c: char) -> char {
     })
 }
 
-impl Prepared {
-    /// Prepare an NFC text.
-    pub fn new(text: &str) -> Prepared {
-        let lower: Vec<char> = text
-            .chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c.to_ascii_lowercase()
-                } else {
-                    lower1(c)
-                }
-            })
-            .collect();
-        let folded: Vec<char> = text.chars().map(fold1).collect();
-        let lower = (lower != folded).then(|| Chars::new(lower));
-        Prepared {
-            folded: Chars::new(folded),
-            lower,
-        }
-    }
+/// One searched text as the matcher sees it: its folded chars, and the
+/// original text they fold one for one (so a match position is a char
+/// index into the original, and a term with diacritics is checked against
+/// the original's lowercase, char by char, only where the folded term
+/// matched).
+#[derive(Debug, Clone, Copy)]
+struct Text<'a> {
+    folded: Slice<'a>,
+    original: &'a str,
+}
 
+impl Text<'_> {
     fn len(&self) -> usize {
         self.folded.len()
     }
@@ -201,11 +205,17 @@ impl Prepared {
 
     /// Does `pat` match at char `i` (no word-start check)?
     fn matches_at(&self, i: usize, pat: &Pattern) -> bool {
-        let hay = match (&self.lower, pat.exact) {
-            (Some(lower), true) => lower,
-            _ => &self.folded,
-        };
-        hay.has_at(i, &pat.chars)
+        if !self.folded.has_at(i, &pat.folded) {
+            return false;
+        }
+        !pat.exact
+            || self
+                .original
+                .chars()
+                .skip(i)
+                .map(lower1)
+                .take(pat.chars.len())
+                .eq(pat.chars.iter().copied())
     }
 
     /// Does the word matched at `i` by `pat` end there (a whole-word match)?
@@ -214,10 +224,167 @@ impl Prepared {
     }
 }
 
+/// One text prepared for matching on its own (an author, an action).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prepared {
+    original: Box<str>,
+    folded: Chars,
+}
+
+impl Prepared {
+    fn folded_len(&self) -> usize {
+        match &self.folded {
+            Chars::Ascii(b) => b.len(),
+            Chars::Wide(c) => c.len(),
+        }
+    }
+
+    /// Prepare an NFC text.
+    pub fn new(text: &str) -> Prepared {
+        Prepared {
+            original: text.into(),
+            folded: Chars::fold(text),
+        }
+    }
+
+    /// [`Prepared::new`], boxed (as a [`Doc`] keeps it).
+    pub fn boxed(text: &str) -> Box<Prepared> {
+        Box::new(Prepared::new(text))
+    }
+
+    fn text(&self) -> Text<'_> {
+        Text {
+            folded: self.folded.slice(0, self.folded_len()),
+            original: &self.original,
+        }
+    }
+}
+
+/// Most texts a [`Texts`] holds; more are joined to the last one.
+const MAX_TEXTS: usize = 7;
+
+/// The searched texts of one dossier or entry, in one allocation shared
+/// (through an `Arc`) by the [`Doc`] that searches them and the row that
+/// shows them: 100,000 queue rows keep each text once. When the texts fold
+/// to ASCII (as Vietnamese does), the folded chars follow the texts in the
+/// same buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// The texts one after another, then their folded chars when ASCII.
+    buf: Box<str>,
+    /// Where the texts end in `buf` (and the folded chars, if any, begin).
+    texts_end: u32,
+    /// Each text's field, and the byte and the char where it ends (a text
+    /// starts where the previous one ends).
+    fields: [Field; MAX_TEXTS],
+    byte_ends: [u32; MAX_TEXTS],
+    char_ends: [u32; MAX_TEXTS],
+    len: u8,
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Texts {
+    /// These texts (absent and empty ones skipped).
+    pub fn new<'a>(texts: impl IntoIterator<Item = (Field, Option<&'a str>)>) -> Texts {
+        let texts: Vec<(Field, &str)> = texts
+            .into_iter()
+            .filter_map(|(f, t)| t.filter(|t| !t.is_empty()).map(|t| (f, t)))
+            .collect();
+        // One allocation of exactly the room needed: the texts and, if they
+        // fold to ASCII, as many bytes again per char.
+        let bytes: usize = texts.iter().map(|(_, t)| t.len() + 1).sum();
+        let chars: usize = texts.iter().map(|(_, t)| t.chars().count() + 1).sum();
+        let mut joined = String::with_capacity(bytes + chars);
+        let mut fields = [Field::Code; MAX_TEXTS];
+        let mut byte_ends = [0u32; MAX_TEXTS];
+        let mut char_ends = [0u32; MAX_TEXTS];
+        let mut n = 0usize;
+        let mut chars = 0usize;
+        for (field, text) in texts {
+            if n == MAX_TEXTS {
+                // Never reached by the callers here; kept whole rather than
+                // dropped: the extra text extends the last one.
+                joined.push('\n');
+                chars += 1;
+                n -= 1;
+            } else {
+                fields[n] = field;
+            }
+            joined.push_str(text);
+            chars += text.chars().count();
+            byte_ends[n] = to_u32(joined.len());
+            char_ends[n] = to_u32(chars);
+            n += 1;
+        }
+        let texts_end = joined.len();
+        let mut k = 0;
+        while let Some(c) = joined.get(k..texts_end).and_then(|t| t.chars().next()) {
+            // Fold char by char into the same buffer; give up (the Doc keeps
+            // wide chars instead) at the first fold that is not ASCII.
+            k += c.len_utf8();
+            let f = fold1(c);
+            if !f.is_ascii() {
+                joined.truncate(texts_end);
+                break;
+            }
+            joined.push(f);
+        }
+        let texts_end = to_u32(texts_end);
+        Texts {
+            buf: {
+                joined.shrink_to_fit();
+                joined.into_boxed_str()
+            },
+            texts_end,
+            fields,
+            byte_ends,
+            char_ends,
+            len: u8::try_from(n).unwrap_or(u8::MAX),
+        }
+    }
+
+    /// All the texts, one after another.
+    fn joined(&self) -> &str {
+        self.buf.get(..self.texts_end as usize).unwrap_or("")
+    }
+
+    /// The folded chars, when they are ASCII (kept here, one byte each).
+    fn ascii_folded(&self) -> Option<&[u8]> {
+        let f = self.buf.as_bytes().get(self.texts_end as usize..)?;
+        (!f.is_empty() || self.texts_end == 0).then_some(f)
+    }
+
+    /// Each text with its field and its first and last char.
+    fn each(&self) -> impl Iterator<Item = (Field, usize, usize, &str)> + '_ {
+        let n = usize::from(self.len).min(MAX_TEXTS);
+        let joined = self.joined();
+        (0..n).map(move |k| {
+            let (sb, sc) = match k {
+                0 => (0, 0),
+                _ => (self.byte_ends[k - 1], self.char_ends[k - 1]),
+            };
+            let (sb, eb) = (sb as usize, self.byte_ends[k] as usize);
+            let (sc, ec) = (sc as usize, self.char_ends[k] as usize);
+            (self.fields[k], sc, ec, joined.get(sb..eb).unwrap_or(""))
+        })
+    }
+
+    /// The (first) text of `field`, `None` when absent.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        self.each().find(|t| t.0 == field).map(|t| t.3)
+    }
+}
+
 /// The searchable facts of one dossier, prepared once.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
-    fields: Vec<(Field, Prepared)>,
+    texts: std::sync::Arc<Texts>,
+    /// The folded chars of all the texts when they are not ASCII (else
+    /// they are in `texts`).
+    wide: Option<Box<[char]>>,
     pub category: Option<Category>,
     pub status: Option<Status>,
     /// Some mandatory checklist item is unmet; `None` when not known.
@@ -228,21 +395,59 @@ pub struct Doc {
     pub plan_year: i32,
     /// Who last changed or decided the dossier (as recorded); for an
     /// audit entry, its author.
-    pub last_by: Option<Prepared>,
+    pub last_by: Option<Box<Prepared>>,
     /// An audit entry's action (`a:`).
-    pub action: Option<Prepared>,
+    pub action: Option<Box<Prepared>>,
+}
+
+impl Default for Doc {
+    fn default() -> Self {
+        Doc::from_texts(std::sync::Arc::new(Texts::new([])))
+    }
 }
 
 impl Doc {
     /// A document with these searched texts (absent fields are skipped).
     pub fn new<'a>(texts: impl IntoIterator<Item = (Field, Option<&'a str>)>) -> Doc {
+        Doc::from_texts(std::sync::Arc::new(Texts::new(texts)))
+    }
+
+    /// A document searching these texts, shared with whoever shows them.
+    pub fn from_texts(texts: std::sync::Arc<Texts>) -> Doc {
+        let wide = match texts.ascii_folded() {
+            Some(_) => None,
+            None => Some(texts.joined().chars().map(fold1).collect()),
+        };
         Doc {
-            fields: texts
-                .into_iter()
-                .filter_map(|(f, t)| t.filter(|t| !t.is_empty()).map(|t| (f, Prepared::new(t))))
-                .collect(),
-            ..Doc::default()
+            texts,
+            wide,
+            category: None,
+            status: None,
+            failing: None,
+            score: None,
+            national: Vnd(0),
+            plan_year: 0,
+            last_by: None,
+            action: None,
         }
+    }
+
+    /// The texts searched.
+    pub fn texts(&self) -> &std::sync::Arc<Texts> {
+        &self.texts
+    }
+
+    /// Each searched text with its field.
+    fn fields(&self) -> impl Iterator<Item = (Field, Text<'_>)> + '_ {
+        let ascii = self.texts.ascii_folded();
+        self.texts.each().map(move |(f, sc, ec, original)| {
+            let folded = match (&self.wide, ascii) {
+                (Some(w), _) => Slice::Wide(w.get(sc..ec).unwrap_or_default()),
+                (None, Some(a)) => Slice::Ascii(a.get(sc..ec).unwrap_or_default()),
+                (None, None) => Slice::Ascii(&[]),
+            };
+            (f, Text { folded, original })
+        })
     }
 }
 
@@ -251,6 +456,8 @@ impl Doc {
 struct Pattern {
     /// Lowercased (exact) or folded chars.
     chars: Vec<char>,
+    /// Folded chars (the same as `chars` unless exact).
+    folded: Vec<char>,
     /// Written with a diacritic or `đ`: compared with the lowercased text;
     /// else with the folded text.
     exact: bool,
@@ -262,7 +469,8 @@ impl Pattern {
         let folded: Vec<char> = word.chars().map(fold1).collect();
         let exact = lower != folded;
         Pattern {
-            chars: if exact { lower } else { folded },
+            chars: if exact { lower } else { folded.clone() },
+            folded,
             exact,
         }
     }
@@ -522,13 +730,13 @@ impl Query {
 /// Where the words of `pats` occur adjacent and in order at word starts of
 /// `text`: the first char and the length in chars, and whether the last
 /// word matched whole. The earliest occurrence, preferring whole words.
-fn phrase_in(text: &Prepared, pats: &[Pattern]) -> Option<(usize, usize)> {
+fn phrase_in(text: Text<'_>, pats: &[Pattern]) -> Option<(usize, usize)> {
     phrase_all(text, pats).next().map(|(s, l, _)| (s, l))
 }
 
 /// Every occurrence of a phrase: (first char, length, whole last word).
 fn phrase_all<'a>(
-    text: &'a Prepared,
+    text: Text<'a>,
     pats: &'a [Pattern],
 ) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
     (0..text.len()).filter_map(move |start| {
@@ -565,7 +773,7 @@ fn phrase_all<'a>(
 }
 
 /// Where a folded subsequence occurs in a field: its char positions.
-fn subsequence(text: &Prepared, chars: &[char]) -> Option<Vec<usize>> {
+fn subsequence(text: Text<'_>, chars: &[char]) -> Option<Vec<usize>> {
     let mut out = Vec::with_capacity(chars.len());
     let mut it = chars.iter().peekable();
     for (i, c) in text.folded.iter().enumerate() {
@@ -613,14 +821,14 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         Cond::Text(pats) => {
             let mut best: Option<(u32, Field, usize, usize)> = None;
             let mut spans = Vec::new();
-            for (field, text) in &doc.fields {
+            for (field, text) in doc.fields() {
                 for (start, len, whole) in phrase_all(text, pats) {
                     let rank = if whole { 0 } else { 1000 }
                         + field.rank() * 100
                         + text.word_index(start).min(99) as u32;
-                    spans.push((*field, start, len));
+                    spans.push((field, start, len));
                     if best.is_none_or(|b| rank < b.0) {
-                        best = Some((rank, *field, start, len));
+                        best = Some((rank, field, start, len));
                     }
                 }
             }
@@ -635,9 +843,8 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         }
         Cond::Fuzzy(chars) => {
             let found = doc
-                .fields
-                .iter()
-                .find_map(|(f, t)| subsequence(t, chars).map(|p| (*f, p)));
+                .fields()
+                .find_map(|(f, t)| subsequence(t, chars).map(|p| (f, p)));
             match (found, hit) {
                 (Some((f, ps)), Some(h)) => {
                     h.rank = h.rank.saturating_add(5000 + f.rank() * 100);
@@ -649,8 +856,7 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         }
         Cond::Province(pats) => {
             let found = doc
-                .fields
-                .iter()
+                .fields()
                 .filter(|(f, _)| *f == Field::Province)
                 .find_map(|(_, t)| phrase_in(t, pats));
             if let (Some((s, l)), Some(h)) = (found, hit) {
@@ -669,11 +875,11 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         Cond::By(pats) => doc
             .last_by
             .as_ref()
-            .is_some_and(|b| phrase_in(b, pats).is_some()),
+            .is_some_and(|b| phrase_in(b.text(), pats).is_some()),
         Cond::Action(pats) => doc
             .action
             .as_ref()
-            .is_some_and(|a| phrase_in(a, pats).is_some()),
+            .is_some_and(|a| phrase_in(a.text(), pats).is_some()),
         Cond::Score(c, n) => doc.score.is_some_and(|s| c.holds(s, *n)),
         Cond::National(c, n) => c.holds(doc.national.0, *n),
         Cond::Year(c, n) => c.holds(i64::from(doc.plan_year), *n),

@@ -317,6 +317,21 @@ impl Store {
     /// The queue: every dossier matching the filter, oldest submission first
     /// (newest submission last), then by code.
     pub fn queue(&self, f: &QueueFilter) -> Result<Vec<QueueRow>> {
+        let mut out = Vec::new();
+        self.queue_each(f, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Store::queue`] one row at a time, so a caller that keeps less than
+    /// the whole row (the TUI's compact rows) never holds all of them.
+    pub fn queue_each(
+        &self,
+        f: &QueueFilter,
+        mut each: impl FnMut(QueueRow) -> Result<()>,
+    ) -> Result<()> {
         let mut sql = String::from(
             "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
                     submitted_on, national_vnd, cert_valid_until, score_points, revision, version,
@@ -346,11 +361,10 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), queue_row)?;
-        let mut out = Vec::new();
         for r in rows {
-            out.push(r??);
+            each(r??)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The queue row of one dossier.

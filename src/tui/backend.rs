@@ -12,7 +12,7 @@ use crate::tui::action::{Action, Loaded};
 use crate::tui::app::{Effect, LOG_LIMIT};
 use crate::tui::model::{
     AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
-    QueueItem, RankLine, Saved, ScoreData,
+    QueueItem, RankLine, RowTexts, Saved, ScoreData,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -212,12 +212,23 @@ impl StoreBackend {
     /// prepared here, on the store thread.
     fn queue(&self, limit: Option<usize>) -> Result<Loaded, OpError> {
         let version = self.store.data_version()?;
-        let rows = self.store.queue(&QueueFilter {
+        let filter = QueueFilter {
             limit,
             ..QueueFilter::default()
+        };
+        // Exactly the room needed (a growing vector would keep up to a
+        // third more at 100,000 rows).
+        let all = usize::try_from(self.store.count()?).unwrap_or(0);
+        let room = limit.map_or(all, |l| l.min(all));
+        let (mut items, mut docs) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        self.store.queue_each(&filter, |r| {
+            let item = self.queue_item(&r);
+            docs.push(item.doc());
+            items.push(item);
+            Ok(())
         })?;
-        let items: Vec<QueueItem> = rows.iter().map(|r| self.queue_item(r)).collect();
-        let docs = items.iter().map(QueueItem::doc).collect();
+        items.shrink_to_fit();
+        docs.shrink_to_fit();
         Ok(Loaded::Prepared {
             rows: items,
             docs,
@@ -227,22 +238,26 @@ impl StoreBackend {
     }
 
     fn queue_item(&self, r: &QueueRow) -> QueueItem {
+        let texts = RowTexts {
+            code: &r.code,
+            title: &r.title,
+            beneficiary: r.beneficiary.as_deref(),
+            province: &r.province,
+            implementing_unit: &r.implementing_unit,
+            district: r.district.as_deref(),
+            commune: r.commune.as_deref(),
+        };
         QueueItem {
             code: r.code.clone(),
             plan_year: r.plan_year,
-            province: r.province.clone(),
             category: r.category,
-            title: r.title.clone(),
-            beneficiary: r.beneficiary.clone(),
             status: r.status,
             submitted_on: r.submitted_on,
             national: r.national,
             score: ops::row_total(&self.rules, r, self.as_of),
             revision: r.revision,
             version: r.version,
-            implementing_unit: r.implementing_unit.clone(),
-            district: r.district.clone(),
-            commune: r.commune.clone(),
+            texts: texts.share(),
         }
     }
 

@@ -4,25 +4,21 @@
 //! so `update` and the views are testable without either.
 
 use crate::domain::dossier::Dossier;
-use crate::domain::query::{Doc, Field, Prepared};
+use crate::domain::query::{Doc, Field, Prepared, Texts};
 use crate::domain::{Category, Decision, Status, Vnd};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
-/// One row of the queue.
+/// One row of the queue. Compact: its texts live in one [`Texts`] shared
+/// with the [`Doc`] the filter searches, so 100,000 rows keep each once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueueItem {
     /// Dossier code (`KC24-GL-007`).
     pub code: String,
     /// Plan year the dossier asks for.
     pub plan_year: i32,
-    /// Province as written by the province.
-    pub province: String,
     /// Category.
     pub category: Category,
-    /// Title of the proposal.
-    pub title: String,
-    /// Beneficiary name, when named.
-    pub beneficiary: Option<String>,
     /// Decision status.
     pub status: Status,
     /// Date the dossier was submitted.
@@ -36,27 +32,64 @@ pub struct QueueItem {
     /// Change counter: passed back with a decision so a change made
     /// meanwhile by someone else is refused, never overwritten.
     pub version: i64,
-    /// Implementing unit (searched by the filter).
-    pub implementing_unit: String,
-    /// Beneficiary's district and commune (searched by the filter).
-    pub district: Option<String>,
-    pub commune: Option<String>,
+    /// Code, title, beneficiary, province, implementing unit, district and
+    /// commune (what the filter searches).
+    pub texts: Arc<Texts>,
+}
+
+/// The texts of a queue row, as written by the province.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowTexts<'a> {
+    pub code: &'a str,
+    pub title: &'a str,
+    pub beneficiary: Option<&'a str>,
+    pub province: &'a str,
+    pub implementing_unit: &'a str,
+    pub district: Option<&'a str>,
+    pub commune: Option<&'a str>,
+}
+
+impl RowTexts<'_> {
+    /// Joined once, to be shared by the row and its search document.
+    pub fn share(&self) -> Arc<Texts> {
+        Arc::new(Texts::new([
+            (Field::Code, Some(self.code)),
+            (Field::Title, Some(self.title)),
+            (Field::Beneficiary, self.beneficiary),
+            (Field::Province, Some(self.province)),
+            (Field::Unit, Some(self.implementing_unit)),
+            (Field::District, self.district),
+            (Field::Commune, self.commune),
+        ]))
+    }
 }
 
 impl QueueItem {
+    /// Title of the proposal.
+    pub fn title(&self) -> &str {
+        self.texts.get(Field::Title).unwrap_or("")
+    }
+
+    /// Beneficiary name, when named.
+    pub fn beneficiary(&self) -> Option<&str> {
+        self.texts.get(Field::Beneficiary)
+    }
+
+    /// Province as written by the province.
+    pub fn province(&self) -> &str {
+        self.texts.get(Field::Province).unwrap_or("")
+    }
+
+    /// Implementing unit.
+    pub fn implementing_unit(&self) -> &str {
+        self.texts.get(Field::Unit).unwrap_or("")
+    }
+
     /// What the filter searches in this row (`search.md`): its texts and
     /// the facts the queue knows. The checklist state and the last actor
     /// come later, when a query asks for them.
     pub fn doc(&self) -> Doc {
-        let mut d = Doc::new([
-            (Field::Code, Some(self.code.as_str())),
-            (Field::Title, Some(self.title.as_str())),
-            (Field::Beneficiary, self.beneficiary.as_deref()),
-            (Field::Province, Some(self.province.as_str())),
-            (Field::Unit, Some(self.implementing_unit.as_str())),
-            (Field::District, self.district.as_deref()),
-            (Field::Commune, self.commune.as_deref()),
-        ]);
+        let mut d = Doc::from_texts(Arc::clone(&self.texts));
         d.category = Some(self.category);
         d.status = Some(self.status);
         d.score = self.score;
@@ -68,12 +101,7 @@ impl QueueItem {
     /// The searched texts as they were when `doc` was made: a reload keeps
     /// a row's prepared texts when these did not change.
     pub fn same_texts(&self, other: &QueueItem) -> bool {
-        self.title == other.title
-            && self.beneficiary == other.beneficiary
-            && self.province == other.province
-            && self.implementing_unit == other.implementing_unit
-            && self.district == other.district
-            && self.commune == other.commune
+        self.texts == other.texts
     }
 }
 
@@ -210,8 +238,8 @@ impl LogEntry {
             (Field::Entry, self.detail.as_deref()),
         ]);
         d.category = self.category;
-        d.last_by = Some(Prepared::new(&self.author));
-        d.action = Some(Prepared::new(&self.action));
+        d.last_by = Some(Prepared::boxed(&self.author));
+        d.action = Some(Prepared::boxed(&self.action));
         d
     }
 

@@ -195,7 +195,7 @@ pub(super) fn qualifier(
                     aliases
                         .names_of(c)
                         .iter()
-                        .any(|n| phrase_in(&Prepared::new(n), &pats).is_some())
+                        .any(|n| phrase_in(Prepared::new(n).text(), &pats).is_some())
                 })
                 .collect();
             if cats.is_empty() {
@@ -212,9 +212,9 @@ pub(super) fn qualifier(
             let found: Vec<Status> = STATUS_NAMES
                 .iter()
                 .filter(|(_, names)| {
-                    names
-                        .iter()
-                        .any(|n| phrase_in(&Prepared::new(n), &pats).is_some_and(|(i, _)| i == 0))
+                    names.iter().any(|n| {
+                        phrase_in(Prepared::new(n).text(), &pats).is_some_and(|(i, _)| i == 0)
+                    })
                 })
                 .map(|(s, _)| *s)
                 .collect();

@@ -105,7 +105,7 @@ fn state_qualifiers() {
     let mut d = Doc::new([(Field::Code, Some("KC24-GL-007"))]);
     d.failing = Some(true);
     d.score = Some(72);
-    d.last_by = Some(Prepared::new("Nguyễn Thị Lan"));
+    d.last_by = Some(Prepared::boxed("Nguyễn Thị Lan"));
     let matches = |q: &str, d: &Doc| {
         Query::parse(q, &aliases())
             .unwrap()

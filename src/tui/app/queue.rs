@@ -12,7 +12,8 @@ pub const DEFAULT_FILTER: &str = "s:pending";
 pub struct QueueState {
     /// Every dossier of the database.
     pub rows: Vec<QueueItem>,
-    pub(super) by_code: HashMap<String, usize>,
+    /// Row indices in code order, to find a dossier's row (4 bytes a row).
+    pub(super) by_code: Vec<u32>,
     /// What the filter searches in each row, prepared once per load.
     pub(super) docs: Arc<Vec<Doc>>,
     /// The docs carry the checklist state and last actor (asked for by a
@@ -153,7 +154,15 @@ impl QueueState {
 
     /// The row of a dossier code.
     pub fn row_by_code(&self, code: &str) -> Option<&QueueItem> {
-        self.by_code.get(code).and_then(|&i| self.rows.get(i))
+        self.index_of(code).and_then(|i| self.rows.get(i))
+    }
+
+    /// The row index of a dossier code.
+    pub(super) fn index_of(&self, code: &str) -> Option<usize> {
+        let rows = &self.rows;
+        let key = |i: &u32| rows.get(*i as usize).map_or("", |r| r.code.as_str());
+        let k = self.by_code.binary_search_by(|i| key(i).cmp(code)).ok()?;
+        self.by_code.get(k).map(|&i| i as usize)
     }
 
     /// Marked dossiers the filter hides (or that are gone).
@@ -162,9 +171,8 @@ impl QueueState {
             .iter()
             .filter(|c| {
                 !self
-                    .by_code
-                    .get(c.as_str())
-                    .is_some_and(|&i| self.shown.get(i).copied().unwrap_or(false))
+                    .index_of(c)
+                    .is_some_and(|i| self.shown.get(i).copied().unwrap_or(false))
             })
             .cloned()
             .collect()
@@ -213,7 +221,7 @@ impl QueueState {
             }
             Sort::Money => visible.sort_by_key(|&i| std::cmp::Reverse(rows[i].national.0)),
             Sort::Province => {
-                visible.sort_by_cached_key(|&i| crate::domain::text::fold(&rows[i].province))
+                visible.sort_by_cached_key(|&i| crate::domain::text::fold(rows[i].province()))
             }
             Sort::Code => visible.sort_by(|&a, &b| rows[a].code.cmp(&rows[b].code)),
         }
@@ -286,7 +294,7 @@ impl QueueState {
         for (i, row) in self.rows.iter().enumerate() {
             if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(&row.code)) {
                 doc.failing = *failing;
-                doc.last_by = by.as_deref().map(Prepared::new);
+                doc.last_by = by.as_deref().map(Prepared::boxed);
             }
         }
         self.facts = FactsState::Loaded;
@@ -342,14 +350,8 @@ impl QueueState {
             }
             _ => None,
         };
-        let marked = marks_matter.then(|| {
-            Arc::new(
-                self.marks
-                    .iter()
-                    .filter_map(|c| self.by_code.get(c).copied())
-                    .collect(),
-            )
-        });
+        let marked = marks_matter
+            .then(|| Arc::new(self.marks.iter().filter_map(|c| self.index_of(c)).collect()));
         let request = SearchRequest {
             generation: self.generation + 1,
             query: self.query.clone(),
@@ -412,20 +414,24 @@ impl QueueState {
     /// Put fresh rows of some dossiers in place (my own change to them):
     /// only those rows are prepared again; the filter runs again.
     pub(super) fn update_rows(&mut self, fresh: Vec<QueueItem>) -> Option<SearchRequest> {
-        if fresh.iter().any(|r| !self.by_code.contains_key(&r.code)) {
+        if fresh.iter().any(|r| self.index_of(&r.code).is_none()) {
             // A new dossier: the whole queue is the simplest truth.
             let mut rows = self.rows.clone();
             rows.extend(
                 fresh
                     .into_iter()
-                    .filter(|r| !self.by_code.contains_key(&r.code)),
+                    .filter(|r| self.index_of(&r.code).is_none()),
             );
             return self.set_rows(rows);
         }
         let landing = self.landing();
+        let fresh: Vec<(usize, QueueItem)> = fresh
+            .into_iter()
+            .filter_map(|r| self.index_of(&r.code).map(|i| (i, r)))
+            .collect();
         let docs = Arc::make_mut(&mut self.docs);
-        for r in fresh {
-            if let Some(&i) = self.by_code.get(&r.code) {
+        for (i, r) in fresh {
+            {
                 if let Some(d) = docs.get_mut(i) {
                     let (failing, by) = (d.failing, d.last_by.take());
                     *d = r.doc();
@@ -495,22 +501,19 @@ impl QueueState {
             .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
             .max()
             .unwrap_or(0);
-        let mut provinces: Vec<String> = rows.iter().map(|r| r.province.clone()).collect();
-        provinces.sort();
-        provinces.dedup();
-        self.provinces = provinces;
-        self.by_code = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.clone(), i))
-            .collect();
+        let provinces: std::collections::BTreeSet<&str> =
+            rows.iter().map(QueueItem::province).collect();
+        self.provinces = provinces.into_iter().map(str::to_string).collect();
+        let mut by_code: Vec<u32> = (0..to_u32(rows.len())).collect();
+        by_code.sort_unstable_by(|&a, &b| {
+            let code = |i: u32| rows.get(i as usize).map_or("", |r| r.code.as_str());
+            code(a).cmp(code(b))
+        });
+        self.by_code = by_code;
         self.rows = rows;
         self.count_progress();
         let cursor_code = shown.get(self.cursor).cloned();
-        let visible = shown
-            .iter()
-            .filter_map(|c| self.by_code.get(c).copied())
-            .collect();
+        let visible = shown.iter().filter_map(|c| self.index_of(c)).collect();
         self.set_visible(visible);
         // The cursor's dossier may have gone: the one after it then.
         let landing: Vec<String> = shown.iter().skip(self.cursor).take(1000).cloned().collect();
@@ -518,8 +521,8 @@ impl QueueState {
             .iter()
             .chain(landing.iter())
             .find_map(|c| {
-                let i = self.by_code.get(c)?;
-                self.visible.iter().position(|v| v == i)
+                let i = self.index_of(c)?;
+                self.visible.iter().position(|&v| v == i)
             })
             .unwrap_or(0);
         self.recompute()
@@ -778,4 +781,10 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
         _ => {}
     }
     Vec::new()
+}
+
+/// A row index as stored in [`QueueState::by_code`] (a queue never holds
+/// four billion rows; saturates rather than wraps).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -53,7 +53,7 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             // bumped its version): the row follows, so my next decision is
             // not refused as a conflict with myself.
             if let Some(d) = &state.dossier
-                && let Some(&i) = state.queue.by_code.get(&code)
+                && let Some(i) = state.queue.index_of(&code)
                 && let Some(row) = state.queue.rows.get_mut(i)
             {
                 row.version = d.version;

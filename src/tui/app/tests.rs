@@ -3,27 +3,30 @@
 
 use super::*;
 use crate::domain::dossier::fixtures;
-use crate::tui::model::{CheckRow, CriterionRow, LogEntry, NoteRow, ScoreData};
+use crate::tui::model::{CheckRow, CriterionRow, LogEntry, NoteRow, RowTexts, ScoreData};
 use crate::tui::strings::EN;
 use chrono::NaiveDate;
 
 fn item(code: &str, province: &str, title: &str, status: Status, category: Category) -> QueueItem {
+    let unit = format!("Trung tâm Khuyến công {province}");
     QueueItem {
         code: code.into(),
         plan_year: 2024,
-        province: province.into(),
         category,
-        title: title.into(),
-        beneficiary: None,
         status,
         submitted_on: NaiveDate::from_ymd_opt(2023, 9, 28).unwrap_or_default(),
         national: Vnd(300_000_000),
         score: None,
         revision: 1,
         version: 7,
-        implementing_unit: format!("Trung tâm Khuyến công {province}"),
-        district: None,
-        commune: None,
+        texts: RowTexts {
+            code,
+            title,
+            province,
+            implementing_unit: &unit,
+            ..RowTexts::default()
+        }
+        .share(),
     }
 }
 

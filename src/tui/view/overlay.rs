@@ -223,7 +223,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
     let mut body: Vec<Line> = Vec::new();
     let describe = |code: &str| -> String {
         match state.queue.row_by_code(code) {
-            Some(r) => format!("  {code} {} · {}", r.province, r.title),
+            Some(r) => format!("  {code} {} · {}", r.province(), r.title()),
             None => format!("  {code}"),
         }
     };
@@ -424,10 +424,9 @@ fn undo(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, u: &crate::
     );
     let mut body: Vec<Line> = Vec::new();
     for (code, back) in u.dossiers.iter().take(MAX_LISTED) {
-        let row = state
-            .queue
-            .row_by_code(code)
-            .map_or(String::new(), |r| format!(" {} · {}", r.province, r.title));
+        let row = state.queue.row_by_code(code).map_or(String::new(), |r| {
+            format!(" {} · {}", r.province(), r.title())
+        });
         let text = fill(s.undo_back, &[("code", code), ("status", back.id())]) + &row;
         body.push(Line::from(fit(
             &format!("  {text}"),

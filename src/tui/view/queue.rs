@@ -148,7 +148,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         if cols.province > 0 {
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(
-                &r.province,
+                r.province(),
                 0,
                 &hit.positions(Field::Province),
                 cols.province,
@@ -179,7 +179,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         if cols.title > 0 {
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(
-                &r.title,
+                r.title(),
                 0,
                 &hit.positions(Field::Title),
                 cols.title,
