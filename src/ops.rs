@@ -409,7 +409,7 @@ pub fn tick(
     let cat = rules.category(rec.dossier.category);
     let manual: Vec<&str> = cat.manual.iter().map(|m| m.id.as_str()).collect();
     if !manual.contains(&item) {
-        let why = if crate::domain::rules::AUTO_IDS.contains(&item) {
+        let why = if crate::domain::checklist::AutoItem::from_id(item).is_some() {
             format!("{item} is checked automatically from the dossier's data; it cannot be ticked")
         } else {
             format!(

@@ -4,12 +4,16 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod lang;
 pub mod money;
 pub mod status;
 pub mod text;
+pub mod vocab;
 
 pub use category::{Category, CategoryAliases};
 pub use dossier::{DocKind, Document, Dossier};
+pub use lang::Lang;
+pub use vocab::Vocabulary;
 pub use money::Vnd;
 pub use status::{Decision, Status};
 
