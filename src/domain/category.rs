@@ -1,7 +1,7 @@
 //! The six categories the appraisers review, and the aliases provinces use.
 
-use crate::domain::text::fold_words;
 use crate::domain::lang::Lang;
+use crate::domain::text::fold_words;
 use std::collections::HashMap;
 
 crate::vocabulary! {

@@ -13,9 +13,9 @@ pub mod vocab;
 pub use category::{Category, CategoryAliases};
 pub use dossier::{DocKind, Document, Dossier};
 pub use lang::Lang;
-pub use vocab::Vocabulary;
 pub use money::Vnd;
 pub use status::{Decision, Status};
+pub use vocab::Vocabulary;
 
 pub mod checklist;
 pub mod query;

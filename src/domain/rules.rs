@@ -5,8 +5,8 @@
 
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::checklist::AutoItem;
-use crate::domain::lang::Lang;
 use crate::domain::dossier::{DocKind, Dossier, PriorityArea, ProjectType};
+use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
 use crate::domain::text::{clean_line, fold_words};
 use chrono::NaiveDate;

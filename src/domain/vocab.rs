@@ -30,10 +30,7 @@ pub trait Vocabulary: Copy + Eq + 'static {
             return None;
         }
         all.iter().copied().find(|v| {
-            fold_words(v.id()) == key
-                || Lang::ALL
-                    .iter()
-                    .any(|&l| fold_words(v.label(l)) == key)
+            fold_words(v.id()) == key || Lang::ALL.iter().any(|&l| fold_words(v.label(l)) == key)
         })
     }
 }
@@ -149,6 +146,39 @@ pub mod audit {
 
     use crate::domain::lang::Lang;
 
+    /// An audit entry's stored detail (`pending → approved`, `approved →
+    /// pending (undo of approve batch 3)`) with the ids it names written as
+    /// labels of `lang`. The stored text itself stays as recorded.
+    pub fn detail_text(detail: &str, lang: Lang) -> String {
+        if lang == Lang::En {
+            return detail.to_string();
+        }
+        let detail = detail
+            .replace(" (undo of ", " (hoàn tác ")
+            .replace(" batch ", " lô ")
+            .replace("; override: ", "; vượt kiểm tra: ")
+            .replace(" (was ", " (trước là ");
+        let mut out = String::with_capacity(detail.len() + 16);
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let label = crate::domain::Status::from_id(word)
+                .map(|s| s.label(lang))
+                .or_else(|| AuditAction::from_id(word).map(|a| a.label(lang)));
+            out.push_str(label.unwrap_or(word));
+            word.clear();
+        };
+        for c in detail.chars() {
+            if c.is_alphanumeric() || c == '_' {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
     /// The label of an action id as stored (the id itself when unknown).
     pub fn action_label(id: &str, lang: Lang) -> &str {
         AuditAction::from_id(id).map_or(id, |a| a.label(lang))
@@ -177,7 +207,10 @@ mod tests {
             for l in Lang::ALL {
                 let label = v.label(l);
                 assert!(!label.trim().is_empty(), "{v:?} has no {l:?} label");
-                assert!(!label.contains('_'), "{v:?}: {l:?} label {label:?} is an id");
+                assert!(
+                    !label.contains('_'),
+                    "{v:?}: {l:?} label {label:?} is an id"
+                );
             }
             assert_eq!(V::parse_loose(v.id()), Some(v));
             assert_eq!(V::parse_loose(v.label(Lang::Vi)), Some(v), "{v:?}");
@@ -212,5 +245,13 @@ mod tests {
         assert_eq!(audit::action_label("approve", Lang::Vi), "phê duyệt");
         assert_eq!(audit::action_label("mystery", Lang::Vi), "mystery");
         assert_eq!(status_label("approved", Lang::Vi), "đã phê duyệt");
+        assert_eq!(
+            audit::detail_text("approved → pending (undo of approve batch 3)", Lang::Vi),
+            "đã phê duyệt → chờ thẩm định (hoàn tác phê duyệt lô 3)"
+        );
+        assert_eq!(
+            audit::detail_text("pending → approved", Lang::En),
+            "pending → approved"
+        );
     }
 }

@@ -327,7 +327,9 @@ impl Session {
         };
         Ok(Session {
             state,
-            executor: Executor::Inline(Box::new(StoreBackend::new(store, rules, actor, as_of))),
+            executor: Executor::Inline(Box::new(
+                StoreBackend::new(store, rules, actor, as_of).speaking(strings.lang),
+            )),
             pending: Vec::new(),
             searcher: Searcher::spawn(),
         })

@@ -202,7 +202,10 @@ pub(super) fn counterpart_committed(d: &Dossier) -> Outcome {
     }
     let b = &d.budget;
     if let Some(counterpart) = b.counterpart_vnd.filter(|v| v.0 > 0) {
-        return (ItemState::Pass, Evidence::CounterpartPresent { counterpart });
+        return (
+            ItemState::Pass,
+            Evidence::CounterpartPresent { counterpart },
+        );
     }
     let (Some(total), Some(local)) = (b.total_vnd, b.local_vnd) else {
         return (ItemState::Unknown, Evidence::CounterpartUnknown);

@@ -165,7 +165,9 @@ pub enum Evidence {
 pub fn subtype_label(key: &str, lang: Lang) -> String {
     match key {
         "establishment" => lang.pick("per establishment", "mỗi cơ sở").into(),
-        "technology_line" => lang.pick("technology line", "cả dây chuyền công nghệ").into(),
+        "technology_line" => lang
+            .pick("technology line", "cả dây chuyền công nghệ")
+            .into(),
         "default" => String::new(),
         k => PollutionSubtype::from_id(k).map_or_else(|| k.to_string(), |s| s.label(lang).into()),
     }
@@ -198,6 +200,60 @@ fn amount_near(amount: Vnd, cap: Vnd, lang: Lang) -> String {
         lang.full(amount)
     } else {
         lang.millions(amount)
+    }
+}
+
+/// The support-cap line, in either language (the same figures and order;
+/// only the words differ).
+fn cap_line(
+    l: Lang,
+    national: Vnd,
+    total: Option<Vnd>,
+    share_bp: Option<i64>,
+    cap: &CapUsed,
+    (percent_ok, amount_ok): (bool, bool),
+) -> String {
+    let nat = l.pick("national", "KCQG");
+    let capw = l.pick("cap", "mức");
+    let sub = match cap.subtype.as_deref().map(|k| subtype_label(k, l)) {
+        Some(s) if !s.is_empty() => format!(" ({s})"),
+        _ => String::new(),
+    };
+    let cap_text = cap_amount_text(cap, l);
+    let p = cap.percent;
+    let over = format!(
+        "{nat} {} > {capw} {cap_text}{sub}",
+        amount_near(national, cap.amount, l)
+    );
+    let Some(total) = total else {
+        return if amount_ok {
+            let rest = match l {
+                Lang::En => format!("total missing, {p}% not checked"),
+                Lang::Vi => format!("thiếu tổng kinh phí, chưa kiểm tra mức {p}%"),
+            };
+            format!(
+                "{nat} {} ≤ {capw} {cap_text}{sub}; {rest}",
+                l.millions(national)
+            )
+        } else {
+            over
+        };
+    };
+    let head = format!(
+        "{nat} {} = {} {} {}",
+        l.millions(national),
+        l.percent_bp(share_bp),
+        l.pick("of", "tổng"),
+        l.millions(total)
+    );
+    match (percent_ok, amount_ok) {
+        (true, true) => format!("{head} ≤ {capw} {p}%, ≤ {cap_text}{sub}"),
+        (false, true) => format!("{head} > {capw} {p}%{sub}"),
+        (true, false) => over,
+        (false, false) => format!(
+            "{head} > {capw} {p}% {} > {cap_text}{sub}",
+            l.pick("and", "và")
+        ),
     }
 }
 
@@ -279,40 +335,14 @@ impl Evidence {
                 cap,
                 percent_ok,
                 amount_ok,
-            } => {
-                let sub = match cap.subtype.as_deref().map(|k| subtype_label(k, l)) {
-                    Some(s) if !s.is_empty() => format!(" ({s})"),
-                    _ => String::new(),
-                };
-                let cap_text = cap_amount_text(cap, l);
-                let p = cap.percent;
-                let over = format!(
-                    "national {} > cap {cap_text}{sub}",
-                    amount_near(*national, cap.amount, l)
-                );
-                let Some(total) = total else {
-                    return if *amount_ok {
-                        format!(
-                            "national {} ≤ cap {cap_text}{sub}; total missing, {p}% not checked",
-                            m(national)
-                        )
-                    } else {
-                        over
-                    };
-                };
-                let head = format!(
-                    "national {} = {} of {}",
-                    m(national),
-                    l.percent_bp(*share_bp),
-                    m(total)
-                );
-                match (percent_ok, amount_ok) {
-                    (true, true) => format!("{head} ≤ cap {p}%, ≤ {cap_text}{sub}"),
-                    (false, true) => format!("{head} > cap {p}%{sub}"),
-                    (true, false) => over,
-                    (false, false) => format!("{head} > cap {p}% and > {cap_text}{sub}"),
-                }
-            }
+            } => cap_line(
+                l,
+                *national,
+                *total,
+                *share_bp,
+                cap,
+                (*percent_ok, *amount_ok),
+            ),
             Evidence::DocumentsPresent {
                 count,
                 project_type,
@@ -469,10 +499,9 @@ impl Evidence {
             Evidence::CapSubtypeMissing => {
                 "thiếu loại dự án: mức hỗ trợ tối đa phụ thuộc vào đó".into()
             }
-            Evidence::CapNotConfigured { subtype } => format!(
-                "chưa quy định mức hỗ trợ cho {}",
-                subtype_label(subtype, l)
-            ),
+            Evidence::CapNotConfigured { subtype } => {
+                format!("chưa quy định mức hỗ trợ cho {}", subtype_label(subtype, l))
+            }
             Evidence::Cap {
                 national,
                 total,
@@ -480,47 +509,18 @@ impl Evidence {
                 cap,
                 percent_ok,
                 amount_ok,
-            } => {
-                let sub = match cap.subtype.as_deref().map(|k| subtype_label(k, l)) {
-                    Some(s) if !s.is_empty() => format!(" ({s})"),
-                    _ => String::new(),
-                };
-                let cap_text = cap_amount_text(cap, l);
-                let p = cap.percent;
-                let over = format!(
-                    "KCQG {} > mức {cap_text}{sub}",
-                    amount_near(*national, cap.amount, l)
-                );
-                let Some(total) = total else {
-                    return if *amount_ok {
-                        format!(
-                            "KCQG {} ≤ mức {cap_text}{sub}; thiếu tổng kinh phí, chưa kiểm tra mức {p}%",
-                            m(national)
-                        )
-                    } else {
-                        over
-                    };
-                };
-                let head = format!(
-                    "KCQG {} = {} tổng {}",
-                    m(national),
-                    l.percent_bp(*share_bp),
-                    m(total)
-                );
-                match (percent_ok, amount_ok) {
-                    (true, true) => format!("{head} ≤ mức {p}%, ≤ {cap_text}{sub}"),
-                    (false, true) => format!("{head} > mức {p}%{sub}"),
-                    (true, false) => over,
-                    (false, false) => format!("{head} > mức {p}% và > {cap_text}{sub}"),
-                }
-            }
+            } => cap_line(
+                l,
+                *national,
+                *total,
+                *share_bp,
+                cap,
+                (*percent_ok, *amount_ok),
+            ),
             Evidence::DocumentsPresent {
                 count,
                 project_type,
-            } => format!(
-                "đủ {count} tài liệu bắt buộc ({})",
-                project_type.label(l)
-            ),
+            } => format!("đủ {count} tài liệu bắt buộc ({})", project_type.label(l)),
             Evidence::DocumentsMissing { missing } => format!("thiếu: {}", docs(missing, l)),
             Evidence::NoKeptSent => "không gửi giấy tờ phải lưu tại tỉnh".into(),
             Evidence::KeptSent { kinds } => {
@@ -599,7 +599,9 @@ impl Evidence {
             }
             Evidence::CertificateIncomplete => "giấy chứng nhận thiếu cấp hoặc thời hạn".into(),
             Evidence::CertificateProvincialOnly => "chỉ có giấy chứng nhận cấp tỉnh".into(),
-            Evidence::CertificateNone => "không có giấy chứng nhận cấp khu vực hoặc quốc gia".into(),
+            Evidence::CertificateNone => {
+                "không có giấy chứng nhận cấp khu vực hoặc quốc gia".into()
+            }
             Evidence::Ticked {
                 on,
                 author,
@@ -646,7 +648,11 @@ pub fn samples() -> Vec<Evidence> {
             late_days: 2,
         },
         Evidence::BudgetMissing {
-            missing: vec![BudgetPart::Total, BudgetPart::Local, BudgetPart::Counterpart],
+            missing: vec![
+                BudgetPart::Total,
+                BudgetPart::Local,
+                BudgetPart::Counterpart,
+            ],
         },
         Evidence::BudgetOverflow {
             national: Vnd(1),

@@ -1,9 +1,9 @@
 //! Tests of the checklist engine: every rule, pass, fail and unknown.
 
+use super::auto::share_bp;
 use super::*;
 use crate::domain::dossier::{CertLevel, DocKind, ProjectType};
 use crate::domain::money::Vnd;
-use super::auto::share_bp;
 
 /// The share as the English evidence writes it.
 fn percent(part: Vnd, whole: Vnd, up: bool) -> String {
@@ -442,7 +442,10 @@ fn cluster_legal_complete_pass_fail_unknown() {
     cluster(&mut p).legal_complete = Some(false);
     assert_eq!(
         state(&p, "cluster_legal_complete"),
-        (ItemState::Fail, "the cluster's legal papers are incomplete".into())
+        (
+            ItemState::Fail,
+            "the cluster's legal papers are incomplete".into()
+        )
     );
     cluster(&mut p).legal_complete = Some(true);
     p.documents.retain(|x| x.kind != DocKind::ClusterLegal);
@@ -640,7 +643,9 @@ fn every_evidence_renders_in_both_languages() {
         assert_ne!(en, vi, "{e:?} has no Vietnamese text");
         for w in vi.split(|c: char| !c.is_alphanumeric() && c != '_') {
             assert!(!w.contains('_'), "{vi}: id {w}");
-            for english in ["national", "total", "missing", "cap", "deadline", "ticked", "by"] {
+            for english in [
+                "national", "total", "missing", "cap", "deadline", "ticked", "by",
+            ] {
                 assert_ne!(w, english, "{vi}: English word");
             }
         }

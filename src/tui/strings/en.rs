@@ -167,4 +167,3 @@ pub static EN: Strings = Strings {
     help_mode: "Keys in {mode}",
     actions: &[],
 };
-

@@ -304,6 +304,26 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// The name of a keymap mode as a person reads it (help titles).
+    pub fn mode_label(&self, mode: crate::tui::keymap::Mode) -> &'static str {
+        use crate::tui::keymap::Mode;
+        let l = self.lang;
+        match mode {
+            Mode::Global => l.pick("every view", "mọi màn hình"),
+            Mode::Queue => l.pick("the queue", "danh sách hồ sơ"),
+            Mode::Detail => l.pick("the detail pane", "khung chi tiết"),
+            Mode::Checklist => l.pick("the checklist", "danh mục kiểm tra"),
+            Mode::Score => l.pick("the score card", "phiếu chấm điểm"),
+            Mode::Notes => l.pick("the notes", "ghi chú"),
+            Mode::Ranking => l.pick("the ranking", "xếp hạng"),
+            Mode::Log => l.pick("the audit log", "nhật ký"),
+            Mode::Input => l.pick("text input", "ô nhập"),
+            Mode::Confirm => l.pick("a confirmation", "hộp xác nhận"),
+            Mode::Palette => l.pick("the command palette", "bảng lệnh"),
+            Mode::Help => l.pick("help", "trợ giúp"),
+        }
+    }
+
     /// The description of an action in this language.
     pub fn describe(&self, action: &crate::tui::action::Action) -> &'static str {
         let name = action.name().unwrap_or("");

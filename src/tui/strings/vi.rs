@@ -274,4 +274,3 @@ pub(super) const VI_ACTIONS: &[(&str, &str)] = &[
     ("suspend", "tạm dừng, về shell"),
     ("quit", "thoát"),
 ];
-
