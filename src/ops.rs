@@ -175,9 +175,23 @@ pub fn row_doc(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> crate::domain
 pub struct Refusal {
     pub code: String,
     pub unmet: Vec<(String, String)>,
+    /// The same items as a person reads them: `[English, Vietnamese]`
+    /// label with evidence (`Đúng hạn (nộp ngày 02/10/2023, …)`).
+    pub unmet_read: Vec<[String; 2]>,
 }
 
 impl Refusal {
+    /// Each unmet item by its label, with its evidence, in `lang`.
+    pub fn unmet_items_in(&self, lang: crate::domain::Lang) -> Vec<String> {
+        let i = usize::from(lang == crate::domain::Lang::Vi);
+        self.unmet_read.iter().map(|t| t[i].clone()).collect()
+    }
+
+    /// [`Refusal::unmet_items_in`] on one line.
+    pub fn describe_in(&self, lang: crate::domain::Lang) -> String {
+        self.unmet_items_in(lang).join("; ")
+    }
+
     /// Each unmet item with its evidence: `on_time (submitted 02/10/2023, …)`.
     pub fn unmet_items(&self) -> Vec<String> {
         self.unmet
@@ -271,9 +285,29 @@ pub fn preview_overriding(
                 })
                 .collect();
             if !unmet.is_empty() {
+                let read = |lang: crate::domain::Lang| -> Vec<String> {
+                    cl.unmet_mandatory()
+                        .iter()
+                        .map(|i| {
+                            let why = match i.kind {
+                                crate::domain::checklist::ItemKind::Auto => i.detail_in(lang),
+                                crate::domain::checklist::ItemKind::Manual => {
+                                    i.state.label(lang).to_string()
+                                }
+                            };
+                            format!("{} ({why})", i.label(lang))
+                        })
+                        .collect()
+                };
+                let unmet_read = read(crate::domain::Lang::En)
+                    .into_iter()
+                    .zip(read(crate::domain::Lang::Vi))
+                    .map(|(en, vi)| [en, vi])
+                    .collect();
                 let refusal = Refusal {
                     code: code.clone(),
                     unmet,
+                    unmet_read,
                 };
                 match overrides(code) {
                     Some(why) => {
@@ -409,7 +443,7 @@ pub fn tick(
     let cat = rules.category(rec.dossier.category);
     let manual: Vec<&str> = cat.manual.iter().map(|m| m.id.as_str()).collect();
     if !manual.contains(&item) {
-        let why = if crate::domain::rules::AUTO_IDS.contains(&item) {
+        let why = if crate::domain::checklist::AutoItem::from_id(item).is_some() {
             format!("{item} is checked automatically from the dossier's data; it cannot be ticked")
         } else {
             format!(

@@ -78,7 +78,8 @@ fn the_sample_exercises_every_automatic_item_in_each_possible_state() {
     // always-known data: they cannot be unknown for a valid record.
     let all: BTreeSet<&str> = ["pass", "fail", "unknown"].into();
     let known_only: BTreeSet<&str> = ["pass", "fail"].into();
-    for id in thamdinh::domain::rules::AUTO_IDS {
+    for item in thamdinh::domain::checklist::AutoItem::ALL {
+        let id = item.id();
         let want = if ["on_time", "required_documents", "no_kept_documents"].contains(&id) {
             &known_only
         } else {

@@ -342,7 +342,7 @@ fn approve_with_a_refused_dossier_and_an_override() {
     t.wait_for("Approve 2 dossier(s)?");
     t.wait_for("1 of them hidden by the filter: KC24-BN-011");
     t.wait_for("Refused by the checklist (1):");
-    t.wait_for("KC24-BTR-007 — on_time");
+    t.wait_for("KC24-BTR-007 — On time");
     t.wait_for("o override this one");
     t.send("o");
     t.wait_for("Reason for overriding the checklist (KC24-BTR-007)");
@@ -583,7 +583,7 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
     );
     t.wait_for("Queue 47/47 · s:pending");
     t.send("?");
-    t.wait_for("Help · queue");
+    t.wait_for("Help · the queue");
     t.send("q");
     t.wait_for("Queue 47/47");
     t.send("q");
@@ -618,6 +618,17 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     let code = "KC24-BN-006";
     let ids = db.criteria(code);
     let (first, second) = (ids[0].as_str(), ids[1].as_str());
+    // Messages name a criterion by its label: `Necessity = 18`.
+    let rules = thamdinh::domain::rules::Rules::bundled();
+    let label = |id: &str| {
+        rules
+            .category(thamdinh::domain::Category::PollutionTreatment)
+            .criteria
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id.to_string(), |c| c.label_en.clone())
+    };
+    let (first_l, second_l) = (label(first), label(second));
     assert_eq!(db.run(&["score", code, first, "2"]).code, 0);
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
     t.wait_for("KC24-");
@@ -632,7 +643,7 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.wait_for("now 2 of");
     t.typ("18");
     t.send(ENTER);
-    t.wait_for(&format!("{first} = 18"));
+    t.wait_for(&format!("{first_l} = 18"));
     assert_eq!(db.points(code, first), 18);
     // Three `+` on the unscored one below: shown at once, written once
     // after a second of quiet.
@@ -642,12 +653,12 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.send("+");
     t.wait_for("3*/");
     assert_eq!(db.logged(code, "score").len(), 2);
-    t.wait_for(&format!("{second} = 3"));
+    t.wait_for(&format!("{second_l} = 3"));
     assert_eq!(db.logged(code, "score").len(), 3);
     assert_eq!(db.points(code, second), 3);
     // The clear key: unscored again, recorded.
     t.send("x");
-    t.wait_for(&format!("{second} unscored"));
+    t.wait_for(&format!("{second_l} unscored"));
     assert!(db.points(code, second).is_null());
     assert_eq!(db.logged(code, "unscore").len(), 1);
     // C-u in the score input clears what was typed; an empty Enter unscores.
@@ -657,7 +668,7 @@ fn score_keys_type_replace_step_once_and_clear_in_a_real_terminal() {
     t.send("\x15");
     t.wait_for("now 18 of");
     t.send(ENTER);
-    t.wait_for(&format!("{first} unscored"));
+    t.wait_for(&format!("{first_l} unscored"));
     let d = db.json(&["show", code, "--format", "json"]);
     assert!(d["score"]["total"].is_null(), "{}", d["score"]);
     t.send("q");

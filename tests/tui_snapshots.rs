@@ -574,3 +574,108 @@ fn graphemes_keep_every_border_in_its_column() {
         }
     }
 }
+
+/// The screens of a sitting, in order: queue, checklist, score, an approval
+/// with its log, ranking, help.
+fn walk(lang: &str, size: (u16, u16)) -> Vec<(&'static str, String)> {
+    let (mut s, _dir) = session(
+        size,
+        Options {
+            lang: Some(lang.into()),
+            ..Options::default()
+        },
+    );
+    let mut out = Vec::new();
+    out.push(("queue", draw(&s)));
+    press(&mut s, "<Tab> <Tab>");
+    out.push(("checklist", draw(&s)));
+    press(&mut s, "<Tab>");
+    out.push(("score", draw(&s)));
+    press(&mut s, "<S-Tab> <S-Tab> <S-Tab> <Space> a");
+    out.push(("confirm", draw(&s)));
+    press(&mut s, "<Esc> r t h i e u <Enter>");
+    out.push(("return", draw(&s)));
+    press(&mut s, "y");
+    out.push(("returned", draw(&s)));
+    press(&mut s, "3");
+    out.push(("log", draw(&s)));
+    press(&mut s, "2");
+    out.push(("ranking", draw(&s)));
+    press(&mut s, "1 ?");
+    out.push(("help", draw(&s)));
+    out
+}
+
+#[test]
+fn every_view_in_vietnamese_at_80x24_and_english_at_160x48() {
+    for (name, screen) in walk("vi", (80, 24)) {
+        insta::assert_snapshot!(format!("walk_vi_{name}_80x24"), screen);
+    }
+    for (name, screen) in walk("en", (160, 48)) {
+        insta::assert_snapshot!(format!("walk_en_{name}_160x48"), screen);
+    }
+}
+
+/// What the interface writes in Vietnamese holds no snake_case id and none
+/// of the English words of the vocabularies (text from dossiers aside: the
+/// sample is Vietnamese).
+#[test]
+fn no_id_or_english_word_left_on_vietnamese_screens() {
+    const ENGLISH: &[&str] = &[
+        "pending",
+        "approved",
+        "returned",
+        "approve",
+        "machinery",
+        "training",
+        "consulting",
+        "typical",
+        "national",
+        "total",
+        "missing",
+        "submitted",
+        "deadline",
+        "ticked",
+        "unticked",
+        "Queue",
+        "Score",
+        "Checklist",
+        "Notes",
+        "Keys",
+        "queue",
+        "bonus",
+        "failing",
+        "cap",
+        "help",
+        "quit",
+    ];
+    for size in [(80, 24), (160, 48)] {
+        for (name, screen) in walk("vi", size) {
+            // Known gap: the log's stored detail of a score entry names the
+            // criterion by id (`necessity = 18`); the log has no rules to
+            // label it with yet. Every other line is checked.
+            let screen: String = screen
+                .lines()
+                .filter(|l| !(name == "log" && l.contains("chấm điểm")))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for word in screen.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                // `s:pending`, `c:` are the query's own words.
+                if word.is_empty() || word == "s" {
+                    continue;
+                }
+                let id_like =
+                    word.contains('_') && word.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                assert!(!id_like, "{name} {size:?}: id {word:?} on screen\n{screen}");
+                // Query qualifiers (`s:pending`, `national:`) are the query
+                // language's own words, the same in both languages.
+                let in_query =
+                    screen.contains(&format!("s:{word}")) || screen.contains(&format!("{word}:"));
+                assert!(
+                    in_query || !ENGLISH.contains(&word),
+                    "{name} {size:?}: English {word:?} on screen\n{screen}"
+                );
+            }
+        }
+    }
+}

@@ -27,6 +27,9 @@ pub struct Cli {
     /// Draw borders and glyphs in ASCII (terminals without line drawing)
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Language of the TUI and of tables, texts and messages (vi or en) [default: $THAMDINH_LANG, else LC_ALL/LC_MESSAGES/LANG, else en]; JSON and CSV keep the ids
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

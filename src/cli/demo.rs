@@ -88,6 +88,7 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
             db_path: path,
             rules,
             actor,
+            lang: super::lang_of(cli),
         },
         cli,
     )
@@ -105,6 +106,7 @@ pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
     let options = crate::tui::Options {
         ascii: cli.ascii,
         keymap: cli.keymap.clone(),
+        lang: Some(ctx.lang.id().to_string()),
         ..crate::tui::Options::default()
     };
     crate::tui::run(ctx.store, ctx.rules, ctx.actor, options)

@@ -57,6 +57,9 @@ pub struct ListItem {
     pub revision: i64,
     pub beneficiary: Option<String>,
     pub checklist: String,
+    /// The checklist summary in the table's language (not in JSON/CSV).
+    #[serde(skip)]
+    pub checklist_text: String,
     pub checklist_ok: bool,
     pub failing: usize,
     pub rank: Option<usize>,
@@ -148,32 +151,33 @@ pub fn run(
         Format::Json => print_json(&items)?,
         Format::Csv => super::print_csv(&items)?,
         Format::Table => {
+            let l = ctx.lang;
             let mut t = Table::new(&[
-                ("CODE", Align::Left, 0),
-                ("PROVINCE", Align::Left, 14),
-                ("CATEGORY", Align::Left, 11),
-                ("NATIONAL", Align::Right, 0),
-                ("SCORE", Align::Right, 0),
-                ("RANK", Align::Right, 0),
-                ("STATUS", Align::Left, 0),
-                ("CHECKLIST", Align::Left, 0),
-                ("TITLE", Align::Left, 48),
+                (l.pick("CODE", "MÃ"), Align::Left, 0),
+                (l.pick("PROVINCE", "TỈNH"), Align::Left, 14),
+                (l.pick("CATEGORY", "NỘI DUNG"), Align::Left, 11),
+                (l.pick("NATIONAL", "KCQG"), Align::Right, 0),
+                (l.pick("SCORE", "ĐIỂM"), Align::Right, 0),
+                (l.pick("RANK", "HẠNG"), Align::Right, 0),
+                (l.pick("STATUS", "TRẠNG THÁI"), Align::Left, 0),
+                (l.pick("CHECKLIST", "KIỂM TRA"), Align::Left, 0),
+                (l.pick("TITLE", "TÊN ĐỀ ÁN"), Align::Left, 48),
             ]);
             for i in &items {
                 t.row(vec![
                     i.code.clone(),
                     i.province.clone(),
-                    i.category.short().to_string(),
-                    Vnd(i.national_vnd).millions(),
+                    i.category.short(l).to_string(),
+                    l.millions(Vnd(i.national_vnd)),
                     dash(i.score),
                     dash(i.rank),
-                    i.status.to_string(),
-                    i.checklist.clone(),
+                    i.status.label(l).to_string(),
+                    i.checklist_text.clone(),
                     i.title.clone(),
                 ]);
             }
             super::report(|o| o.text(&t.render()))?;
-            crate::errln!("{} dossiers", items.len());
+            crate::errln!("{} {}", items.len(), l.pick("dossiers", "hồ sơ"));
         }
     }
     Ok(Exit::Success)
@@ -206,6 +210,7 @@ fn item(
         revision: r.revision,
         beneficiary: r.beneficiary.clone(),
         checklist: cl.summary(),
+        checklist_text: cl.summary_in(ctx.lang),
         checklist_ok: cl.ok(),
         failing: cl.failing(),
         rank: rank.map(|x| x.0),

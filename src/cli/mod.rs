@@ -14,6 +14,7 @@ mod show;
 pub mod table;
 mod work;
 
+use crate::domain::lang::Lang;
 use crate::domain::rules::Rules;
 use crate::ops::OpError;
 use crate::output::stdout::{OutError, Stdout};
@@ -134,6 +135,8 @@ pub struct Ctx {
     pub db_path: std::path::PathBuf,
     pub rules: Rules,
     pub actor: Actor,
+    /// The language of tables, texts and messages.
+    pub lang: Lang,
 }
 
 pub type CmdResult = Result<Exit, Failure>;
@@ -239,7 +242,13 @@ fn open_with(cli: &Cli, access: Access) -> Result<Ctx, Failure> {
         db_path: path,
         rules,
         actor: Actor::new(cli.user.as_deref()),
+        lang: lang_of(cli),
     })
+}
+
+/// The language chosen by `--lang`, else the environment.
+pub fn lang_of(cli: &Cli) -> Lang {
+    Lang::from_env(cli.lang.as_deref())
 }
 
 /// `--as-of DATE`, default today.

@@ -5,6 +5,7 @@ use super::args::ShowFormat;
 use super::{CmdResult, Ctx, Exit, Failure, print_json};
 use crate::domain::checklist::{ItemKind, ItemState};
 use crate::domain::date::vn;
+use crate::domain::lang::Lang;
 use crate::ops::{self, DossierView};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -13,15 +14,17 @@ use std::fmt::Write as _;
 pub fn run(ctx: &Ctx, code: &str, format: ShowFormat, as_of: NaiveDate) -> CmdResult {
     let v = ops::view(&ctx.store, &ctx.rules, code.trim(), as_of)?;
     match format {
-        ShowFormat::Json => print_json(&to_json(&v)?)?,
-        ShowFormat::Text => super::report(|o| o.text(&to_text(&v, as_of)))?,
+        ShowFormat::Json => print_json(&to_json(&v, ctx.lang)?)?,
+        ShowFormat::Text => super::report(|o| o.text(&to_text(&v, as_of, ctx.lang)))?,
     }
     Ok(Exit::Success)
 }
 
 /// The JSON shape of cli.md: the dossier's fields as imported plus
 /// status, revision, checklist, checklist_ok, score, notes and history.
-pub fn to_json(v: &DossierView) -> Result<Value, Failure> {
+/// `detail` is text in `lang` (English by default); `evidence` is the same
+/// as data, whatever the language.
+pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
     let mut obj = match serde_json::to_value(&v.record.dossier) {
         Ok(Value::Object(m)) => m,
         _ => return Err(Failure::failed("dossier could not be serialised")),
@@ -44,7 +47,8 @@ pub fn to_json(v: &DossierView) -> Result<Value, Failure> {
         .map(|i| {
             let mut item = json!({
                 "id": i.id, "kind": i.kind, "mandatory": i.mandatory, "state": i.state,
-                "detail": i.detail, "text": i.text_vi, "text_en": i.text_en, "stale": i.stale,
+                "detail": i.detail_in(lang), "text": i.text_vi, "text_en": i.text_en, "stale": i.stale,
+                "label": i.label_vi, "label_en": i.label_en, "evidence": i.evidence,
             });
             if let (Some(t), Value::Object(m)) = (&i.tick, &mut item) {
                 m.insert("ticked_by".into(), json!(t.author));
@@ -120,7 +124,7 @@ fn glyph(s: ItemState) -> &'static str {
 }
 
 /// The text form, for reading in a terminal.
-pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
+pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     let d = &v.record.dossier;
     let mut s = String::new();
     let _ = writeln!(
@@ -226,24 +230,27 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
     }
     let _ = writeln!(
         s,
-        "\nChecklist {} (as of {})",
-        v.checklist.summary(),
+        "\n{} {} ({} {})",
+        lang.pick("Checklist", "Kiểm tra"),
+        v.checklist.summary_in(lang),
+        lang.pick("as of", "ngày"),
         vn(as_of)
     );
     let width = v
         .checklist
         .items
         .iter()
-        .map(|i| i.id.chars().count())
+        .map(|i| i.label(lang).chars().count())
         .max()
         .unwrap_or(0);
     for i in &v.checklist.items {
         let must = if i.mandatory { "" } else { " (optional)" };
         let evidence = match (&i.kind, &i.tick) {
-            (ItemKind::Manual, Some(t)) => format!("{} — {} {}", i.text_vi, t.author, t.at),
-            (ItemKind::Manual, None) => i.text_vi.clone(),
-            _ if i.detail.is_empty() => i.text_vi.clone(),
-            _ => i.detail.clone(),
+            (ItemKind::Manual, Some(t)) => {
+                format!("{} — {} {}", i.text(lang), t.author, lang.datetime(&t.at))
+            }
+            (ItemKind::Manual, None) => i.text(lang).to_string(),
+            _ => i.detail_in(lang),
         };
         let stale = if i.stale {
             " [ticked on an older revision]"
@@ -254,7 +261,7 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate) -> String {
             s,
             "  {} {:<width$}  {evidence}{must}{stale}",
             glyph(i.state),
-            i.id
+            i.label(lang)
         );
     }
     let sc = &v.score;

@@ -1,63 +1,39 @@
 //! The six categories the appraisers review, and the aliases provinces use.
 
+use crate::domain::lang::Lang;
 use crate::domain::text::fold_words;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    DemonstrationModel,
-    Machinery,
-    PollutionTreatment,
-    TypicalProduct,
-    Training,
-    Consulting,
+crate::vocabulary! {
+    /// The six categories the appraisers review.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Category {
+        DemonstrationModel = "demonstration_model", "demonstration model", "mô hình trình diễn";
+        Machinery = "machinery", "machinery", "máy móc thiết bị";
+        PollutionTreatment = "pollution_treatment", "pollution treatment", "xử lý ô nhiễm";
+        TypicalProduct = "typical_product", "typical product", "sản phẩm tiêu biểu";
+        Training = "training", "training", "đào tạo nghề";
+        Consulting = "consulting", "consulting", "tư vấn";
+    }
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
-        Category::DemonstrationModel,
-        Category::Machinery,
-        Category::PollutionTreatment,
-        Category::TypicalProduct,
-        Category::Training,
-        Category::Consulting,
-    ];
-
-    /// The fixed id (`machinery`), part of the CLI contract.
-    pub fn id(self) -> &'static str {
-        match self {
-            Category::DemonstrationModel => "demonstration_model",
-            Category::Machinery => "machinery",
-            Category::PollutionTreatment => "pollution_treatment",
-            Category::TypicalProduct => "typical_product",
-            Category::Training => "training",
-            Category::Consulting => "consulting",
+    /// The label in at most 11 columns, for narrow tables.
+    pub fn short(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Category::DemonstrationModel, Lang::En) => "demo model",
+            (Category::DemonstrationModel, Lang::Vi) => "mô hình TD",
+            (Category::Machinery, Lang::En) => "machinery",
+            (Category::Machinery, Lang::Vi) => "máy móc",
+            (Category::PollutionTreatment, Lang::En) => "pollution",
+            (Category::PollutionTreatment, Lang::Vi) => "xử lý ô n.",
+            (Category::TypicalProduct, Lang::En) => "typical pr.",
+            (Category::TypicalProduct, Lang::Vi) => "sản phẩm TB",
+            (Category::Training, Lang::En) => "training",
+            (Category::Training, Lang::Vi) => "đào tạo",
+            (Category::Consulting, Lang::En) => "consulting",
+            (Category::Consulting, Lang::Vi) => "tư vấn",
         }
-    }
-
-    /// At most 11 columns, for narrow tables (`typical_pr.`).
-    pub fn short(self) -> &'static str {
-        match self {
-            Category::DemonstrationModel => "demo_model",
-            Category::Machinery => "machinery",
-            Category::PollutionTreatment => "pollution",
-            Category::TypicalProduct => "typical_pr.",
-            Category::Training => "training",
-            Category::Consulting => "consulting",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.id() == s)
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
     }
 }
 
@@ -75,7 +51,7 @@ pub struct CategoryAliases {
 }
 
 impl CategoryAliases {
-    /// An alias table knowing only the category ids.
+    /// An alias table knowing only the category ids and labels.
     pub fn ids_only() -> Self {
         let mut a = CategoryAliases::default();
         for c in Category::ALL {
@@ -85,6 +61,15 @@ impl CategoryAliases {
             a.names.push((c.id().replace('_', " "), c));
             a.exact.insert(c.id().to_string(), c);
             a.exact.insert(c.id().replace('_', " "), c);
+            // The labels a person reads are names of it too.
+            for l in Lang::ALL {
+                let label = c.label(l);
+                if !a.exact.contains_key(label) {
+                    a.by_key.insert(fold_words(label), c);
+                    a.names.push((label.to_string(), c));
+                    a.exact.insert(label.to_string(), c);
+                }
+            }
         }
         a
     }

@@ -44,53 +44,23 @@ pub struct Dossier {
     pub extra: BTreeMap<String, Value>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectType {
-    Pilot,
-    Group,
-    #[default]
-    Named,
-}
-
-impl ProjectType {
-    pub fn id(self) -> &'static str {
-        match self {
-            ProjectType::Pilot => "pilot",
-            ProjectType::Group => "group",
-            ProjectType::Named => "named",
-        }
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum ProjectType {
+        Pilot = "pilot", "pilot project", "đề án điểm";
+        Group = "group", "group project", "đề án nhóm";
+        #[default]
+        Named = "named", "named beneficiary", "đối tượng cụ thể";
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PriorityArea {
-    HighlandBorderIslandEthnic,
-    PoorDistrict30a,
-    NewRuralCommune,
-    DifficultArea,
-}
-
-impl PriorityArea {
-    pub const ALL: [PriorityArea; 4] = [
-        PriorityArea::HighlandBorderIslandEthnic,
-        PriorityArea::PoorDistrict30a,
-        PriorityArea::NewRuralCommune,
-        PriorityArea::DifficultArea,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            PriorityArea::HighlandBorderIslandEthnic => "highland_border_island_ethnic",
-            PriorityArea::PoorDistrict30a => "poor_district_30a",
-            PriorityArea::NewRuralCommune => "new_rural_commune",
-            PriorityArea::DifficultArea => "difficult_area",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<PriorityArea> {
-        PriorityArea::ALL.into_iter().find(|p| p.id() == s)
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PriorityArea {
+        HighlandBorderIslandEthnic = "highland_border_island_ethnic", "highland, border, island or ethnic-minority area", "miền núi, biên giới, hải đảo, vùng đồng bào DTTS";
+        PoorDistrict30a = "poor_district_30a", "poor district (Resolution 30a)", "huyện nghèo (Nghị quyết 30a)";
+        NewRuralCommune = "new_rural_commune", "new-rural commune", "xã nông thôn mới";
+        DifficultArea = "difficult_area", "other difficult area", "địa bàn khó khăn khác";
     }
 }
 
@@ -108,30 +78,13 @@ pub struct Beneficiary {
     pub workers: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BeneficiaryKind {
-    Enterprise,
-    Cooperative,
-    CoopGroup,
-    Household,
-}
-
-impl BeneficiaryKind {
-    pub const ALL: [BeneficiaryKind; 4] = [
-        BeneficiaryKind::Enterprise,
-        BeneficiaryKind::Cooperative,
-        BeneficiaryKind::CoopGroup,
-        BeneficiaryKind::Household,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            BeneficiaryKind::Enterprise => "enterprise",
-            BeneficiaryKind::Cooperative => "cooperative",
-            BeneficiaryKind::CoopGroup => "coop_group",
-            BeneficiaryKind::Household => "household",
-        }
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum BeneficiaryKind {
+        Enterprise = "enterprise", "enterprise", "doanh nghiệp";
+        Cooperative = "cooperative", "cooperative", "hợp tác xã";
+        CoopGroup = "coop_group", "cooperative group", "tổ hợp tác";
+        Household = "household", "household business", "hộ kinh doanh";
     }
 }
 
@@ -148,72 +101,29 @@ pub struct Budget {
     pub counterpart_vnd: Option<Vnd>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocKind {
-    CoverLetter,
-    Proposal,
-    CostEstimate,
-    SupportRequest,
-    ProvinceAppraisal,
-    CounterpartCommitment,
-    NoDoubleFunding,
-    Quotation,
-    ProductCertificate,
-    ProductPhotos,
-    ClusterLegal,
-    Curriculum,
-    TraineePlan,
-    BusinessRegistration,
-    FinancialReport,
-    Other,
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum DocKind {
+        CoverLetter = "cover_letter", "cover letter", "công văn đề nghị";
+        Proposal = "proposal", "proposal", "đề án";
+        CostEstimate = "cost_estimate", "cost estimate", "dự toán";
+        SupportRequest = "support_request", "support request", "đơn đề nghị hỗ trợ";
+        ProvinceAppraisal = "province_appraisal", "province appraisal (4a/4b)", "phiếu thẩm định cấp tỉnh (4a/4b)";
+        CounterpartCommitment = "counterpart_commitment", "counterpart commitment", "cam kết vốn đối ứng";
+        NoDoubleFunding = "no_double_funding", "no double funding commitment", "cam kết không trùng nguồn NSNN";
+        Quotation = "quotation", "quotation", "báo giá";
+        ProductCertificate = "product_certificate", "product certificate", "giấy chứng nhận SPCNNT tiêu biểu";
+        ProductPhotos = "product_photos", "product photos", "ảnh sản phẩm";
+        ClusterLegal = "cluster_legal", "cluster legal papers", "hồ sơ pháp lý CCN";
+        Curriculum = "curriculum", "curriculum", "chương trình đào tạo";
+        TraineePlan = "trainee_plan", "trainee plan", "kế hoạch học viên";
+        BusinessRegistration = "business_registration", "business registration", "giấy đăng ký kinh doanh";
+        FinancialReport = "financial_report", "financial report", "báo cáo tài chính";
+        Other = "other", "other document", "tài liệu khác";
+    }
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 16] = [
-        DocKind::CoverLetter,
-        DocKind::Proposal,
-        DocKind::CostEstimate,
-        DocKind::SupportRequest,
-        DocKind::ProvinceAppraisal,
-        DocKind::CounterpartCommitment,
-        DocKind::NoDoubleFunding,
-        DocKind::Quotation,
-        DocKind::ProductCertificate,
-        DocKind::ProductPhotos,
-        DocKind::ClusterLegal,
-        DocKind::Curriculum,
-        DocKind::TraineePlan,
-        DocKind::BusinessRegistration,
-        DocKind::FinancialReport,
-        DocKind::Other,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DocKind::CoverLetter => "cover_letter",
-            DocKind::Proposal => "proposal",
-            DocKind::CostEstimate => "cost_estimate",
-            DocKind::SupportRequest => "support_request",
-            DocKind::ProvinceAppraisal => "province_appraisal",
-            DocKind::CounterpartCommitment => "counterpart_commitment",
-            DocKind::NoDoubleFunding => "no_double_funding",
-            DocKind::Quotation => "quotation",
-            DocKind::ProductCertificate => "product_certificate",
-            DocKind::ProductPhotos => "product_photos",
-            DocKind::ClusterLegal => "cluster_legal",
-            DocKind::Curriculum => "curriculum",
-            DocKind::TraineePlan => "trainee_plan",
-            DocKind::BusinessRegistration => "business_registration",
-            DocKind::FinancialReport => "financial_report",
-            DocKind::Other => "other",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<DocKind> {
-        DocKind::ALL.into_iter().find(|k| k.id() == s)
-    }
-
     /// Papers that stay at the province and must not be sent on.
     pub fn is_kept_at_province(self) -> bool {
         matches!(
@@ -223,21 +133,12 @@ impl DocKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CertLevel {
-    Provincial,
-    Regional,
-    National,
-}
-
-impl CertLevel {
-    pub fn id(self) -> &'static str {
-        match self {
-            CertLevel::Provincial => "provincial",
-            CertLevel::Regional => "regional",
-            CertLevel::National => "national",
-        }
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum CertLevel {
+        Provincial = "provincial", "provincial", "cấp tỉnh";
+        Regional = "regional", "regional", "cấp khu vực";
+        National = "national", "national", "cấp quốc gia";
     }
 }
 
@@ -337,32 +238,17 @@ pub struct Equipment {
     pub origin: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PollutionSubtype {
-    EstablishmentTreatment,
-    ClusterTreatment,
-    ClusterPlanning,
-    CleanerProductionPilot,
+crate::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PollutionSubtype {
+        EstablishmentTreatment = "establishment_treatment", "treatment at an establishment", "xử lý tại cơ sở";
+        ClusterTreatment = "cluster_treatment", "cluster treatment", "xử lý tại cụm công nghiệp";
+        ClusterPlanning = "cluster_planning", "cluster planning", "quy hoạch chi tiết CCN";
+        CleanerProductionPilot = "cleaner_production_pilot", "cleaner-production pilot", "thí điểm sản xuất sạch hơn";
+    }
 }
 
 impl PollutionSubtype {
-    pub const ALL: [PollutionSubtype; 4] = [
-        PollutionSubtype::EstablishmentTreatment,
-        PollutionSubtype::ClusterTreatment,
-        PollutionSubtype::ClusterPlanning,
-        PollutionSubtype::CleanerProductionPilot,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            PollutionSubtype::EstablishmentTreatment => "establishment_treatment",
-            PollutionSubtype::ClusterTreatment => "cluster_treatment",
-            PollutionSubtype::ClusterPlanning => "cluster_planning",
-            PollutionSubtype::CleanerProductionPilot => "cleaner_production_pilot",
-        }
-    }
-
     /// Cluster projects: the investor must finish within the plan year and
     /// the cluster's legal papers must be complete.
     pub fn is_cluster(self) -> bool {

@@ -4,14 +4,18 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod lang;
 pub mod money;
 pub mod status;
 pub mod text;
+pub mod vocab;
 
 pub use category::{Category, CategoryAliases};
 pub use dossier::{DocKind, Document, Dossier};
+pub use lang::Lang;
 pub use money::Vnd;
 pub use status::{Decision, Status};
+pub use vocab::Vocabulary;
 
 pub mod checklist;
 pub mod query;

@@ -4,7 +4,9 @@
 //! validated. Pure: the caller hands in the file contents ([`Source`]).
 
 use crate::domain::category::{Category, CategoryAliases};
+use crate::domain::checklist::AutoItem;
 use crate::domain::dossier::{DocKind, Dossier, PriorityArea, ProjectType};
+use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
 use crate::domain::text::{clean_line, fold_words};
 use chrono::NaiveDate;
@@ -12,20 +14,6 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use toml::Spanned;
-
-/// The fixed ids of the automatic checklist items (the contract of
-/// `checklists.md`), in the order they are listed.
-pub const AUTO_IDS: [&str; 9] = [
-    "on_time",
-    "budget_adds_up",
-    "support_cap",
-    "required_documents",
-    "no_kept_documents",
-    "counterpart_committed",
-    "completion_in_plan_year",
-    "cluster_legal_complete",
-    "certificate_valid",
-];
 
 /// File name of the category names and aliases.
 pub const CATEGORIES_FILE: &str = "categories.toml";
@@ -93,6 +81,21 @@ pub struct General {
     /// The priority areas that get the multiplier.
     pub priority_areas: Vec<PriorityArea>,
     mandatory: BTreeMap<String, bool>,
+    /// Labels and texts of the automatic items (`[auto.<id>]`).
+    auto_texts: BTreeMap<AutoItem, ItemTexts>,
+}
+
+/// The short label and the full text of a checklist item, both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemTexts {
+    /// Short label, Vietnamese.
+    pub label_vi: String,
+    /// Short label, English.
+    pub label_en: String,
+    /// Full text, Vietnamese.
+    pub text_vi: String,
+    /// Full text, English.
+    pub text_en: String,
 }
 
 impl General {
@@ -105,6 +108,17 @@ impl General {
                 NaiveDate::from_ymd_opt(y, self.deadline_month, self.deadline_day - back)
             })
             .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The label and text of an automatic item.
+    pub fn auto_texts(&self, item: AutoItem) -> &ItemTexts {
+        static EMPTY: ItemTexts = ItemTexts {
+            label_vi: String::new(),
+            label_en: String::new(),
+            text_vi: String::new(),
+            text_en: String::new(),
+        };
+        self.auto_texts.get(&item).unwrap_or(&EMPTY)
     }
 
     /// Whether the automatic item `id` is mandatory.
@@ -160,6 +174,10 @@ pub struct SupportCap {
 pub struct ManualItem {
     /// Stable id (`new_advanced`).
     pub id: String,
+    /// Short label, Vietnamese.
+    pub label_vi: String,
+    /// Short label, English.
+    pub label_en: String,
     /// Vietnamese text.
     pub text_vi: String,
     /// English text.
@@ -179,8 +197,25 @@ pub struct Criterion {
     pub label_en: String,
     /// Short guidance for the appraiser, in Vietnamese.
     pub guidance_vi: String,
+    /// The same guidance in English.
+    pub guidance_en: String,
     /// Maximum points.
     pub max: u32,
+}
+
+impl Criterion {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.label_en, &self.label_vi)
+    }
+
+    /// The guidance in `lang` (the Vietnamese one when no English is given).
+    pub fn guidance(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.guidance_en.is_empty() => &self.guidance_en,
+            _ => &self.guidance_vi,
+        }
+    }
 }
 
 /// Bonus points added on top of the criteria.
@@ -538,6 +573,8 @@ struct ChecklistsFile {
     general: RawGeneral,
     #[serde(default)]
     mandatory: BTreeMap<Spanned<String>, bool>,
+    #[serde(default)]
+    auto: BTreeMap<Spanned<String>, RawAutoText>,
     demonstration_model: Option<Spanned<RawChecklist>>,
     machinery: Option<Spanned<RawChecklist>>,
     pollution_treatment: Option<Spanned<RawChecklist>>,
@@ -587,9 +624,76 @@ struct RawCap {
 #[serde(deny_unknown_fields)]
 struct RawManual {
     id: Spanned<String>,
+    #[serde(default)]
+    label_vi: String,
+    #[serde(default)]
+    label_en: String,
     vi: String,
     en: String,
     mandatory: bool,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct RawAutoText {
+    label_vi: String,
+    label_en: String,
+    vi: String,
+    en: String,
+}
+
+/// A label, or the text when the file gives none.
+fn label_or(label: &str, text: &str) -> String {
+    let l = clean_line(label);
+    if l.is_empty() { text.to_string() } else { l }
+}
+
+/// The `[auto.<id>]` texts: those of the file, and for any item it leaves
+/// out, those of the bundled file (an edited older copy keeps working).
+fn auto_texts(
+    cx: &Ctx,
+    raw: BTreeMap<Spanned<String>, RawAutoText>,
+) -> Result<BTreeMap<AutoItem, ItemTexts>, RulesError> {
+    let mut out = BTreeMap::new();
+    for (k, t) in raw {
+        let Some(item) = AutoItem::from_id(k.get_ref()) else {
+            return Err(cx.at(&k, unknown_rule(k.get_ref())));
+        };
+        let text_vi = clean_line(&t.vi);
+        let text_en = clean_line(&t.en);
+        out.insert(
+            item,
+            ItemTexts {
+                label_vi: label_or(&t.label_vi, &text_vi),
+                label_en: label_or(&t.label_en, &text_en),
+                text_vi,
+                text_en,
+            },
+        );
+    }
+    if out.len() < AutoItem::ALL.len() {
+        let bundled = BUNDLED
+            .iter()
+            .find(|(n, _)| *n == CHECKLISTS_FILE)
+            .and_then(|(_, t)| toml::from_str::<ChecklistsFile>(t).ok());
+        if let Some(b) = bundled.filter(|b| b.auto.len() == AutoItem::ALL.len()) {
+            let bcx = Ctx {
+                src: Source {
+                    name: CHECKLISTS_FILE,
+                    text: "",
+                },
+            };
+            for (item, t) in auto_texts(&bcx, b.auto)? {
+                out.entry(item).or_insert(t);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn unknown_rule(id: &str) -> String {
+    let ids: Vec<&str> = AutoItem::ALL.iter().map(|a| a.id()).collect();
+    format!("unknown rule {id:?} (known: {})", ids.join(", "))
 }
 
 type ChecklistParts = (DocumentRules, Vec<SupportCap>, Vec<ManualItem>);
@@ -632,25 +736,13 @@ fn load_checklists(
         priority_areas.push(area);
     }
 
-    let mut mandatory: BTreeMap<String, bool> = AUTO_IDS
+    let mut mandatory: BTreeMap<String, bool> = AutoItem::ALL
         .iter()
-        .map(|&id| {
-            (
-                id.to_string(),
-                !matches!(id, "no_kept_documents" | "certificate_valid"),
-            )
-        })
+        .map(|a| (a.id().to_string(), a.mandatory_by_default()))
         .collect();
     for (k, v) in raw.mandatory {
-        if !AUTO_IDS.contains(&k.get_ref().as_str()) {
-            return Err(cx.at(
-                &k,
-                format!(
-                    "unknown rule {:?} (known: {})",
-                    k.get_ref(),
-                    AUTO_IDS.join(", ")
-                ),
-            ));
+        if AutoItem::from_id(k.get_ref()).is_none() {
+            return Err(cx.at(&k, unknown_rule(k.get_ref())));
         }
         mandatory.insert(k.into_inner(), v);
     }
@@ -661,6 +753,7 @@ fn load_checklists(
         priority_multiplier_permille: permille,
         priority_areas,
         mandatory,
+        auto_texts: auto_texts(&cx, raw.auto)?,
     };
 
     let entries = PerCategory {
@@ -766,7 +859,7 @@ fn checklist_of(cx: &Ctx, cat: Category, r: RawChecklist) -> Result<ChecklistPar
                 format!("{cat}: item id {id:?} must be lowercase ascii letters, digits and _"),
             ));
         }
-        if AUTO_IDS.contains(&id.as_str()) || manual.iter().any(|x| x.id == id) {
+        if AutoItem::from_id(&id).is_some() || manual.iter().any(|x| x.id == id) {
             return Err(cx.at(&m.id, format!("{cat}: duplicate item id {id:?}")));
         }
         let text_vi = clean_line(&m.vi);
@@ -775,6 +868,8 @@ fn checklist_of(cx: &Ctx, cat: Category, r: RawChecklist) -> Result<ChecklistPar
             return Err(cx.at(&m.id, format!("{cat}: item {id:?} has no Vietnamese text")));
         }
         manual.push(ManualItem {
+            label_vi: label_or(&m.label_vi, &text_vi),
+            label_en: label_or(&m.label_en, &text_en),
             id,
             text_vi,
             text_en,
@@ -819,6 +914,8 @@ struct RawCriterion {
     label_en: String,
     #[serde(default)]
     guidance_vi: String,
+    #[serde(default)]
+    guidance_en: String,
     max: Spanned<i64>,
 }
 
@@ -883,6 +980,7 @@ fn load_criteria(
                 label_vi: clean_line(&c.label_vi),
                 label_en: clean_line(&c.label_en),
                 guidance_vi: clean_line(&c.guidance_vi),
+                guidance_en: clean_line(&c.guidance_en),
                 max: max as u32,
             });
         }
@@ -1172,7 +1270,7 @@ mod tests {
         expect_err(
             CHECKLISTS_FILE,
             |t| t.replace("id = \"policy_fit\"", "id = \"capacity\""),
-            "id = \"capacity\"\nvi = \"Phù hợp",
+            "id = \"capacity\"\nlabel_vi = \"Phù hợp",
             "duplicate item id \"capacity\"",
         );
         expect_err(

@@ -26,6 +26,8 @@ pub struct StoreBackend {
     rules: Rules,
     actor: Actor,
     as_of: NaiveDate,
+    /// The language of the texts it hands the views (refusals).
+    pub lang: crate::domain::Lang,
 }
 
 impl StoreBackend {
@@ -36,7 +38,14 @@ impl StoreBackend {
             rules,
             actor,
             as_of,
+            lang: crate::domain::Lang::En,
         }
+    }
+
+    /// The same backend writing its texts in `lang`.
+    pub fn speaking(mut self, lang: crate::domain::Lang) -> StoreBackend {
+        self.lang = lang;
+        self
     }
 
     /// Who is acting.
@@ -80,7 +89,7 @@ impl StoreBackend {
                     refused: p
                         .refused
                         .iter()
-                        .map(|r| (r.code.clone(), r.unmet_items()))
+                        .map(|r| (r.code.clone(), r.unmet_items_in(self.lang)))
                         .collect(),
                     already: p.already,
                 })
@@ -314,7 +323,7 @@ impl StoreBackend {
             refused: p
                 .refused
                 .iter()
-                .map(|r| (r.code.clone(), r.describe()))
+                .map(|r| (r.code.clone(), r.describe_in(self.lang)))
                 .collect(),
         }))
     }
@@ -447,7 +456,10 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 },
                 id: i.id,
                 text: i.text_vi,
+                text_en: i.text_en,
+                label: (i.label_en, i.label_vi),
                 detail: i.detail,
+                evidence: i.evidence,
                 stale: i.stale,
             })
             .collect(),
@@ -459,7 +471,7 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 .score
                 .bonus_parts
                 .into_iter()
-                .map(|b| (b.label_vi, b.points))
+                .map(|b| ((b.label_en, b.label_vi), b.points))
                 .collect(),
             criteria: v
                 .score
@@ -468,6 +480,7 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 .map(|c| CriterionRow {
                     id: c.id,
                     label: c.label_vi,
+                    label_en: c.label_en,
                     max: c.max,
                     points: c.points,
                     stale: c.stale,

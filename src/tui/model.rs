@@ -133,8 +133,14 @@ pub struct CheckRow {
     pub state: CheckState,
     /// Vietnamese text of the item (from `data/`).
     pub text: String,
-    /// Evidence of an automatic item (`submitted 28/09/2023`).
+    /// English text of the item.
+    pub text_en: String,
+    /// Short labels: (English, Vietnamese).
+    pub label: (String, String),
+    /// Evidence of an automatic item, in English (`submitted 28/09/2023`).
     pub detail: String,
+    /// The evidence as data, written in the interface's language.
+    pub evidence: crate::domain::checklist::Evidence,
     /// A tick made on an older revision of the dossier.
     pub stale: bool,
 }
@@ -146,6 +152,8 @@ pub struct CriterionRow {
     pub id: String,
     /// Vietnamese label (from `data/`).
     pub label: String,
+    /// English label.
+    pub label_en: String,
     /// Maximum points.
     pub max: u32,
     /// Points given, if any.
@@ -161,8 +169,8 @@ pub struct ScoreData {
     pub total: Option<i64>,
     /// Bonus points.
     pub bonus: i64,
-    /// Bonus parts: (label, points).
-    pub bonus_parts: Vec<(String, i64)>,
+    /// Bonus parts: ((English, Vietnamese) label, points).
+    pub bonus_parts: Vec<((String, String), i64)>,
     /// Every criterion of the category.
     pub criteria: Vec<CriterionRow>,
 }

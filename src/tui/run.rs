@@ -135,10 +135,7 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     // terminal is taken.
     let mut options = options;
     if options.lang.is_none() {
-        options.lang = ["THAMDINH_LANG", "LC_ALL", "LANG"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.is_empty());
+        options.lang = Some(crate::domain::Lang::from_env(None).id().to_string());
     }
     options.ascii = options.ascii || ascii_terminal();
     let mut app = Session::new(store, rules, actor, &options, (80, 24))?;
@@ -330,7 +327,9 @@ impl Session {
         };
         Ok(Session {
             state,
-            executor: Executor::Inline(Box::new(StoreBackend::new(store, rules, actor, as_of))),
+            executor: Executor::Inline(Box::new(
+                StoreBackend::new(store, rules, actor, as_of).speaking(strings.lang),
+            )),
             pending: Vec::new(),
             searcher: Searcher::spawn(),
         })

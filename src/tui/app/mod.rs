@@ -312,6 +312,26 @@ pub enum Effect {
 
 impl State {
     /// A fresh state; the run loop then executes [`State::start`]'s effects.
+    /// The label of a checklist item of the selected dossier (its id
+    /// when it is not there).
+    pub fn item_label<'a>(&'a self, id: &'a str) -> &'a str {
+        let lang = self.strings.lang;
+        self.dossier
+            .as_ref()
+            .and_then(|d| d.checklist.iter().find(|c| c.id == id))
+            .map_or(id, |c| lang.pick(&c.label.0, &c.label.1))
+    }
+
+    /// The label of a scoring criterion of the selected dossier (its id
+    /// when it is not there).
+    pub fn criterion_label<'a>(&'a self, id: &'a str) -> &'a str {
+        let lang = self.strings.lang;
+        self.dossier
+            .as_ref()
+            .and_then(|d| d.score.criteria.iter().find(|c| c.id == id))
+            .map_or(id, |c| lang.pick(&c.label_en, &c.label))
+    }
+
     pub fn new(strings: &'static Strings, keymap: Keymap, user: &str, size: (u16, u16)) -> State {
         State {
             look: Look::default(),

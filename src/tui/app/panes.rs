@@ -143,7 +143,10 @@ pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect>
         return Vec::new();
     };
     if !item.manual {
-        let text = fill(state.strings.msg_not_manual, &[("item", &item.id)]);
+        let text = fill(
+            state.strings.msg_not_manual,
+            &[("item", state.item_label(&item.id))],
+        );
         state.say(text, true);
         return Vec::new();
     }
@@ -369,21 +372,24 @@ fn check_overlay(state: &State, code: &str, item: &crate::tui::model::CheckRow) 
         (false, true) => s.item_auto_mandatory,
         (false, false) => s.item_auto,
     };
+    let lang = s.lang;
+    let label = lang.pick(&item.label.0, &item.label.1);
     let mut lines = vec![
-        item.text.clone(),
+        lang.pick(&item.text_en, &item.text).to_string(),
         String::new(),
-        format!("{}: {state_word} · {kind}", item.id),
+        format!("{label}: {state_word} · {kind}"),
     ];
-    if !item.detail.is_empty() {
+    let detail = item.evidence.render(lang);
+    if !detail.is_empty() {
         lines.push(String::new());
-        lines.extend(item.detail.lines().map(str::to_string));
+        lines.extend(detail.lines().map(str::to_string));
     }
     if item.stale {
         lines.push(String::new());
         lines.push(s.item_stale.to_string());
     }
     Overlay::Text {
-        title: format!("{code} · {}", item.id),
+        title: format!("{code} · {label}"),
         lines,
         scroll: 0,
     }

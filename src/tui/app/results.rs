@@ -134,7 +134,7 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             let text = match &saved {
                 Saved::Tick { code, item, on } => fill(
                     if *on { s.msg_ticked } else { s.msg_unticked },
-                    &[("code", code), ("item", item)],
+                    &[("code", code), ("item", state.item_label(item))],
                 ),
                 Saved::Score {
                     code,
@@ -144,7 +144,7 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                     s.msg_scored,
                     &[
                         ("code", code),
-                        ("criterion", criterion),
+                        ("criterion", state.criterion_label(criterion)),
                         ("points", &points.to_string()),
                     ],
                 ),
@@ -152,7 +152,13 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                     code,
                     criterion,
                     points: None,
-                } => fill(s.msg_unscored, &[("code", code), ("criterion", criterion)]),
+                } => fill(
+                    s.msg_unscored,
+                    &[
+                        ("code", code),
+                        ("criterion", state.criterion_label(criterion)),
+                    ],
+                ),
                 Saved::Note { code } => {
                     state.unsaved_note = None;
                     state.note_drafts.remove(code);
@@ -165,9 +171,9 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 } => fill(
                     s.msg_allocation,
                     &[
-                        ("category", category.id()),
+                        ("category", category.label(s.lang)),
                         ("year", &plan_year.to_string()),
-                        ("allocation", &vnd.millions()),
+                        ("allocation", &s.lang.millions(*vnd)),
                     ],
                 ),
             };

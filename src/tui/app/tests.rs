@@ -85,7 +85,10 @@ fn dossier(code: &str) -> DossierData {
                 mandatory: true,
                 state: CheckState::Pass,
                 text: "Nộp đúng hạn".into(),
+                text_en: "Submitted on time".into(),
+                label: ("On time".into(), "Đúng hạn".into()),
                 detail: "submitted 28/09/2023".into(),
+                evidence: crate::domain::checklist::Evidence::NotTicked,
                 stale: false,
             },
             CheckRow {
@@ -94,7 +97,10 @@ fn dossier(code: &str) -> DossierData {
                 mandatory: true,
                 state: CheckState::Unticked,
                 text: "Máy móc mới, tiên tiến so với địa phương".into(),
+                text_en: "New and advanced machinery".into(),
+                label: ("New and advanced".into(), "Máy mới, tiên tiến".into()),
                 detail: String::new(),
+                evidence: crate::domain::checklist::Evidence::NotTicked,
                 stale: false,
             },
         ],
@@ -107,6 +113,7 @@ fn dossier(code: &str) -> DossierData {
                 CriterionRow {
                     id: "necessity".into(),
                     label: "Sự cần thiết".into(),
+                    label_en: "Necessity".into(),
                     max: 20,
                     points: Some(18),
                     stale: false,
@@ -114,6 +121,7 @@ fn dossier(code: &str) -> DossierData {
                 CriterionRow {
                     id: "technology".into(),
                     label: "Công nghệ".into(),
+                    label_en: "Technology".into(),
                     max: 15,
                     points: None,
                     stale: false,
@@ -923,7 +931,9 @@ fn tick_only_manual_items() {
     assert!(
         s.message
             .as_ref()
-            .is_some_and(|m| m.error && m.text.contains("on_time"))
+            .is_some_and(|m| m.error && m.text.contains("On time")),
+        "{:?}",
+        s.message
     );
     update(&mut s, Action::MoveDown);
     assert_eq!(
@@ -945,7 +955,7 @@ fn tick_only_manual_items() {
     );
     assert_eq!(
         s.message.as_ref().map(|m| m.text.as_str()),
-        Some("KC24-GL-007: new_advanced ticked")
+        Some("KC24-GL-007: New and advanced ticked")
     );
 }
 
@@ -1052,7 +1062,7 @@ fn an_empty_field_or_the_clear_key_makes_a_criterion_unscored() {
     assert_eq!(fx, vec![Effect::LoadRows(vec!["KC24-GL-007".into()])]);
     assert_eq!(
         s.message.as_ref().map(|m| m.text.as_str()),
-        Some("KC24-GL-007: necessity unscored")
+        Some("KC24-GL-007: Necessity unscored")
     );
 }
 
@@ -1925,9 +1935,10 @@ fn enter_reads_a_checklist_item_or_the_notes_in_full() {
         panic!("{:?}", s.overlay);
     };
     let item = &s.dossier.as_ref().unwrap().checklist[0];
-    assert!(title.ends_with(&item.id), "{title}");
-    assert_eq!(lines[0], item.text, "the whole text, not cut");
-    assert!(lines.iter().any(|l| l.contains(&item.detail)), "{lines:?}");
+    assert!(title.ends_with(&item.label.0), "{title}");
+    assert_eq!(lines[0], item.text_en, "the whole text, not cut");
+    let detail = item.evidence.render(crate::domain::Lang::En);
+    assert!(lines.iter().any(|l| l.contains(&detail)), "{lines:?}");
     update(&mut s, Action::Cancel);
     assert!(s.overlay.is_none());
     s.focus = Pane::Notes;

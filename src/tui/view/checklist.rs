@@ -47,10 +47,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     };
     let h = usize::from(inner.height);
     let w = usize::from(inner.width);
+    let lang = s.lang;
+    let label = |c: &crate::tui::model::CheckRow| lang.pick(&c.label.0, &c.label.1).to_string();
     let id_w = d
         .checklist
         .iter()
-        .map(|c| c.id.chars().count())
+        .map(|c| crate::tui::view::text::width(&label(c)))
         .max()
         .unwrap_or(0)
         .min(w * 2 / 5);
@@ -71,9 +73,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         };
         let (g, gs) = theme.check(c.state);
         let mut text = if c.manual {
-            c.text.clone()
+            lang.pick(&c.text_en, &c.text).to_string()
         } else {
-            c.detail.clone()
+            c.evidence.render(lang)
         };
         if c.stale {
             text = format!("{} {text}", s.stale);
@@ -85,7 +87,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             Span::styled(g, base.patch(gs)),
             Span::styled(if c.mandatory { s.mandatory } else { " " }, base),
             Span::styled(" ", base),
-            Span::styled(fit(&c.id, id_w, ell, false), base),
+            Span::styled(fit(&label(c), id_w, ell, false), base),
             Span::styled(" ", base),
             Span::styled(
                 fit(&text, w.saturating_sub(used), ell, false),

@@ -29,8 +29,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         s.detail_title,
         &[
             ("code", &d.dossier.code),
-            ("category", d.dossier.category.id()),
-            ("status", d.status.id()),
+            ("category", d.dossier.category.label(s.lang)),
+            ("status", d.status.label(s.lang)),
             ("revision", &d.revision.to_string()),
         ],
     );
@@ -80,8 +80,8 @@ fn field(theme: &Theme, label: &str, value: String) -> Line<'static> {
     ])
 }
 
-fn money(v: Option<Vnd>) -> String {
-    v.map_or("–".to_string(), Vnd::millions)
+fn money(lang: crate::domain::Lang, v: Option<Vnd>) -> String {
+    v.map_or("–".to_string(), |v| lang.millions(v))
 }
 
 fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
@@ -95,7 +95,7 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             parts.push(n.clone());
         }
         if let Some(k) = b.kind {
-            parts.push(k.id().to_string());
+            parts.push(k.label(s.lang).to_string());
         }
         let place: Vec<&str> = [b.commune.as_deref(), b.district.as_deref()]
             .into_iter()
@@ -115,10 +115,10 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
         Span::styled(format!(" · {}: ", s.l_plan_year), theme.label()),
         Span::raw(d.plan_year.to_string()),
         Span::styled(format!(" · {}: ", s.l_project_type), theme.label()),
-        Span::raw(d.project_type.id().to_string()),
+        Span::raw(d.project_type.label(s.lang).to_string()),
     ]));
     if let Some(p) = d.priority_area {
-        out.push(field(theme, s.l_priority, p.id().to_string()));
+        out.push(field(theme, s.l_priority, p.label(s.lang).to_string()));
     }
     let mut dates = vec![
         Span::styled(format!("{}: ", s.l_submitted), theme.label()),
@@ -148,14 +148,14 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
         format!(
             "{} {} · {} {}{} · {} {} · {} {}",
             s.l_total,
-            money(b.total_vnd),
+            money(s.lang, b.total_vnd),
             s.l_national,
-            b.national_vnd.millions(),
+            s.lang.millions(b.national_vnd),
             pct,
             s.l_local,
-            money(b.local_vnd),
+            money(s.lang, b.local_vnd),
             s.l_counterpart,
-            money(b.counterpart_vnd)
+            money(s.lang, b.counterpart_vnd)
         ),
     ));
     out.push(Line::from(Span::styled(
@@ -165,14 +165,16 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
     for doc in &d.documents {
         let mut t = format!(
             "  • {}",
-            doc.original_kind.as_deref().unwrap_or(doc.kind.id())
+            doc.original_kind
+                .as_deref()
+                .unwrap_or(doc.kind.label(s.lang))
         );
         if let Some(title) = &doc.title {
             t.push_str(" — ");
             t.push_str(title);
         }
         if let Some(l) = doc.level {
-            t.push_str(&format!(" [{}]", l.id()));
+            t.push_str(&format!(" [{}]", l.label(s.lang)));
         }
         if let Some(v) = doc.valid_until {
             t.push_str(&format!(" ≤ {}", vn(v)));

@@ -90,9 +90,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             [
                 &at,
                 &e.author,
-                &e.action,
+                crate::domain::vocab::audit::action_label(&e.action, state.strings.lang),
                 e.code.as_deref().unwrap_or(""),
-                e.text(),
+                &crate::domain::vocab::audit::detail_text(e.text(), state.strings.lang),
             ],
             w,
             ell,

@@ -75,14 +75,19 @@ pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
     for mode in [state.view_mode(), Mode::Input, Mode::Confirm] {
         out.push(Line::from(""));
         out.push(Line::from(Span::styled(
-            fill(s.help_mode, &[("mode", mode.name())]),
+            fill(s.help_mode, &[("mode", s.mode_label(mode))]),
             Style::new().add_modifier(Modifier::BOLD),
         )));
         for b in state.keymap.effective(mode) {
             let names: Vec<&str> = b.actions.iter().filter_map(Action::name).collect();
             let desc: Vec<&str> = b.actions.iter().map(|a| s.describe(a)).collect();
             let keys = fit(&b.keys_text(), 12, "…", false);
-            let rest = format!("{} — {}", names.join(", "), desc.join(s.then));
+            // Action names are what keymap files write: shown in English,
+            // where the keymap's words are read; Vietnamese shows the meaning.
+            let rest = match s.lang {
+                crate::domain::Lang::En => format!("{} — {}", names.join(", "), desc.join(s.then)),
+                crate::domain::Lang::Vi => desc.join(s.then),
+            };
             out.push(Line::from(format!(
                 "  {keys} {}",
                 fit(&rest, width.saturating_sub(15), "…", false).trim_end()
@@ -104,7 +109,7 @@ fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usi
         theme,
         fill(
             state.strings.help_title,
-            &[("mode", state.view_mode().name())],
+            &[("mode", state.strings.mode_label(state.view_mode()))],
         ),
         true,
     );
@@ -347,7 +352,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 }
             }
             if !p.already.is_empty() {
-                let status = c.decision.target().id();
+                let status = c.decision.target().label(s.lang);
                 body.push(Line::from(Span::styled(
                     fill(
                         s.already,
@@ -417,7 +422,10 @@ fn undo(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, u: &crate::
     let title = fill(
         s.undo_title,
         &[
-            ("action", &u.action),
+            (
+                "action",
+                crate::domain::vocab::audit::action_label(&u.action, s.lang),
+            ),
             ("n", &u.dossiers.len().to_string()),
             ("at", &when),
         ],
@@ -427,7 +435,10 @@ fn undo(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, u: &crate::
         let row = state.queue.row_by_code(code).map_or(String::new(), |r| {
             format!(" {} · {}", r.province(), r.title())
         });
-        let text = fill(s.undo_back, &[("code", code), ("status", back.id())]) + &row;
+        let text = fill(
+            s.undo_back,
+            &[("code", code), ("status", back.label(s.lang))],
+        ) + &row;
         body.push(Line::from(fit(
             &format!("  {text}"),
             inner_w,
@@ -473,7 +484,10 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         InputPurpose::Note(code) => fill(s.input_note, &[("code", code)]),
         InputPurpose::Points { criterion, max, .. } => fill(
             s.input_score,
-            &[("criterion", criterion), ("max", &max.to_string())],
+            &[
+                ("criterion", state.criterion_label(criterion)),
+                ("max", &max.to_string()),
+            ],
         ),
         InputPurpose::Allocation {
             category,
@@ -481,7 +495,7 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
         } => fill(
             s.input_allocation,
             &[
-                ("category", category.id()),
+                ("category", category.label(s.lang)),
                 (
                     "year",
                     &plan_year.map(|y| y.to_string()).unwrap_or_default(),

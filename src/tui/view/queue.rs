@@ -160,14 +160,24 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         if cols.category > 0 {
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(
-                fit(r.category.short(), cols.category, ell, false),
+                fit(
+                    r.category.short(state.strings.lang),
+                    cols.category,
+                    ell,
+                    false,
+                ),
                 base,
             ));
         }
         if cols.national > 0 {
             spans.push(Span::styled(" ", base));
             spans.push(Span::styled(
-                fit(&r.national.millions(), cols.national, ell, true),
+                fit(
+                    &state.strings.lang.millions(r.national),
+                    cols.national,
+                    ell,
+                    true,
+                ),
                 base,
             ));
         }

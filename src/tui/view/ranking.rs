@@ -125,8 +125,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &state.ranking;
     let alloc = r
         .allocation
-        .map_or(s.no_allocation.to_string(), |v| v.millions());
-    let mut category = r.category.id().to_string();
+        .map_or(s.no_allocation.to_string(), |v| s.lang.millions(v));
+    let mut category = r.category.label(s.lang).to_string();
     if let Some(y) = r.plan_year {
         category.push_str(&format!(" {y}"));
     }
@@ -192,7 +192,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             if is_cursor { theme.cursor_glyph() } else { " " },
             base,
         )];
-        spans.extend(line_cells(theme, &cols, x, base));
+        spans.extend(line_cells(s.lang, theme, &cols, x, base));
         lines.push(Line::from(spans));
         if has_cut && cut_after == Some(i) && lines.len() < h {
             lines.push(cut_line(state, theme, w, &alloc));
@@ -201,7 +201,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn line_cells<'a>(theme: &Theme, cols: &Columns, x: &'a RankLine, base: Style) -> Vec<Span<'a>> {
+fn line_cells<'a>(
+    lang: crate::domain::Lang,
+    theme: &Theme,
+    cols: &Columns,
+    x: &'a RankLine,
+    base: Style,
+) -> Vec<Span<'a>> {
     let ell = theme.ellipsis();
     let (cg, cs) = theme.check(if x.checklist_ok {
         CheckState::Pass
@@ -210,8 +216,8 @@ fn line_cells<'a>(theme: &Theme, cols: &Columns, x: &'a RankLine, base: Style) -
     });
     let count = format!("{}/{}", x.checklist_done, x.checklist_total);
     let score = x.score.map_or(theme.none().into(), |v| v.to_string());
-    let nat = x.national.millions();
-    let cum = x.cumulative.millions();
+    let nat = lang.millions(x.national);
+    let cum = lang.millions(x.cumulative);
     cells(
         cols,
         ell,

@@ -14,6 +14,16 @@ use ratatui::widgets::Paragraph;
 /// The mark of points not saved yet (ASCII, the same in every look).
 const UNSAVED: &str = "*";
 
+/// `72/100`, or with bonus points `84 + 18 = 102` (criteria + bonus), so a
+/// total above 100 never reads as more than full marks.
+pub fn total_text(total: i64, bonus: i64) -> String {
+    if bonus == 0 {
+        format!("{total}/100")
+    } else {
+        format!("{} + {bonus} = {total}", total - bonus)
+    }
+}
+
 /// Draw the score pane.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
     let s = state.strings;
@@ -33,7 +43,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
                 (Some(t), Some(delta)) => Some(t + delta),
                 (None, Some(delta)) => Some(d.score.bonus + delta),
             };
-            t.map_or(s.unscored.to_string(), |t| format!("{t}/100"))
+            t.map_or(s.unscored.to_string(), |t| total_text(t, d.score.bonus))
         }
         None => String::new(),
     };
@@ -75,11 +85,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         } else {
             Style::new()
         };
-        let name = if w >= 50 {
-            format!("{} · {}", c.id, c.label)
-        } else {
-            c.id.clone()
-        };
+        let name = s.lang.pick(&c.label_en, &c.label).to_string();
         let unsaved = state.unsaved_points(&c.id);
         let pts = format!(
             "{}{}/{}{}",
@@ -102,7 +108,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             .score
             .bonus_parts
             .iter()
-            .map(|(l, p)| format!("{p:+} {l}"))
+            .map(|(l, p)| format!("{p:+} {}", s.lang.pick(&l.0, &l.1)))
             .collect();
         let mut b = format!("{} {:+}", s.bonus, d.score.bonus);
         if !parts.is_empty() {

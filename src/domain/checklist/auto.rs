@@ -1,0 +1,336 @@
+//! The automatic rules: each looks at the dossier's data and returns its
+//! state with the [`Evidence`] (figures and dates, not sentences).
+
+use super::ItemState;
+use super::evidence::{BudgetPart, CapUsed, CompletionSource, Evidence};
+use crate::domain::category::Category;
+use crate::domain::dossier::{CertLevel, DocKind, Dossier};
+use crate::domain::money::Vnd;
+use crate::domain::rules::{Rules, subtype_key};
+use chrono::NaiveDate;
+
+pub(super) type Outcome = (ItemState, Evidence);
+
+pub(super) fn is_cluster(d: &Dossier) -> bool {
+    d.category == Category::PollutionTreatment && d.details.subtype.is_some_and(|s| s.is_cluster())
+}
+
+pub(super) fn on_time(rules: &Rules, d: &Dossier) -> Outcome {
+    let deadline = rules.general.deadline(d.plan_year);
+    let late_days = (d.submitted_on - deadline).num_days().max(0);
+    let state = if d.submitted_on <= deadline {
+        ItemState::Pass
+    } else {
+        ItemState::Fail
+    };
+    (
+        state,
+        Evidence::Deadline {
+            submitted: d.submitted_on,
+            deadline,
+            late_days,
+        },
+    )
+}
+
+pub(super) fn budget_adds_up(d: &Dossier) -> Outcome {
+    let b = &d.budget;
+    let (Some(total), Some(local), Some(counterpart)) =
+        (b.total_vnd, b.local_vnd, b.counterpart_vnd)
+    else {
+        let missing = [
+            (b.total_vnd, BudgetPart::Total),
+            (b.local_vnd, BudgetPart::Local),
+            (b.counterpart_vnd, BudgetPart::Counterpart),
+        ]
+        .into_iter()
+        .filter(|(v, _)| v.is_none())
+        .map(|(_, p)| p)
+        .collect();
+        return (ItemState::Unknown, Evidence::BudgetMissing { missing });
+    };
+    let national = b.national_vnd;
+    let Some(sum) = Vnd::checked_sum([national, local, counterpart]) else {
+        return (
+            ItemState::Fail,
+            Evidence::BudgetOverflow {
+                national,
+                local,
+                counterpart,
+            },
+        );
+    };
+    let state = if sum == total {
+        ItemState::Pass
+    } else {
+        ItemState::Fail
+    };
+    (
+        state,
+        Evidence::BudgetSum {
+            national,
+            local,
+            counterpart,
+            sum,
+            total,
+        },
+    )
+}
+
+/// A share in hundredths of a percent, rounded to the nearest, or up when
+/// `up` (so an amount just over a cap never reads as exactly at it).
+pub(super) fn share_bp(part: Vnd, whole: Vnd, up: bool) -> Option<i64> {
+    if whole.0 <= 0 {
+        return None;
+    }
+    let num = part.0 as i128 * 10_000;
+    let den = whole.0 as i128;
+    let mut bp = num / den;
+    let rem = num % den;
+    if (up && rem != 0) || (!up && rem * 2 >= den) {
+        bp += 1;
+    }
+    Some(bp.clamp(i64::MIN as i128, i64::MAX as i128) as i64)
+}
+
+pub(super) fn support_cap(rules: &Rules, d: &Dossier) -> Option<Outcome> {
+    let cr = rules.category(d.category);
+    if cr.caps.is_empty() {
+        return None;
+    }
+    let national = d.budget.national_vnd;
+    let Some(key) = subtype_key(d) else {
+        return Some((ItemState::Unknown, Evidence::CapSubtypeMissing));
+    };
+    let Some(cap) = cr.cap(key) else {
+        return Some((
+            ItemState::Unknown,
+            Evidence::CapNotConfigured {
+                subtype: key.to_string(),
+            },
+        ));
+    };
+    let boosted = rules.general.multiplier_applies(d.priority_area);
+    let amount = if boosted {
+        let v = cap.amount.0 as i128 * rules.general.priority_multiplier_permille as i128 / 1000;
+        Vnd(v.min(i64::MAX as i128) as i64)
+    } else {
+        cap.amount
+    };
+    let used = CapUsed {
+        percent: cap.percent,
+        amount,
+        base_amount: boosted.then_some(cap.amount),
+        multiplier: boosted.then(|| rules.general.multiplier_text()),
+        subtype: (key != "default").then(|| key.to_string()),
+    };
+    let amount_ok = national <= amount;
+    let Some(total) = d.budget.total_vnd else {
+        let state = if amount_ok {
+            ItemState::Unknown
+        } else {
+            ItemState::Fail
+        };
+        return Some((
+            state,
+            Evidence::Cap {
+                national,
+                total: None,
+                share_bp: None,
+                cap: used,
+                percent_ok: true,
+                amount_ok,
+            },
+        ));
+    };
+    let percent_ok = national.0 as i128 * 100 <= cap.percent as i128 * total.0 as i128;
+    let state = if percent_ok && amount_ok {
+        ItemState::Pass
+    } else {
+        ItemState::Fail
+    };
+    Some((
+        state,
+        Evidence::Cap {
+            national,
+            total: Some(total),
+            share_bp: share_bp(national, total, !percent_ok),
+            cap: used,
+            percent_ok,
+            amount_ok,
+        },
+    ))
+}
+
+pub(super) fn required_documents(rules: &Rules, d: &Dossier) -> Outcome {
+    let required = rules.category(d.category).required_documents(d);
+    let missing: Vec<DocKind> = required
+        .iter()
+        .copied()
+        .filter(|&k| !d.has_document(k))
+        .collect();
+    if missing.is_empty() {
+        (
+            ItemState::Pass,
+            Evidence::DocumentsPresent {
+                count: required.len(),
+                project_type: d.project_type,
+            },
+        )
+    } else {
+        (ItemState::Fail, Evidence::DocumentsMissing { missing })
+    }
+}
+
+pub(super) fn no_kept_documents(d: &Dossier) -> Outcome {
+    let mut kinds: Vec<DocKind> = Vec::new();
+    for doc in &d.documents {
+        if doc.kind.is_kept_at_province() && !kinds.contains(&doc.kind) {
+            kinds.push(doc.kind);
+        }
+    }
+    if kinds.is_empty() {
+        (ItemState::Pass, Evidence::NoKeptSent)
+    } else {
+        (ItemState::Fail, Evidence::KeptSent { kinds })
+    }
+}
+
+pub(super) fn counterpart_committed(d: &Dossier) -> Outcome {
+    if !d.has_document(DocKind::CounterpartCommitment) {
+        return (ItemState::Fail, Evidence::CounterpartNoDocument);
+    }
+    let b = &d.budget;
+    if let Some(counterpart) = b.counterpart_vnd.filter(|v| v.0 > 0) {
+        return (
+            ItemState::Pass,
+            Evidence::CounterpartPresent { counterpart },
+        );
+    }
+    let (Some(total), Some(local)) = (b.total_vnd, b.local_vnd) else {
+        return (ItemState::Unknown, Evidence::CounterpartUnknown);
+    };
+    let Some(public) = b.national_vnd.checked_add(local) else {
+        return (
+            ItemState::Fail,
+            Evidence::CounterpartOverflow {
+                national: b.national_vnd,
+                local,
+            },
+        );
+    };
+    let covered = public >= total;
+    let state = if covered {
+        ItemState::Pass
+    } else {
+        ItemState::Fail
+    };
+    (
+        state,
+        Evidence::CounterpartPublic {
+            public,
+            total,
+            covered,
+        },
+    )
+}
+
+pub(super) fn completion_in_plan_year(d: &Dossier) -> Outcome {
+    let expected = d
+        .details
+        .cluster
+        .as_ref()
+        .and_then(|c| c.expected_completion);
+    // Both dates count when both are given: the later one must be in time.
+    let (date, source) = match (d.end, expected) {
+        (Some(e), Some(x)) if x > e => (x, CompletionSource::ClusterExpected),
+        (Some(e), _) => (e, CompletionSource::End),
+        (None, Some(x)) => (x, CompletionSource::ClusterExpected),
+        (None, None) => return (ItemState::Unknown, Evidence::CompletionMissing),
+    };
+    let limit = NaiveDate::from_ymd_opt(d.plan_year, 12, 31).unwrap_or(NaiveDate::MAX);
+    let state = if date <= limit {
+        ItemState::Pass
+    } else {
+        ItemState::Fail
+    };
+    (
+        state,
+        Evidence::Completion {
+            source,
+            date,
+            limit,
+        },
+    )
+}
+
+pub(super) fn cluster_legal_complete(d: &Dossier) -> Outcome {
+    let has_doc = d.has_document(DocKind::ClusterLegal);
+    let legal = d.details.cluster.as_ref().and_then(|c| c.legal_complete);
+    match (legal, has_doc) {
+        (Some(true), true) => (ItemState::Pass, Evidence::ClusterLegalComplete),
+        (Some(false), _) => (ItemState::Fail, Evidence::ClusterLegalIncomplete),
+        (_, false) => (
+            ItemState::Fail,
+            Evidence::DocumentsMissing {
+                missing: vec![DocKind::ClusterLegal],
+            },
+        ),
+        (None, true) => (ItemState::Unknown, Evidence::ClusterLegalUnstated),
+    }
+}
+
+/// The latest `valid_until` among the regional or national product
+/// certificates (documents and `details.certificate`), and whether some
+/// certificate lacked the data to tell.
+pub(crate) fn best_certificate(d: &Dossier) -> (Option<NaiveDate>, bool, bool) {
+    let mut best: Option<NaiveDate> = None;
+    let mut incomplete = false;
+    let mut provincial = false;
+    let docs = d
+        .documents
+        .iter()
+        .filter(|x| x.kind == DocKind::ProductCertificate)
+        .map(|x| (x.level, x.valid_until));
+    let detail = d
+        .details
+        .certificate
+        .iter()
+        .map(|c| (c.level, c.valid_until));
+    for (level, until) in docs.chain(detail) {
+        match (level, until) {
+            (Some(CertLevel::Regional | CertLevel::National), Some(u)) => {
+                best = best.max(Some(u));
+            }
+            (Some(CertLevel::Provincial), _) => provincial = true,
+            _ => incomplete = true,
+        }
+    }
+    (best, incomplete, provincial)
+}
+
+pub(super) fn certificate_valid(d: &Dossier, as_of: NaiveDate) -> Outcome {
+    let (best, incomplete, provincial) = best_certificate(d);
+    match best {
+        Some(u) => {
+            let state = if u >= as_of {
+                ItemState::Pass
+            } else if incomplete {
+                ItemState::Unknown
+            } else {
+                ItemState::Fail
+            };
+            (
+                state,
+                Evidence::Certificate {
+                    valid_until: u,
+                    as_of,
+                    other_incomplete: incomplete,
+                },
+            )
+        }
+        None if incomplete => (ItemState::Unknown, Evidence::CertificateIncomplete),
+        None if provincial => (ItemState::Fail, Evidence::CertificateProvincialOnly),
+        None => (ItemState::Fail, Evidence::CertificateNone),
+    }
+}
