@@ -35,10 +35,13 @@ pub struct Cli {
 pub enum Command {
     /// Open the TUI on a fresh temporary database loaded with the bundled sample dossiers
     Demo,
-    /// Load dossier files (.json, .jsonl, .csv) or folders (recursively)
+    /// Load dossier files (.json, .jsonl, .csv, .xlsx, .xls, .ods) or folders (recursively)
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Read only this sheet of each workbook [default: every sheet with a header row]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// The queue, newest submission last
     List {

@@ -259,7 +259,10 @@ fn dispatch(cli: Cli) -> CmdResult {
     };
     match command {
         Command::Demo => demo::run(&cli, load_rules(&cli)?),
-        Command::Import { paths } => import::run(&mut open(&cli)?, paths),
+        Command::Import { paths, sheet } => {
+            let sheets = import::sheet_options(&cli, sheet.as_deref())?;
+            import::run(&mut open(&cli)?, paths, &sheets)
+        }
         Command::List {
             status,
             category,
