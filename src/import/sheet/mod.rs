@@ -23,7 +23,7 @@ use crate::domain::text::{clean_line, fold_words};
 use calamine::{Data, Range, Reader, Sheets};
 use cells::Kind;
 use serde_json::{Map, Value};
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
@@ -198,7 +198,7 @@ impl Workbook {
                 }
                 return None;
             };
-            match self.open_sheet(position, &name, options, aliases) {
+            match self.open_sheet(position, &name, options) {
                 Ok(Some(rows)) => {
                     self.any_header = true;
                     self.current = Some(rows);
@@ -233,7 +233,6 @@ impl Workbook {
         position: usize,
         name: &str,
         options: &SheetOptions,
-        aliases: &CategoryAliases,
     ) -> Result<Option<SheetRows>, String> {
         let book = &mut self.book;
         let mut range = guarded(|| book.worksheet_range(name))?
@@ -243,13 +242,13 @@ impl Workbook {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             _ => Vec::new(),
         })?;
-        fill_merged(&mut range, &merges);
+        let from_above = fill_merged(&mut range, &merges);
         Ok(SheetRows::new(
             clean_line(name),
             position,
             range,
+            from_above,
             &options.headers,
-            aliases,
         ))
     }
 }
@@ -263,10 +262,12 @@ fn header_examples(t: &HeaderTable) -> String {
 }
 
 /// Give every cell of a merged region the value of its first cell, as the
-/// sheet shows it.
-fn fill_merged(range: &mut Range<Data>, merges: &[calamine::Dimensions]) {
+/// sheet shows it. Returns the cells filled from a row above (a province
+/// merged down a block of rows): they do not make a row a dossier.
+fn fill_merged(range: &mut Range<Data>, merges: &[calamine::Dimensions]) -> HashSet<(u32, u32)> {
+    let mut from_above = HashSet::new();
     let (Some(start), Some(end)) = (range.start(), range.end()) else {
-        return;
+        return from_above;
     };
     let mut budget = MAX_MERGED_CELLS;
     for m in merges {
@@ -284,13 +285,17 @@ fn fill_merged(range: &mut Range<Data>, merges: &[calamine::Dimensions]) {
                     continue;
                 }
                 if budget == 0 {
-                    return;
+                    return from_above;
                 }
                 budget -= 1;
                 range.set_value((r, c), v.clone());
+                if r > m.start.0 {
+                    from_above.insert((r, c));
+                }
             }
         }
     }
+    from_above
 }
 
 /// One column of a sheet and what it is read as.
@@ -307,6 +312,8 @@ struct SheetRows {
     name: String,
     position: usize,
     range: Range<Data>,
+    /// Cells holding the value of a merged cell above them.
+    from_above: HashSet<(u32, u32)>,
     columns: Vec<Column>,
     /// Next absolute row to read, and the last one.
     next: u32,
@@ -340,8 +347,8 @@ impl SheetRows {
         name: String,
         position: usize,
         range: Range<Data>,
+        from_above: HashSet<(u32, u32)>,
         table: &HeaderTable,
-        _aliases: &CategoryAliases,
     ) -> Option<SheetRows> {
         let (start, end) = (range.start()?, range.end()?);
         let (c0, c1) = (start.1, end.1);
@@ -359,7 +366,24 @@ impl SheetRows {
                 best = Some((r, matches));
             }
         }
-        let (h, _) = best?;
+        let (mut h, _) = best?;
+        // A header over two rows (merged cells over their parts, or the
+        // English ids under the Vietnamese headers): the top row, when it
+        // is a header too and stands over a cell in every column.
+        while h > start.0 {
+            let above = h - 1;
+            let known = (c0..=c1)
+                .filter(|&c| table.lookup(&cell_text(&range, above, c)).is_some())
+                .count();
+            let covers = (c0..=c1).all(|c| {
+                cell_text(&range, above, c).is_empty() || !cell_text(&range, h, c).is_empty()
+            });
+            if known >= MIN_HEADER_MATCHES && covers {
+                h = above;
+            } else {
+                break;
+            }
+        }
         // A unit said above the header (`ĐVT: triệu đồng`).
         let mut sheet_unit = None;
         'above: for r in start.0..h {
@@ -483,6 +507,7 @@ impl SheetRows {
             header_notes,
             columns,
             range,
+            from_above,
         };
         rows.skip_numbering_row();
         Some(rows)
@@ -603,7 +628,7 @@ impl SheetRows {
                 continue;
             };
             let t = cells::text_of(d);
-            if t.is_empty() {
+            if t.is_empty() || self.from_above.contains(&(r, c.col)) {
                 continue;
             }
             if is_number(d) {
