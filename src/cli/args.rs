@@ -158,6 +158,14 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
+    Template {
+        #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
+        format: TemplateFormat,
+        /// The file to write
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
     /// A consistent copy of the database, made while others go on working
     Backup {
         /// The copy to write (refused onto the database itself)
@@ -194,4 +202,10 @@ pub enum LogFormat {
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Xlsx,
+    Csv,
 }

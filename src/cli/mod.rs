@@ -12,6 +12,7 @@ mod maintenance;
 mod rank;
 mod show;
 pub mod table;
+mod template;
 mod work;
 
 use crate::domain::rules::Rules;
@@ -343,6 +344,13 @@ fn dispatch(cli: Cli) -> CmdResult {
             author,
             format,
         } => log::run(&open_ro(&cli)?, code.as_deref(), author.as_deref(), *format),
+        Command::Template { format, out } => {
+            let rules = load_rules(&cli)?;
+            let headers = import::sheet_options(&cli, None)?.headers;
+            let (db, _) = crate::config::db_location(cli.db.clone());
+            let guard = crate::output::SameFile::database(&db);
+            template::run(&rules, &headers, *format, out, &guard)
+        }
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
         Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),
         Command::Export {
