@@ -152,11 +152,14 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
-        /// Output file; `-` or none: stdout
+        /// Output file; `-` or none: stdout (xlsx needs a file)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Language of the workbook's headers and labels (xlsx)
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
     },
     /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
     Template {
@@ -202,6 +205,13 @@ pub enum LogFormat {
 pub enum ExportFormat {
     Csv,
     Json,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

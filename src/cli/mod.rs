@@ -357,11 +357,13 @@ fn dispatch(cli: Cli) -> CmdResult {
             format,
             out,
             as_of: d,
+            lang,
         } => export::run(
             &open_ro(&cli)?,
             *format,
             out.as_deref(),
             as_of(d.as_deref())?,
+            *lang,
         ),
     }
 }

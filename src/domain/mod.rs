@@ -6,6 +6,7 @@ pub mod date;
 pub mod dossier;
 pub mod money;
 pub mod status;
+pub mod summary;
 pub mod text;
 
 pub use category::{Category, CategoryAliases};

@@ -48,3 +48,36 @@ pub fn beneficiary_kind(k: BeneficiaryKind, lang: Lang) -> &'static str {
         (k, Lang::En) => k.id(),
     }
 }
+
+/// A decision as the audit trail names it (`approve`, `return`).
+pub fn decision(action: &str, lang: Lang) -> String {
+    match (action, lang) {
+        ("approve", Lang::Vi) => "thông qua".into(),
+        ("return", Lang::Vi) => "trả lại".into(),
+        (other, _) => other.into(),
+    }
+}
+
+/// Yes or no.
+pub fn yes_no(b: bool, lang: Lang) -> &'static str {
+    match (b, lang) {
+        (true, Lang::Vi) => "có",
+        (false, Lang::Vi) => "không",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
+/// A category's name as a sheet name (at most 31 characters).
+pub fn category_sheet(c: crate::domain::Category, lang: Lang) -> &'static str {
+    use crate::domain::Category as C;
+    match (c, lang) {
+        (C::DemonstrationModel, Lang::Vi) => "Mô hình trình diễn",
+        (C::Machinery, Lang::Vi) => "Máy móc thiết bị",
+        (C::PollutionTreatment, Lang::Vi) => "Xử lý ô nhiễm",
+        (C::TypicalProduct, Lang::Vi) => "Sản phẩm tiêu biểu",
+        (C::Training, Lang::Vi) => "Đào tạo nghề",
+        (C::Consulting, Lang::Vi) => "Tư vấn",
+        (c, Lang::En) => c.id(),
+    }
+}
