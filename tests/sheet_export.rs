@@ -29,7 +29,11 @@ fn txt(d: Option<&Data>) -> String {
 fn sitting() -> Db {
     let db = Db::new();
     db.import_sample();
-    for (code, points) in [("KC24-TV-003", "18"), ("KC24-LC-002", "15"), ("KC24-NA-004", "12")] {
+    for (code, points) in [
+        ("KC24-TV-003", "18"),
+        ("KC24-LC-002", "15"),
+        ("KC24-NA-004", "12"),
+    ] {
         let out = db.run(&["score", code, "necessity", points]);
         assert_eq!(out.code, 0, "{}", out.stderr);
     }
@@ -66,7 +70,9 @@ fn export(db: &Db, lang: &str) -> Xlsx<std::io::BufReader<std::fs::File>> {
 /// The data rows of a ranked sheet (from row 4 to the totals row).
 fn data_rows(r: &Range<Data>) -> Vec<u32> {
     (3..)
-        .take_while(|&row| txt(r.get_value((row, 2))) != "Tổng cộng" && txt(r.get_value((row, 2))) != "Total")
+        .take_while(|&row| {
+            txt(r.get_value((row, 2))) != "Tổng cộng" && txt(r.get_value((row, 2))) != "Total"
+        })
         .take_while(|&row| r.get_value((row, 2)).is_some())
         .collect()
 }
@@ -127,7 +133,11 @@ fn the_ranked_sheets_are_the_ranking_cell_by_cell() {
             assert_eq!(num(at(6)), want["national_vnd"].as_i64());
             assert_eq!(num(at(7)), want["cumulative_vnd"].as_i64(), "running sum");
             assert_eq!(num(at(9)), want["score"].as_i64());
-            let within = if want["within_budget"] == true { "có" } else { "không" };
+            let within = if want["within_budget"] == true {
+                "có"
+            } else {
+                "không"
+            };
             assert_eq!(txt(at(14)), within);
             let d = listed[want["code"].as_str().unwrap()];
             assert_eq!(txt(at(1)), d["plan_year"].to_string());
@@ -146,7 +156,11 @@ fn the_ranked_sheets_are_the_ranking_cell_by_cell() {
         let sum: i64 = rows.iter().filter_map(|&x| num(r.get_value((x, 6)))).sum();
         assert_eq!(num(r.get_value((total_row, 6))), Some(sum));
     }
-    assert_eq!(rows_seen, listed.len(), "every dossier is on its category's sheet");
+    assert_eq!(
+        rows_seen,
+        listed.len(),
+        "every dossier is on its category's sheet"
+    );
 
     // The decisions and their reasons.
     let r = wb.worksheet_range("Mô hình trình diễn").unwrap();
@@ -184,11 +198,18 @@ fn the_summary_sheet_counts_per_category_and_province() {
         .collect();
     assert_eq!(txt(r.get_value((5, 1))), "Mô hình trình diễn kỹ thuật");
     assert_eq!(num(r.get_value((5, 2))), Some(demo.len() as i64));
-    let asked: i64 = demo.iter().map(|d| d["national_vnd"].as_i64().unwrap()).sum();
+    let asked: i64 = demo
+        .iter()
+        .map(|d| d["national_vnd"].as_i64().unwrap())
+        .sum();
     assert_eq!(num(r.get_value((5, 3))), Some(asked));
     assert_eq!(num(r.get_value((5, 4))), Some(1), "approved");
     assert_eq!(num(r.get_value((5, 6))), Some(1), "returned");
-    assert_eq!(num(r.get_value((5, 7))), Some(demo.len() as i64 - 2), "pending");
+    assert_eq!(
+        num(r.get_value((5, 7))),
+        Some(demo.len() as i64 - 2),
+        "pending"
+    );
     let within: Vec<&Value> = rank
         .as_array()
         .unwrap()
@@ -217,9 +238,19 @@ fn english_headers_with_lang_en_and_never_onto_the_database() {
     assert_eq!(txt(r.get_value((2, 0))), "Rank");
     assert_eq!(txt(r.get_value((2, 6))), "National support (VND)");
     let before = std::fs::read(&db.path).unwrap();
-    let out = db.run(&["export", "--format", "xlsx", "--out", db.path.to_str().unwrap()]);
+    let out = db.run(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        db.path.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("refusing to write there"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("refusing to write there"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
     let out = db.run(&["export", "--format", "xlsx"]);
     assert_eq!(out.code, 2, "{}", out.stderr);

@@ -92,7 +92,8 @@ fn gia_lai(path: &Path) {
     ws.write_string(0, 8, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         .unwrap();
     ws.write_string(1, 0, "SỞ CÔNG THƯƠNG").unwrap();
-    ws.write_string(1, 8, "Độc lập - Tự do - Hạnh phúc").unwrap();
+    ws.write_string(1, 8, "Độc lập - Tự do - Hạnh phúc")
+        .unwrap();
     ws.merge_range(
         3,
         0,
@@ -106,7 +107,7 @@ fn gia_lai(path: &Path) {
         ws.write_string_with_format(5, c as u16, *h, &bold).unwrap();
     }
     for c in 0..15u16 {
-        ws.write_string(6, c, &format!("({})", c + 1)).unwrap();
+        ws.write_string(6, c, format!("({})", c + 1)).unwrap();
     }
     ws.write_string(7, 0, "I").unwrap();
     ws.merge_range(7, 1, 7, 14, "Mô hình trình diễn kỹ thuật", &bold)
@@ -121,7 +122,12 @@ fn gia_lai(path: &Path) {
             title: "Mô hình sấy cà phê bằng năng lượng mặt trời",
             unit: "Trung tâm Khuyến công Gia Lai",
             beneficiary: "HTX Cà phê Ia Kênh",
-            amounts: [Cell::N(1500.0), Cell::N(450.0), Cell::N(150.0), Cell::N(900.0)],
+            amounts: [
+                Cell::N(1500.0),
+                Cell::N(450.0),
+                Cell::N(150.0),
+                Cell::N(900.0),
+            ],
             submitted: Cell::Date(2023, 9, 26),
             period: "3/2024 - 10/2024",
         },
@@ -131,7 +137,12 @@ fn gia_lai(path: &Path) {
             title: "Mô hình chế biến mắc ca",
             unit: "Trung tâm Khuyến công Gia Lai",
             beneficiary: "Công ty TNHH Mắc ca Chư Prông",
-            amounts: [Cell::N(2000.0), Cell::N(600.0), Cell::N(200.5), Cell::N(1199.5)],
+            amounts: [
+                Cell::N(2000.0),
+                Cell::N(600.0),
+                Cell::N(200.5),
+                Cell::N(1199.5),
+            ],
             submitted: Cell::T("26/9/2023"),
             period: "Năm 2024",
         },
@@ -150,7 +161,12 @@ fn gia_lai(path: &Path) {
         title: "Hỗ trợ máy rang cà phê",
         unit: "Trung tâm Khuyến công Gia Lai",
         beneficiary: "Hộ kinh doanh Nguyễn Văn A",
-        amounts: [Cell::N(600.0), Cell::N(250.5), Cell::N(50.0), Cell::N(299.5)],
+        amounts: [
+            Cell::N(600.0),
+            Cell::N(250.5),
+            Cell::N(50.0),
+            Cell::N(299.5),
+        ],
         submitted: Cell::N(45194.0),
         period: "T4/2024 - T9/2024",
     };
@@ -249,7 +265,10 @@ fn a_province_workbook_goes_in_as_it_is() {
         a.extra.get("location"),
         Some(&serde_json::json!("Xã Ia Kênh, TP Pleiku"))
     );
-    assert_eq!(recs[0].location.to_string(), format!("{f}:Đăng ký 2024!9:9"));
+    assert_eq!(
+        recs[0].location.to_string(),
+        format!("{f}:Đăng ký 2024!9:9")
+    );
     let b = &recs[1].dossier;
     assert_eq!(b.submitted_on, day(2023, 9, 26), "text date");
     assert_eq!(b.budget.local_vnd, Some(Vnd(200_500_000)));
@@ -276,9 +295,7 @@ fn a_province_workbook_goes_in_as_it_is() {
             format!(
                 "error: {f}:Đăng ký 2024!K17: budget.counterpart_vnd: 0.0000001 triệu đồng is not a whole number of đồng"
             ),
-            format!(
-                "error: {f}:Đăng ký 2024!E18: plan_year: \"hai không hai bốn\" is not a year"
-            ),
+            format!("error: {f}:Đăng ký 2024!E18: plan_year: \"hai không hai bốn\" is not a year"),
             format!("error: {f}:Đăng ký 2024!C19: title: required field is missing"),
             format!(
                 "warning: {f}:Đăng ký 2024: rows 22 hold fewer than 3 values and were passed over as notes, not dossiers"
@@ -313,7 +330,10 @@ fn through_the_binary_bad_cells_are_named_and_the_rest_loads_with_exit_3() {
     assert_eq!(shown["budget"]["national_vnd"], 450_000_000);
     // --sheet names a sheet; an unknown one is said, with the sheets there.
     let out = db.run(&["import", path.to_str().unwrap(), "--sheet", "dang ky 2024"]);
-    assert_eq!(out.stdout.trim(), "imported 0, updated 0, unchanged 3, rejected 6");
+    assert_eq!(
+        out.stdout.trim(),
+        "imported 0, updated 0, unchanged 3, rejected 6"
+    );
     let out = db.run(&["import", path.to_str().unwrap(), "--sheet", "Sheet9"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
@@ -349,20 +369,29 @@ fn no_codes(path: &Path, rows: usize) {
         ws.merge_range(2, c as u16, 3, c as u16, h, &top).unwrap();
     }
     ws.merge_range(2, 7, 2, 10, "Kinh phí", &top).unwrap();
-    for (i, h) in ["Tổng số", "KCQG", "Địa phương", "Cơ sở"].iter().enumerate() {
+    for (i, h) in ["Tổng số", "KCQG", "Địa phương", "Cơ sở"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(3, 7 + i as u16, *h).unwrap();
     }
     for i in 0..rows {
         let r = 4 + i as u32;
         ws.write_number(r, 0, (i + 1) as f64).unwrap();
-        ws.write_string(r, 1, &format!("Đào tạo nghề mây tre đan lớp {}", i + 1))
+        ws.write_string(r, 1, format!("Đào tạo nghề mây tre đan lớp {}", i + 1))
             .unwrap();
         ws.write_string(r, 2, "Tỉnh Nghệ An").unwrap();
         ws.write_number(r, 3, 2025.0).unwrap();
         ws.write_string(r, 4, "Đào tạo nghề").unwrap();
-        ws.write_string(r, 5, "Trung tâm Khuyến công Nghệ An").unwrap();
+        ws.write_string(r, 5, "Trung tâm Khuyến công Nghệ An")
+            .unwrap();
         ws.write_string(r, 6, "15/9/2024").unwrap();
-        for (c, v) in [(7u16, 300_000.0), (8, 150_000.0), (9, 50_000.0), (10, 100_000.0)] {
+        for (c, v) in [
+            (7u16, 300_000.0),
+            (8, 150_000.0),
+            (9, 50_000.0),
+            (10, 100_000.0),
+        ] {
             ws.write_number(r, c, v).unwrap();
         }
     }
@@ -408,11 +437,16 @@ fn a_workbook_without_any_header_is_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("trong.xlsx");
     let mut wb = Workbook::new();
-    wb.add_worksheet().write_string(0, 0, "chỉ có ghi chú").unwrap();
+    wb.add_worksheet()
+        .write_string(0, 0, "chỉ có ghi chú")
+        .unwrap();
     wb.save(&path).unwrap();
     let m = messages(&scan_items(&path));
     assert_eq!(m.len(), 1);
-    assert!(m[0].starts_with("skipped: ") && m[0].contains("no sheet has a header row"), "{m:?}");
+    assert!(
+        m[0].starts_with("skipped: ") && m[0].contains("no sheet has a header row"),
+        "{m:?}"
+    );
 }
 
 #[test]
@@ -446,7 +480,11 @@ fn ods_and_xls_fixtures_read_the_same() {
         let path = fixture(name);
         let items = scan_items(&path);
         let recs = records(&items);
-        assert!(messages(&items).is_empty(), "{name}: {:?}", messages(&items));
+        assert!(
+            messages(&items).is_empty(),
+            "{name}: {:?}",
+            messages(&items)
+        );
         let codes: Vec<&str> = recs.iter().map(|r| r.dossier.code.as_str()).collect();
         assert_eq!(codes, ["KC24-QNG-001", "KC24-QNG-002"], "{name}");
         let d = &recs[0].dossier;

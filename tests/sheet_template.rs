@@ -14,7 +14,13 @@ fn show(db: &Db, code: &str) -> serde_json::Value {
 fn the_template_imported_unchanged_is_the_example_dossier() {
     let xdb = Db::new();
     let xlsx = xdb.dir().join("mau-dang-ky.xlsx");
-    let out = xdb.run(&["template", "--format", "xlsx", "--out", xlsx.to_str().unwrap()]);
+    let out = xdb.run(&[
+        "template",
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let imported = xdb.run(&["import", xlsx.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
@@ -26,7 +32,13 @@ fn the_template_imported_unchanged_is_the_example_dossier() {
 
     let cdb = Db::new();
     let csv = cdb.dir().join("mau-dang-ky.csv");
-    let out = cdb.run(&["template", "--format", "csv", "--out", csv.to_str().unwrap()]);
+    let out = cdb.run(&[
+        "template",
+        "--format",
+        "csv",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let imported = cdb.run(&["import", csv.to_str().unwrap()]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
@@ -77,6 +89,10 @@ fn the_template_is_never_written_onto_the_database() {
     let before = std::fs::read(&path).unwrap();
     let out = db.run(&["template", "--out", path.to_str().unwrap()]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert!(out.stderr.contains("refusing to write there"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("refusing to write there"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -82,8 +82,16 @@ const COLUMNS: &[(&str, Col, Example)] = &[
         Col::Kinds,
         Example::Kind(BeneficiaryKind::Cooperative),
     ),
-    ("beneficiary.district", Col::Text(16.0), Example::Text("TP Pleiku")),
-    ("beneficiary.commune", Col::Text(16.0), Example::Text("Xã Ia Kênh")),
+    (
+        "beneficiary.district",
+        Col::Text(16.0),
+        Example::Text("TP Pleiku"),
+    ),
+    (
+        "beneficiary.commune",
+        Col::Text(16.0),
+        Example::Text("Xã Ia Kênh"),
+    ),
     ("beneficiary.workers", Col::Whole, Example::Number(25)),
     (
         "priority_area",
@@ -94,7 +102,11 @@ const COLUMNS: &[(&str, Col, Example)] = &[
     ("start", Col::Date, Example::Date(2025, 3, 1)),
     ("end", Col::Date, Example::Date(2025, 10, 31)),
     ("budget.total_vnd", Col::Money, Example::Money(600_000_000)),
-    ("budget.national_vnd", Col::Money, Example::Money(300_000_000)),
+    (
+        "budget.national_vnd",
+        Col::Money,
+        Example::Money(300_000_000),
+    ),
     ("budget.local_vnd", Col::Money, Example::Money(50_000_000)),
     (
         "budget.counterpart_vnd",
@@ -239,7 +251,10 @@ fn workbook(rules: &Rules, headers: &HeaderTable) -> Result<Workbook, XlsxError>
         ),
         (
             Col::Areas,
-            PriorityArea::ALL.iter().map(|a| a.id().to_string()).collect(),
+            PriorityArea::ALL
+                .iter()
+                .map(|a| a.id().to_string())
+                .collect(),
         ),
         (
             Col::Documents,
@@ -301,7 +316,12 @@ fn workbook(rules: &Rules, headers: &HeaderTable) -> Result<Workbook, XlsxError>
                 ws.write_number_with_format(first, c, *n as f64, f)?;
             }
             Example::Date(y, m, d) => {
-                ws.write_datetime_with_format(first, c, ExcelDateTime::from_ymd(*y, *m, *d)?, &date)?;
+                ws.write_datetime_with_format(
+                    first,
+                    c,
+                    ExcelDateTime::from_ymd(*y, *m, *d)?,
+                    &date,
+                )?;
             }
             other => {
                 xlsx::text(ws, first, c, &example_text(rules, *other), &plain)?;

@@ -99,10 +99,7 @@ pub fn summarize<'a>(
                 (y.0, c, f, allocation(c, y.0))
             })
             .collect(),
-        by_province: provs
-            .into_iter()
-            .map(|((y, p), f)| (y.0, p, f))
-            .collect(),
+        by_province: provs.into_iter().map(|((y, p), f)| (y.0, p, f)).collect(),
         total,
     }
 }
@@ -111,13 +108,7 @@ pub fn summarize<'a>(
 mod tests {
     use super::*;
 
-    fn input(
-        c: Category,
-        p: &str,
-        s: Status,
-        national: i64,
-        within: Option<bool>,
-    ) -> Input<'_> {
+    fn input(c: Category, p: &str, s: Status, national: i64, within: Option<bool>) -> Input<'_> {
         Input {
             plan_year: 2024,
             category: c,
@@ -132,8 +123,20 @@ mod tests {
     fn figures_per_category_and_province() {
         let s = summarize(
             [
-                input(Category::Machinery, "Gia Lai", Status::Approved, 300, Some(true)),
-                input(Category::Machinery, "Nghệ An", Status::Pending, 200, Some(false)),
+                input(
+                    Category::Machinery,
+                    "Gia Lai",
+                    Status::Approved,
+                    300,
+                    Some(true),
+                ),
+                input(
+                    Category::Machinery,
+                    "Nghệ An",
+                    Status::Pending,
+                    200,
+                    Some(false),
+                ),
                 input(Category::Training, "Gia Lai", Status::Returned, 50, None),
             ],
             |c, _| (c == Category::Machinery).then_some(Vnd(400)),

@@ -57,7 +57,11 @@ const FIGURES: &[Header] = &[
     ("Trả lại", "Returned", 9.0),
     ("Chờ thẩm định", "Pending", 9.0),
     ("Trong hạn mức", "Within allocation", 9.0),
-    ("KCQG trong hạn mức (đồng)", "National within allocation (VND)", 17.0),
+    (
+        "KCQG trong hạn mức (đồng)",
+        "National within allocation (VND)",
+        17.0,
+    ),
 ];
 
 /// Row of the ranked sheets' header (0-based); data starts below it.
@@ -161,7 +165,10 @@ pub fn workbook(
         let mut ranked: Vec<Ranked> = parsed
             .iter()
             .filter(|(pc, ..)| *pc == c)
-            .map(|(_, st, r)| Ranked { row: r, status: *st })
+            .map(|(_, st, r)| Ranked {
+                row: r,
+                status: *st,
+            })
             .collect();
         if ranked.is_empty() {
             continue;
@@ -287,10 +294,9 @@ fn category_sheet(
             let (g, b) = ("G", "B");
             let n = row + 1;
             let top = first + 1;
-            let formula = Formula::new(format!(
-                "=SUMIFS({g}${top}:{g}{n},{b}${top}:{b}{n},{b}{n})"
-            ))
-            .set_result(sum.to_string());
+            let formula =
+                Formula::new(format!("=SUMIFS({g}${top}:{g}{n},{b}${top}:{b}{n},{b}{n})"))
+                    .set_result(sum.to_string());
             ws.write_formula_with_format(row, col::CUMULATIVE, formula, mf)?;
         } else {
             ws.write_blank(row, col::CUMULATIVE, mf)?;
@@ -325,7 +331,9 @@ fn category_sheet(
         Lang::En => "Total",
     };
     ws.write_string_with_format(total_row, col::CODE, total_label, &f.total_label)?;
-    let national: i64 = ranked.iter().fold(0i64, |s, r| s.saturating_add(r.row.national_vnd));
+    let national: i64 = ranked
+        .iter()
+        .fold(0i64, |s, r| s.saturating_add(r.row.national_vnd));
     let total: i64 = ranked
         .iter()
         .fold(0i64, |s, r| s.saturating_add(r.row.total_vnd.unwrap_or(0)));

@@ -78,7 +78,7 @@ pub fn float_text(f: f64) -> String {
 /// 29 February 1900; or the 1904 system). Days before 1900-03-01 or past
 /// 9999 are not dates a dossier has.
 pub fn serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 1.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as u64;
@@ -186,7 +186,10 @@ fn scale_float(f: f64, unit: Unit) -> Result<i64, CellError> {
         return Err(format!("{f} is not an amount"));
     }
     if f < 0.0 {
-        return Err(format!("{} is negative: amounts must be ≥ 0", float_text(f)));
+        return Err(format!(
+            "{} is negative: amounts must be ≥ 0",
+            float_text(f)
+        ));
     }
     let text = format!("{f}");
     if text.contains('e') {
@@ -310,7 +313,11 @@ mod tests {
             value_of(&Data::String("một tỷ".into()), m),
             Ok(Some(Value::String("một tỷ".into())))
         );
-        assert!(value_of(&Data::Int(-5), m).unwrap_err().contains("negative"));
+        assert!(
+            value_of(&Data::Int(-5), m)
+                .unwrap_err()
+                .contains("negative")
+        );
         assert!(
             value_of(&Data::Float(1e12), m)
                 .unwrap_err()
@@ -326,7 +333,10 @@ mod tests {
             value_of(&Data::String("1.500.000".into()), d),
             Ok(Some(Value::String("1.500.000".into())))
         );
-        assert_eq!(value_of(&Data::Float(2e6), d), Ok(Some(Value::from(2_000_000))));
+        assert_eq!(
+            value_of(&Data::Float(2e6), d),
+            Ok(Some(Value::from(2_000_000)))
+        );
     }
 
     #[test]

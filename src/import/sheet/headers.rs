@@ -198,9 +198,11 @@ pub fn split_unit(header: &str) -> (String, Option<Unit>) {
         // themselves say where it starts (`tong kinh phi trieu dong`), but
         // a name that is only a unit (`Đồng`) keeps its name.
         for (spelling, u) in UNIT_WORDS {
-            for lead in UNIT_LEADS.iter().map(|l| format!(" {l} {spelling}")).chain([
-                format!(" {spelling}"),
-            ]) {
+            for lead in UNIT_LEADS
+                .iter()
+                .map(|l| format!(" {l} {spelling}"))
+                .chain([format!(" {spelling}")])
+            {
                 if let Some(stripped) = words.strip_suffix(lead.as_str())
                     && !stripped.is_empty()
                     && (spelling.len() > 1 || header_has_separator(header))
@@ -347,10 +349,10 @@ impl HeaderTable {
         };
         // Folded spelling → (target id, line) of each table, for duplicates.
         let add = |map: &mut HashMap<String, Target>,
-                       seen: &mut HashMap<String, (String, usize)>,
-                       id: &Spanned<String>,
-                       spellings: &[Spanned<String>],
-                       target: Target|
+                   seen: &mut HashMap<String, (String, usize)>,
+                   id: &Spanned<String>,
+                   spellings: &[Spanned<String>],
+                   target: Target|
          -> Result<(), RulesError> {
             if spellings.is_empty() {
                 return Err(err(
@@ -592,7 +594,11 @@ mod tests {
         let e = HeaderTable::parse("h.toml", "[columns]\ncode = [\"Mã\"]\ntitel = [\"Tên\"]\n")
             .unwrap_err();
         assert_eq!(e.line, Some(3));
-        assert!(e.to_string().starts_with("h.toml:3: unknown field \"titel\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("h.toml:3: unknown field \"titel\""),
+            "{e}"
+        );
         let e = HeaderTable::parse(
             "h.toml",
             "[columns]\ncode = [\"Mã đề án\"]\ntitle = [\"MA DE AN\"]\n",

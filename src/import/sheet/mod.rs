@@ -115,8 +115,7 @@ pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workboo
             match found {
                 Some((i, n, _)) => VecDeque::from([(*i, n.clone())]),
                 None => {
-                    let names: Vec<String> =
-                        all.iter().map(|(_, n, _)| clean_line(n)).collect();
+                    let names: Vec<String> = all.iter().map(|(_, n, _)| clean_line(n)).collect();
                     return Err(format!(
                         "has no sheet named {:?} (its sheets: {})",
                         clean_line(wanted),
@@ -335,7 +334,10 @@ struct SheetRows {
 /// A column's header text: the cell of the header row, joined with the
 /// cell below it when the header spans two rows.
 fn cell_text(range: &Range<Data>, r: u32, c: u32) -> String {
-    range.get_value((r, c)).map(cells::text_of).unwrap_or_default()
+    range
+        .get_value((r, c))
+        .map(cells::text_of)
+        .unwrap_or_default()
 }
 
 fn is_number(d: &Data) -> bool {
@@ -419,10 +421,8 @@ impl SheetRows {
                         .map(|d| (c, d.clone()))
                 })
                 .collect();
-            let texts: Vec<(u32, String)> = below
-                .iter()
-                .map(|(c, d)| (*c, cells::text_of(d)))
-                .collect();
+            let texts: Vec<(u32, String)> =
+                below.iter().map(|(c, d)| (*c, cells::text_of(d))).collect();
             let ids = texts
                 .iter()
                 .filter(|(_, t)| headers::is_dotted_id(t))
@@ -726,7 +726,7 @@ impl SheetRows {
         if !self.has_code
             && let Err(item) = self.make_code(file, r, &mut root)
         {
-            return item;
+            return *item;
         }
         let location = self.location(file, Some(r), None);
         let locate = |field: Option<&str>| {
@@ -750,7 +750,12 @@ impl SheetRows {
     /// plan year and row: `KC24-GIALAI-009` (`KC24-GIALAI-S2-009` on the
     /// workbook's second sheet). The same row of the same sheet gets the
     /// same code at every import.
-    fn make_code(&mut self, file: &str, r: u32, root: &mut Map<String, Value>) -> Result<(), Item> {
+    fn make_code(
+        &mut self,
+        file: &str,
+        r: u32,
+        root: &mut Map<String, Value>,
+    ) -> Result<(), Box<Item>> {
         let text = |v: Option<&Value>| match v {
             Some(Value::String(s)) => s.trim().to_string(),
             Some(Value::Number(n)) => n.to_string(),
@@ -773,13 +778,13 @@ impl SheetRows {
                 "plan_year"
             };
             let col = self.column_of(missing);
-            return Err(super::rejected(
+            return Err(Box::new(super::rejected(
                 self.location(file, Some(r), col),
                 super::FieldIssue {
                     field: Some(missing.into()),
                     message: "the sheet has no code column, and a code is made from province, plan year and row: this row lacks a usable one".into(),
                 },
-            ));
+            )));
         }
         let sheet = if self.position > 1 {
             format!("S{}-", self.position)
