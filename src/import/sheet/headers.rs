@@ -2,7 +2,7 @@
 //! for which field of a dossier, matched without case, diacritics or
 //! punctuation, once the unit of money written in the header is taken out.
 
-use crate::domain::rules::RulesError;
+use crate::domain::rules::{RulesError, line_of};
 use crate::domain::text::{clean_line, fold_words};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -15,55 +15,25 @@ pub const HEADERS_FILE: &str = "headers.toml";
 /// The bundled copy.
 pub const BUNDLED_HEADERS: &str = include_str!("../../../data/headers.toml");
 
-/// Every field a column may fill: the dotted columns of `dossier-format.md`.
-pub const FIELDS: &[&str] = &[
-    "code",
-    "plan_year",
-    "province",
-    "category",
-    "project_type",
-    "title",
-    "implementing_unit",
-    "beneficiary.name",
-    "beneficiary.kind",
-    "beneficiary.district",
-    "beneficiary.commune",
-    "beneficiary.workers",
-    "beneficiaries",
-    "priority_area",
-    "submitted_on",
-    "start",
-    "end",
-    "budget.total_vnd",
-    "budget.national_vnd",
-    "budget.local_vnd",
-    "budget.counterpart_vnd",
-    "documents",
-    "summary",
-    "details.equipment",
-    "details.technology_line",
-    "details.cleaner_production",
-    "details.energy_saving",
-    "details.technology",
-    "details.new_in_district",
-    "details.sector",
-    "details.model_kind",
-    "details.subtype",
-    "details.cluster.name",
-    "details.cluster.legal_complete",
-    "details.cluster.investor",
-    "details.cluster.expected_completion",
-    "details.product",
-    "details.certificate.level",
-    "details.certificate.number",
-    "details.certificate.issued_on",
-    "details.certificate.valid_until",
-    "details.trainees",
-    "details.occupation",
-    "details.traditional_craft",
-    "details.topics",
-    "details.digital_transformation",
-];
+/// Is `id` a field a column may fill: a dotted column of
+/// `dossier-format.md` that the converter reads (its keys, not a copy)?
+pub fn is_field(id: &str) -> bool {
+    use crate::import::convert::{DETAIL_KEYS, TOP_KEYS};
+    let segs: Vec<&str> = id.split('.').collect();
+    match segs[..] {
+        [top] => TOP_KEYS.contains(&top) && !matches!(top, "beneficiary" | "budget" | "details"),
+        ["beneficiary", k] => ["name", "kind", "district", "commune", "workers"].contains(&k),
+        ["budget", k] => ["total_vnd", "national_vnd", "local_vnd", "counterpart_vnd"].contains(&k),
+        ["details", k] => DETAIL_KEYS.contains(&k) && !matches!(k, "cluster" | "certificate"),
+        ["details", "cluster", k] => {
+            ["name", "legal_complete", "investor", "expected_completion"].contains(&k)
+        }
+        ["details", "certificate", k] => {
+            ["level", "number", "issued_on", "valid_until"].contains(&k)
+        }
+        _ => false,
+    }
+}
 
 /// What a column is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,14 +251,6 @@ struct RawRows {
     subtotal: Vec<Spanned<String>>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 fn valid_key(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -317,12 +279,7 @@ impl HeaderTable {
         match dir.map(|d| d.join(HEADERS_FILE)).filter(|p| p.exists()) {
             None => Ok(HeaderTable::bundled()),
             Some(path) => {
-                let shown = path.display().to_string();
-                let text = std::fs::read_to_string(&path).map_err(|e| RulesError {
-                    file: shown.clone(),
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                })?;
+                let (shown, text) = crate::data_files::read(&path)?;
                 HeaderTable::parse(&shown, &text)
             }
         }
@@ -387,7 +344,7 @@ impl HeaderTable {
         let mut seen = HashMap::new();
         for (id, spellings) in &raw.columns {
             let name = id.get_ref().as_str();
-            if !FIELDS.contains(&name) && name != "period" && name != "skip" {
+            if !is_field(name) && name != "period" && name != "skip" {
                 return Err(err(
                     Some(id.span().start),
                     format!(
@@ -411,7 +368,7 @@ impl HeaderTable {
         }
         for (id, spellings) in &raw.kept {
             let name = id.get_ref().as_str();
-            let top = FIELDS.iter().any(|f| f.split('.').next() == Some(name));
+            let top = crate::import::convert::TOP_KEYS.contains(&name);
             if !valid_key(name) || top || name == "period" || name == "skip" {
                 return Err(err(
                     Some(id.span().start),
@@ -431,7 +388,7 @@ impl HeaderTable {
         let mut seen_parts = HashMap::new();
         for (id, spellings) in &raw.parts {
             let name = id.get_ref().as_str();
-            if !FIELDS.contains(&name) {
+            if !is_field(name) {
                 return Err(err(
                     Some(id.span().start),
                     format!("[parts] unknown field {name:?}"),

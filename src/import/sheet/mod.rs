@@ -680,7 +680,7 @@ impl SheetRows {
                     }
                 }
                 Target::Field(path) => match cells::value_of(d, c.kind) {
-                    Ok(Some(v)) => insert(&mut root, path, v),
+                    Ok(Some(v)) => super::csv::insert(&mut root, path, v),
                     Ok(None) => {}
                     Err(message) => {
                         let loc = self.location(file, Some(r), Some(c.col));
@@ -902,24 +902,6 @@ fn resolve_section(name: &str, aliases: &CategoryAliases) -> Option<&'static str
         .find_map(|n| aliases.resolve(&words[..n].join(" ")))
         .or_else(|| aliases.resolve(base))
         .map(|c| c.id())
-}
-
-/// Put `v` at `path` inside `m`. Columns were checked not to conflict.
-fn insert(m: &mut Map<String, Value>, path: &[String], v: Value) {
-    match path {
-        [] => {}
-        [last] => {
-            m.insert(last.clone(), v);
-        }
-        [first, rest @ ..] => {
-            let entry = m
-                .entry(first.clone())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(inner) = entry {
-                insert(inner, rest, v);
-            }
-        }
-    }
 }
 
 /// `A`, `Z`, `AA` for a 0-based column.
