@@ -480,3 +480,22 @@ fn ods_and_xls_fixtures_read_the_same() {
         assert_eq!(recs[1].dossier.submitted_on, day(2023, 9, 29), "{name}");
     }
 }
+
+#[test]
+fn a_stray_cell_far_away_is_refused_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xa.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in HEADERS.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(&path).unwrap();
+    let m = messages(&scan_items(&path));
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].contains("Sheet1: its cells spread over more than 5000000 cells (A1:XFD1048576)"),
+        "{m:?}"
+    );
+}

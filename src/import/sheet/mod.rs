@@ -31,6 +31,10 @@ use std::path::Path;
 /// The largest workbook read (its size on disk).
 pub const MAX_WORKBOOK_BYTES: u64 = 100 * 1024 * 1024;
 
+/// The most cells the rectangle of a sheet's cells may hold (about 100,000
+/// rows of 50 columns).
+pub const MAX_SHEET_AREA: u64 = 5_000_000;
+
 /// The rows searched for the header, from the top of a sheet.
 const HEADER_SEARCH_ROWS: u32 = 40;
 
@@ -234,9 +238,13 @@ impl Workbook {
         options: &SheetOptions,
     ) -> Result<Option<SheetRows>, String> {
         let book = &mut self.book;
-        let mut range = guarded(|| book.worksheet_range(name))?
-            .map_err(|e| format!("cannot be read: {}", one_line(&e.to_string())))?;
-        let merges = guarded(|| match book {
+        let mut range = guarded(|| match &mut *book {
+            Sheets::Xlsx(x) => xlsx_range(x, name),
+            other => other
+                .worksheet_range(name)
+                .map_err(|e| format!("cannot be read: {}", one_line(&e.to_string()))),
+        })??;
+        let merges = guarded(|| match &mut *book {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             _ => Vec::new(),
@@ -250,6 +258,36 @@ impl Workbook {
             &options.headers,
         ))
     }
+}
+
+/// An `.xlsx` sheet read cell by cell, refused when its cells spread over
+/// more than [`MAX_SHEET_AREA`] (a stray cell at `XFD1048576` would make
+/// the grid billions of cells).
+fn xlsx_range(x: &mut calamine::Xlsx<BufReader<File>>, name: &str) -> Result<Range<Data>, String> {
+    let failed = |e: calamine::XlsxError| format!("cannot be read: {}", one_line(&e.to_string()));
+    let mut reader = x.worksheet_cells_reader(name).map_err(failed)?;
+    let mut cells = Vec::new();
+    let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(failed)? {
+        let (r, c) = cell.get_position();
+        let v = Data::from(cell.get_value().clone());
+        if v == Data::Empty {
+            continue;
+        }
+        (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
+        let area = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+        if area > MAX_SHEET_AREA {
+            return Err(format!(
+                "its cells spread over more than {MAX_SHEET_AREA} cells ({}{}:{}{}); delete the cells far from the table and save it again",
+                col_name(c0),
+                r0 + 1,
+                col_name(c1),
+                r1 + 1
+            ));
+        }
+        cells.push(calamine::Cell::new((r, c), v));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 fn header_examples(t: &HeaderTable) -> String {
