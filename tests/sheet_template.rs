@@ -10,39 +10,28 @@ fn show(db: &Db, code: &str) -> serde_json::Value {
     db.json(&["show", code, "--format", "json"])
 }
 
-#[test]
-fn the_template_imported_unchanged_is_the_example_dossier() {
-    let xdb = Db::new();
-    let xlsx = xdb.dir().join("mau-dang-ky.xlsx");
-    let out = xdb.run(&[
-        "template",
-        "--format",
-        "xlsx",
-        "--out",
-        xlsx.to_str().unwrap(),
-    ]);
+/// Write the template in `format` into a fresh database's folder and
+/// import it unchanged: the database and the file.
+fn template_imported(format: &str) -> (Db, std::path::PathBuf) {
+    let db = Db::new();
+    let file = db.dir().join(format!("mau-dang-ky.{format}"));
+    let path = file.to_str().unwrap();
+    let out = db.run(&["template", "--format", format, "--out", path]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let imported = xdb.run(&["import", xlsx.to_str().unwrap()]);
+    let imported = db.run(&["import", path]);
     assert_eq!(imported.code, 0, "{}", imported.stderr);
     assert_eq!(
         imported.stdout.trim(),
         "imported 1, updated 0, unchanged 0, rejected 0"
     );
     assert!(imported.stderr.is_empty(), "{}", imported.stderr);
+    (db, file)
+}
 
-    let cdb = Db::new();
-    let csv = cdb.dir().join("mau-dang-ky.csv");
-    let out = cdb.run(&[
-        "template",
-        "--format",
-        "csv",
-        "--out",
-        csv.to_str().unwrap(),
-    ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let imported = cdb.run(&["import", csv.to_str().unwrap()]);
-    assert_eq!(imported.code, 0, "{}", imported.stderr);
-
+#[test]
+fn the_template_imported_unchanged_is_the_example_dossier() {
+    let (xdb, xlsx) = template_imported("xlsx");
+    let (cdb, _) = template_imported("csv");
     let x = show(&xdb, "KC25-GL-001");
     let c = show(&cdb, "KC25-GL-001");
     assert_eq!(x, c, "the .xlsx and .csv templates give the same dossier");
