@@ -14,15 +14,7 @@ pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
     for (name, bundled) in BUNDLED {
         let on_disk = dir.map(|d| d.join(name)).filter(|p| p.exists());
         match on_disk {
-            Some(path) => {
-                let shown = path.display().to_string();
-                let text = std::fs::read_to_string(&path).map_err(|e| RulesError {
-                    file: shown.clone(),
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                })?;
-                texts.push((shown, text));
-            }
+            Some(path) => texts.push(read(&path)?),
             None => texts.push((format!("data/{name}"), bundled.to_string())),
         }
     }
@@ -31,6 +23,17 @@ pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
         .map(|(name, text)| Source { name, text })
         .collect();
     Rules::from_sources(&sources)
+}
+
+/// An edited data file: the path as shown in errors, and its text.
+pub fn read(path: &Path) -> Result<(String, String), RulesError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| RulesError {
+        file: shown.clone(),
+        line: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    Ok((shown, text))
 }
 
 #[cfg(test)]

@@ -831,10 +831,25 @@ pub fn import_with_progress(
     actor: &Actor,
     paths: &[std::path::PathBuf],
     report: impl FnMut(ImportMessage),
+    progress: impl FnMut(ImportProgress),
+) -> Result<ImportSummary> {
+    let sheets = crate::import::SheetOptions::default();
+    import_with_options(store, rules, actor, paths, &sheets, report, progress)
+}
+
+/// [`import_with_progress`], reading workbooks with `sheets` (the header
+/// table of the data folder, `--sheet`).
+pub fn import_with_options(
+    store: &mut Store,
+    rules: &Rules,
+    actor: &Actor,
+    paths: &[std::path::PathBuf],
+    sheets: &crate::import::SheetOptions,
+    report: impl FnMut(ImportMessage),
     mut progress: impl FnMut(ImportProgress),
 ) -> Result<ImportSummary> {
     let cache = store.set_cache_kib(IMPORT_CACHE_KIB)?;
-    let result = import_pipeline(store, rules, actor, paths, report, &mut progress);
+    let result = import_pipeline(store, rules, actor, paths, sheets, report, &mut progress);
     store.set_cache_kib(cache)?;
     result
 }
@@ -848,6 +863,7 @@ fn import_pipeline(
     rules: &Rules,
     actor: &Actor,
     paths: &[std::path::PathBuf],
+    sheets: &crate::import::SheetOptions,
     report: impl FnMut(ImportMessage),
     progress: &mut impl FnMut(ImportProgress),
 ) -> Result<ImportSummary> {
@@ -873,7 +889,7 @@ fn import_pipeline(
         Ok(())
     };
     let total_bytes = crate::import::total_size(paths);
-    let mut scan = crate::import::scan(paths, rules.aliases());
+    let mut scan = crate::import::scan_with(paths, rules.aliases(), sheets);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Scanned>(IMPORT_QUEUE);
     std::thread::scope(|s| -> Result<ImportSummary> {
         s.spawn(move || {

@@ -253,7 +253,7 @@ fn broken_files_are_skipped_with_a_reason() {
     assert_eq!(
         show(&["tests/fixtures/import/hong"]),
         vec![
-            "skipped: tests/fixtures/import/hong/bang-tinh.xlsx: .xlsx files are not supported yet: save the sheet as CSV UTF-8 and import that",
+            "skipped: tests/fixtures/import/hong/bang-tinh.xlsx: is not a workbook that can be read (Xlsx error: Zip error: invalid Zip archive: Could not find EOCD); open it in the spreadsheet program and save it again",
             "skipped: tests/fixtures/import/hong/chi-co-tieu-de.csv: has a header but no rows",
             "skipped: tests/fixtures/import/hong/sai-cu-phap.json: not valid JSON at line 3, column 26: expected `,` or `}`",
             "skipped: tests/fixtures/import/hong/trong.jsonl: the file is empty",
@@ -263,7 +263,7 @@ fn broken_files_are_skipped_with_a_reason() {
     assert_eq!(
         show(&["tests/fixtures/import/hong/ghi-chu.txt"]),
         vec![
-            "skipped: tests/fixtures/import/hong/ghi-chu.txt: unknown file type: expected .json, .jsonl or .csv (or a folder)"
+            "skipped: tests/fixtures/import/hong/ghi-chu.txt: unknown file type: expected .json, .jsonl, .csv, .xlsx, .xls or .ods (or a folder)"
         ]
     );
 }

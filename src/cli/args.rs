@@ -38,10 +38,13 @@ pub struct Cli {
 pub enum Command {
     /// Open the TUI on a fresh temporary database loaded with the bundled sample dossiers
     Demo,
-    /// Load dossier files (.json, .jsonl, .csv) or folders (recursively)
+    /// Load dossier files (.json, .jsonl, .csv, .xlsx, .xls, .ods) or folders (recursively)
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Read only this sheet of each workbook [default: every sheet with a header row]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// The queue, newest submission last
     List {
@@ -152,11 +155,22 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
-        /// Output file; `-` or none: stdout
+        /// Output file; `-` or none: stdout (xlsx needs a file)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Language of the workbook's headers and labels (xlsx)
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
+    },
+    /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
+    Template {
+        #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
+        format: TemplateFormat,
+        /// The file to write
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
     },
     /// A consistent copy of the database, made while others go on working
     Backup {
@@ -194,4 +208,17 @@ pub enum LogFormat {
 pub enum ExportFormat {
     Csv,
     Json,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Xlsx,
+    Csv,
 }

@@ -1,20 +1,35 @@
 //! `thamdinh import PATH...`
 
-use super::{CmdResult, Ctx, Exit};
+use super::args::Cli;
+use super::{CmdResult, Ctx, Exit, Failure};
+use crate::import::{HeaderTable, SheetOptions};
 use crate::ops::{self, ImportMessage, ImportProgress};
 use std::cell::RefCell;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-pub fn run(ctx: &mut Ctx, paths: &[PathBuf]) -> CmdResult {
+/// How workbooks are read: the header table of the data folder (checked
+/// before anything is imported: an error names its file and line), and
+/// `--sheet`.
+pub fn sheet_options(cli: &Cli, sheet: Option<&str>) -> Result<SheetOptions, Failure> {
+    let dir = crate::config::data_dir(cli.data.clone());
+    let headers = HeaderTable::load(dir.as_deref()).map_err(|e| Failure::failed(e.to_string()))?;
+    Ok(SheetOptions {
+        headers,
+        sheet: sheet.map(str::to_string),
+    })
+}
+
+pub fn run(ctx: &mut Ctx, paths: &[PathBuf], sheets: &SheetOptions) -> CmdResult {
     // Progress only when a person watches stderr: never in a pipe or a log.
     let line = RefCell::new(ProgressLine::new(std::io::stderr().is_terminal()));
-    let sum = ops::import_with_progress(
+    let sum = ops::import_with_options(
         &mut ctx.store,
         &ctx.rules,
         &ctx.actor,
         paths,
+        sheets,
         |m| {
             line.borrow_mut().clear();
             print_message(m)

@@ -12,6 +12,7 @@ mod maintenance;
 mod rank;
 mod show;
 pub mod table;
+mod template;
 mod work;
 
 use crate::domain::lang::Lang;
@@ -268,7 +269,10 @@ fn dispatch(cli: Cli) -> CmdResult {
     };
     match command {
         Command::Demo => demo::run(&cli, load_rules(&cli)?),
-        Command::Import { paths } => import::run(&mut open(&cli)?, paths),
+        Command::Import { paths, sheet } => {
+            let sheets = import::sheet_options(&cli, sheet.as_deref())?;
+            import::run(&mut open(&cli)?, paths, &sheets)
+        }
         Command::List {
             status,
             category,
@@ -349,17 +353,26 @@ fn dispatch(cli: Cli) -> CmdResult {
             author,
             format,
         } => log::run(&open_ro(&cli)?, code.as_deref(), author.as_deref(), *format),
+        Command::Template { format, out } => {
+            let rules = load_rules(&cli)?;
+            let headers = import::sheet_options(&cli, None)?.headers;
+            let (db, _) = crate::config::db_location(cli.db.clone());
+            let guard = crate::output::SameFile::database(&db);
+            template::run(&rules, &headers, *format, out, &guard)
+        }
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
         Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),
         Command::Export {
             format,
             out,
             as_of: d,
+            lang,
         } => export::run(
             &open_ro(&cli)?,
             *format,
             out.as_deref(),
             as_of(d.as_deref())?,
+            *lang,
         ),
     }
 }

@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod lang;
 pub mod money;
 pub mod status;
+pub mod summary;
 pub mod text;
 pub mod vocab;
 

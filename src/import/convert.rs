@@ -167,7 +167,7 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
     })
 }
 
-const TOP_KEYS: &[&str] = &[
+pub(crate) const TOP_KEYS: &[&str] = &[
     "code",
     "plan_year",
     "province",
@@ -186,7 +186,7 @@ const TOP_KEYS: &[&str] = &[
     "summary",
 ];
 
-const DETAIL_KEYS: &[&str] = &[
+pub(crate) const DETAIL_KEYS: &[&str] = &[
     "equipment",
     "technology_line",
     "cleaner_production",

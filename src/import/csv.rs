@@ -281,7 +281,7 @@ impl Header {
 
 /// Put `v` at `path` inside `m`, creating the intermediate objects. The
 /// header check guarantees no path is both a value and a group.
-fn insert(m: &mut Map<String, Value>, path: &[String], v: Value) {
+pub(super) fn insert(m: &mut Map<String, Value>, path: &[String], v: Value) {
     match path {
         [] => {}
         [last] => {

@@ -1,20 +1,23 @@
-//! Dossier files (JSON, JSON Lines, CSV, folders) → domain dossiers, with
-//! errors naming file, line and field.
+//! Dossier files (JSON, JSON Lines, CSV, workbooks, folders) → domain
+//! dossiers, with errors naming file, line (or sheet and cell) and field.
 //!
 //! [`scan`] turns the paths given on the command line into a stream of
 //! [`Item`]s: good records, rejected records, skipped files and warnings.
 //! Every file is read record by record, never held whole: JSON Lines line by
 //! line, CSV row by row, and a `.json` array element by element (see
 //! `json.rs`), so memory does not grow with the size of a file. Every record
-//! goes through the one converter, [`record_from_value`].
+//! goes through the one converter, [`record_from_value`]. Workbooks
+//! (`.xlsx`, `.xls`, `.ods`; `sheet/`) are read sheet by sheet.
 
 mod bytes;
 mod convert;
 mod csv;
 mod json;
+pub mod sheet;
 
 pub use bytes::MAX_RECORD_BYTES;
 pub use convert::{Converted, FieldIssue, MAX_FIELD_BYTES, MAX_KEY_BYTES, record_from_value};
+pub use sheet::{HeaderTable, SheetOptions};
 
 use crate::domain::category::CategoryAliases;
 use crate::domain::dossier::Dossier;
@@ -42,12 +45,41 @@ pub struct Location {
     pub line: Option<usize>,
     /// The 0-based index of the record in a JSON array.
     pub index: Option<usize>,
+    /// The sheet, row and column of a workbook.
+    pub cell: Option<CellRef>,
+}
+
+/// Where in a workbook: `Đăng ký 2024!I9` (a cell), `Đăng ký 2024!9:9` (a
+/// row), or the sheet alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRef {
+    /// The sheet's name, cleaned for printing.
+    pub sheet: String,
+    /// The 1-based row.
+    pub row: Option<u32>,
+    /// The 0-based column.
+    pub col: Option<u32>,
+}
+
+impl fmt::Display for CellRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sheet)?;
+        match (self.row, self.col) {
+            (Some(r), Some(c)) => write!(f, "!{}{r}", sheet::col_name(c)),
+            (Some(r), None) => write!(f, "!{r}:{r}"),
+            (None, _) => Ok(()),
+        }
+    }
 }
 
 impl fmt::Display for Location {
-    /// `incoming/gia-lai.csv:14`, `incoming/a.json[3]`, or just the file.
+    /// `incoming/gia-lai.csv:14`, `incoming/a.json[3]`,
+    /// `gia-lai.xlsx:Đăng ký 2024!I9`, or just the file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
+        if let Some(cell) = &self.cell {
+            write!(f, ":{cell}")?;
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
@@ -137,7 +169,7 @@ enum Kind {
     Json,
     Jsonl,
     Csv,
-    Xlsx,
+    Sheet,
 }
 
 /// The kind of a file from its extension, matched without case.
@@ -147,7 +179,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
         "json" => Some(Kind::Json),
         "jsonl" => Some(Kind::Jsonl),
         "csv" => Some(Kind::Csv),
-        "xlsx" => Some(Kind::Xlsx),
+        "xlsx" | "xlsm" | "xls" | "ods" => Some(Kind::Sheet),
         _ => None,
     }
 }
@@ -181,11 +213,14 @@ enum Source {
         header: csv::Header,
         any_row: bool,
     },
+    /// A workbook, sheet by sheet.
+    Sheet(Box<sheet::Workbook>),
 }
 
 /// The stream of [`Item`]s from the paths given; see [`scan`].
 pub struct Scan {
     aliases: CategoryAliases,
+    sheets: SheetOptions,
     targets: VecDeque<Target>,
     source: Option<Source>,
     pending: VecDeque<Item>,
@@ -204,8 +239,15 @@ pub struct Scan {
 /// A path given explicitly that does not exist or is of an unknown type is
 /// a [`FileError`].
 pub fn scan(paths: &[PathBuf], aliases: &CategoryAliases) -> Scan {
+    scan_with(paths, aliases, &SheetOptions::default())
+}
+
+/// [`scan`], reading workbooks with `sheets` (the header table of the data
+/// folder, the sheet asked for).
+pub fn scan_with(paths: &[PathBuf], aliases: &CategoryAliases, sheets: &SheetOptions) -> Scan {
     Scan {
         aliases: aliases.clone(),
+        sheets: sheets.clone(),
         targets: paths
             .iter()
             .map(|p| Target {
@@ -244,7 +286,13 @@ impl Iterator for Scan {
                 return Some(item);
             }
             if let Some(source) = &mut self.source {
-                match next_from(source, &self.aliases, &mut self.pending) {
+                let next = match source {
+                    Source::Sheet(book) => {
+                        book.next_item(&self.aliases, &self.sheets, &mut self.pending)
+                    }
+                    _ => next_from(source, &self.aliases, &mut self.pending),
+                };
+                match next {
                     Some(item) => {
                         if matches!(item, Item::FileSkipped(_)) {
                             // Reading stopped: the file is done (a read
@@ -280,6 +328,7 @@ impl Scan {
             Some(Source::Json { elements, .. }) => elements.reader().stream_position(),
             Some(Source::Jsonl { lines, .. }) => lines.reader().stream_position(),
             Some(Source::Csv { rows, .. }) => rows.reader().stream_position(),
+            Some(Source::Sheet(book)) => Ok((book.done_share() * self.current_len as f64) as u64),
             None => Ok(0),
         };
         self.done_bytes + current.unwrap_or(0).min(self.current_len)
@@ -336,21 +385,25 @@ impl Scan {
         let Some(kind) = kind else {
             if t.explicit {
                 self.pending.push_back(skip(
-                    "unknown file type: expected .json, .jsonl or .csv (or a folder)".to_string(),
+                    "unknown file type: expected .json, .jsonl, .csv, .xlsx, .xls or .ods (or a folder)"
+                        .to_string(),
                 ));
             }
             return;
         };
-        if kind == Kind::Xlsx {
-            self.pending.push_back(skip(
-                ".xlsx files are not supported yet: save the sheet as CSV UTF-8 and import that"
-                    .to_string(),
-            ));
-            return;
-        }
         if !meta.is_file() {
             self.pending
                 .push_back(skip("not a regular file".to_string()));
+            return;
+        }
+        if kind == Kind::Sheet {
+            match sheet::open(&t.path, clean_line(&file), &self.sheets) {
+                Ok(book) => {
+                    self.source = Some(Source::Sheet(Box::new(book)));
+                    self.current_len = meta.len();
+                }
+                Err(message) => self.pending.push_back(skip(message)),
+            }
             return;
         }
         match bytes::check_text(&t.path) {
@@ -371,7 +424,7 @@ impl Scan {
                 LineReader::open(&t.path).map(|lines| Ok(Source::Jsonl { file: shown, lines }))
             }
             Kind::Csv => open_csv(&t.path, shown),
-            Kind::Xlsx => return,
+            Kind::Sheet => return,
         };
         match opened {
             Ok(Ok(source)) => {
@@ -506,11 +559,24 @@ fn emit(
     aliases: &CategoryAliases,
     pending: &mut VecDeque<Item>,
 ) -> Item {
+    let same = |_: Option<&str>| location.clone();
+    emit_at(raw, location.clone(), aliases, pending, &same)
+}
+
+/// [`emit`], each message located by `locate` from its field (the cell of
+/// a workbook that holds the field).
+fn emit_at(
+    raw: Value,
+    location: Location,
+    aliases: &CategoryAliases,
+    pending: &mut VecDeque<Item>,
+    locate: &dyn Fn(Option<&str>) -> Location,
+) -> Item {
     match record_from_value(&raw, aliases) {
         Ok(Converted { dossier, warnings }) => {
             for w in warnings {
                 pending.push_back(Item::Warning(RecordWarning {
-                    location: location.clone(),
+                    location: locate(w.field.as_deref()),
                     field: w.field,
                     message: w.message,
                 }));
@@ -521,7 +587,7 @@ fn emit(
                 location,
             }))
         }
-        Err(issue) => rejected(location, issue),
+        Err(issue) => rejected(locate(issue.field.as_deref()), issue),
     }
 }
 
@@ -548,6 +614,7 @@ fn next_from(
     pending: &mut VecDeque<Item>,
 ) -> Option<Item> {
     match source {
+        Source::Sheet(_) => None,
         Source::Json { file, elements } => {
             let (index, element) = match elements.next_element() {
                 Ok(Some(e)) => e,
@@ -558,6 +625,7 @@ fn next_from(
                 file: file.clone(),
                 line: None,
                 index,
+                cell: None,
             };
             Some(match element {
                 json::Element::Value(raw) => emit(raw, location, aliases, pending),
@@ -578,6 +646,7 @@ fn next_from(
                 file: file.clone(),
                 line: Some(line),
                 index: None,
+                cell: None,
             };
             let bytes = match text {
                 Line::TooLong => {
@@ -637,6 +706,7 @@ fn next_from(
                 file: file.clone(),
                 line: Some(line),
                 index: None,
+                cell: None,
             };
             match row {
                 csv::Row::TooLarge { line } => {

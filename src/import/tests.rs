@@ -795,8 +795,8 @@ fn files_that_are_not_utf8_empty_or_unknown_are_skipped() {
             "skipped: empty.jsonl: the file is empty",
             "skipped: bom.csv: the file is empty",
             "skipped: blank.jsonl: the file is empty",
-            "skipped: sheet.xlsx: .xlsx files are not supported yet: save the sheet as CSV UTF-8 and import that",
-            "skipped: notes.txt: unknown file type: expected .json, .jsonl or .csv (or a folder)",
+            "skipped: sheet.xlsx: is not a workbook that can be read (Xlsx error: Zip error: invalid Zip archive: Could not find EOCD); open it in the spreadsheet program and save it again",
+            "skipped: notes.txt: unknown file type: expected .json, .jsonl, .csv, .xlsx, .xls or .ods (or a folder)",
             "skipped: missing.json: no such file or folder",
         ]
     );

@@ -27,20 +27,26 @@ fn unsafe_char(c: char) -> bool {
     !matches!(c, '\n' | '\t') && crate::domain::text::needs_escape(c)
 }
 
-/// A text cell as written to a CSV file or a spreadsheet.
-pub fn cell(s: &str) -> Cow<'_, str> {
+/// Would a spreadsheet read this text as a formula when typed (or opened
+/// from CSV)? `=…`, `+1`, `-1+2`, `@SUM(…)`, their full-width forms, any
+/// of these after leading blanks, or a leading tab or line break.
+pub fn looks_like_formula(s: &str) -> bool {
     let first = s
         .trim_start_matches([' ', '\u{a0}', '\u{3000}'])
         .chars()
         .next();
-    let formula = first.is_some_and(formula_start) || s.starts_with(['\t', '\r', '\n']);
-    if !formula && !s.chars().any(unsafe_char) {
+    first.is_some_and(formula_start) || s.starts_with(['\t', '\r', '\n'])
+}
+
+/// The text with what must not reach a terminal replaced by visible
+/// stand-ins (line breaks and tabs kept): the characters of [`cell`]
+/// without its apostrophe, for a workbook that marks formula-like text
+/// as text in its own way.
+pub fn neutral(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 1);
-    if formula {
-        out.push('\'');
-    }
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if unsafe_char(c) {
             crate::domain::text::push_neutral(&mut out, c, true);
@@ -48,6 +54,20 @@ pub fn cell(s: &str) -> Cow<'_, str> {
             out.push(c);
         }
     }
+    Cow::Owned(out)
+}
+
+/// A text cell as written to a CSV file or a spreadsheet.
+pub fn cell(s: &str) -> Cow<'_, str> {
+    let formula = looks_like_formula(s);
+    if !formula && !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 1);
+    if formula {
+        out.push('\'');
+    }
+    out.push_str(&neutral(s));
     Cow::Owned(out)
 }
 

@@ -11,5 +11,7 @@ pub mod csv;
 pub mod file;
 pub mod json;
 pub mod stdout;
+pub mod vocab;
+pub mod xlsx;
 
 pub use file::{AtomicFile, SameFile};

@@ -1,7 +1,10 @@
 //! `thamdinh export`: every dossier with status, score, rank and decision
-//! reason, for the ministry's reports.
+//! reason, for the ministry's reports: CSV, JSON, or the agency's workbook
+//! (`xlsx.rs`).
 
-use super::args::ExportFormat;
+mod xlsx;
+
+use super::args::{ExportFormat, Lang};
 use super::{CmdResult, Ctx, Exit, Failure};
 use crate::ops;
 use crate::output::stdout::OutError;
@@ -41,9 +44,20 @@ pub struct ExportRow {
     pub revision: i64,
 }
 
-pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate) -> CmdResult {
+pub fn run(
+    ctx: &Ctx,
+    format: ExportFormat,
+    out: Option<&Path>,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> CmdResult {
     // The destination is checked before any work: never onto the database.
     let f_path = out.unwrap_or(Path::new("-")).to_path_buf();
+    if format == ExportFormat::Xlsx && f_path.as_os_str() == "-" {
+        return Err(Failure::usage(
+            "--format xlsx writes a workbook: give the file with --out FILE",
+        ));
+    }
     let file = match out {
         Some(p) if p.as_os_str() != "-" => Some(
             AtomicFile::create(p, &SameFile::database(&ctx.db_path)).map_err(Failure::failed)?,
@@ -86,10 +100,37 @@ pub fn run(ctx: &Ctx, format: ExportFormat, out: Option<&Path>, as_of: NaiveDate
             revision: record.revision,
         });
     }
+    if format == ExportFormat::Xlsx {
+        let mut allocations = std::collections::HashMap::new();
+        for year in ctx.store.plan_years()? {
+            for r in ops::rankings(&ctx.store, &ctx.rules, None, Some(year), None, as_of)? {
+                allocations.insert((r.category, year), r.allocation);
+            }
+        }
+        let lang = match lang {
+            Lang::Vi => crate::output::vocab::Lang::Vi,
+            Lang::En => crate::output::vocab::Lang::En,
+        };
+        let allocation = |c, y| allocations.get(&(c, y)).copied().flatten();
+        let mut wb = xlsx::workbook(&rows, &ctx.rules, allocation, lang, as_of)
+            .map_err(|e| Failure::failed(crate::output::xlsx::failed(&f_path)(e)))?;
+        let bytes = wb
+            .save_to_buffer()
+            .map_err(|e| Failure::failed(crate::output::xlsx::failed(&f_path)(e)))?;
+        let Some(mut f) = file else {
+            return Err(Failure::usage("--format xlsx needs --out FILE"));
+        };
+        f.write_all(&bytes).map_err(|e| {
+            Failure::failed(format!("{}: {e} (nothing was written)", f_path.display()))
+        })?;
+        f.commit().map_err(Failure::failed)?;
+        crate::errln!("exported {} dossiers to {}", rows.len(), f_path.display());
+        return Ok(Exit::Success);
+    }
     let write = |w: &mut dyn Write| -> Result<(), OutError> {
         match format {
             ExportFormat::Json => crate::output::json::write_pretty(w, &rows)?,
-            ExportFormat::Csv => {
+            ExportFormat::Csv | ExportFormat::Xlsx => {
                 crate::output::csv::write_rows(w, &rows).map_err(super::csv_error)?
             }
         }
