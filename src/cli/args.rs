@@ -160,9 +160,6 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
-        /// Language of the workbook's headers and labels (xlsx)
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
     },
     /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
     Template {
@@ -209,12 +206,6 @@ pub enum ExportFormat {
     Csv,
     Json,
     Xlsx,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Vi,
-    En,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

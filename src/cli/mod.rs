@@ -366,13 +366,16 @@ fn dispatch(cli: Cli) -> CmdResult {
             format,
             out,
             as_of: d,
-            lang,
         } => export::run(
             &open_ro(&cli)?,
             *format,
             out.as_deref(),
             as_of(d.as_deref())?,
-            *lang,
+            // The workbook is the agency's, in Vietnamese unless `--lang`
+            // itself asks otherwise (not the environment's language).
+            cli.lang
+                .as_deref()
+                .map_or(Lang::Vi, |l| Lang::from_env(Some(l))),
         ),
     }
 }

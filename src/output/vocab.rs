@@ -11,13 +11,9 @@
 use crate::domain::Status;
 use crate::domain::dossier::{BeneficiaryKind, ProjectType};
 
-/// The language of a workbook's headers and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
+/// The language of a workbook's headers and labels: the one language
+/// type of the program.
+pub use crate::domain::lang::Lang;
 
 pub fn status(s: Status, lang: Lang) -> &'static str {
     match (s, lang) {

@@ -4,8 +4,9 @@
 
 mod xlsx;
 
-use super::args::{ExportFormat, Lang};
+use super::args::ExportFormat;
 use super::{CmdResult, Ctx, Exit, Failure};
+use crate::domain::lang::Lang;
 use crate::ops;
 use crate::output::stdout::OutError;
 use crate::output::{AtomicFile, SameFile};
@@ -107,10 +108,6 @@ pub fn run(
                 allocations.insert((r.category, year), r.allocation);
             }
         }
-        let lang = match lang {
-            Lang::Vi => crate::output::vocab::Lang::Vi,
-            Lang::En => crate::output::vocab::Lang::En,
-        };
         let allocation = |c, y| allocations.get(&(c, y)).copied().flatten();
         let mut wb = xlsx::workbook(&rows, &ctx.rules, allocation, lang, as_of)
             .map_err(|e| Failure::failed(crate::output::xlsx::failed(&f_path)(e)))?;
