@@ -68,27 +68,29 @@ fn bench_queue_and_decide(c: &mut Criterion) {
         b.iter(|| black_box(ops::view(&store, &rules, "KC24-G-0050000", today).expect("view")))
     });
     g.finish();
-    let codes: Vec<String> = (0..200).map(|i| format!("KC24-G-{:07}", i * 7)).collect();
     let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 1).expect("date");
     let mut g = c.benchmark_group("decide");
     g.sample_size(10);
-    g.bench_function("approve 200 (override) + undo, 100k db", |b| {
-        b.iter(|| {
-            let out = ops::decide(
-                &mut store,
-                &rules,
-                &actor(),
-                Decision::Approve,
-                &codes,
-                None,
-                Some("bench"),
-                today,
-            )
-            .expect("decide");
-            ops::undo(&mut store, &actor()).expect("undo");
-            black_box(out)
-        })
-    });
+    for n in [200usize, 1000] {
+        let codes: Vec<String> = (0..n).map(|i| format!("KC24-G-{:07}", i * 7)).collect();
+        g.bench_function(format!("approve {n} (override) + undo, 100k db"), |b| {
+            b.iter(|| {
+                let out = ops::decide(
+                    &mut store,
+                    &rules,
+                    &actor(),
+                    Decision::Approve,
+                    &codes,
+                    None,
+                    Some("bench"),
+                    today,
+                )
+                .expect("decide");
+                ops::undo(&mut store, &actor()).expect("undo");
+                black_box(out)
+            })
+        });
+    }
     g.finish();
 }
 

@@ -1,6 +1,8 @@
 //! The TUI's hot paths at 100,000 dossiers: preparing what the filter
 //! searches once at load, one keystroke of the filter (`search.md`: first
-//! character, the worst case, and a narrowing one), and drawing one frame.
+//! character, the worst case, and a narrowing one), and drawing one frame
+//! (160×48 and 200×50); and how one keystroke grows with the queue, at 1k,
+//! 10k, 100k and 1M rows.
 //! The filter runs on the TUI's search thread for queues of 20,000 rows or
 //! more. Numbers are in docs/BENCHMARKS.md.
 
@@ -28,8 +30,8 @@ const PROVINCES: [&str; 6] = [
     "Nghệ An",
 ];
 
-fn rows() -> Vec<QueueItem> {
-    (0..N)
+fn rows(n: usize) -> Vec<QueueItem> {
+    (0..n)
         .map(|i| {
             let code = format!("KC24-X{:02}-{i:06}", i % 97);
             let title = format!("Hỗ trợ ứng dụng máy móc thiết bị tiên tiến số {i}");
@@ -62,7 +64,7 @@ fn rows() -> Vec<QueueItem> {
 }
 
 fn bench(c: &mut Criterion) {
-    let rows = rows();
+    let rows = rows(N);
     c.bench_function("prepare 100k rows for the filter", |b| {
         b.iter(|| rows.iter().map(QueueItem::doc).collect::<Vec<Doc>>())
     });
@@ -82,20 +84,42 @@ fn bench(c: &mut Criterion) {
     c.bench_function("filter 100k: narrowing key", |b| {
         b.iter(|| search(black_box(&narrower), &docs, prev.iter().copied(), &unmarked))
     });
-    let keymap = Keymap::bundled().unwrap_or_default();
-    let mut state = State::new(&EN, keymap, "lan", (160, 48));
-    update(&mut state, Action::Loaded(Box::new(Loaded::Queue(rows, 1))));
-    let mut term = match Terminal::new(TestBackend::new(160, 48)) {
-        Ok(t) => t,
-        Err(e) => panic!("test backend: {e}"),
-    };
-    c.bench_function("render one frame, 100k rows", |b| {
-        b.iter(|| {
-            term.draw(|f| thamdinh::tui::view::render(&state, f))
-                .map(|_| ())
-        })
-    });
+    for (w, h) in [(160u16, 48u16), (200, 50)] {
+        let keymap = Keymap::bundled().unwrap_or_default();
+        let mut state = State::new(&EN, keymap, "lan", (w, h));
+        update(
+            &mut state,
+            Action::Loaded(Box::new(Loaded::Queue(rows.clone(), 1))),
+        );
+        let mut term = match Terminal::new(TestBackend::new(w, h)) {
+            Ok(t) => t,
+            Err(e) => panic!("test backend: {e}"),
+        };
+        c.bench_function(&format!("render one frame {w}x{h}, 100k rows"), |b| {
+            b.iter(|| {
+                term.draw(|f| thamdinh::tui::view::render(&state, f))
+                    .map(|_| ())
+            })
+        });
+    }
 }
 
-criterion_group!(benches, bench);
+/// One keystroke of the filter (a two-word query typed whole: every row
+/// searched) as the queue grows.
+fn scaling(c: &mut Criterion) {
+    let aliases = CategoryAliases::ids_only();
+    let query = Query::parse("tra vinh", &aliases).unwrap_or_default();
+    let unmarked = |_: usize| false;
+    let mut g = c.benchmark_group("filter keystroke by queue size");
+    g.sample_size(10);
+    for n in [1_000usize, 10_000, 100_000, 1_000_000] {
+        let docs: Vec<Doc> = rows(n).iter().map(QueueItem::doc).collect();
+        g.bench_function(format!("{n} rows"), |b| {
+            b.iter(|| search(black_box(&query), &docs, 0..docs.len(), &unmarked))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

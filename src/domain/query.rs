@@ -896,27 +896,49 @@ pub struct Found {
 
 /// Every doc (among `candidates`) that matches, best first when the query
 /// has search terms, else in the given order. `marked` says which are
-/// marked (for `is:marked`).
+/// marked (for `is:marked`). A long list of candidates is split between
+/// the machine's cores (two threads at most: each keystroke is short).
 pub fn search(
     query: &Query,
     docs: &[Doc],
     candidates: impl IntoIterator<Item = usize>,
-    marked: &dyn Fn(usize) -> bool,
+    marked: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<Found> {
-    let mut out: Vec<Found> = candidates
-        .into_iter()
-        .filter_map(|index| {
-            let doc = docs.get(index)?;
-            query
-                .matches(doc, marked(index))
-                .map(|hit| Found { index, hit })
+    let candidates: Vec<usize> = candidates.into_iter().collect();
+    let one = |part: &[usize]| -> Vec<Found> {
+        part.iter()
+            .filter_map(|&index| {
+                let doc = docs.get(index)?;
+                query
+                    .matches(doc, marked(index))
+                    .map(|hit| Found { index, hit })
+            })
+            .collect()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut out = if candidates.len() >= PARALLEL_FROM && cores > 1 {
+        let (a, b) = candidates.split_at(candidates.len() / 2);
+        std::thread::scope(|s| {
+            let second = s.spawn(|| one(b));
+            let mut first = one(a);
+            match second.join() {
+                Ok(rest) => first.extend(rest),
+                // A thread that could not finish: search its half here.
+                Err(_) => first.extend(one(b)),
+            }
+            first
         })
-        .collect();
+    } else {
+        one(&candidates)
+    };
     if query.has_terms() {
         out.sort_by(|a, b| a.hit.rank.cmp(&b.hit.rank).then(a.index.cmp(&b.index)));
     }
     out
 }
+
+/// From how many candidates a search is split between two threads.
+const PARALLEL_FROM: usize = 20_000;
 
 use parse::*;
 pub use parse::{parse_money, qualifier_value, with_qualifier};

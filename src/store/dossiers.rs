@@ -355,9 +355,13 @@ impl Store {
             sql.push_str(" AND plan_year = ?");
             args.push(i64::from(y).into());
         }
-        sql.push_str(" ORDER BY submitted_on, code");
-        if let Some(n) = f.limit {
-            sql.push_str(&format!(" LIMIT {n}"));
+        match f.limit {
+            // The first rows: read in index order, stopping early.
+            Some(n) => sql.push_str(&format!(" ORDER BY submitted_on, code LIMIT {n}")),
+            // All rows: read the table in its own order and let SQLite sort
+            // (`+` keeps it off the index). Following the index would fetch
+            // every row from a random page: at 100,000 rows, twice the time.
+            None => sql.push_str(" ORDER BY +submitted_on, +code"),
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), queue_row)?;
