@@ -10,6 +10,7 @@ use crate::domain::checklist::{self, Checklist, Tick};
 use crate::domain::ranking::{self, RankInput, RankRow};
 use crate::domain::rules::Rules;
 use crate::domain::scoring::{self, BonusFacts, ScoreCard, ScoreEntry};
+use crate::domain::summary::{self, Summary};
 use crate::domain::text::clean_multiline;
 use crate::domain::{Category, Decision, Vnd};
 use crate::store::{
@@ -649,6 +650,39 @@ pub fn rank_index(
         }
     }
     Ok(out)
+}
+
+/// The figures of one plan year (default: the newest in the database):
+/// per category with its allocation (stored, else `data/`), per province,
+/// and in all, each dossier within the allocation or not as `rank` puts
+/// it. `None` when the database holds no dossier. The TUI's summary view;
+/// the export's summary sheet sums the same way ([`summary::summarize`]).
+pub fn summary(
+    store: &Store,
+    rules: &Rules,
+    plan_year: Option<i32>,
+    as_of: NaiveDate,
+) -> Result<Option<(i32, Summary)>> {
+    let Some(year) = default_plan_year(store, plan_year)? else {
+        return Ok(None);
+    };
+    let rows = store.queue(&QueueFilter {
+        plan_year: Some(year),
+        ..QueueFilter::default()
+    })?;
+    let ranks = rank_index(store, rules, &rows, as_of)?;
+    let stored = store.allocations()?;
+    let inputs = rows.iter().map(|r| summary::Input {
+        plan_year: r.plan_year,
+        category: r.category,
+        province: &r.province,
+        status: r.status,
+        national: r.national,
+        within_budget: ranks.get(&r.code).map(|x| x.1),
+        scored: r.criteria_points.is_some(),
+    });
+    let s = summary::summarize(inputs, |c, y| allocation_of(rules, &stored, None, c, y));
+    Ok(Some((year, s)))
 }
 
 /// Counts of an import run (the summary line of `thamdinh import`).

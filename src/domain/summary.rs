@@ -20,6 +20,8 @@ pub struct Input<'a> {
     /// Above the cut line of its category's ranking; `None` when not
     /// ranked (returned).
     pub within_budget: Option<bool>,
+    /// Scored (its criteria have points).
+    pub scored: bool,
 }
 
 /// The figures of one group of dossiers.
@@ -36,6 +38,8 @@ pub struct Figures {
     /// Dossiers above the cut line, and their national support.
     pub within: usize,
     pub within_vnd: Vnd,
+    /// Dossiers scored.
+    pub scored: usize,
 }
 
 /// A sum that cannot overflow silently: past `i64::MAX` it stays there.
@@ -54,6 +58,9 @@ impl Figures {
             }
             Status::Returned => self.returned += 1,
             Status::Pending => self.pending += 1,
+        }
+        if i.scored {
+            self.scored += 1;
         }
         if i.within_budget == Some(true) {
             self.within += 1;
@@ -116,6 +123,7 @@ mod tests {
             status: s,
             national: Vnd(national),
             within_budget: within,
+            scored: national % 2 == 0,
         }
     }
 
@@ -155,6 +163,7 @@ mod tests {
                 pending: 1,
                 within: 1,
                 within_vnd: Vnd(300),
+                scored: 2,
             }
         );
         assert_eq!(s.by_province[0].1, "Gia Lai");
@@ -162,5 +171,6 @@ mod tests {
         assert_eq!(s.by_province[0].2.returned, 1);
         assert_eq!(s.total.count, 3);
         assert_eq!(s.total.requested, Vnd(550));
+        assert_eq!(s.total.scored, 3);
     }
 }

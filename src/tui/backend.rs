@@ -194,6 +194,7 @@ impl StoreBackend {
                 })
             }
             Effect::LoadLog => self.log()?,
+            Effect::LoadSummary { plan_year } => self.summary(plan_year)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();
@@ -385,6 +386,22 @@ impl StoreBackend {
             rows: lines,
             allocation: r.allocation,
             plan_year: Some(r.plan_year),
+        })
+    }
+
+    /// A plan year's summary (default: the newest), with every plan year
+    /// for the view to step through.
+    fn summary(&self, plan_year: Option<i32>) -> Result<Loaded, OpError> {
+        let plan_years = self.store.plan_years()?;
+        let (plan_year, summary) =
+            match ops::summary(&self.store, &self.rules, plan_year, self.as_of)? {
+                Some((y, s)) => (Some(y), s),
+                None => (None, Default::default()),
+            };
+        Ok(Loaded::Summary {
+            plan_year,
+            plan_years,
+            summary,
         })
     }
 
