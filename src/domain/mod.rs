@@ -4,8 +4,10 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod fields;
 pub mod lang;
 pub mod money;
+pub mod refusal;
 pub mod status;
 pub mod summary;
 pub mod text;

@@ -1,6 +1,7 @@
 //! Decisions (approve, return) in batches, and undo.
 
 use super::{Actor, Result, Store, StoreError, WriteTx, audit, bump, check_version, head, now};
+use crate::domain::refusal::Refusal;
 use crate::domain::{Decision, Status};
 use rusqlite::{OptionalExtension, params};
 
@@ -60,10 +61,9 @@ fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
         )
         .optional()?;
     let Some((batch, action, at)) = last else {
-        return Err(StoreError::Refused(format!(
-            "{} has no decision to undo",
-            actor.user
-        )));
+        return Err(StoreError::Refused(Refusal::NothingToUndo {
+            user: actor.user.clone(),
+        }));
     };
     let rows: Vec<(i64, String, String, String)> = {
         let mut stmt = tx.prepare(
@@ -91,16 +91,19 @@ fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
             )
             .optional()?;
         if let Some((by, when)) = later {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: {code} was decided again by {by} at {when}"
-            )));
+            return Err(StoreError::Refused(Refusal::DecidedAgain {
+                code: code.clone(),
+                by,
+                at: when,
+            }));
         }
         let h = head(tx, code)?;
         if &h.status != to {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: {code} is {} now, not {to}",
-                h.status
-            )));
+            return Err(StoreError::Refused(Refusal::StatusChanged {
+                code: code.clone(),
+                now: h.status.clone(),
+                expected: to.clone(),
+            }));
         }
     }
     Ok(UndoPlan {
@@ -161,7 +164,7 @@ impl WriteTx<'_> {
         items: &[DecisionRequest],
     ) -> Result<BatchOutcome> {
         if decision == Decision::Return && reason.is_none_or(|r| r.trim().is_empty()) {
-            return Err(StoreError::Refused("a return needs a reason".into()));
+            return Err(StoreError::Refused(Refusal::ReturnNeedsReason));
         }
         let at = now();
         let target = decision.target();
@@ -200,10 +203,9 @@ impl WriteTx<'_> {
                     .or(override_reason)
                     .is_none_or(|r| r.trim().is_empty())
             {
-                return Err(StoreError::Refused(format!(
-                    "{}: an override needs a reason",
-                    h.code
-                )));
+                return Err(StoreError::Refused(Refusal::OverrideNeedsReason {
+                    code: Some(h.code.clone()),
+                }));
             }
             tx.execute(
                 "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status, overridden, override_reason)
@@ -268,10 +270,10 @@ impl Store {
         if let Some(e) = expected
             && e != plan.batch
         {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: your last decision is no longer batch {e} (now batch {}); look again",
-                plan.batch
-            )));
+            return Err(StoreError::Refused(Refusal::UndoMoved {
+                expected: e,
+                now: plan.batch,
+            }));
         }
         let (batch, action) = (plan.batch, plan.action.clone());
         tx.execute(
