@@ -218,13 +218,13 @@ impl Store {
                 ":project_type": d.project_type.id(),
                 ":priority_area": d.priority_area.map(|p| p.id()),
                 ":title": d.title,
-                ":beneficiary": d.beneficiary_name(),
+                ":beneficiary": d.beneficiary_names(),
                 ":submitted_on": submitted,
                 ":national_vnd": d.budget.national_vnd.0,
                 ":cert_valid_until": cert,
                 ":implementing_unit": d.implementing_unit,
-                ":district": d.beneficiary.as_ref().and_then(|b| b.district.as_deref()),
-                ":commune": d.beneficiary.as_ref().and_then(|b| b.commune.as_deref()),
+                ":district": d.all_beneficiaries().first().and_then(|b| b.district.as_deref()),
+                ":commune": d.all_beneficiaries().first().and_then(|b| b.commune.as_deref()),
             };
             let insert_revision = |id: i64, revision: i64| -> rusqlite::Result<usize> {
                 tx.prepare_cached(
