@@ -49,6 +49,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
                 "id": i.id, "kind": i.kind, "mandatory": i.mandatory, "state": i.state,
                 "detail": i.detail_in(lang), "text": i.text_vi, "text_en": i.text_en, "stale": i.stale,
                 "label": i.label_vi, "label_en": i.label_en, "evidence": i.evidence,
+                "basis": i.basis,
             });
             if let (Some(t), Value::Object(m)) = (&i.tick, &mut item) {
                 m.insert("ticked_by".into(), json!(t.author));
@@ -63,6 +64,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
     obj.insert("version".into(), json!(v.record.version));
     obj.insert("checklist".into(), Value::Array(checklist));
     obj.insert("checklist_ok".into(), json!(v.checklist.ok()));
+    obj.insert("rule_set".into(), json!(v.checklist.rule_set));
     obj.insert(
         "score".into(),
         json!({"total": score.total, "bonus": score.bonus, "criteria": criteria, "bonus_parts": bonus_parts}),
@@ -143,6 +145,12 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     };
     field(&mut s, "Province", &d.province);
     field(&mut s, "Plan year", &d.plan_year.to_string());
+    field(&mut s, "Rule set", &v.checklist.rule_set.title(lang));
+    field(
+        &mut s,
+        "Legal basis",
+        &v.checklist.rule_set.legal_basis.join("; "),
+    );
     field(&mut s, "Project type", d.project_type.id());
     field(&mut s, "Implementing unit", &d.implementing_unit);
     if let Some(b) = &d.beneficiary {
@@ -163,6 +171,23 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             parts.push(format!("· {w} workers"));
         }
         field(&mut s, "Beneficiary", &parts.join(" "));
+    }
+    for (n, e) in d.beneficiaries.iter().enumerate() {
+        let m = |x: Option<crate::domain::Vnd>| x.map_or("?".to_string(), |v| v.millions());
+        let mut parts = vec![e.who.name.clone().unwrap_or_else(|| "?".into())];
+        if let Some(c) = e.who.commune.as_deref().or(e.who.district.as_deref()) {
+            parts.push(format!("· {c}"));
+        }
+        parts.push(format!(
+            "· national {} of total {}",
+            m(e.national_vnd),
+            m(e.total_vnd)
+        ));
+        field(
+            &mut s,
+            &format!("Establishment {}", n + 1),
+            &parts.join(" "),
+        );
     }
     field(
         &mut s,
@@ -263,6 +288,9 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             glyph(i.state),
             i.label(lang)
         );
+        if let Some(b) = i.basis_line(lang) {
+            let _ = writeln!(s, "    {:<width$}  {b}", "");
+        }
     }
     let sc = &v.score;
     match sc.total {

@@ -16,7 +16,7 @@ pub(super) fn is_cluster(d: &Dossier) -> bool {
 }
 
 pub(super) fn on_time(rules: &Rules, d: &Dossier) -> Outcome {
-    let deadline = rules.general.deadline(d.plan_year);
+    let deadline = rules.rule_set(d.plan_year).deadline(d.plan_year);
     let late_days = (d.submitted_on - deadline).num_days().max(0);
     let state = if d.submitted_on <= deadline {
         ItemState::Pass
@@ -94,15 +94,15 @@ pub(super) fn share_bp(part: Vnd, whole: Vnd, up: bool) -> Option<i64> {
 }
 
 pub(super) fn support_cap(rules: &Rules, d: &Dossier) -> Option<Outcome> {
-    let cr = rules.category(d.category);
-    if cr.caps.is_empty() {
+    let set = rules.rule_set(d.plan_year);
+    if set.caps(d.category).is_empty() {
         return None;
     }
     let national = d.budget.national_vnd;
     let Some(key) = subtype_key(d) else {
         return Some((ItemState::Unknown, Evidence::CapSubtypeMissing));
     };
-    let Some(cap) = cr.cap(key) else {
+    let Some(cap) = set.cap(d.category, key) else {
         return Some((
             ItemState::Unknown,
             Evidence::CapNotConfigured {
@@ -123,6 +123,7 @@ pub(super) fn support_cap(rules: &Rules, d: &Dossier) -> Option<Outcome> {
         base_amount: boosted.then_some(cap.amount),
         multiplier: boosted.then(|| rules.general.multiplier_text()),
         subtype: (key != "default").then(|| key.to_string()),
+        basis: cap.basis.clone(),
     };
     let amount_ok = national <= amount;
     let Some(total) = d.budget.total_vnd else {

@@ -3,7 +3,7 @@
 //! only builds [`Evidence`]; [`Evidence::render`] writes it. The serde form
 //! is what `show --format json` prints under `evidence`.
 
-use crate::domain::dossier::{DocKind, PollutionSubtype, ProjectType};
+use crate::domain::dossier::{DocKind, ModelKind, PollutionSubtype, ProjectType};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
 use chrono::NaiveDate;
@@ -53,6 +53,9 @@ pub struct CapUsed {
     /// The subtype key (`technology_line`, `cluster_treatment`); `None`
     /// for a category's only cap.
     pub subtype: Option<String>,
+    /// The article of this cap, when the rule set names one for it.
+    #[serde(skip)]
+    pub basis: Option<String>,
 }
 
 /// The evidence of one checklist item.
@@ -169,6 +172,9 @@ pub fn subtype_label(key: &str, lang: Lang) -> String {
             .pick("technology line", "cả dây chuyền công nghệ")
             .into(),
         "default" => String::new(),
+        k if ModelKind::from_id(k).is_some() => {
+            ModelKind::from_id(k).map_or_else(String::new, |m| m.label(lang).into())
+        }
         k => PollutionSubtype::from_id(k).map_or_else(|| k.to_string(), |s| s.label(lang).into()),
     }
 }
@@ -635,6 +641,7 @@ pub fn samples() -> Vec<Evidence> {
         base_amount: Some(Vnd(1_000_000_000)),
         multiplier: Some("1.5".into()),
         subtype: Some("cluster_treatment".into()),
+        basis: None,
     };
     vec![
         Evidence::Deadline {
@@ -680,6 +687,7 @@ pub fn samples() -> Vec<Evidence> {
                 base_amount: None,
                 multiplier: None,
                 subtype: None,
+                basis: None,
             },
             percent_ok: false,
             amount_ok: true,

@@ -191,7 +191,7 @@ fn support_cap_percentage_boundary() {
         state(&demo, "support_cap"),
         (
             ItemState::Fail,
-            "national 520 tr = 52% of 1,000 tr > cap 30%".into()
+            "national 520 tr = 52% of 1,000 tr > cap 30% (new technology)".into()
         )
     );
 }
