@@ -102,7 +102,10 @@ pub fn assess(
     let rec = record(store, code)?;
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
-    let facts = BonusFacts::of(&rec.dossier);
+    let years = rules
+        .rule_set(rec.dossier.plan_year)
+        .certificate_valid_years;
+    let facts = BonusFacts::of(&rec.dossier, years);
     let score = scoring::score_card(
         rules,
         rec.dossier.category,
@@ -916,10 +919,12 @@ fn import_pipeline(
                     Item::Record(r) => {
                         let r = *r;
                         let source = r.location.to_string();
+                        let years = rules.rule_set(r.dossier.plan_year).certificate_valid_years;
                         Scanned::Record {
-                            rec: Box::new(PreparedRecord::with_keys(
-                                r.dossier, &r.raw, source, &mut keys,
-                            )),
+                            rec: Box::new(
+                                PreparedRecord::with_keys(r.dossier, &r.raw, source, &mut keys)
+                                    .with_certificate_years(years),
+                            ),
                             file: r.location.file,
                         }
                     }

@@ -9,6 +9,7 @@
 
 mod auto;
 pub mod evidence;
+mod group;
 
 pub(crate) use auto::best_certificate;
 pub use evidence::Evidence;
@@ -326,8 +327,11 @@ pub fn evaluate(
         items.push(auto(rules, d, AutoItem::ClusterLegalComplete, o));
     }
     if d.category == Category::TypicalProduct {
-        let o = auto::certificate_valid(d, as_of);
+        let o = auto::certificate_valid(rules, d, as_of);
         items.push(auto(rules, d, AutoItem::CertificateValid, o));
+    }
+    if let Some(o) = group::group_allowed(rules, d) {
+        items.push(auto(rules, d, AutoItem::GroupAllowed, o));
     }
     for m in &rules.category(d.category).manual {
         let tick = ticks.iter().rev().find(|t| t.item == m.id).cloned();
@@ -374,3 +378,6 @@ pub fn evaluate(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_rules;
