@@ -121,7 +121,10 @@ pub fn assess(
     let rec = record(store, code)?;
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
-    let facts = BonusFacts::of(&rec.dossier);
+    let years = rules
+        .rule_set(rec.dossier.plan_year)
+        .certificate_valid_years;
+    let facts = BonusFacts::of(&rec.dossier, years);
     let score = scoring::score_card(
         rules,
         rec.dossier.category,
@@ -197,6 +200,8 @@ pub struct Refusal {
     /// The same items as a person reads them: `[English, Vietnamese]`
     /// label with evidence (`Đúng hạn (nộp ngày 02/10/2023, …)`).
     pub unmet_read: Vec<[String; 2]>,
+    /// The article each unmet item cites (same order as `unmet`).
+    pub basis: Vec<Option<String>>,
 }
 
 impl Refusal {
@@ -211,16 +216,22 @@ impl Refusal {
         self.unmet_items_in(lang).join("; ")
     }
 
-    /// Each unmet item with its evidence: `on_time (submitted 02/10/2023, …)`.
+    /// Each unmet item with its evidence and the article it cites:
+    /// `on_time (submitted 02/10/2023, …) [TT 36/2013/TT-BCT, …]`.
     pub fn unmet_items(&self) -> Vec<String> {
         self.unmet
             .iter()
-            .map(|(id, why)| {
-                if why.is_empty() {
+            .enumerate()
+            .map(|(n, (id, why))| {
+                let mut s = if why.is_empty() {
                     id.clone()
                 } else {
                     format!("{id} ({why})")
+                };
+                if let Some(Some(b)) = self.basis.get(n) {
+                    s.push_str(&format!(" [{b}]"));
                 }
+                s
             })
             .collect()
     }
@@ -314,7 +325,10 @@ pub fn preview_overriding(
                                     i.state.label(lang).to_string()
                                 }
                             };
-                            format!("{} ({why})", i.label(lang))
+                            match &i.basis {
+                                Some(b) => format!("{} ({why}) [{b}]", i.label(lang)),
+                                None => format!("{} ({why})", i.label(lang)),
+                            }
                         })
                         .collect()
                 };
@@ -327,6 +341,11 @@ pub fn preview_overriding(
                     code: code.clone(),
                     unmet,
                     unmet_read,
+                    basis: cl
+                        .unmet_mandatory()
+                        .iter()
+                        .map(|i| i.basis.clone())
+                        .collect(),
                 };
                 match overrides(code) {
                     Some(why) => {
@@ -985,10 +1004,12 @@ fn import_pipeline(
                     Item::Record(r) => {
                         let r = *r;
                         let source = r.location.to_string();
+                        let years = rules.rule_set(r.dossier.plan_year).certificate_valid_years;
                         Scanned::Record {
-                            rec: Box::new(PreparedRecord::with_keys(
-                                r.dossier, &r.raw, source, &mut keys,
-                            )),
+                            rec: Box::new(
+                                PreparedRecord::with_keys(r.dossier, &r.raw, source, &mut keys)
+                                    .with_certificate_years(years),
+                            ),
                             file: r.location.file,
                         }
                     }

@@ -48,6 +48,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
                 "id": i.id, "kind": i.kind, "mandatory": i.mandatory, "state": i.state,
                 "detail": i.detail_in(lang), "text": i.text_vi, "text_en": i.text_en, "stale": i.stale,
                 "label": i.label_vi, "label_en": i.label_en, "evidence": i.evidence,
+                "basis": i.basis,
             });
             if let (Some(t), Value::Object(m)) = (&i.tick, &mut item) {
                 m.insert("ticked_by".into(), json!(t.author));
@@ -62,6 +63,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
     obj.insert("version".into(), json!(v.record.version));
     obj.insert("checklist".into(), Value::Array(checklist));
     obj.insert("checklist_ok".into(), json!(v.checklist.ok()));
+    obj.insert("rule_set".into(), json!(v.checklist.rule_set));
     obj.insert(
         "score".into(),
         json!({"total": score.total, "bonus": score.bonus, "criteria": criteria, "bonus_parts": bonus_parts}),
@@ -160,6 +162,16 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     };
     field(&mut s, labels[0], &d.province);
     field(&mut s, labels[1], &d.plan_year.to_string());
+    field(
+        &mut s,
+        l.pick("Rule set", "Bộ quy tắc"),
+        &v.checklist.rule_set.title(l),
+    );
+    field(
+        &mut s,
+        l.pick("Legal basis", "Căn cứ pháp lý"),
+        &v.checklist.rule_set.legal_basis.join("; "),
+    );
     field(&mut s, labels[2], d.project_type.label(l));
     field(&mut s, labels[3], &d.implementing_unit);
     if let Some(b) = &d.beneficiary {
@@ -180,6 +192,25 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             parts.push(format!("· {w} {}", l.pick("workers", "lao động")));
         }
         field(&mut s, labels[4], &parts.join(" "));
+    }
+    for (n, e) in d.beneficiaries.iter().enumerate() {
+        let m = |x: Option<crate::domain::Vnd>| x.map_or("?".to_string(), |v| l.millions(v));
+        let mut parts = vec![e.who.name.clone().unwrap_or_else(|| "?".into())];
+        if let Some(c) = e.who.commune.as_deref().or(e.who.district.as_deref()) {
+            parts.push(format!("· {c}"));
+        }
+        parts.push(format!(
+            "· {} {} / {} {}",
+            l.pick("national", "KCQG"),
+            m(e.national_vnd),
+            l.pick("total", "tổng"),
+            m(e.total_vnd)
+        ));
+        field(
+            &mut s,
+            &format!("{} {}", l.pick("Establishment", "Cơ sở"), n + 1),
+            &parts.join(" "),
+        );
     }
     field(
         &mut s,
@@ -286,6 +317,9 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             glyph(i.state),
             i.label(l)
         );
+        if let Some(b) = i.basis_line(l) {
+            let _ = writeln!(s, "    {:<width$}  {b}", "");
+        }
     }
     let sc = &v.score;
     let score_word = l.pick("Score", "Điểm");

@@ -4,7 +4,7 @@
 //! source for the TUI's detail pane and `show`'s text; keys the format does
 //! not know are shown as they came.
 
-use crate::domain::dossier::{CertLevel, Details, PollutionSubtype};
+use crate::domain::dossier::{CertLevel, Details, ModelKind, PollutionSubtype};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
 use serde_json::Value;
@@ -95,6 +95,7 @@ fn text(key: &str, t: &str, lang: Lang) -> String {
     let label = match key {
         "level" => CertLevel::from_id(t).map(|x| x.label(lang)),
         "subtype" => PollutionSubtype::from_id(t).map(|x| x.label(lang)),
+        "model_kind" => ModelKind::from_id(t).map(|x| x.label(lang)),
         _ => None,
     };
     if let Some(l) = label {
@@ -127,6 +128,7 @@ mod tests {
                 level: Some(CertLevel::Regional),
                 number: Some("12/QĐ-BCT".into()),
                 valid_until: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+                issued_on: chrono::NaiveDate::from_ymd_opt(2022, 5, 20),
             }),
             ..Details::default()
         };
@@ -145,6 +147,7 @@ mod tests {
         assert_eq!(get(&vi, "nghề truyền thống"), "không");
         let cert = get(&vi, "giấy chứng nhận");
         assert!(cert.contains("hiệu lực đến: 31/12/2026"), "{cert}");
+        assert!(cert.contains("ngày cấp: 20/05/2022"), "{cert}");
         let en = details(&d, Lang::En);
         assert_eq!(get(&en, "traditional craft"), "no");
         assert!(get(&en, "equipment").contains("unit price: 420 tr"));

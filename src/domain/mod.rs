@@ -24,4 +24,5 @@ pub mod checklist;
 pub mod query;
 pub mod ranking;
 pub mod rules;
+pub mod ruleset;
 pub mod scoring;

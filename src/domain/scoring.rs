@@ -37,11 +37,13 @@ pub struct BonusFacts {
 
 impl BonusFacts {
     /// Read the facts off a dossier.
-    pub fn of(d: &Dossier) -> BonusFacts {
+    /// `valid_years`: the rule set's certificate validity (for a
+    /// certificate with only its day of issue).
+    pub fn of(d: &Dossier, valid_years: u32) -> BonusFacts {
         BonusFacts {
             project_type: d.project_type,
             priority_area: d.priority_area,
-            certificate_valid_until: best_certificate(d).0,
+            certificate_valid_until: best_certificate(d, valid_years).best.map(|b| b.0),
         }
     }
 }
@@ -344,7 +346,7 @@ mod tests {
         prov.level = Some(CertLevel::Provincial);
         prov.valid_until = Some(day(2030, 1, 1));
         d.documents.push(prov);
-        let f = BonusFacts::of(&d);
+        let f = BonusFacts::of(&d, 4);
         assert_eq!(f.project_type, ProjectType::Named);
         assert_eq!(f.priority_area, Some(PriorityArea::NewRuralCommune));
         assert_eq!(f.certificate_valid_until, Some(day(2026, 6, 30)));

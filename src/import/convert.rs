@@ -9,8 +9,8 @@
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::date::parse_date;
 use crate::domain::dossier::{
-    Beneficiary, BeneficiaryKind, Budget, CertLevel, Certificate, Cluster, Details, DocKind,
-    Document, Dossier, Equipment, PollutionSubtype, PriorityArea, ProjectType,
+    Budget, CertLevel, Certificate, Cluster, Details, DocKind, Document, Dossier, Equipment,
+    ModelKind, PollutionSubtype, PriorityArea, ProjectType,
 };
 use crate::domain::money::{MAX_VND, Vnd};
 use crate::domain::text::{clean_line, clean_multiline, fold_words, needs_escape, nfc};
@@ -80,6 +80,9 @@ pub struct Converted {
 
 type R<T> = Result<T, FieldIssue>;
 
+mod parties;
+use parties::{beneficiaries, beneficiary};
+
 /// Turn one record (a JSON object, or the nested object built from a CSV
 /// row) into a cleaned [`Dossier`]. Text is NFC-normalised and neutralised,
 /// money and dates parsed, the category resolved with `aliases`, unknown keys
@@ -111,6 +114,10 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
     let beneficiary = match get(m, "beneficiary") {
         Some(v) => Some(beneficiary(v)?),
         None => None,
+    };
+    let beneficiaries = match get(m, "beneficiaries") {
+        Some(v) => beneficiaries(v, beneficiary.is_some())?,
+        None => Vec::new(),
     };
     let priority_area = match get(m, "priority_area") {
         Some(v) => Some(priority_area(v)?),
@@ -153,6 +160,7 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
             title,
             implementing_unit,
             beneficiary,
+            beneficiaries,
             priority_area,
             submitted_on,
             start,
@@ -176,6 +184,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "title",
     "implementing_unit",
     "beneficiary",
+    "beneficiaries",
     "priority_area",
     "submitted_on",
     "start",
@@ -194,6 +203,7 @@ pub(crate) const DETAIL_KEYS: &[&str] = &[
     "technology",
     "new_in_district",
     "sector",
+    "model_kind",
     "subtype",
     "cluster",
     "product",
@@ -706,37 +716,6 @@ fn priority_area(v: &Value) -> R<PriorityArea> {
     enum_field(v, "priority_area", &table, &ids)
 }
 
-fn beneficiary(v: &Value) -> R<Beneficiary> {
-    let m = object(v, "beneficiary")?;
-    let kind = match get(&m, "kind") {
-        Some(v) => Some(enum_field(
-            v,
-            "beneficiary.kind",
-            &[
-                ("enterprise", BeneficiaryKind::Enterprise),
-                ("cooperative", BeneficiaryKind::Cooperative),
-                ("coop_group", BeneficiaryKind::CoopGroup),
-                ("household", BeneficiaryKind::Household),
-                ("doanh nghiệp", BeneficiaryKind::Enterprise),
-                ("hợp tác xã", BeneficiaryKind::Cooperative),
-                ("HTX", BeneficiaryKind::Cooperative),
-                ("tổ hợp tác", BeneficiaryKind::CoopGroup),
-                ("hộ kinh doanh", BeneficiaryKind::Household),
-                ("hộ gia đình", BeneficiaryKind::Household),
-            ],
-            &["enterprise", "cooperative", "coop_group", "household"],
-        )?),
-        None => None,
-    };
-    Ok(Beneficiary {
-        name: opt_line(&m, "name", "beneficiary")?,
-        kind,
-        district: opt_line(&m, "district", "beneficiary")?,
-        commune: opt_line(&m, "commune", "beneficiary")?,
-        workers: opt(&m, "workers", |v| count(v, "beneficiary.workers"))?,
-    })
-}
-
 fn budget(v: &Value) -> R<Budget> {
     let m = object(v, "budget")?;
     let national_vnd = match get(&m, "national_vnd") {
@@ -831,11 +810,11 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
     Ok(out)
 }
 
-fn equipment(v: &Value) -> R<Vec<Equipment>> {
-    let items = list(v, "details.equipment", false)?;
+fn equipment_at(v: &Value, field: &str) -> R<Vec<Equipment>> {
+    let items = list(v, field, false)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("details.equipment[{i}]");
+        let path = format!("{field}[{i}]");
         let m = object(item, &path)?;
         out.push(Equipment {
             name: opt_line(&m, "name", &path)?,
@@ -862,6 +841,21 @@ fn details(v: &Value) -> R<Details> {
         }
         None => None,
     };
+    let model_kind = match get(&m, "model_kind") {
+        Some(v) => Some(enum_field(
+            v,
+            "details.model_kind",
+            &[
+                ("new_technology", ModelKind::NewTechnology),
+                ("replication", ModelKind::Replication),
+                ("công nghệ mới", ModelKind::NewTechnology),
+                ("nhân rộng", ModelKind::Replication),
+                ("nhân rộng mô hình", ModelKind::Replication),
+            ],
+            &["new_technology", "replication"],
+        )?),
+        None => None,
+    };
     let cluster = match get(&m, "cluster") {
         Some(v) => {
             let c = object(v, "details.cluster")?;
@@ -884,6 +878,9 @@ fn details(v: &Value) -> R<Details> {
             Some(Certificate {
                 level: opt(&c, "level", |v| cert_level(v, "details.certificate.level"))?,
                 number: opt_line(&c, "number", cp)?,
+                issued_on: opt(&c, "issued_on", |v| {
+                    date(v, "details.certificate.issued_on")
+                })?,
                 valid_until: opt(&c, "valid_until", |v| {
                     date(v, "details.certificate.valid_until")
                 })?,
@@ -906,7 +903,7 @@ fn details(v: &Value) -> R<Details> {
     };
     Ok(Details {
         equipment: match get(&m, "equipment") {
-            Some(v) => equipment(v)?,
+            Some(v) => equipment_at(v, "details.equipment")?,
             None => Vec::new(),
         },
         technology_line: opt_bool(&m, "technology_line", p)?,
@@ -915,6 +912,7 @@ fn details(v: &Value) -> R<Details> {
         technology: opt_line(&m, "technology", p)?,
         new_in_district: opt_bool(&m, "new_in_district", p)?,
         sector: opt_line(&m, "sector", p)?,
+        model_kind,
         subtype,
         cluster,
         product: opt_line(&m, "product", p)?,
@@ -927,3 +925,6 @@ fn details(v: &Value) -> R<Details> {
         extra: extras(&m, DETAIL_KEYS),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -484,8 +484,13 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 detail: i.detail,
                 evidence: i.evidence,
                 stale: i.stale,
+                basis: i.basis,
             })
             .collect(),
+        rule_set: (
+            v.checklist.rule_set.short(crate::domain::Lang::En),
+            v.checklist.rule_set.short(crate::domain::Lang::Vi),
+        ),
         checklist_ok,
         score: ScoreData {
             total: v.score.total,
