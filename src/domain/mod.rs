@@ -6,6 +6,7 @@ pub mod date;
 pub mod dossier;
 pub mod lang;
 pub mod money;
+pub mod papers;
 pub mod status;
 pub mod summary;
 pub mod text;
