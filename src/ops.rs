@@ -19,6 +19,11 @@ use crate::store::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod papers;
+pub use papers::{
+    PaperSetup, file_stem, letters, report, write_letter_for_province, write_letters, write_report,
+};
+
 /// Errors of an operation: the store's, or input the rules refuse.
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {

@@ -101,9 +101,14 @@ pub fn letter(t: &Templates, l: &Letter, year: i32) -> Paper {
         if !d.unmet.is_empty() {
             body.push(Block::Para(Style::Body, lt.unmet.plain()));
             for u in &d.unmet {
+                let evidence = if u.evidence.is_empty() {
+                    lt.not_confirmed.plain()
+                } else {
+                    u.evidence.clone()
+                };
                 let v = Vars::default()
                     .with("item", u.label.clone())
-                    .with("evidence", u.evidence.clone())
+                    .with("evidence", evidence)
                     .with("citation", u.citation.clone().unwrap_or_default());
                 let text = match &u.citation {
                     Some(_) => v.fill(&lt.unmet_citation),

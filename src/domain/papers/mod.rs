@@ -13,7 +13,7 @@ pub mod layout;
 pub mod template;
 
 use crate::domain::category::Category;
-use crate::domain::checklist::{Checklist, Evidence, ItemResult};
+use crate::domain::checklist::{Checklist, Evidence, ItemKind, ItemResult};
 use crate::domain::dossier::DocKind;
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
@@ -38,9 +38,11 @@ pub fn citation(item: &ItemResult) -> Option<&str> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnmetItem {
     pub id: String,
-    /// The item's short label, in Vietnamese.
+    /// An automatic item: its short label; a manual one: what the
+    /// appraiser checks, in full. In Vietnamese.
     pub label: String,
-    /// What the check found (automatic items) or that it is not ticked.
+    /// What the check found (automatic items); empty for a manual item,
+    /// which the appraiser did not confirm (the letter's words say so).
     pub evidence: String,
     /// The rule it rests on, when the item carries one ([`citation`]).
     pub citation: Option<String>,
@@ -51,14 +53,17 @@ pub fn unmet_items(checklist: &Checklist) -> Vec<UnmetItem> {
     checklist
         .unmet_mandatory()
         .into_iter()
-        .map(|i| UnmetItem {
-            id: i.id.clone(),
-            label: i.label(Lang::Vi).to_string(),
-            evidence: match i.kind {
-                crate::domain::checklist::ItemKind::Auto => i.detail_in(Lang::Vi),
-                crate::domain::checklist::ItemKind::Manual => i.state.label(Lang::Vi).to_string(),
-            },
-            citation: citation(i).map(str::to_string),
+        .map(|i| {
+            let (label, evidence) = match i.kind {
+                ItemKind::Auto => (i.label(Lang::Vi), i.detail_in(Lang::Vi)),
+                ItemKind::Manual => (i.text(Lang::Vi), String::new()),
+            };
+            UnmetItem {
+                id: i.id.clone(),
+                label: label.to_string(),
+                evidence,
+                citation: citation(i).map(str::to_string),
+            }
         })
         .collect()
 }

@@ -255,6 +255,8 @@ texts! {
         unmet: [],
         unmet_item: ["item", "evidence"],
         unmet_citation: ["item", "evidence", "citation"],
+        /// The evidence of a manual item the appraiser did not confirm.
+        not_confirmed: [],
         resend: ["documents"],
         resend_revised: [],
         closing: ["plan_year", "province", "province_full"],
