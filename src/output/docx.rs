@@ -38,7 +38,9 @@ fn text_width() -> u32 {
     PAGE_W - mm(LEFT) - mm(RIGHT)
 }
 
-/// Font sizes in half-points.
+/// Font sizes in half-points: body 14 pt; the motto's first line 13 pt;
+/// the bodies, number and subject 12 pt (Decree 30: 12-13); tables and the
+/// recipients list 11 pt.
 const BODY: u32 = 28;
 const HEAD: u32 = 26;
 const SMALL: u32 = 24;
@@ -221,13 +223,15 @@ fn cell(out: &mut String, width: u32, span: usize, content: impl FnOnce(&mut Str
 /// The heading: bodies and number on the left, motto and date on the right.
 fn heading(out: &mut String, paper: &Paper) {
     let h = &paper.heading;
-    let left = text_width() * 2 / 5;
+    // The bodies' side is the narrower; 45% keeps a long agency name on
+    // two or three lines at 12 pt.
+    let left = text_width() * 9 / 20;
     let right = text_width() - left;
     table_start(out, &[left, right], false);
     out.push_str("<w:tr>");
     cell(out, left, 1, |o| {
-        para(o, centred(), &h.governing_body, Run::default().sized(HEAD));
-        para(o, centred(), &h.issuing_body, Run::bold().sized(HEAD));
+        para(o, centred(), &h.governing_body, Run::default().sized(SMALL));
+        para(o, centred(), &h.issuing_body, Run::bold().sized(SMALL));
         let rule = Para {
             rule: Some(left / 3),
             ..centred()
@@ -249,7 +253,7 @@ fn heading(out: &mut String, paper: &Paper) {
             before: 120,
             ..centred()
         };
-        para(o, p, &h.number, Run::default().sized(HEAD));
+        para(o, p, &h.number, Run::default().sized(SMALL));
         if let Some(s) = &h.subject {
             para(o, centred(), s, Run::default().sized(SMALL));
         }
@@ -411,9 +415,11 @@ pub fn document_xml(paper: &Paper) -> String {
         }
     }
     signature(&mut out, paper);
+    // A body must end with a paragraph: a hairline one, so that a
+    // signature block ending at the foot of a page leaves no blank page.
     let _ = write!(
         out,
-        r#"<w:p/><w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p><w:sectPr><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
         mm(TOP),
         mm(RIGHT),
         mm(BOTTOM),

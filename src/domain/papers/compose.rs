@@ -270,7 +270,7 @@ fn ranked_table(t: &Templates, c: &CategoryReport) -> Table {
     }
     Table {
         header,
-        widths: vec![5, 14, 11, 30, 11, 8, 11, 10],
+        widths: vec![5, 16, 11, 28, 10, 8, 11, 9],
         numeric: vec![true, false, false, false, true, true, true, false],
         rows,
     }
