@@ -21,6 +21,11 @@ use crate::store::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod papers;
+pub use papers::{
+    PaperSetup, file_stem, letters, report, write_letter_for_province, write_letters, write_report,
+};
+
 /// Errors of an operation: the store's, or input the rules refuse.
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {
@@ -29,6 +34,9 @@ pub enum OpError {
     /// Something the rules refuse, as data (written per language).
     #[error("{0}")]
     Refused(refusal::Refusal),
+    /// A file could not be written (nothing was: the message says why).
+    #[error("{0}")]
+    Write(String),
 }
 
 impl From<refusal::Refusal> for OpError {
@@ -43,6 +51,7 @@ impl OpError {
         match self {
             OpError::Store(e) => e.message(lang),
             OpError::Refused(r) => r.message(lang),
+            OpError::Write(m) => m.clone(),
         }
     }
 }

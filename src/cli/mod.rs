@@ -9,6 +9,7 @@ mod import;
 mod list;
 mod log;
 mod maintenance;
+mod papers;
 mod rank;
 mod show;
 pub mod table;
@@ -375,6 +376,42 @@ fn dispatch(cli: Cli) -> CmdResult {
             let (db, _) = crate::config::db_location(cli.db.clone());
             let guard = crate::output::SameFile::database(&db);
             template::run(&rules, &headers, *format, out, &guard)
+        }
+        Command::Letters {
+            province,
+            plan_year,
+            out,
+            format,
+            as_of: d,
+        } => {
+            let day = as_of(d.as_deref())?;
+            papers::letters(
+                &open_ro(&cli)?,
+                &cli,
+                province.as_deref(),
+                *plan_year,
+                out,
+                (*format).into(),
+                day,
+            )
+        }
+        Command::Report {
+            category,
+            plan_year,
+            out,
+            format,
+            as_of: d,
+        } => {
+            let day = as_of(d.as_deref())?;
+            papers::report(
+                &open_ro(&cli)?,
+                &cli,
+                category.as_deref(),
+                *plan_year,
+                out,
+                (*format).into(),
+                day,
+            )
         }
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
         Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),

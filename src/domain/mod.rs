@@ -7,6 +7,7 @@ pub mod dossier;
 pub mod fields;
 pub mod lang;
 pub mod money;
+pub mod papers;
 pub mod refusal;
 pub mod status;
 pub mod summary;

@@ -95,6 +95,12 @@ pub enum Refusal {
         points: i64,
         max: u32,
     },
+    /// Letters asked for a path that is not a folder.
+    NotAFolder { path: String },
+    /// A province's letter when it has no returned dossier.
+    NoLetter { province: String },
+    /// A report of an empty database.
+    NothingToReport,
     /// A criterion the category does not have.
     UnknownCriterion {
         code: String,
@@ -254,6 +260,28 @@ impl Refusal {
                     format!("{code}: {c}: {points} is out of range 0..{max}")
                 }
             }
+            Refusal::NotAFolder { path } => {
+                if vi {
+                    format!("{path}: không phải thư mục (hãy tạo trước)")
+                } else {
+                    format!("{path}: not a folder (create it first)")
+                }
+            }
+            Refusal::NoLetter { province } => {
+                if vi {
+                    format!(
+                        "{province}: không có hồ sơ bị trả trong năm kế hoạch này, không có công văn để viết"
+                    )
+                } else {
+                    format!("{province}: no returned dossier in this plan year, no letter to write")
+                }
+            }
+            Refusal::NothingToReport => lang
+                .pick(
+                    "the database holds no dossier: no report to write",
+                    "cơ sở dữ liệu chưa có hồ sơ nào: không có báo cáo để viết",
+                )
+                .into(),
             Refusal::UnknownCriterion {
                 code,
                 criterion,
@@ -342,6 +370,13 @@ mod tests {
                 category: Category::Machinery,
                 known: vec!["necessity".into()],
             },
+            Refusal::NotAFolder {
+                path: "/tmp/thư".into(),
+            },
+            Refusal::NoLetter {
+                province: "Gia Lai".into(),
+            },
+            Refusal::NothingToReport,
         ]
     }
 

@@ -134,6 +134,22 @@ pub struct HistoryEntry {
     pub override_reason: Option<String>,
 }
 
+/// The decision that gave a dossier its current status
+/// ([`Store::current_decisions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentDecision {
+    /// `approve` or `return`.
+    pub action: String,
+    pub author: String,
+    /// RFC 3339.
+    pub at: String,
+    /// The reason of a return.
+    pub reason: Option<String>,
+    /// Approved despite unmet mandatory items.
+    pub overridden: bool,
+    pub override_reason: Option<String>,
+}
+
 impl Store {
     /// Decide a batch of dossiers in ONE transaction: every dossier of it is
     /// decided, or none. A dossier changed by someone else since the version
@@ -336,6 +352,36 @@ impl Store {
                 overridden: r.get(8)?,
                 override_reason: r.get(9)?,
             })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The decision that gave each dossier its current status (the latest
+    /// approval or return whose outcome is the status the dossier has now;
+    /// an undo that restored an older status leads back to the decision
+    /// that first gave it): code → that decision. Dossiers never decided,
+    /// or pending again, are absent. For the letters and the report.
+    pub fn current_decisions(&self) -> Result<std::collections::HashMap<String, CurrentDecision>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.code, b.action, b.author, b.at, b.reason, d.overridden,
+                    COALESCE(d.override_reason, b.override_reason)
+             FROM dossiers x JOIN decisions d ON d.dossier_id = x.id JOIN batches b ON b.id = d.batch_id
+             WHERE d.batch_id = (SELECT MAX(d2.batch_id) FROM decisions d2 JOIN batches b2 ON b2.id = d2.batch_id
+                                 WHERE d2.dossier_id = x.id AND b2.action IN ('approve', 'return')
+                                   AND d2.to_status = x.status)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                CurrentDecision {
+                    action: r.get(1)?,
+                    author: r.get(2)?,
+                    at: r.get(3)?,
+                    reason: r.get(4)?,
+                    overridden: r.get(5)?,
+                    override_reason: r.get(6)?,
+                },
+            ))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }

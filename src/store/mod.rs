@@ -20,7 +20,9 @@ mod work;
 
 pub use allocations::AllocationRecord;
 pub use audit::{AuditEntry, AuditFilter};
-pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
+pub use decisions::{
+    BatchOutcome, CurrentDecision, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan,
+};
 pub use dossiers::{
     DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, ProvinceKeys, QueueFilter,
     QueueRow,
