@@ -166,33 +166,22 @@ pub enum Command {
         /// Only this province's letter (matched without case or diacritics)
         #[arg(long, value_name = "P")]
         province: Option<String>,
-        /// [default: the newest plan year in the database]
-        #[arg(long, value_name = "YEAR")]
-        plan_year: Option<i32>,
         /// The folder to write the letters into (one file per province)
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
-        format: PaperFormat,
-        /// Evaluate the checklists as of this day [default: today]
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
+        #[command(flatten)]
+        paper: PaperArgs,
     },
     /// The appraisal report: per category the allocation, ranking, cut line, counts and overrides
     Report {
         /// Only this category
         #[arg(long, value_name = "C")]
         category: Option<String>,
-        /// [default: the newest plan year in the database]
-        #[arg(long, value_name = "YEAR")]
-        plan_year: Option<i32>,
         /// The file to write
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
-        format: PaperFormat,
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
+        #[command(flatten)]
+        paper: PaperArgs,
     },
     /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
     Template {
@@ -245,6 +234,19 @@ pub enum ExportFormat {
 pub enum TemplateFormat {
     Xlsx,
     Csv,
+}
+
+/// What `letters` and `report` share.
+#[derive(Debug, clap::Args)]
+pub struct PaperArgs {
+    /// The plan year [default: the newest in the database]
+    #[arg(long, value_name = "YEAR")]
+    pub plan_year: Option<i32>,
+    #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
+    pub format: PaperFormat,
+    /// Evaluate the checklists as of this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 /// The format of the letters and the report.

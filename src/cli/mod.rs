@@ -379,40 +379,14 @@ fn dispatch(cli: Cli) -> CmdResult {
         }
         Command::Letters {
             province,
-            plan_year,
             out,
-            format,
-            as_of: d,
-        } => {
-            let day = as_of(d.as_deref())?;
-            papers::letters(
-                &open_ro(&cli)?,
-                &cli,
-                province.as_deref(),
-                *plan_year,
-                out,
-                (*format).into(),
-                day,
-            )
-        }
+            paper,
+        } => papers::letters(&cli, province.as_deref(), out, paper),
         Command::Report {
             category,
-            plan_year,
             out,
-            format,
-            as_of: d,
-        } => {
-            let day = as_of(d.as_deref())?;
-            papers::report(
-                &open_ro(&cli)?,
-                &cli,
-                category.as_deref(),
-                *plan_year,
-                out,
-                (*format).into(),
-                day,
-            )
-        }
+            paper,
+        } => papers::report(&cli, category.as_deref(), out, paper),
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
         Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),
         Command::Export {

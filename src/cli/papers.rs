@@ -2,13 +2,11 @@
 //! Word documents (or Markdown), through the same `ops` functions the
 //! TUI's keys call.
 
-use super::args::Cli;
+use super::args::{Cli, PaperArgs};
 use super::{CmdResult, Ctx, Exit, Failure};
 use crate::domain::papers::template::Templates;
 use crate::ops::{self, PaperSetup};
 use crate::output::SameFile;
-use crate::output::papers::PaperFormat;
-use chrono::NaiveDate;
 use std::path::Path;
 
 /// Run `f` with what writing a paper needs: the texts, and the database
@@ -16,16 +14,16 @@ use std::path::Path;
 fn with_setup<T>(
     ctx: &Ctx,
     cli: &Cli,
-    format: PaperFormat,
-    as_of: NaiveDate,
+    args: &PaperArgs,
     f: impl FnOnce(&PaperSetup) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
+    let as_of = super::as_of(args.as_of.as_deref())?;
     let templates = templates(cli)?;
     let guard = SameFile::database(&ctx.db_path);
     f(&PaperSetup {
         rules: &ctx.rules,
         templates: &templates,
-        format,
+        format: args.format.into(),
         as_of,
         guard: &guard,
     })
@@ -37,24 +35,21 @@ fn templates(cli: &Cli) -> Result<Templates, Failure> {
     crate::data_files::templates(dir.as_deref()).map_err(|e| Failure::failed(e.to_string()))
 }
 
-pub fn letters(
-    ctx: &Ctx,
-    cli: &Cli,
-    province: Option<&str>,
-    plan_year: Option<i32>,
-    dir: &Path,
-    format: PaperFormat,
-    as_of: NaiveDate,
-) -> CmdResult {
+pub fn letters(cli: &Cli, province: Option<&str>, dir: &Path, args: &PaperArgs) -> CmdResult {
     if !dir.is_dir() {
         return Err(Failure::usage(format!(
             "--out {}: not a folder (the letters are one file per province; create the folder first)",
             dir.display()
         )));
     }
-    let paths = with_setup(ctx, cli, format, as_of, |setup| {
+    let ctx = super::open_ro(cli)?;
+    let paths = with_setup(&ctx, cli, args, |setup| {
         Ok(ops::write_letters(
-            &ctx.store, setup, province, plan_year, dir,
+            &ctx.store,
+            setup,
+            province,
+            args.plan_year,
+            dir,
         )?)
     })?;
     if paths.is_empty() {
@@ -70,21 +65,18 @@ pub fn letters(
     Ok(Exit::Success)
 }
 
-pub fn report(
-    ctx: &Ctx,
-    cli: &Cli,
-    category: Option<&str>,
-    plan_year: Option<i32>,
-    out: &Path,
-    format: PaperFormat,
-    as_of: NaiveDate,
-) -> CmdResult {
+pub fn report(cli: &Cli, category: Option<&str>, out: &Path, args: &PaperArgs) -> CmdResult {
+    let ctx = super::open_ro(cli)?;
     let category = category
         .map(|c| super::parse_category(&ctx.rules, c))
         .transpose()?;
-    let path = with_setup(ctx, cli, format, as_of, |setup| {
+    let path = with_setup(&ctx, cli, args, |setup| {
         Ok(ops::write_report(
-            &ctx.store, setup, category, plan_year, out,
+            &ctx.store,
+            setup,
+            category,
+            args.plan_year,
+            out,
         )?)
     })?;
     crate::errln!("wrote {}", path.display());

@@ -181,7 +181,7 @@ fn table_start(out: &mut String, widths: &[u32], borders: bool) {
     let total: u32 = widths.iter().sum();
     let _ = write!(
         out,
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>"#
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>"#
     );
     let val = if borders { "single" } else { "nil" };
     out.push_str("<w:tblBorders>");
@@ -195,7 +195,9 @@ fn table_start(out: &mut String, widths: &[u32], borders: bool) {
             let _ = write!(out, r#"<w:{side} w:val="{val}"/>"#);
         }
     }
-    out.push_str("</w:tblBorders>");
+    // The schema's order (Word refuses another): tblW, tblBorders,
+    // tblLayout, tblCellMar.
+    out.push_str(r#"</w:tblBorders><w:tblLayout w:type="fixed"/>"#);
     out.push_str(r#"<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>"#);
     out.push_str("</w:tblPr><w:tblGrid>");
     for w in widths {
@@ -499,5 +501,15 @@ mod tests {
             "{xml}"
         );
         assert!(xml.contains(NATION) && xml.contains(MOTTO));
+        // Word checks the order of a table's properties.
+        let order = [
+            "<w:tblW ",
+            "<w:tblBorders>",
+            "<w:tblLayout ",
+            "<w:tblCellMar>",
+        ];
+        let at: Vec<usize> = order.iter().filter_map(|t| xml.find(t)).collect();
+        assert_eq!(at.len(), 4);
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
     }
 }
