@@ -24,14 +24,10 @@ use crate::domain::summary::{self, Figures};
 /// The legal citation of a checklist item (`Điều 4 Thông tư 28/2018/TT-BTC`),
 /// when the item carries one.
 ///
-/// THE ONE PLACE where a citation is read. The rule files do not give
-/// items a legal basis yet (a `basis` field is being added on another
-/// branch); until then there is no citation, and the letters print none
-/// rather than a made-up one. Wiring it up is this one line, e.g.
-/// `item.basis.as_deref()`.
+/// The one place where a citation is read: the item's `basis` from the
+/// rule set of the dossier's plan year (`data/rulesets/`).
 pub fn citation(item: &ItemResult) -> Option<&str> {
-    let _ = item;
-    None
+    item.basis.as_deref()
 }
 
 /// A mandatory checklist item a returned dossier does not meet.
