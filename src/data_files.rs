@@ -7,7 +7,7 @@ use crate::domain::ruleset::{BUNDLED_RULESETS, RULESETS_DIR};
 use std::path::Path;
 
 /// Load the rules. With `dir`, each of `categories.toml`, `checklists.toml`,
-/// `criteria.toml` and `budget.toml` is read from it when present there and
+/// `criteria.toml`, `budget.toml` and `aliases.toml` is read from it when present there and
 /// taken from the bundled copy otherwise; without `dir`, all are bundled.
 /// The rule sets are the bundled `rulesets/*.toml`, each replaced by the
 /// file of the same name in `dir/rulesets/`, plus any other `.toml` file

@@ -27,3 +27,4 @@ pub mod ranking;
 pub mod rules;
 pub mod ruleset;
 pub mod scoring;
+pub mod spellings;
