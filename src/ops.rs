@@ -82,13 +82,40 @@ pub fn checklist(
     as_of: NaiveDate,
 ) -> Result<Checklist> {
     let ticks = ticks_of(store, &rec.dossier.code)?;
-    Ok(checklist::evaluate(
+    let hits = duplicates_of(store, rules, &rec.dossier)?;
+    Ok(checklist::evaluate_with(
         rules,
         &rec.dossier,
         &ticks,
         rec.revision,
         as_of,
+        Some(&hits),
     ))
+}
+
+/// The other dossiers naming one of `d`'s beneficiaries, as evidence: the
+/// same plan year (not returned) or approved in the rule set's look-back
+/// years.
+fn duplicates_of(
+    store: &Store,
+    rules: &Rules,
+    d: &crate::domain::Dossier,
+) -> Result<Vec<checklist::evidence::DuplicateHit>> {
+    let lookback = rules.rule_set(d.plan_year).duplicate_lookback_years;
+    Ok(store
+        .duplicate_candidates(&d.code, lookback)?
+        .into_iter()
+        .map(|r| checklist::evidence::DuplicateHit {
+            same_commune: r.commune_key.is_some() && r.commune_key == r.other_commune_key,
+            name: r.name,
+            code: r.code,
+            plan_year: r.plan_year,
+            province: r.province,
+            status: r.status,
+            other_name: r.other_name,
+            other_commune: r.other_commune,
+        })
+        .collect())
 }
 
 /// A dossier as appraised: its record, checklist and score card (what an

@@ -785,6 +785,7 @@ fn a_reader_who_may_write_brings_an_older_schema_up_to_date() {
              ALTER TABLE dossiers DROP COLUMN commune;
              ALTER TABLE decisions DROP COLUMN override_reason;
              DROP TABLE allocations;
+             DROP TABLE beneficiary_keys;
              PRAGMA user_version = 1;",
         )
         .unwrap();

@@ -4,6 +4,7 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod identity;
 pub mod lang;
 pub mod money;
 pub mod status;

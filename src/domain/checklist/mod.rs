@@ -300,6 +300,21 @@ pub fn evaluate(
     current_revision: i64,
     as_of: NaiveDate,
 ) -> Checklist {
+    evaluate_with(rules, d, ticks, current_revision, as_of, None)
+}
+
+/// [`evaluate`] with the other dossiers that name one of this dossier's
+/// beneficiaries (from the store: same plan year, or approved in the rule
+/// set's look-back years); `None` leaves `no_duplicate_support` out (the
+/// dossier alone cannot tell).
+pub fn evaluate_with(
+    rules: &Rules,
+    d: &Dossier,
+    ticks: &[Tick],
+    current_revision: i64,
+    as_of: NaiveDate,
+    duplicates: Option<&[evidence::DuplicateHit]>,
+) -> Checklist {
     let set = rules.rule_set(d.plan_year);
     let mut items = Vec::with_capacity(16);
     items.push(auto(rules, d, AutoItem::OnTime, auto::on_time(rules, d)));
@@ -332,6 +347,9 @@ pub fn evaluate(
     }
     if let Some(o) = group::group_allowed(rules, d) {
         items.push(auto(rules, d, AutoItem::GroupAllowed, o));
+    }
+    if let Some(o) = duplicates.and_then(|hits| group::no_duplicate(rules, d, hits)) {
+        items.push(auto(rules, d, AutoItem::NoDuplicateSupport, o));
     }
     for m in &rules.category(d.category).manual {
         let tick = ticks.iter().rev().find(|t| t.item == m.id).cloned();
