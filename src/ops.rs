@@ -654,7 +654,7 @@ pub fn rankings(
                 category: c,
                 plan_year: year,
                 allocation,
-                rows: ranking::rank(&inputs, allocation),
+                rows: ranking::rank_by(&inputs, allocation, &rules.rule_set(year).tie_break),
             }
         })
         .collect())
@@ -668,6 +668,8 @@ fn rank_input(rules: &Rules, r: &QueueRow, as_of: NaiveDate) -> RankInput {
         submitted_on: r.submitted_on,
         national: r.national,
         total: row_total(rules, r, as_of),
+        pilot: r.project_type == crate::domain::dossier::ProjectType::Pilot,
+        priority_area: r.priority_area,
     }
 }
 
@@ -690,7 +692,8 @@ pub fn rank_index(
     }
     let mut out = HashMap::with_capacity(rows.len());
     for ((c, year), inputs) in groups {
-        for row in ranking::rank(&inputs, allocation_of(rules, &stored, None, c, year)) {
+        let allocation = allocation_of(rules, &stored, None, c, year);
+        for row in ranking::rank_by(&inputs, allocation, &rules.rule_set(year).tie_break) {
             out.insert(row.code, (row.rank, row.within_budget));
         }
     }
