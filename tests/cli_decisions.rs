@@ -429,7 +429,7 @@ fn export_carries_status_score_rank_and_reason() {
     for h in ["code", "status", "score", "rank", "decision_reason"] {
         assert!(headers.iter().any(|x| x == h), "no {h} column");
     }
-    assert_eq!(r.records().count(), 47);
+    assert_eq!(r.records().count(), 55);
     let json = db.json(&["export", "--format", "json"]);
     let row = json
         .as_array()

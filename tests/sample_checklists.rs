@@ -17,7 +17,7 @@ fn sample_store() -> (Store, Rules) {
     };
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
     let sum = ops::import(&mut store, &rules, &actor, &[dir], |_| {}).expect("import");
-    assert_eq!(sum.imported, 47);
+    assert_eq!(sum.imported, 55);
     assert_eq!(sum.rejected, 0);
     (store, rules)
 }
