@@ -372,6 +372,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     // set the budget to exactly the first dossier's national support.
     let open = db.json(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -382,6 +384,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     let n1 = open[0]["national_vnd"].as_i64().unwrap();
     let rank = db.json(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -402,6 +406,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     assert_eq!(scored, 3);
     let table = db.run(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -447,7 +453,11 @@ fn usage_errors_exit_2() {
     let db = Db::new();
     assert_eq!(db.run(&["frobnicate"]).code, 2);
     assert_eq!(db.run(&["list", "--as-of", "hôm qua"]).code, 2);
-    assert_eq!(db.run(&["rank", "--budget", "1,5 tỷ"]).code, 2);
+    assert_eq!(
+        db.run(&["rank", "--plan-year", "2024", "--budget", "1,5 tỷ"])
+            .code,
+        2
+    );
 }
 
 #[test]

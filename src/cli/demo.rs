@@ -160,6 +160,6 @@ mod tests {
         })
         .expect("load");
         assert_eq!(errors, Vec::<String>::new());
-        assert_eq!(sum.imported, 47);
+        assert_eq!(sum.imported, 55);
     }
 }

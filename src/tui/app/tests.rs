@@ -1257,6 +1257,7 @@ fn ranking_view_categories_and_allocation() {
         fx,
         vec![Effect::LoadRanking {
             category: Category::Machinery,
+            plan_year: Some(2024),
         }]
     );
     assert_eq!(s.mode(), Mode::Ranking);
@@ -1264,12 +1265,14 @@ fn ranking_view_categories_and_allocation() {
         &update(&mut s, Action::NextCategory)[..],
         [Effect::LoadRanking {
             category: Category::PollutionTreatment,
+            ..
         }]
     ));
     assert!(matches!(
         &update(&mut s, Action::PrevCategory)[..],
         [Effect::LoadRanking {
             category: Category::Machinery,
+            ..
         }]
     ));
     update(
@@ -1328,7 +1331,8 @@ fn the_allocation_set_in_the_ranking_is_stored_not_kept_in_the_session() {
     assert_eq!(
         fx,
         vec![Effect::LoadRanking {
-            category: Category::Machinery
+            category: Category::Machinery,
+            plan_year: Some(2024),
         }]
     );
     assert!(
@@ -1404,7 +1408,8 @@ fn approve_within_budget_is_one_batch_through_the_normal_confirmation() {
         vec![
             Effect::LoadRows(vec!["KC24-GL-007".into()]),
             Effect::LoadRanking {
-                category: Category::Machinery
+                category: Category::Machinery,
+                plan_year: Some(2024),
             }
         ]
     );
