@@ -70,7 +70,7 @@ fn a_duplicate_appears_with_the_second_file_and_goes_when_one_is_returned() {
     assert_eq!(state, "pass", "{detail}");
     assert_eq!(
         detail,
-        "the beneficiary is in no other dossier of the plan year nor approved in the previous 3 years"
+        "the beneficiary is in no other dossier of the plan year and was not approved in the previous 3 years"
     );
 
     // The other province writes it with Cty, in capitals, decomposed (NFD).

@@ -145,7 +145,19 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     };
     field(&mut s, "Province", &d.province);
     field(&mut s, "Plan year", &d.plan_year.to_string());
-    field(&mut s, "Rule set", &v.checklist.rule_set.title(lang));
+    let rs = &v.checklist.rule_set;
+    field(&mut s, "Rule set", &rs.short(lang));
+    field(
+        &mut s,
+        "Deadlines",
+        &format!(
+            "{} {}, {} {}",
+            lang.pick("registration", "đăng ký"),
+            vn(rs.registration_deadline),
+            lang.pick("dossier", "hồ sơ"),
+            vn(rs.dossier_deadline)
+        ),
+    );
     field(
         &mut s,
         "Legal basis",

@@ -174,11 +174,17 @@ pub struct RuleSetInfo {
     pub name_en: String,
     /// The decree and circulars.
     pub legal_basis: Vec<String>,
+    /// The province's registration deadline for the dossier's plan year.
+    pub registration_deadline: NaiveDate,
+    /// The dossier deadline for it (`on_time`).
+    pub dossier_deadline: NaiveDate,
 }
 
 impl RuleSetInfo {
-    fn of(set: &crate::domain::ruleset::RuleSet) -> RuleSetInfo {
+    fn of(set: &crate::domain::ruleset::RuleSet, plan_year: i32) -> RuleSetInfo {
         RuleSetInfo {
+            registration_deadline: set.registration(plan_year),
+            dossier_deadline: set.deadline(plan_year),
             id: set.id.clone(),
             plan_years: set.years(),
             name: set.name_vi.clone(),
@@ -390,7 +396,7 @@ pub fn evaluate_with(
     }
     Checklist {
         items,
-        rule_set: RuleSetInfo::of(set),
+        rule_set: RuleSetInfo::of(set, d.plan_year),
     }
 }
 
