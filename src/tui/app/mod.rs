@@ -283,10 +283,13 @@ pub enum Effect {
         /// Cleaned text.
         text: String,
     },
-    /// Load a category's ranking (of the newest plan year).
+    /// Load a category's ranking for a plan year (`None`: the newest).
     LoadRanking {
         /// Category.
         category: Category,
+        /// Plan year: that of the dossier the ranking was opened from
+        /// (each plan year is ranked under its own rule set).
+        plan_year: Option<i32>,
     },
     /// Store a category's allocation for a plan year (default: the
     /// newest), audited.
@@ -564,6 +567,7 @@ impl State {
     fn ranking_effect(&self) -> Effect {
         Effect::LoadRanking {
             category: self.ranking.category,
+            plan_year: self.ranking.plan_year,
         }
     }
 
@@ -778,6 +782,7 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.view = View::Ranking;
             if let Some(r) = state.queue.current() {
                 state.ranking.category = r.category;
+                state.ranking.plan_year = Some(r.plan_year);
             }
             state.ranking.cursor = 0;
             state.ranking.offset = 0;
@@ -789,6 +794,11 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::ShowSummary => {
             state.view = View::Summary;
+            // The plan year of the dossier it is opened from (the newest
+            // when the queue is empty).
+            if let Some(r) = state.queue.current() {
+                state.summary.plan_year = Some(r.plan_year);
+            }
             return vec![state.summary_effect()];
         }
         Action::Refresh => return state.reload(),
