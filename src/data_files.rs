@@ -1,12 +1,13 @@
 //! Reading the rule files of `data/` from a directory (an official's
 //! edited copy), or the copies bundled into the binary.
 
+use crate::domain::papers::template::{PAPERS_FILE, Templates};
 use crate::domain::rules::{BUNDLED, Rules, RulesError, Source};
 use crate::domain::ruleset::{BUNDLED_RULESETS, RULESETS_DIR};
 use std::path::Path;
 
 /// Load the rules. With `dir`, each of `categories.toml`, `checklists.toml`,
-/// `criteria.toml` and `budget.toml` is read from it when present there and
+/// `criteria.toml`, `budget.toml` and `aliases.toml` is read from it when present there and
 /// taken from the bundled copy otherwise; without `dir`, all are bundled.
 /// The rule sets are the bundled `rulesets/*.toml`, each replaced by the
 /// file of the same name in `dir/rulesets/`, plus any other `.toml` file
@@ -48,6 +49,19 @@ pub fn load(dir: Option<&Path>) -> Result<Rules, RulesError> {
         .map(|(name, text)| Source { name, text })
         .collect();
     Rules::from_sources(&sources)
+}
+
+/// The texts of the letters and the report: `papers.toml` of `dir` when
+/// it has one (an official's edit, validated: errors name the path and the
+/// line), else the bundled copy.
+pub fn templates(dir: Option<&Path>) -> Result<Templates, RulesError> {
+    match dir.map(|d| d.join(PAPERS_FILE)).filter(|p| p.exists()) {
+        None => Ok(Templates::bundled()),
+        Some(path) => {
+            let (shown, text) = read(&path)?;
+            Templates::parse(&shown, &text)
+        }
+    }
 }
 
 /// An edited data file: the path as shown in errors, and its text.

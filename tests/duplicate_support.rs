@@ -105,7 +105,7 @@ fn a_duplicate_appears_with_the_second_file_and_goes_when_one_is_returned() {
     assert_ne!(out.code, 0);
     assert!(
         out.stderr
-            .contains("no_duplicate_support (supported twice:"),
+            .contains("No duplicate support (supported twice:"),
         "{}",
         out.stderr
     );

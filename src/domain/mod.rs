@@ -4,9 +4,12 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod fields;
 pub mod identity;
 pub mod lang;
 pub mod money;
+pub mod papers;
+pub mod refusal;
 pub mod status;
 pub mod summary;
 pub mod text;
@@ -25,3 +28,4 @@ pub mod ranking;
 pub mod rules;
 pub mod ruleset;
 pub mod scoring;
+pub mod spellings;

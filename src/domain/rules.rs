@@ -24,15 +24,25 @@ pub const CRITERIA_FILE: &str = "criteria.toml";
 /// File name of the budget allocations.
 pub const BUDGET_FILE: &str = "budget.toml";
 
-/// The four rule files, in loading order.
-pub const FILES: [&str; 4] = [CATEGORIES_FILE, CHECKLISTS_FILE, CRITERIA_FILE, BUDGET_FILE];
+/// The rule files, in loading order.
+pub const FILES: [&str; 5] = [
+    CATEGORIES_FILE,
+    CHECKLISTS_FILE,
+    CRITERIA_FILE,
+    BUDGET_FILE,
+    crate::domain::spellings::ALIASES_FILE,
+];
 
 /// The copies of `data/*.toml` compiled into the binary: (file name, text).
-pub const BUNDLED: [(&str, &str); 4] = [
+pub const BUNDLED: [(&str, &str); 5] = [
     (CATEGORIES_FILE, include_str!("../../data/categories.toml")),
     (CHECKLISTS_FILE, include_str!("../../data/checklists.toml")),
     (CRITERIA_FILE, include_str!("../../data/criteria.toml")),
     (BUDGET_FILE, include_str!("../../data/budget.toml")),
+    (
+        crate::domain::spellings::ALIASES_FILE,
+        crate::domain::spellings::BUNDLED_ALIASES,
+    ),
 ];
 
 /// One rule file handed to [`Rules::from_sources`]: its name (shown in
@@ -354,7 +364,14 @@ impl Rules {
         let crit_src = find(CRITERIA_FILE)?;
         let bud_src = find(BUDGET_FILE)?;
 
-        let (aliases, names) = load_categories(cat_src)?;
+        let (mut aliases, names) = load_categories(cat_src)?;
+        // The spellings file is optional among the sources (a data folder
+        // from before it existed): the bundled copy then.
+        let spellings = match find(crate::domain::spellings::ALIASES_FILE) {
+            Ok(src) => crate::domain::spellings::load(src)?,
+            Err(_) => crate::domain::spellings::Spellings::bundled(),
+        };
+        aliases.set_spellings(spellings);
         let (general, checklists) = load_checklists(chk_src)?;
         let (bonus, criteria) = load_criteria(crit_src)?;
         let allocations = load_budget(bud_src)?;

@@ -20,6 +20,8 @@ pub struct Input<'a> {
     /// Above the cut line of its category's ranking; `None` when not
     /// ranked (returned).
     pub within_budget: Option<bool>,
+    /// Scored (its criteria have points).
+    pub scored: bool,
 }
 
 /// The figures of one group of dossiers.
@@ -32,10 +34,14 @@ pub struct Figures {
     /// National support of the approved dossiers.
     pub approved_vnd: Vnd,
     pub returned: usize,
+    /// National support of the returned dossiers.
+    pub returned_vnd: Vnd,
     pub pending: usize,
     /// Dossiers above the cut line, and their national support.
     pub within: usize,
     pub within_vnd: Vnd,
+    /// Dossiers scored.
+    pub scored: usize,
 }
 
 /// A sum that cannot overflow silently: past `i64::MAX` it stays there.
@@ -52,8 +58,14 @@ impl Figures {
                 self.approved += 1;
                 self.approved_vnd = add(self.approved_vnd, i.national);
             }
-            Status::Returned => self.returned += 1,
+            Status::Returned => {
+                self.returned += 1;
+                self.returned_vnd = add(self.returned_vnd, i.national);
+            }
             Status::Pending => self.pending += 1,
+        }
+        if i.scored {
+            self.scored += 1;
         }
         if i.within_budget == Some(true) {
             self.within += 1;
@@ -116,6 +128,7 @@ mod tests {
             status: s,
             national: Vnd(national),
             within_budget: within,
+            scored: national % 2 == 0,
         }
     }
 
@@ -152,15 +165,19 @@ mod tests {
                 approved: 1,
                 approved_vnd: Vnd(300),
                 returned: 0,
+                returned_vnd: Vnd(0),
                 pending: 1,
                 within: 1,
                 within_vnd: Vnd(300),
+                scored: 2,
             }
         );
         assert_eq!(s.by_province[0].1, "Gia Lai");
         assert_eq!(s.by_province[0].2.count, 2);
         assert_eq!(s.by_province[0].2.returned, 1);
+        assert_eq!(s.by_province[0].2.returned_vnd, Vnd(50));
         assert_eq!(s.total.count, 3);
         assert_eq!(s.total.requested, Vnd(550));
+        assert_eq!(s.total.scored, 3);
     }
 }

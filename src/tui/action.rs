@@ -92,6 +92,12 @@ pub enum Action {
     ShowRanking,
     /// Audit log view.
     ShowLog,
+    /// Summary view: one plan year's figures per category and province.
+    ShowSummary,
+    /// The next (newer) plan year (summary view).
+    NextPlanYear,
+    /// The previous (older) plan year (summary view).
+    PrevPlanYear,
     /// Next category (ranking view).
     NextCategory,
     /// Previous category (ranking view).
@@ -190,6 +196,15 @@ pub enum Loaded {
     },
     /// The audit log, newest first.
     Log(Vec<LogEntry>),
+    /// A plan year's summary.
+    Summary {
+        /// The plan year summed up (`None`: no dossier at all).
+        plan_year: Option<i32>,
+        /// Every plan year of the database, newest first.
+        plan_years: Vec<i32>,
+        /// Its figures.
+        summary: crate::domain::summary::Summary,
+    },
     /// The result of a queue search.
     Searched {
         /// The request's generation.
@@ -355,6 +370,13 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         "ranking view with the cut line",
     ),
     (Action::ShowLog, "show_log", "audit log view"),
+    (
+        Action::ShowSummary,
+        "show_summary",
+        "summary view: allocation, requested, approved and within the cut line, per category and province",
+    ),
+    (Action::NextPlanYear, "next_plan_year", "next plan year"),
+    (Action::PrevPlanYear, "prev_plan_year", "previous plan year"),
     (Action::NextCategory, "next_category", "next category"),
     (Action::PrevCategory, "prev_category", "previous category"),
     (

@@ -58,7 +58,7 @@ impl StoreBackend {
         match self.run(effect) {
             Ok(Some(l)) => vec![Action::Loaded(Box::new(l))],
             Ok(None) => Vec::new(),
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(e.message(self.lang))],
         }
     }
 
@@ -197,6 +197,7 @@ impl StoreBackend {
                 })
             }
             Effect::LoadLog => self.log()?,
+            Effect::LoadSummary { plan_year } => self.summary(plan_year)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();
@@ -391,6 +392,22 @@ impl StoreBackend {
         })
     }
 
+    /// A plan year's summary (default: the newest), with every plan year
+    /// for the view to step through.
+    fn summary(&self, plan_year: Option<i32>) -> Result<Loaded, OpError> {
+        let plan_years = self.store.plan_years()?;
+        let (plan_year, summary) =
+            match ops::summary(&self.store, &self.rules, plan_year, self.as_of)? {
+                Some((y, s)) => (Some(y), s),
+                None => (None, Default::default()),
+            };
+        Ok(Loaded::Summary {
+            plan_year,
+            plan_years,
+            summary,
+        })
+    }
+
     /// The newest [`LOG_LIMIT`] audit entries of every kind, newest first,
     /// each with its dossier's category (for `c:`).
     fn log(&self) -> Result<Loaded, OpError> {
@@ -409,18 +426,24 @@ impl StoreBackend {
             .audit(&af)?
             .into_iter()
             .rev()
-            .map(|e| LogEntry {
-                category: e.code.as_ref().and_then(|c| category.get(c).copied()),
-                id: e.id,
-                at: e.at,
-                author: e.author,
-                os_user: e.os_user,
-                action: e.action,
-                code: e.code,
-                revision: e.revision,
-                batch: e.batch,
-                reason: e.reason,
-                detail: e.detail,
+            .map(|e| {
+                let category = e.code.as_ref().and_then(|c| category.get(c).copied());
+                let detail = e
+                    .detail
+                    .map(|d| ops::audit_detail(&self.rules, category, &e.action, &d, self.lang));
+                LogEntry {
+                    category,
+                    id: e.id,
+                    at: e.at,
+                    author: e.author,
+                    os_user: e.os_user,
+                    action: e.action,
+                    code: e.code,
+                    revision: e.revision,
+                    batch: e.batch,
+                    reason: e.reason,
+                    detail,
+                }
             })
             .collect();
         Ok(Loaded::Log(rows))

@@ -33,6 +33,8 @@ pub enum Mode {
     Ranking,
     /// The audit log view.
     Log,
+    /// The summary view.
+    Summary,
     /// A text input (filter, reason, note, number).
     Input,
     /// A confirmation dialog.
@@ -45,7 +47,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in file order.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::Queue,
         Mode::Detail,
@@ -54,6 +56,7 @@ impl Mode {
         Mode::Notes,
         Mode::Ranking,
         Mode::Log,
+        Mode::Summary,
         Mode::Input,
         Mode::Confirm,
         Mode::Palette,
@@ -71,6 +74,7 @@ impl Mode {
             Mode::Notes => "notes",
             Mode::Ranking => "ranking",
             Mode::Log => "log",
+            Mode::Summary => "summary",
             Mode::Input => "input",
             Mode::Confirm => "confirm",
             Mode::Palette => "palette",
@@ -89,6 +93,7 @@ impl Mode {
                 | Mode::Notes
                 | Mode::Ranking
                 | Mode::Log
+                | Mode::Summary
         )
     }
 

@@ -157,6 +157,7 @@ pub fn workbook(
             status: *st,
             national: Vnd(r.national_vnd),
             within_budget: r.within_budget,
+            scored: r.score.is_some(),
         }),
         &allocation,
     );

@@ -2,38 +2,28 @@
 //! `beneficiaries` (a group project's establishments, each with its share
 //! of the budget and, for machinery, its equipment).
 
-use super::{R, count, enum_field, equipment_at, get, list, money, object, opt, opt_line};
+use super::{R, count, equipment_at, get, list, money, object, opt, opt_line, vocab_field};
 use crate::domain::dossier::{Beneficiary, BeneficiaryKind, Establishment};
+use crate::domain::spellings::Spellings;
 use crate::import::convert::FieldIssue;
 use serde_json::{Map, Value};
 
 /// `beneficiary`: one object.
-pub(super) fn beneficiary(v: &Value) -> R<Beneficiary> {
+pub(super) fn beneficiary(v: &Value, sp: &Spellings) -> R<Beneficiary> {
     let m = object(v, "beneficiary")?;
-    who(&m, "beneficiary")
+    who(&m, "beneficiary", sp)
 }
 
 /// The fields of one beneficiary at `path` (`beneficiary`,
 /// `beneficiaries[2]`).
-fn who(m: &Map<String, Value>, path: &str) -> R<Beneficiary> {
+fn who(m: &Map<String, Value>, path: &str, sp: &Spellings) -> R<Beneficiary> {
     let kind_path = format!("{path}.kind");
     let kind = match get(m, "kind") {
-        Some(v) => Some(enum_field(
+        Some(v) => Some(vocab_field::<BeneficiaryKind>(
             v,
             &kind_path,
-            &[
-                ("enterprise", BeneficiaryKind::Enterprise),
-                ("cooperative", BeneficiaryKind::Cooperative),
-                ("coop_group", BeneficiaryKind::CoopGroup),
-                ("household", BeneficiaryKind::Household),
-                ("doanh nghiệp", BeneficiaryKind::Enterprise),
-                ("hợp tác xã", BeneficiaryKind::Cooperative),
-                ("HTX", BeneficiaryKind::Cooperative),
-                ("tổ hợp tác", BeneficiaryKind::CoopGroup),
-                ("hộ kinh doanh", BeneficiaryKind::Household),
-                ("hộ gia đình", BeneficiaryKind::Household),
-            ],
-            &["enterprise", "cooperative", "coop_group", "household"],
+            "beneficiary_kind",
+            sp,
         )?),
         None => None,
     };
@@ -49,7 +39,7 @@ fn who(m: &Map<String, Value>, path: &str) -> R<Beneficiary> {
 /// `beneficiaries`: a list of objects (a CSV cell holds it as JSON).
 /// `with_single` tells that `beneficiary` was given too: an error, the
 /// format allows one or the other.
-pub(super) fn beneficiaries(v: &Value, with_single: bool) -> R<Vec<Establishment>> {
+pub(super) fn beneficiaries(v: &Value, with_single: bool, sp: &Spellings) -> R<Vec<Establishment>> {
     if with_single {
         return Err(FieldIssue::at(
             "beneficiaries",
@@ -65,7 +55,7 @@ pub(super) fn beneficiaries(v: &Value, with_single: bool) -> R<Vec<Establishment
         let path = format!("beneficiaries[{i}]");
         let m = object(item, &path)?;
         out.push(Establishment {
-            who: who(&m, &path)?,
+            who: who(&m, &path, sp)?,
             total_vnd: opt(&m, "total_vnd", |v| money(v, &format!("{path}.total_vnd")))?,
             national_vnd: opt(&m, "national_vnd", |v| {
                 money(v, &format!("{path}.national_vnd"))

@@ -37,6 +37,8 @@ pub enum View {
     Ranking,
     /// Audit log.
     Log,
+    /// One plan year's figures per category and province.
+    Summary,
 }
 
 /// The panes of the queue view, in focus order.
@@ -189,6 +191,8 @@ pub struct State {
     pub ranking: RankingState,
     /// Audit log view.
     pub log: LogState,
+    /// The summary view.
+    pub summary: SummaryState,
     /// Last message.
     pub message: Option<Message>,
     /// Messages so far, oldest first.
@@ -304,6 +308,11 @@ pub enum Effect {
     /// Load the newest [`LOG_LIMIT`] audit entries, of every kind, newest
     /// first (the view filters them).
     LoadLog,
+    /// Load a plan year's summary (`None`: the newest).
+    LoadSummary {
+        /// The plan year.
+        plan_year: Option<i32>,
+    },
     /// Look whether another appraiser changed the database.
     Poll,
     /// Search the queue (big queues: off the event loop).
@@ -356,6 +365,7 @@ impl State {
             notes_scroll: 0,
             ranking: RankingState::new(),
             log: LogState::default(),
+            summary: SummaryState::default(),
             message: None,
             messages: Vec::new(),
             data_version: None,
@@ -389,6 +399,7 @@ impl State {
             View::Queue => self.focus.mode(),
             View::Ranking => Mode::Ranking,
             View::Log => Mode::Log,
+            View::Summary => Mode::Summary,
         }
     }
 
@@ -547,6 +558,7 @@ impl State {
         match self.view {
             View::Ranking => fx.push(self.ranking_effect()),
             View::Log => fx.push(Effect::LoadLog),
+            View::Summary => fx.push(self.summary_effect()),
             View::Queue => {}
         }
         fx
@@ -780,6 +792,18 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.view = View::Log;
             return vec![Effect::LoadLog];
         }
+        Action::ShowSummary => {
+            state.view = View::Summary;
+            // First opened: the plan year of the dossier under the cursor.
+            if state.summary.plan_year.is_none() {
+                state.summary.plan_year = state
+                    .queue
+                    .current()
+                    .map(|r| r.plan_year)
+                    .or_else(|| state.dossier.as_ref().map(|d| d.dossier.plan_year));
+            }
+            return vec![state.summary_effect()];
+        }
         Action::Refresh => return state.reload(),
         Action::Undo => return vec![Effect::PlanUndo],
         Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
@@ -791,6 +815,7 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         View::Queue => queue_view_action(state, action),
         View::Ranking => ranking_action(state, action),
         View::Log => log_action(state, action),
+        View::Summary => summary_action(state, action),
     }
 }
 
@@ -798,6 +823,7 @@ mod dialogs;
 mod panes;
 mod queue;
 mod results;
+mod summary;
 
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
@@ -806,6 +832,8 @@ pub use panes::{LOG_LIMIT, LogState, PendingScore, RankingState, SCORE_QUIET_TIC
 use queue::*;
 pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 use results::*;
+pub use summary::SummaryState;
+use summary::*;
 
 #[cfg(test)]
 mod tests;

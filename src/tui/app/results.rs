@@ -201,6 +201,14 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
                 .min(state.ranking.rows.len().saturating_sub(1));
             Vec::new()
         }
+        Loaded::Summary {
+            plan_year,
+            plan_years,
+            summary,
+        } => {
+            summary_loaded(state, plan_year, plan_years, summary);
+            Vec::new()
+        }
         Loaded::Log(rows) => {
             state.log.set_rows(rows);
             Vec::new()

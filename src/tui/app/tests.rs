@@ -2041,3 +2041,69 @@ fn held_keys_load_the_dossier_once_they_stop_and_panes_never_act_on_an_older_one
     update(&mut s, Action::MoveDown);
     assert!(s.dossier_due.is_none());
 }
+
+#[test]
+fn summary_view_steps_through_plan_years_and_follows_changes() {
+    use crate::domain::summary::{Figures, Summary};
+    let mut s = state();
+    assert_eq!(
+        update(&mut s, Action::ShowSummary),
+        vec![Effect::LoadSummary {
+            plan_year: Some(2024)
+        }]
+    );
+    assert_eq!(s.view, View::Summary);
+    assert_eq!(s.mode(), Mode::Summary);
+    let figures = Figures {
+        count: 3,
+        ..Figures::default()
+    };
+    let summary = |province: &str| Summary {
+        by_category: vec![(2026, Category::Machinery, figures, Some(Vnd(900)))],
+        by_province: (0..30)
+            .map(|i| (2026, format!("{province} {i}"), figures))
+            .collect(),
+        total: figures,
+    };
+    let got = |plan_year| {
+        loaded(Loaded::Summary {
+            plan_year: Some(plan_year),
+            plan_years: vec![2026, 2025, 2024],
+            summary: summary("Tỉnh"),
+        })
+    };
+    assert!(update(&mut s, got(2026)).is_empty());
+    // Newest already: no newer year; older ones one by one.
+    assert!(update(&mut s, Action::NextPlanYear).is_empty());
+    assert_eq!(
+        update(&mut s, Action::PrevPlanYear),
+        vec![Effect::LoadSummary {
+            plan_year: Some(2025)
+        }]
+    );
+    update(&mut s, got(2025));
+    update(&mut s, Action::PrevPlanYear);
+    update(&mut s, got(2024));
+    assert!(update(&mut s, Action::PrevPlanYear).is_empty());
+    assert_eq!(s.summary.plan_year, Some(2024));
+    // Scrolling the provinces stops at the last full page (the pane holds
+    // 21 lines at 80×24: 7 above the province lines, 14 of them).
+    update(&mut s, Action::GoBottom);
+    assert_eq!(s.summary.offset, 30 - 14);
+    update(&mut s, Action::MoveUp);
+    assert_eq!(s.summary.offset, 30 - 15);
+    // Another appraiser's change reloads the year shown.
+    update(&mut s, loaded(Loaded::Version(3)));
+    assert_eq!(
+        update(&mut s, loaded(Loaded::Version(4))),
+        vec![
+            Effect::LoadQueue,
+            Effect::LoadSummary {
+                plan_year: Some(2024)
+            }
+        ]
+    );
+    // Esc goes back to the queue.
+    update(&mut s, Action::Cancel);
+    assert_eq!(s.view, View::Queue);
+}

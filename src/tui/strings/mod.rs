@@ -103,6 +103,23 @@ pub struct Strings {
     /// Ranking column headers: rank, code, title, province, checklist,
     /// score, national, cumulative, within budget.
     pub ranking_header: [&'static str; 9],
+    /// Summary title: `Summary · plan year {year} · {n} dossiers`.
+    pub summary_title: &'static str,
+    /// Progress gauges: decided, scored.
+    pub summary_progress: [&'static str; 2],
+    /// Category table headers: category, dossiers, allocation,
+    /// requested, within the cut line, approved.
+    pub summary_category_header: [&'static str; 6],
+    /// Province table headers: province, dossiers, approved, returned,
+    /// pending, within the cut line.
+    pub summary_province_header: [&'static str; 6],
+    /// The line of every category together.
+    pub summary_total: &'static str,
+    /// Key hints: older and newer plan year.
+    pub hint_prev_year: &'static str,
+    pub hint_next_year: &'static str,
+    /// `{n} more ({key} to scroll)`: provinces below the screen.
+    pub summary_more: &'static str,
     /// Nothing above the cut line is pending.
     pub msg_none_within_budget: &'static str,
     /// `allocation of {category} for {year}: {allocation}` (stored).
@@ -230,6 +247,8 @@ pub struct Strings {
     pub mode_ranking: &'static str,
     /// Log mode.
     pub mode_log: &'static str,
+    /// Summary mode.
+    pub mode_summary: &'static str,
     /// Filter mode.
     pub mode_filter: &'static str,
     /// Input mode.
@@ -317,6 +336,7 @@ impl Strings {
             Mode::Notes => l.pick("the notes", "ghi chú"),
             Mode::Ranking => l.pick("the ranking", "xếp hạng"),
             Mode::Log => l.pick("the audit log", "nhật ký"),
+            Mode::Summary => l.pick("the summary", "tổng hợp"),
             Mode::Input => l.pick("text input", "ô nhập"),
             Mode::Confirm => l.pick("a confirmation", "hộp xác nhận"),
             Mode::Palette => l.pick("the command palette", "bảng lệnh"),
@@ -378,6 +398,8 @@ mod tests {
             (EN.points_hint_unscored, VI.points_hint_unscored),
             (EN.msg_unscored, VI.msg_unscored),
             (EN.ranking_title, VI.ranking_title),
+            (EN.summary_title, VI.summary_title),
+            (EN.summary_more, VI.summary_more),
             (EN.log_title, VI.log_title),
             (EN.entry_title, VI.entry_title),
             (EN.msg_allocation, VI.msg_allocation),

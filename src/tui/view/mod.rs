@@ -10,6 +10,7 @@ pub mod queue;
 pub mod ranking;
 pub mod score;
 pub mod status;
+pub mod summary;
 pub mod text;
 pub mod theme;
 
@@ -39,6 +40,7 @@ fn draw(state: &State, frame: &mut Frame) {
         View::Queue => queue_view(state, &theme, frame, main),
         View::Ranking => ranking::render(state, &theme, frame, main),
         View::Log => log::render(state, &theme, frame, main),
+        View::Summary => summary::render(state, &theme, frame, main),
     }
     status::render(state, &theme, frame, bar);
     overlay::render(state, &theme, frame, main);

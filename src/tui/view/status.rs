@@ -26,6 +26,7 @@ pub fn mode_name(state: &State) -> &'static str {
             View::Queue => s.mode_queue,
             View::Ranking => s.mode_ranking,
             View::Log => s.mode_log,
+            View::Summary => s.mode_summary,
         },
     }
 }

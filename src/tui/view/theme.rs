@@ -207,6 +207,71 @@ impl Theme {
     pub fn ellipsis(&self) -> &'static str {
         if self.look.ascii { "~" } else { "…" }
     }
+
+    /// The colour of a gauge (the summary view).
+    pub fn gauge(&self, g: Gauge) -> Style {
+        match g {
+            Gauge::Requested => self.fg(Color::Yellow),
+            Gauge::Within => self.fg(Color::Cyan),
+            Gauge::Approved => self.ok(),
+            Gauge::Returned => self.fg(Color::Magenta),
+            Gauge::Pending => self.dim(),
+        }
+    }
+
+    /// A full cell of a gauge.
+    pub fn gauge_full(&self) -> &'static str {
+        if self.look.ascii { "#" } else { "█" }
+    }
+
+    /// The last, partly filled cell of a gauge: `eighths` of 8 (ASCII
+    /// rounds to a whole cell or none).
+    pub fn gauge_eighth(&self, eighths: usize) -> &'static str {
+        if self.look.ascii {
+            return if eighths >= 4 { "#" } else { "" };
+        }
+        match eighths {
+            1 => "▏",
+            2 => "▎",
+            3 => "▍",
+            4 => "▌",
+            5 => "▋",
+            6 => "▊",
+            7 => "▉",
+            _ => "",
+        }
+    }
+
+    /// The empty part of a gauge.
+    pub fn gauge_empty(&self) -> &'static str {
+        if self.look.ascii { "." } else { "░" }
+    }
+
+    /// The glyph of one part of a stacked bar: each part its own, so the
+    /// parts stay apart without colour.
+    pub fn gauge_glyph(&self, g: Gauge) -> &'static str {
+        match (g, self.look.ascii) {
+            (Gauge::Returned, false) => "▒",
+            (Gauge::Returned, true) => "=",
+            (Gauge::Pending, _) => self.gauge_empty(),
+            _ => self.gauge_full(),
+        }
+    }
+}
+
+/// What a gauge of the summary view measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gauge {
+    /// National support requested.
+    Requested,
+    /// Within the cut line.
+    Within,
+    /// Approved (also: decided).
+    Approved,
+    /// Returned.
+    Returned,
+    /// Still pending.
+    Pending,
 }
 
 #[cfg(test)]
