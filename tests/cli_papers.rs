@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 const AS_OF: &str = "2023-10-10";
 
-/// The sample round with decisions: three Hà Giang dossiers returned (one
+/// The sample round of plan year 2024 with decisions: three Hà Giang dossiers returned (one
 /// of them the hostile title of `tests/fixtures/nasty/`), one Bắc Ninh
 /// dossier (imported NFD) returned, one Gia Lai dossier approved over its
 /// unmet items.

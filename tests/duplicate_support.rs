@@ -25,6 +25,17 @@ fn dossier(code: &str, province: &str, plan_year: i32, name: &str, commune: Opti
     })
 }
 
+/// Quảng Nam's dossier for the company, with its commune as written.
+fn quang_nam_004(commune: &str) -> Value {
+    dossier(
+        "KC26-QNA-004",
+        "Quảng Nam",
+        2026,
+        "Công ty TNHH Mây tre Phú Vinh",
+        Some(commune),
+    )
+}
+
 fn write(db: &Db, file: &str, records: &[Value]) -> String {
     let path = db.dir().join(file);
     std::fs::write(&path, serde_json::to_string(records).unwrap()).unwrap();
@@ -55,17 +66,7 @@ fn item(db: &Db, code: &str) -> Option<(String, String)> {
 #[test]
 fn a_duplicate_appears_with_the_second_file_and_goes_when_one_is_returned() {
     let db = Db::new();
-    import(
-        &db,
-        "quang-nam.json",
-        &[dossier(
-            "KC26-QNA-004",
-            "Quảng Nam",
-            2026,
-            "Công ty TNHH Mây tre Phú Vinh",
-            Some("Xã Phú Vinh"),
-        )],
-    );
+    import(&db, "quang-nam.json", &[quang_nam_004("Xã Phú Vinh")]);
     let (state, detail) = item(&db, "KC26-QNA-004").expect("item present");
     assert_eq!(state, "pass", "{detail}");
     assert_eq!(
@@ -150,13 +151,7 @@ fn another_commune_is_a_candidate_and_another_legal_form_is_someone_else() {
         &db,
         "a.json",
         &[
-            dossier(
-                "KC26-QNA-004",
-                "Quảng Nam",
-                2026,
-                "Công ty TNHH Mây tre Phú Vinh",
-                Some("Phú Vinh"),
-            ),
+            quang_nam_004("Phú Vinh"),
             dossier(
                 "KC26-QNG-002",
                 "Quảng Ngãi",
@@ -240,13 +235,7 @@ fn a_database_from_before_the_keys_is_filled_on_opening() {
         &db,
         "a.json",
         &[
-            dossier(
-                "KC26-QNA-004",
-                "Quảng Nam",
-                2026,
-                "Công ty TNHH Mây tre Phú Vinh",
-                Some("Phú Vinh"),
-            ),
+            quang_nam_004("Phú Vinh"),
             dossier(
                 "KC26-TTH-011",
                 "Thừa Thiên Huế",

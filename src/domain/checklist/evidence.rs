@@ -356,9 +356,21 @@ pub(super) fn cap_line(
 impl Evidence {
     /// The evidence in one line of `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Vi => self.vi(),
+        match (self, lang) {
+            (
+                Evidence::CapEach { .. }
+                | Evidence::SharesSum { .. }
+                | Evidence::GroupNotAllowed { .. }
+                | Evidence::GroupAllowed { .. }
+                | Evidence::GroupIncomplete { .. }
+                | Evidence::CertificateFromIssue { .. }
+                | Evidence::Duplicates { .. }
+                | Evidence::NoDuplicate { .. }
+                | Evidence::NoBeneficiaryNamed,
+                _,
+            ) => more::render(self, lang),
+            (_, Lang::En) => self.en(),
+            (_, Lang::Vi) => self.vi(),
         }
     }
 
@@ -533,15 +545,9 @@ impl Evidence {
                 s
             }
             Evidence::NotTicked => "not ticked".into(),
-            v @ (Evidence::CapEach { .. }
-            | Evidence::SharesSum { .. }
-            | Evidence::GroupNotAllowed { .. }
-            | Evidence::GroupAllowed { .. }
-            | Evidence::GroupIncomplete { .. }
-            | Evidence::CertificateFromIssue { .. }
-            | Evidence::Duplicates { .. }
-            | Evidence::NoDuplicate { .. }
-            | Evidence::NoBeneficiaryNamed) => more::render(v, l),
+            // The kinds added with the rule sets: `render` sends them to
+            // `more` and never here.
+            v => more::render(v, l),
         }
     }
 
@@ -725,15 +731,9 @@ impl Evidence {
                 s
             }
             Evidence::NotTicked => "chưa tích".into(),
-            v @ (Evidence::CapEach { .. }
-            | Evidence::SharesSum { .. }
-            | Evidence::GroupNotAllowed { .. }
-            | Evidence::GroupAllowed { .. }
-            | Evidence::GroupIncomplete { .. }
-            | Evidence::CertificateFromIssue { .. }
-            | Evidence::Duplicates { .. }
-            | Evidence::NoDuplicate { .. }
-            | Evidence::NoBeneficiaryNamed) => more::render(v, l),
+            // The kinds added with the rule sets: `render` sends them to
+            // `more` and never here.
+            v => more::render(v, l),
         }
     }
 }

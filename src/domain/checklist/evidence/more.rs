@@ -166,26 +166,21 @@ fn shares_sum(
         (Some(_), Some(_)) => "≠",
         _ => "?",
     };
-    match l {
-        Lang::En => format!(
-            "{count} establishments: national shares {} {} national {}; totals {} {} total {}",
-            m(national_sum),
-            cmp(national_sum, Some(national)),
-            l.millions(national),
-            m(total_sum),
-            cmp(total_sum, total),
-            m(total)
-        ),
-        Lang::Vi => format!(
-            "{count} cơ sở: cộng KCQG các cơ sở {} {} KCQG {}; cộng tổng các cơ sở {} {} tổng {}",
-            m(national_sum),
-            cmp(national_sum, Some(national)),
-            l.millions(national),
-            m(total_sum),
-            cmp(total_sum, total),
-            m(total)
-        ),
-    }
+    let w = |en: &'static str, vi: &'static str| l.pick(en, vi);
+    format!(
+        "{count} {}: {} {} {} {} {}; {} {} {} {} {}",
+        w("establishments", "cơ sở"),
+        w("national shares", "cộng KCQG các cơ sở"),
+        m(national_sum),
+        cmp(national_sum, Some(national)),
+        w("national", "KCQG"),
+        l.millions(national),
+        w("totals", "cộng tổng các cơ sở"),
+        m(total_sum),
+        cmp(total_sum, total),
+        w("total", "tổng"),
+        m(total)
+    )
 }
 
 fn gap(l: Lang, g: &GroupGap) -> String {
