@@ -1790,7 +1790,8 @@ fn every_bindable_action_is_safe_in_every_mode() {
     update(&mut confirm, Action::Override);
     states.push(confirm);
     for s in &states {
-        for (a, name, _) in crate::tui::action::ACTIONS {
+        for a in crate::tui::action::BINDABLE {
+            let name = a.name().unwrap_or_default();
             let mut t = s.clone();
             let _ = update(&mut t, a.clone());
             // The state stays consistent: the cursor is inside the list.

@@ -181,5 +181,4 @@ pub static EN: Strings = Strings {
     ],
     then: ", then ",
     help_mode: "Keys in {mode}",
-    actions: &[],
 };
