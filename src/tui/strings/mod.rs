@@ -255,6 +255,8 @@ pub struct Strings {
     pub mode_input: &'static str,
     /// Confirm mode.
     pub mode_confirm: &'static str,
+    /// Mode name of the command palette.
+    pub mode_palette: &'static str,
     /// Help mode.
     pub mode_help: &'static str,
     /// `{n} marked`.
@@ -317,6 +319,28 @@ pub struct Strings {
     pub then: &'static str,
     /// Help section headers: keys of `{mode}`.
     pub help_mode: &'static str,
+    /// A broken user keymap: `{error}`, the shipped keys kept.
+    pub msg_keymap_broken: &'static str,
+    /// Why an action does nothing here: `only in {modes}`.
+    pub reason_mode: &'static str,
+    /// Nothing is marked.
+    pub reason_marks: &'static str,
+    /// next_match without a filter.
+    pub msg_no_filter: &'static str,
+    /// Which match: `match {i}/{n}`.
+    pub msg_match: &'static str,
+    /// Palette title: `Commands · {mode}`.
+    pub palette_title: &'static str,
+    /// No action matches the palette query.
+    pub palette_none: &'static str,
+    /// The palette runs a filter: `filter the queue: {query}`.
+    pub palette_filter: &'static str,
+    /// What the palette asks for.
+    pub palette_prompt: &'static str,
+    /// The help filter, empty.
+    pub help_filter_hint: &'static str,
+    /// Run the palette entry.
+    pub hint_run: &'static str,
 }
 
 impl Strings {
