@@ -584,7 +584,10 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
     t.wait_for("Queue 47/47 · s:pending");
     t.send("?");
     t.wait_for("Help · the queue");
+    // Letters typed in the help filter it; `?` closes it.
     t.send("q");
+    t.wait_for("/ q");
+    t.send("?");
     t.wait_for("Queue 47/47");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);

@@ -297,12 +297,12 @@ actions! {
     Palette "palette" [VIEWS] Views Nothing
         "command palette: find any action by name or description, or :filter QUERY"
         "bảng lệnh: tìm mọi thao tác theo tên hoặc mô tả, hoặc :filter TRUY_VẤN"
-        hint "commands" "lệnh";
+        hint "cmd" "lệnh";
     Messages "messages" [VIEWS_AND_HELP] Views Nothing
         "messages and errors so far" "các thông báo và lỗi";
     Refresh "refresh" [VIEWS] Other Nothing "reload from the database" "tải lại từ cơ sở dữ liệu";
     Suspend "suspend" [ANYWHERE] Other Nothing "suspend to the shell" "tạm dừng, về shell";
-    Quit "quit" [ANYWHERE] Other Nothing "quit" "thoát" hint "quit" "thoát";
+    Quit "quit" [ANYWHERE] Other Nothing "quit" "thoát";
 }
 
 impl Action {

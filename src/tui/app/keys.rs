@@ -118,12 +118,17 @@ impl State {
             let score = if pattern.is_empty() {
                 i64::from(reason.is_none())
             } else {
+                // The name matched loosely (letters in order), the
+                // descriptions by every word of the query, start of a word
+                // or inside one.
+                let name = matcher.fuzzy_match(spec.name, &pattern);
                 let text = fold(&format!("{} {} {}", spec.name, spec.en, spec.vi));
-                let name = matcher.fuzzy_match(&fold(spec.name), &pattern).unwrap_or(0);
-                match matcher.fuzzy_match(&text, &pattern) {
-                    // The name counts twice: `approve` before what mentions it.
-                    Some(sc) => sc + name,
-                    None => continue,
+                let words = pattern.split_whitespace().all(|w| text.contains(w));
+                match (name, words) {
+                    (None, false) => continue,
+                    (n, w) => {
+                        2 * n.unwrap_or(0) + if w { 40 } else { 0 } + i64::from(reason.is_none())
+                    }
                 }
             };
             scored.push((

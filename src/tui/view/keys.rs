@@ -7,7 +7,7 @@ use crate::domain::Status;
 use crate::domain::text::fold;
 use crate::tui::action::{Action, Group};
 use crate::tui::app::filter_command;
-use crate::tui::app::{Palette, State};
+use crate::tui::app::{Palette, PaletteEntry, State};
 use crate::tui::keymap::{Mode, keys_text};
 use crate::tui::model::CheckState;
 use crate::tui::strings::fill;
@@ -210,24 +210,30 @@ pub fn palette(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, p: &
     let prompt = format!(": {}", crate::tui::view::text::display(query));
     lines.push(Line::from(fit(&prompt, w, "", false)));
     let entries = state.palette_entries(query);
-    let note = match filter_command(query) {
-        Some(q) => fill(s.palette_filter, &[("query", q)]),
-        None if entries.is_empty() => s.palette_none.to_string(),
-        None => {
+    let cursor = p.cursor.min(entries.len().saturating_sub(1));
+    let (note, style) = match (filter_command(query), entries.get(cursor)) {
+        (Some(q), _) => (fill(s.palette_filter, &[("query", q)]), theme.dim()),
+        (None, None) => (s.palette_none.to_string(), theme.dim()),
+        // Why the selected action does nothing here, in full.
+        (
+            None,
+            Some(PaletteEntry {
+                action,
+                reason: Some(why),
+                ..
+            }),
+        ) => (
+            format!("{}: {why}", action.name().unwrap_or_default()),
+            theme.error(),
+        ),
+        (None, Some(_)) => {
             let wanted = [(Action::Submit, s.hint_run), (Action::Cancel, s.hint_close)];
-            format!(
-                "{} · {}",
-                s.palette_prompt,
-                key_hints(state, Mode::Palette, &wanted, " · ")
-            )
+            let keys = key_hints(state, Mode::Palette, &wanted, " · ");
+            (format!("{} · {keys}", s.palette_prompt), theme.dim())
         }
     };
-    lines.push(Line::from(Span::styled(
-        fit(&note, w, "…", false),
-        theme.dim(),
-    )));
+    lines.push(Line::from(Span::styled(fit(&note, w, "…", false), style)));
     let rows = usize::from(inner.height).saturating_sub(2);
-    let cursor = p.cursor.min(entries.len().saturating_sub(1));
     let offset = cursor.saturating_sub(rows.saturating_sub(1));
     let name_w = 22.min(w / 3);
     for (i, e) in entries.iter().enumerate().skip(offset).take(rows) {

@@ -63,8 +63,9 @@ pub fn input_hints(state: &State, multiline: bool) -> String {
 }
 
 /// Key hints for the current mode, generated from the actions' table:
-/// `/ filter  Space mark  ? help  : commands  q quit` (each action with a
-/// status-bar word that does something here and has a key). While a
+/// `? help  : cmd  / filter  <Space> mark` (each action with a status-bar
+/// word that does something here and has a key; help and the palette
+/// first, as they lead to every other key). While a
 /// chord is unfinished: its keys, waiting for the next.
 pub fn hints(state: &State) -> String {
     if !state.chord.is_empty() {
@@ -76,7 +77,7 @@ pub fn hints(state: &State) -> String {
         return input_hints(state, multi);
     }
     let lang = state.strings.lang;
-    let wanted: Vec<(Action, &str)> = crate::tui::action::BINDABLE
+    let mut wanted: Vec<(Action, &str)> = crate::tui::action::BINDABLE
         .iter()
         .filter(|a| a.applies(mode))
         .filter_map(|a| {
@@ -84,6 +85,7 @@ pub fn hints(state: &State) -> String {
             Some((a.clone(), lang.pick(en, vi)))
         })
         .collect();
+    wanted.sort_by_key(|(a, _)| !matches!(a, Action::Help | Action::Palette));
     key_hints(state, mode, &wanted, "  ")
 }
 
