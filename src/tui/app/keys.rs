@@ -63,12 +63,16 @@ pub fn filter_command(text: &str) -> Option<&str> {
 }
 
 impl State {
-    /// Say each error of a broken user keymap on the message line (and in
-    /// the messages overlay): the TUI runs on the map it would have changed.
+    /// Say each error of a broken user keymap on the message line, and
+    /// open the messages overlay on them (a path and a line do not fit a
+    /// status bar): the TUI runs on the map the file would have changed.
     pub fn keymap_warnings(&mut self, warnings: &[String]) {
         for w in warnings {
             let text = fill(self.strings.msg_keymap_broken, &[("error", w)]);
             self.say(text, true);
+        }
+        if !warnings.is_empty() {
+            self.overlay = Some(Overlay::Messages { scroll: 0 });
         }
     }
 
