@@ -82,11 +82,12 @@ pub fn show(
         })?],
     };
     let k = effective(choice, user)?;
+    let l = lang;
     let mut t = Table::new(&[
-        ("MODE", Align::Left, 0),
-        ("KEY", Align::Left, 0),
-        ("ACTION", Align::Left, 0),
-        ("DESCRIPTION", Align::Left, 0),
+        (l.pick("MODE", "CHẾ ĐỘ"), Align::Left, 0),
+        (l.pick("KEY", "PHÍM"), Align::Left, 0),
+        (l.pick("ACTION", "THAO TÁC"), Align::Left, 0),
+        (l.pick("DESCRIPTION", "MÔ TẢ"), Align::Left, 0),
     ]);
     for m in modes {
         for b in k.effective(m) {
