@@ -67,14 +67,20 @@ fn check_accepts_both_shipped_maps_and_a_user_file() {
     assert!(missing.stderr.contains("/nonexistent/k.toml: cannot read"));
     let unknown = db.run(&["--keymap", "emacs", "keymap", "check"]);
     assert_eq!(unknown.code, 1);
-    assert!(unknown.stderr.contains("no such keymap (shipped: default, vim)"));
+    assert!(
+        unknown
+            .stderr
+            .contains("no such keymap (shipped: default, vim)")
+    );
 }
 
 #[test]
 fn show_prints_the_effective_map_in_the_chosen_language() {
     let db = Db::new();
     user_file(&db, "[queue]\n\"x\" = \"toggle_mark\"\n\"V\" = \"none\"\n");
-    let out = db.run(&["--keymap", "vim", "--lang", "en", "keymap", "show", "--mode", "queue"]);
+    let out = db.run(&[
+        "--keymap", "vim", "--lang", "en", "keymap", "show", "--mode", "queue",
+    ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let row = |key: &str| {
         out.stdout
@@ -94,14 +100,20 @@ fn show_prints_the_effective_map_in_the_chosen_language() {
     );
     // Only keys that do something in the queue.
     assert_eq!(row("b"), None);
-    assert!(out.stdout.lines().all(|l| l.starts_with("queue") || l.starts_with("MODE")));
+    assert!(
+        out.stdout
+            .lines()
+            .all(|l| l.starts_with("queue") || l.starts_with("MODE"))
+    );
     let vi = db.run(&["--lang", "vi", "keymap", "show", "--mode", "summary"]);
     assert_eq!(vi.code, 0, "{}", vi.stderr);
     assert!(vi.stdout.contains("PHÍM"), "{}", vi.stdout);
     assert!(vi.stdout.contains("năm kế hoạch sau"), "{}", vi.stdout);
     let all = db.run(&["keymap", "show"]);
     assert_eq!(all.code, 0);
-    for mode in ["queue", "ranking", "log", "summary", "input", "confirm", "palette", "help"] {
+    for mode in [
+        "queue", "ranking", "log", "summary", "input", "confirm", "palette", "help",
+    ] {
         assert!(
             all.stdout.lines().any(|l| l.starts_with(mode)),
             "{mode} missing"

@@ -221,3 +221,106 @@ pub(super) fn next_match(state: &mut State, delta: isize) -> Vec<Effect> {
     state.say(text, false);
     state.follow_cursor_keyed()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::app::tests::state;
+    use crate::tui::app::update;
+    use crate::tui::keymap::Mode;
+
+    #[test]
+    fn a_filter_command_is_the_word_then_a_query() {
+        assert_eq!(
+            filter_command("filter p:\"gia lai\""),
+            Some("p:\"gia lai\"")
+        );
+        assert_eq!(filter_command("  filter"), Some(""));
+        assert_eq!(filter_command("filter_log"), None);
+        assert_eq!(filter_command("approve"), None);
+    }
+
+    #[test]
+    fn what_does_nothing_now_says_why() {
+        let mut s = state();
+        assert_eq!(s.unavailable(&Action::Approve), None);
+        assert_eq!(
+            s.unavailable(&Action::ClearMarks).as_deref(),
+            Some("nothing marked")
+        );
+        assert_eq!(
+            s.unavailable(&Action::ToggleTick).as_deref(),
+            Some("only in the checklist")
+        );
+        update(&mut s, Action::ShowLog);
+        assert_eq!(s.view_mode(), Mode::Log);
+        let why = s.unavailable(&Action::Approve).unwrap_or_default();
+        assert!(
+            why.starts_with("only in the queue, the detail pane"),
+            "{why}"
+        );
+        assert_eq!(s.unavailable(&Action::FilterLog), None);
+    }
+
+    #[test]
+    fn the_palette_finds_by_name_and_by_either_language_and_runs() {
+        let mut s = state();
+        let first = |s: &State, q: &str| {
+            s.palette_entries(q)
+                .first()
+                .and_then(|e| e.action.name())
+                .unwrap_or_default()
+        };
+        assert_eq!(first(&s, "approve"), "approve");
+        assert_eq!(first(&s, "undo"), "undo");
+        assert_eq!(first(&s, "hoan tac"), "undo");
+        assert_eq!(first(&s, "xep hang"), "show_ranking");
+        assert!(s.palette_entries("zzzzqqq").is_empty());
+        // With no query, what works now comes first.
+        let all = s.palette_entries("");
+        assert_eq!(all.len(), BINDABLE.len());
+        let greyed = all.iter().position(|e| e.reason.is_some()).unwrap_or(0);
+        assert!(all[greyed..].iter().all(|e| e.reason.is_some()));
+        // Enter runs the selected entry.
+        update(&mut s, Action::Palette);
+        assert_eq!(s.mode(), Mode::Palette);
+        update(&mut s, Action::Insert("show_log".into()));
+        update(&mut s, Action::Submit);
+        assert_eq!(s.view, View::Log);
+        assert!(s.overlay.is_none());
+    }
+
+    #[test]
+    fn help_filter_is_typed_and_edited() {
+        let mut s = state();
+        update(&mut s, Action::Help);
+        update(&mut s, Action::Insert("ma".into()));
+        update(&mut s, Action::Insert("rk".into()));
+        update(&mut s, Action::Backspace);
+        match &s.overlay {
+            Some(Overlay::Help { filter, scroll }) => {
+                assert_eq!(filter.text(), "mar");
+                assert_eq!(*scroll, 0);
+            }
+            other => panic!("{other:?}"),
+        }
+        update(&mut s, Action::Cancel);
+        assert!(s.overlay.is_none());
+    }
+
+    #[test]
+    fn next_match_wraps_and_says_where_it_is() {
+        let mut s = state();
+        let n = s.queue.visible.len();
+        update(&mut s, Action::PrevMatch);
+        assert_eq!(s.queue.cursor, n - 1);
+        let said = s.message.clone().map(|m| m.text).unwrap_or_default();
+        assert_eq!(said, format!("match {n}/{n}"));
+        update(&mut s, Action::NextMatch);
+        assert_eq!(s.queue.cursor, 0);
+        update(&mut s, Action::ClearFilters);
+        update(&mut s, Action::NextMatch);
+        let said = s.message.clone().map(|m| m.text).unwrap_or_default();
+        assert!(said.starts_with("no filter"), "{said}");
+    }
+}

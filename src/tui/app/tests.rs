@@ -143,7 +143,7 @@ fn loaded(l: Loaded) -> Action {
 
 /// A state with the queue loaded (pending filter: 4 rows) and the first
 /// dossier's panes.
-fn state() -> State {
+pub(super) fn state() -> State {
     let keymap = Keymap::bundled().unwrap_or_default();
     let mut s = State::new(&EN, keymap, "lan", (80, 24));
     let fx = s.start();
