@@ -22,8 +22,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// Width of the keys column of the help.
-const KEYS_W: usize = 14;
+/// Narrowest keys column of the help.
+const KEYS_W: usize = 12;
 
 /// One line of the help: a binding's keys (all keys doing the same) and
 /// its actions.
@@ -71,7 +71,7 @@ fn entries(state: &State, mode: Mode) -> Vec<Entry> {
 /// does something in the view under the overlay, with its description;
 /// with a filter, only the lines whose keys, names or descriptions (in
 /// either language, without diacritics) hold every word of it.
-pub fn help_lines(state: &State, width: usize, filter: &str) -> Vec<Line<'static>> {
+pub fn help_lines(state: &State, cols: usize, filter: &str) -> Vec<Line<'static>> {
     let s = state.strings;
     let theme = Theme::new(state.look);
     let words: Vec<String> = fold(filter).split_whitespace().map(String::from).collect();
@@ -95,10 +95,17 @@ pub fn help_lines(state: &State, width: usize, filter: &str) -> Vec<Line<'static
         for (g, meaning) in glyphs.iter().zip(s.legend) {
             legend.push_str(&format!("  {g} {meaning}"));
         }
-        out.extend(wrap(&legend, width).into_iter().map(Line::from));
+        out.extend(wrap(&legend, cols).into_iter().map(Line::from));
     }
     let mode = state.view_mode();
     let all = entries(state, mode);
+    // As wide as the longest keys (`<C-b>, <C-u>, <PageUp>`), up to a third.
+    let keys_w = all
+        .iter()
+        .map(|e| width(&e.keys))
+        .max()
+        .unwrap_or(0)
+        .clamp(KEYS_W, (cols / 3).max(KEYS_W));
     let bold = Style::new().add_modifier(Modifier::BOLD);
     for group in Group::ALL {
         let mut lines: Vec<Line> = Vec::new();
@@ -128,10 +135,10 @@ pub fn help_lines(state: &State, width: usize, filter: &str) -> Vec<Line<'static
                 crate::domain::Lang::En => format!("{} — {}", names.join(", "), desc.join(s.then)),
                 crate::domain::Lang::Vi => desc.join(s.then),
             };
-            let keys = fit(&e.keys, KEYS_W, "…", false);
+            let keys = fit(&e.keys, keys_w, "…", false);
             lines.push(Line::from(format!(
                 "  {keys} {}",
-                fit(&rest, width.saturating_sub(KEYS_W + 3), "…", false).trim_end()
+                fit(&rest, cols.saturating_sub(keys_w + 3), "…", false).trim_end()
             )));
         }
         if !lines.is_empty() {
