@@ -9,26 +9,29 @@ use common::Db;
 use pty::{ENTER, Tui};
 use std::time::Duration;
 
-#[test]
-fn a_sitting_with_vim_keys_and_a_personal_override() {
+/// The sample database and the TUI on it at 80×24 with `--keymap vim`
+/// and `user_keymap` as `$XDG_CONFIG_HOME/thamdinh/keymap.toml`.
+fn vim_tui(user_keymap: &str) -> (Db, Tui) {
     let db = Db::new();
     db.import_sample();
-    // `q` unbound, `Z Z` quits: single keys of the vim map changed.
     let config = db.dir().join("config").join("thamdinh");
     std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(
-        config.join("keymap.toml"),
-        "[global]\n\"q\" = \"none\"\n\"Z Z\" = \"quit\"\n",
-    )
-    .expect("user keymap");
+    std::fs::write(config.join("keymap.toml"), user_keymap).expect("user keymap");
     let path = db.path.to_str().unwrap_or_default().to_string();
-    let mut t = Tui::spawn(
+    let t = Tui::spawn(
         &db,
         &["--db", &path, "--user", "lan", "--keymap", "vim"],
         80,
         24,
         &[],
     );
+    (db, t)
+}
+
+#[test]
+fn a_sitting_with_vim_keys_and_a_personal_override() {
+    // `q` unbound, `Z Z` quits: single keys of the vim map changed.
+    let (db, mut t) = vim_tui("[global]\n\"q\" = \"none\"\n\"Z Z\" = \"quit\"\n");
     t.wait_for("Queue 47/47");
     t.wait_for("? help  : cmd  / filter  <Space> mark");
     // A prefix shows in the status bar, then which-key lists what follows.
@@ -114,19 +117,7 @@ fn a_sitting_with_vim_keys_and_a_personal_override() {
 
 #[test]
 fn a_broken_personal_keymap_opens_on_the_shipped_keys_and_says_why() {
-    let db = Db::new();
-    db.import_sample();
-    let config = db.dir().join("config").join("thamdinh");
-    std::fs::create_dir_all(&config).expect("config dir");
-    std::fs::write(config.join("keymap.toml"), "[queue]\n\"x\" = \"fly\"\n").expect("write");
-    let path = db.path.to_str().unwrap_or_default().to_string();
-    let mut t = Tui::spawn(
-        &db,
-        &["--db", &path, "--user", "lan", "--keymap", "vim"],
-        80,
-        24,
-        &[],
-    );
+    let (_db, mut t) = vim_tui("[queue]\n\"x\" = \"fly\"\n");
     // The messages overlay opens at once with the error in full.
     t.wait_for("Messages");
     t.wait_for("keymap.toml:2:");

@@ -152,6 +152,24 @@ pub fn help_lines(state: &State, cols: usize, filter: &str) -> Vec<Line<'static>
     out
 }
 
+/// The box of the help and the palette: at most `max_w` wide, the screen
+/// high but a row above and below, titled `title` of the view's mode.
+fn framed(
+    state: &State,
+    theme: &Theme,
+    main: Rect,
+    (max_w, title): (u16, &str),
+) -> (Rect, ratatui::widgets::Block<'static>) {
+    let s = state.strings;
+    let area = centered(
+        main,
+        main.width.saturating_sub(4).min(max_w),
+        main.height.saturating_sub(2),
+    );
+    let title = fill(title, &[("mode", s.mode_label(state.view_mode()))]);
+    (area, pane_block(theme, title, true))
+}
+
 /// The help overlay: the filter line, then the help text scrolled.
 pub fn help(
     state: &State,
@@ -161,16 +179,7 @@ pub fn help(
     (scroll, filter): (usize, &str),
 ) {
     let s = state.strings;
-    let area = centered(
-        main,
-        main.width.saturating_sub(4).min(100),
-        main.height.saturating_sub(2),
-    );
-    let block = pane_block(
-        theme,
-        fill(s.help_title, &[("mode", s.mode_label(state.view_mode()))]),
-        true,
-    );
+    let (area, block) = framed(state, theme, main, (100, s.help_title));
     let inner = block.inner(area);
     let lines = help_lines(state, usize::from(inner.width), filter);
     let h = usize::from(inner.height).saturating_sub(1);
@@ -197,19 +206,7 @@ pub fn help(
 /// first, with its key; those that do nothing now greyed with the reason.
 pub fn palette(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, p: &Palette) {
     let s = state.strings;
-    let area = centered(
-        main,
-        main.width.saturating_sub(4).min(110),
-        main.height.saturating_sub(2),
-    );
-    let block = pane_block(
-        theme,
-        fill(
-            s.palette_title,
-            &[("mode", s.mode_label(state.view_mode()))],
-        ),
-        true,
-    );
+    let (area, block) = framed(state, theme, main, (110, s.palette_title));
     let inner = block.inner(area);
     let w = usize::from(inner.width);
     let query = p.input.text();
