@@ -8,6 +8,7 @@
 
 use crate::domain::checklist::{self, Checklist, Tick};
 use crate::domain::ranking::{self, RankInput, RankRow};
+use crate::domain::refusal::{self, Label, TextKind};
 use crate::domain::rules::Rules;
 use crate::domain::scoring::{self, BonusFacts, ScoreCard, ScoreEntry};
 use crate::domain::summary::{self, Summary};
@@ -20,13 +21,39 @@ use crate::store::{
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+mod papers;
+pub use papers::{
+    PaperSetup, file_stem, letters, report, write_letter_for_province, write_letters, write_report,
+};
+
 /// Errors of an operation: the store's, or input the rules refuse.
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Something the rules refuse, as data (written per language).
     #[error("{0}")]
-    Invalid(String),
+    Refused(refusal::Refusal),
+    /// A file could not be written (nothing was: the message says why).
+    #[error("{0}")]
+    Write(String),
+}
+
+impl From<refusal::Refusal> for OpError {
+    fn from(r: refusal::Refusal) -> OpError {
+        OpError::Refused(r)
+    }
+}
+
+impl OpError {
+    /// The error written in `lang`.
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        match self {
+            OpError::Store(e) => e.message(lang),
+            OpError::Refused(r) => r.message(lang),
+            OpError::Write(m) => m.clone(),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, OpError>;
@@ -103,7 +130,10 @@ pub fn assess(
     let rec = record(store, code)?;
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
-    let facts = BonusFacts::of(&rec.dossier);
+    let years = rules
+        .rule_set(rec.dossier.plan_year)
+        .certificate_valid_years;
+    let facts = BonusFacts::of(&rec.dossier, years);
     let score = scoring::score_card(
         rules,
         rec.dossier.category,
@@ -179,6 +209,8 @@ pub struct Refusal {
     /// The same items as a person reads them: `[English, Vietnamese]`
     /// label with evidence (`Đúng hạn (nộp ngày 02/10/2023, …)`).
     pub unmet_read: Vec<[String; 2]>,
+    /// The article each unmet item cites (same order as `unmet`).
+    pub basis: Vec<Option<String>>,
 }
 
 impl Refusal {
@@ -193,16 +225,22 @@ impl Refusal {
         self.unmet_items_in(lang).join("; ")
     }
 
-    /// Each unmet item with its evidence: `on_time (submitted 02/10/2023, …)`.
+    /// Each unmet item with its evidence and the article it cites:
+    /// `on_time (submitted 02/10/2023, …) [TT 36/2013/TT-BCT, …]`.
     pub fn unmet_items(&self) -> Vec<String> {
         self.unmet
             .iter()
-            .map(|(id, why)| {
-                if why.is_empty() {
+            .enumerate()
+            .map(|(n, (id, why))| {
+                let mut s = if why.is_empty() {
                     id.clone()
                 } else {
                     format!("{id} ({why})")
+                };
+                if let Some(Some(b)) = self.basis.get(n) {
+                    s.push_str(&format!(" [{b}]"));
                 }
+                s
             })
             .collect()
     }
@@ -296,7 +334,10 @@ pub fn preview_overriding(
                                     i.state.label(lang).to_string()
                                 }
                             };
-                            format!("{} ({why})", i.label(lang))
+                            match &i.basis {
+                                Some(b) => format!("{} ({why}) [{b}]", i.label(lang)),
+                                None => format!("{} ({why})", i.label(lang)),
+                            }
                         })
                         .collect()
                 };
@@ -309,6 +350,11 @@ pub fn preview_overriding(
                     code: code.clone(),
                     unmet,
                     unmet_read,
+                    basis: cl
+                        .unmet_mandatory()
+                        .iter()
+                        .map(|i| i.basis.clone())
+                        .collect(),
                 };
                 match overrides(code) {
                     Some(why) => {
@@ -354,7 +400,7 @@ fn execute_in(
     override_reason: Option<&str>,
 ) -> Result<BatchOutcome> {
     let Some(decision) = preview.decision else {
-        return Err(OpError::Invalid("nothing to decide".into()));
+        return Err(refusal::Refusal::NothingToDecide.into());
     };
     let every_override_has_a_reason = preview
         .targets
@@ -365,25 +411,21 @@ fn execute_in(
         && !every_override_has_a_reason
         && override_reason.is_none_or(|r| r.trim().is_empty())
     {
-        return Err(OpError::Invalid("an override needs a reason".into()));
+        return Err(refusal::Refusal::OverrideNeedsReason { code: None }.into());
     }
     for t in preview.targets.iter().filter(|t| t.overridden) {
         bounded(
             &t.code,
-            "the override reason",
+            TextKind::Reason,
             t.override_reason.as_deref().unwrap_or(""),
         )?;
     }
-    bounded("decision", "the reason", reason.unwrap_or(""))?;
-    bounded(
-        "decision",
-        "the override reason",
-        override_reason.unwrap_or(""),
-    )?;
+    bounded("decision", TextKind::Reason, reason.unwrap_or(""))?;
+    bounded("decision", TextKind::Reason, override_reason.unwrap_or(""))?;
     let reason = reason.map(crate::domain::text::clean_line);
     let override_reason = override_reason.map(crate::domain::text::clean_line);
     if decision == Decision::Return && reason.as_deref().is_none_or(str::is_empty) {
-        return Err(OpError::Invalid("a return needs a reason".into()));
+        return Err(refusal::Refusal::ReturnNeedsReason.into());
     }
     if preview.targets.is_empty() {
         return Ok(BatchOutcome {
@@ -444,16 +486,21 @@ pub fn tick(
     let cat = rules.category(rec.dossier.category);
     let manual: Vec<&str> = cat.manual.iter().map(|m| m.id.as_str()).collect();
     if !manual.contains(&item) {
-        let why = if crate::domain::checklist::AutoItem::from_id(item).is_some() {
-            format!("{item} is checked automatically from the dossier's data; it cannot be ticked")
-        } else {
-            format!(
-                "{code}: {item:?} is not a manual checklist item of {} (items: {})",
-                rec.dossier.category,
-                manual.join(", ")
-            )
+        let why = match crate::domain::checklist::AutoItem::from_id(item) {
+            Some(a) => {
+                let t = rules.general.auto_texts(a);
+                refusal::Refusal::AutomaticItem {
+                    item: Label::new(t.label_en.clone(), t.label_vi.clone()),
+                }
+            }
+            None => refusal::Refusal::NotAManualItem {
+                code: code.to_string(),
+                item: item.to_string(),
+                category: rec.dossier.category,
+                items: manual.iter().map(|m| m.to_string()).collect(),
+            },
         };
-        return Err(OpError::Invalid(why));
+        return Err(why.into());
     }
     Ok(store.set_tick(actor, code, item, on, expected_version)?)
 }
@@ -469,13 +516,7 @@ pub fn score(
     expected_version: Option<i64>,
 ) -> Result<i64> {
     let rec = record(store, code)?;
-    let n: i64 = points.trim().parse().map_err(|_| {
-        OpError::Invalid(format!(
-            "{code}: {criterion}: {points:?} is not a whole number of points"
-        ))
-    })?;
-    let points = scoring::validate_points(rules, rec.dossier.category, criterion, n)
-        .map_err(|e| OpError::Invalid(format!("{code}: {e}")))?;
+    let points = scoring::validate_points(rules, code, rec.dossier.category, criterion, points)?;
     Ok(store.set_score(actor, code, criterion, points, expected_version)?)
 }
 
@@ -489,8 +530,7 @@ pub fn clear_score(
     expected_version: Option<i64>,
 ) -> Result<i64> {
     let rec = record(store, code)?;
-    scoring::known_criterion(rules, rec.dossier.category, criterion)
-        .map_err(|e| OpError::Invalid(format!("{code}: {e}")))?;
+    scoring::known_criterion(rules, code, rec.dossier.category, criterion)?;
     Ok(store.clear_score(actor, code, criterion, expected_version)?)
 }
 
@@ -500,23 +540,28 @@ pub fn clear_score(
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 /// Refuse a note or reason longer than [`MAX_TEXT_BYTES`].
-fn bounded(code: &str, what: &str, text: &str) -> Result<()> {
+fn bounded(code: &str, what: TextKind, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT_BYTES {
-        return Err(OpError::Invalid(format!(
-            "{code}: {what} is {} KB; the limit is {} KB (put long texts in a document and note where it is)",
-            text.len().div_ceil(1024),
-            MAX_TEXT_BYTES / 1024
-        )));
+        return Err(refusal::Refusal::TooLong {
+            code: code.to_string(),
+            what,
+            kb: text.len().div_ceil(1024),
+            limit_kb: MAX_TEXT_BYTES / 1024,
+        }
+        .into());
     }
     Ok(())
 }
 
 /// Append a note: NFC, neutralised, kept forever.
 pub fn note(store: &mut Store, actor: &Actor, code: &str, text: &str) -> Result<NoteRecord> {
-    bounded(code, "the note", text)?;
+    bounded(code, TextKind::Note, text)?;
     let text = clean_multiline(text);
     if text.trim().is_empty() {
-        return Err(OpError::Invalid(format!("{code}: a note cannot be empty")));
+        return Err(refusal::Refusal::EmptyNote {
+            code: Some(code.to_string()),
+        }
+        .into());
     }
     Ok(store.add_note(actor, code, text.trim())?)
 }
@@ -564,9 +609,7 @@ pub fn set_allocation(
     vnd: Vnd,
 ) -> Result<i32> {
     let Some(year) = default_plan_year(store, plan_year)? else {
-        return Err(OpError::Invalid(
-            "no dossier in the database gives a plan year; say which one (--plan-year)".into(),
-        ));
+        return Err(refusal::Refusal::NoPlanYear.into());
     };
     store.set_allocation(actor, category, year, vnd)?;
     Ok(year)
@@ -683,6 +726,42 @@ pub fn summary(
     });
     let s = summary::summarize(inputs, |c, y| allocation_of(rules, &stored, None, c, y));
     Ok(Some((year, s)))
+}
+
+/// An audit entry's stored detail with the criterion or checklist item it
+/// names first (`necessity = 15`, `new_advanced`) written as its label in
+/// `lang` for the dossier's category (`Sự cần thiết = 15`). The stored
+/// text stays as recorded; the rest of it is left to
+/// [`crate::domain::vocab::audit::detail_text`].
+pub fn audit_detail(
+    rules: &Rules,
+    category: Option<Category>,
+    action: &str,
+    detail: &str,
+    lang: crate::domain::Lang,
+) -> String {
+    let Some(category) = category else {
+        return detail.to_string();
+    };
+    if !matches!(action, "score" | "unscore" | "tick" | "untick") {
+        return detail.to_string();
+    }
+    let cat = rules.category(category);
+    let (id, rest) = detail.split_once(' ').unwrap_or((detail, ""));
+    let label = cat
+        .criterion(id)
+        .map(|c| lang.pick(&c.label_en, &c.label_vi))
+        .or_else(|| {
+            cat.manual
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| lang.pick(&m.label_en, &m.label_vi))
+        });
+    match (label, rest) {
+        (Some(l), "") => l.to_string(),
+        (Some(l), rest) => format!("{l} {rest}"),
+        (None, _) => detail.to_string(),
+    }
 }
 
 /// Counts of an import run (the summary line of `thamdinh import`).
@@ -934,10 +1013,12 @@ fn import_pipeline(
                     Item::Record(r) => {
                         let r = *r;
                         let source = r.location.to_string();
+                        let years = rules.rule_set(r.dossier.plan_year).certificate_valid_years;
                         Scanned::Record {
-                            rec: Box::new(PreparedRecord::with_keys(
-                                r.dossier, &r.raw, source, &mut keys,
-                            )),
+                            rec: Box::new(
+                                PreparedRecord::with_keys(r.dossier, &r.raw, source, &mut keys)
+                                    .with_certificate_years(years),
+                            ),
                             file: r.location.file,
                         }
                     }

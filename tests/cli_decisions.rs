@@ -89,7 +89,13 @@ fn approval_is_gated_by_mandatory_items_and_can_be_overridden() {
     let out = db.run(&["approve", "KC24-BTR-007"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("KC24-BTR-007"), "{}", out.stderr);
-    assert!(out.stderr.contains("on_time"), "{}", out.stderr);
+    // The unmet item by its label, with its evidence.
+    assert!(
+        out.stderr
+            .contains("On time (submitted 01/10/2023, deadline 30/09/2023"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(status(&db, "KC24-BTR-007"), "pending");
     // A clean dossier once its manual items are ticked: approved.
     let ticked = tick_manual(&db, "KC24-BN-006");
@@ -216,8 +222,10 @@ fn a_score_can_be_cleared_back_to_unscored_and_the_log_says_so() {
 
     let out = db.run(&["score", code, a, "--clear"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // The criterion by its label (the category's first: necessity).
+    assert_eq!(a, "necessity");
     assert!(
-        out.stdout.contains(&format!("{code}: {a} unscored")),
+        out.stdout.contains(&format!("{code}: Necessity unscored")),
         "{}",
         out.stdout
     );

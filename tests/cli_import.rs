@@ -244,3 +244,54 @@ fn a_killed_import_leaves_a_consistent_database_and_a_rerun_completes() {
     assert_eq!(store.count().unwrap() as usize, n);
     assert!(store.check().unwrap().is_empty());
 }
+
+/// A spelling a province writes that the bundled aliases do not know is
+/// refused, naming the field; an official adds it to `aliases.toml` in the
+/// data folder and the same file goes in. A broken aliases file is refused
+/// with its file and line.
+#[test]
+fn an_officials_spelling_in_aliases_toml_is_accepted_on_import() {
+    let db = Db::new();
+    let file = db.dir().join("ha-tinh.json");
+    let mut d: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::sample_dir().join("gia-lai.json")).unwrap(),
+    )
+    .unwrap();
+    let first = &mut d[0];
+    first["code"] = "KC24-HT-001".into();
+    first["beneficiary"]["kind"] = "Hợp tác xã kiểu mới".into();
+    std::fs::write(&file, serde_json::to_string(&first).unwrap()).unwrap();
+    let out = db.run(&["import", file.to_str().unwrap()]);
+    assert_ne!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("beneficiary.kind: \"Hợp tác xã kiểu mới\" is not one of: enterprise"),
+        "{}",
+        out.stderr
+    );
+    let data = db.dir().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("aliases.toml"),
+        "[beneficiary_kind]\ncooperative = [\"HTX\", \"hợp tác xã kiểu mới\"]\n",
+    )
+    .unwrap();
+    let data_arg = data.to_str().unwrap();
+    let out = db.run(&["--data", data_arg, "import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shown = db.json(&["show", "KC24-HT-001", "--format", "json"]);
+    assert_eq!(shown["beneficiary"]["kind"], "cooperative");
+    std::fs::write(
+        data.join("aliases.toml"),
+        "[beneficiary_kind]\ncooperative = [\"HTX\"]\nhousehold = [\"htx\"]\n",
+    )
+    .unwrap();
+    let out = db.run(&["--data", data_arg, "import", file.to_str().unwrap()]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stderr
+            .contains("aliases.toml:3: \"htx\" is already a spelling of cooperative"),
+        "{}",
+        out.stderr
+    );
+}

@@ -88,3 +88,155 @@ fn machine_formats_keep_ids_and_show_json_adds_evidence() {
     assert!(text.stdout.contains("Đúng hạn"), "{}", text.stdout);
     assert!(!text.stdout.contains("on_time"), "{}", text.stdout);
 }
+
+/// Words of the English interface and ids that a Vietnamese text must not
+/// hold (dossier text is Vietnamese, so any of these came from the program).
+const NOT_IN_VIETNAMESE: &[&str] = &[
+    "Province",
+    "Plan year",
+    "Beneficiary",
+    "Budget",
+    "Checklist",
+    "Score",
+    "Notes",
+    "History",
+    "revision",
+    "pending",
+    "approved",
+    "returned",
+    "machinery",
+    "named",
+    "cooperative",
+    "workers",
+    "optional",
+    "necessity",
+    "energy_saving",
+    "new_advanced",
+    "within budget",
+    "RANK",
+    "error: lan has",
+    "out of range",
+];
+
+fn vietnamese_only(what: &str, text: &str) {
+    for w in NOT_IN_VIETNAMESE {
+        assert!(!text.contains(w), "{what}: {w:?} in\n{text}");
+    }
+}
+
+#[test]
+fn show_rank_log_and_work_messages_in_vietnamese() {
+    let db = Db::new();
+    db.import_sample();
+    let vi = |args: &[&str]| {
+        let mut a = vec!["--lang", "vi"];
+        a.extend_from_slice(args);
+        run_env(&db, &[], &a)
+    };
+    let out = vi(&["score", "KC24-GL-007", "necessity", "15"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Sự cần thiết = 15 (tổng 15)"),
+        "{}",
+        out.stdout
+    );
+    let out = vi(&["tick", "KC24-GL-007", "new_advanced"]);
+    assert!(
+        out.stdout.contains("Máy mới, tiên tiến đã tích"),
+        "{}",
+        out.stdout
+    );
+    let out = vi(&["return", "KC24-GL-011", "--reason", "Thiếu báo giá"]);
+    assert!(
+        out.stdout.contains("KC24-GL-011: đã trả lại"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.is_empty() || !out.stderr.contains("saved"),
+        "{}",
+        out.stderr
+    );
+
+    let show = vi(&["show", "KC24-GL-007"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    for want in [
+        "máy móc thiết bị · chờ thẩm định · lần nộp 1",
+        "Tỉnh",
+        "Đối tượng thụ hưởng",
+        "(hợp tác xã)",
+        "42 lao động",
+        "tổng 650 tr = KCQG 300 tr",
+        "· tiết kiệm năng lượng",
+        "đơn giá: 420 tr",
+        "Điểm 15",
+        "Sự cần thiết",
+        "(không bắt buộc)",
+    ] {
+        assert!(show.stdout.contains(want), "{want:?} in\n{}", show.stdout);
+    }
+    vietnamese_only("show", &show.stdout);
+
+    let rank = vi(&["rank", "--category", "machinery"]);
+    assert!(
+        rank.stdout.contains("máy móc thiết bị · năm kế hoạch 2024"),
+        "{}",
+        rank.stdout
+    );
+    assert!(rank.stdout.contains("HẠNG") && rank.stdout.contains("trong hạn mức"));
+    vietnamese_only("rank", &rank.stdout);
+
+    let log = vi(&["log", "KC24-GL-007"]);
+    assert!(log.stdout.contains("Sự cần thiết = 15"), "{}", log.stdout);
+    assert!(log.stdout.contains("tích mục kiểm tra"), "{}", log.stdout);
+    vietnamese_only("log", &log.stdout);
+    let log = vi(&["log", "KC24-GL-011"]);
+    assert!(
+        log.stdout
+            .contains("chờ thẩm định → đã trả lại — Thiếu báo giá"),
+        "{}",
+        log.stdout
+    );
+
+    // Refusals and errors, in Vietnamese too (the `error:` prefix stays:
+    // scripts read it).
+    for (args, want) in [
+        (
+            vec!["undo", "--user", "minh"],
+            "error: minh chưa có quyết định nào để hoàn tác",
+        ),
+        (
+            vec!["score", "KC24-GL-007", "necessity", "99"],
+            "error: KC24-GL-007: Sự cần thiết: 99 nằm ngoài khoảng 0..20",
+        ),
+        (
+            vec!["tick", "KC24-GL-007", "on_time"],
+            "error: Đúng hạn được kiểm tra tự động",
+        ),
+        (
+            vec!["show", "KC24-XX-000"],
+            "error: không có hồ sơ nào mã \"KC24-XX-000\"",
+        ),
+        (
+            vec!["approve", "KC24-BTR-007"],
+            "error: KC24-BTR-007: không phê duyệt: chưa đạt mục bắt buộc: Đúng hạn (nộp ngày 01/10/2023",
+        ),
+    ] {
+        let out = vi(&args);
+        assert_ne!(out.code, 0, "{args:?}");
+        assert!(out.stderr.contains(want), "{args:?}: {}", out.stderr);
+        vietnamese_only(&format!("{args:?}"), &out.stderr);
+    }
+    // The same in English, with labels, not ids.
+    let en = run_env(
+        &db,
+        &[],
+        &["--lang", "en", "score", "KC24-GL-007", "necessity", "99"],
+    );
+    assert!(
+        en.stderr
+            .contains("error: KC24-GL-007: Necessity: 99 is out of range 0..20"),
+        "{}",
+        en.stderr
+    );
+}

@@ -147,7 +147,7 @@ fn the_ranked_sheets_are_the_ranking_cell_by_cell() {
         for &row in &rows[ranked.len()..] {
             let code = txt(r.get_value((row, 2)));
             assert_eq!(listed[&code]["status"], "returned", "{code}");
-            assert_eq!(txt(r.get_value((row, 11))), "Trả lại");
+            assert_eq!(txt(r.get_value((row, 11))), "đã trả lại");
         }
         rows_seen += rows.len();
         // The totals row sums the national support.
@@ -171,8 +171,8 @@ fn the_ranked_sheets_are_the_ranking_cell_by_cell() {
             .unwrap()
     };
     let a = row_of("KC24-TV-003");
-    assert_eq!(txt(r.get_value((a, 11))), "Đã thông qua");
-    assert_eq!(txt(r.get_value((a, 12))), "thông qua");
+    assert_eq!(txt(r.get_value((a, 11))), "đã phê duyệt");
+    assert_eq!(txt(r.get_value((a, 12))), "phê duyệt");
     assert_eq!(txt(r.get_value((a, 13))), "họp hội đồng 2/10");
     let b = row_of("KC24-HG-005");
     assert_eq!(txt(r.get_value((b, 13))), "thiếu báo giá");

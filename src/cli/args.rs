@@ -161,6 +161,28 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// The return letters: one per province with returned dossiers, ready to sign
+    Letters {
+        /// Only this province's letter (matched without case or diacritics)
+        #[arg(long, value_name = "P")]
+        province: Option<String>,
+        /// The folder to write the letters into (one file per province)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        paper: PaperArgs,
+    },
+    /// The appraisal report: per category the allocation, ranking, cut line, counts and overrides
+    Report {
+        /// Only this category
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        /// The file to write
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        paper: PaperArgs,
+    },
     /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
     Template {
         #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
@@ -234,4 +256,35 @@ pub enum ExportFormat {
 pub enum TemplateFormat {
     Xlsx,
     Csv,
+}
+
+/// What `letters` and `report` share.
+#[derive(Debug, clap::Args)]
+pub struct PaperArgs {
+    /// The plan year [default: the newest in the database]
+    #[arg(long, value_name = "YEAR")]
+    pub plan_year: Option<i32>,
+    #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
+    pub format: PaperFormat,
+    /// Evaluate the checklists as of this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// The format of the letters and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperFormat {
+    /// A Word document
+    Docx,
+    /// Markdown, the same content
+    Md,
+}
+
+impl From<PaperFormat> for crate::output::papers::PaperFormat {
+    fn from(f: PaperFormat) -> Self {
+        match f {
+            PaperFormat::Docx => crate::output::papers::PaperFormat::Docx,
+            PaperFormat::Md => crate::output::papers::PaperFormat::Markdown,
+        }
+    }
 }

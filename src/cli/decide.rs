@@ -1,7 +1,7 @@
 //! `approve`, `return`, `undo`.
 
 use super::{CmdResult, Ctx, Exit, Failure};
-use crate::domain::Decision;
+use crate::domain::{Decision, Lang};
 use crate::ops;
 use chrono::NaiveDate;
 
@@ -32,21 +32,30 @@ pub fn approve(
         override_reason,
         as_of,
     )?;
+    let l = ctx.lang;
     for r in &preview.refused {
         crate::errln!(
-            "error: {}: not approved: mandatory items unmet: {}",
+            "error: {}: {}: {}",
             r.code,
-            r.describe()
+            l.pick(
+                "not approved: mandatory items unmet",
+                "không phê duyệt: chưa đạt mục bắt buộc"
+            ),
+            r.describe_in(l)
         );
     }
     for r in &preview.overridden {
         crate::errln!(
-            "warning: {}: approved with override; unmet: {}",
+            "warning: {}: {}: {}",
             r.code,
-            r.describe()
+            l.pick(
+                "approved with override; unmet",
+                "phê duyệt vượt kiểm tra; chưa đạt"
+            ),
+            r.describe_in(l)
         );
     }
-    report(&out, "approved")?;
+    report(&out, Decision::Approve, l)?;
     Ok(exit(
         preview.refused.len(),
         out.decided.len() + out.already.len(),
@@ -71,22 +80,35 @@ pub fn give_back(ctx: &mut Ctx, raw: &[String], reason: &str) -> CmdResult {
         None,
         today,
     )?;
-    report(&out, "returned")?;
+    report(&out, Decision::Return, ctx.lang)?;
     Ok(Exit::Success)
 }
 
-fn report(out: &crate::store::BatchOutcome, verb: &str) -> Result<(), Failure> {
-    let saved = match out.decided.len() {
-        0 => "nothing was changed".to_string(),
-        1 => "the decision was saved".to_string(),
-        n => format!("the decisions on {n} dossiers were saved"),
+fn report(out: &crate::store::BatchOutcome, decision: Decision, l: Lang) -> Result<(), Failure> {
+    let saved = match (out.decided.len(), l) {
+        (0, _) => l
+            .pick("nothing was changed", "không có gì thay đổi")
+            .to_string(),
+        (1, _) => l
+            .pick("the decision was saved", "đã lưu quyết định")
+            .to_string(),
+        (n, Lang::En) => format!("the decisions on {n} dossiers were saved"),
+        (n, Lang::Vi) => format!("đã lưu quyết định về {n} hồ sơ"),
+    };
+    let status = decision.target();
+    let (verb, already) = match l {
+        Lang::En => (status.id().to_string(), format!("already {}", status.id())),
+        Lang::Vi => (
+            status.label(l).to_string(),
+            format!("vốn đã {}", status.label(l)),
+        ),
     };
     super::report_saved(&saved, |o| {
         for c in &out.decided {
             crate::outln!(o, "{c}: {verb}")?;
         }
         for c in &out.already {
-            crate::outln!(o, "{c}: already {verb}")?;
+            crate::outln!(o, "{c}: {already}")?;
         }
         Ok(())
     })
@@ -102,16 +124,31 @@ fn exit(refused: usize, done: usize) -> Exit {
 
 pub fn undo(ctx: &mut Ctx) -> CmdResult {
     let out = ops::undo(&mut ctx.store, &ctx.actor)?;
-    super::report_saved("the undo was saved", |o| {
-        for (code, status) in &out.restored {
-            crate::outln!(
-                o,
-                "{code}: back to {status} (undo of {} batch {})",
-                out.action,
-                out.undone_batch
-            )?;
-        }
-        Ok(())
-    })?;
+    let l = ctx.lang;
+    super::report_saved(
+        l.pick("the undo was saved", "đã lưu việc hoàn tác"),
+        |o| {
+            for (code, status) in &out.restored {
+                match l {
+                    Lang::En => crate::outln!(
+                        o,
+                        "{code}: back to {status} (undo of {} batch {})",
+                        out.action,
+                        out.undone_batch
+                    )?,
+                    Lang::Vi => {
+                        let status = status.label(l);
+                        let action = crate::domain::vocab::audit::action_label(&out.action, l);
+                        crate::outln!(
+                            o,
+                            "{code}: trở lại {status} (hoàn tác {action}, lô {})",
+                            out.undone_batch
+                        )?
+                    }
+                }
+            }
+            Ok(())
+        },
+    )?;
     Ok(Exit::Success)
 }

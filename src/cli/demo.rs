@@ -78,8 +78,13 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
         dir.path(),
         super::import::print_message,
     )?;
+    let lang = super::lang_of(cli);
     crate::errln!(
-        "demo: bundled sample loaded ({}) into a temporary database, removed on quit",
+        "demo: {} ({})",
+        lang.pick(
+            "bundled sample loaded into a temporary database, removed on quit",
+            "đã nạp bộ hồ sơ mẫu vào một cơ sở dữ liệu tạm, xóa khi thoát"
+        ),
         sum.line()
     );
     tui(
@@ -88,7 +93,7 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
             db_path: path,
             rules,
             actor,
-            lang: super::lang_of(cli),
+            lang,
         },
         cli,
     )
@@ -98,10 +103,12 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
 pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Failure::failed(
+        return Err(Failure::failed(ctx.lang.pick(
             "the appraisal TUI needs a terminal (input or output is redirected); \
              in scripts use the commands: thamdinh --help",
-        ));
+            "giao diện thẩm định cần một terminal (đầu vào hoặc đầu ra đang bị chuyển hướng); \
+             trong script hãy dùng các lệnh: thamdinh --help",
+        )));
     }
     let options = crate::tui::Options {
         ascii: cli.ascii,

@@ -2,17 +2,14 @@
 
 use super::args::LogFormat;
 use super::table::{Align, Table};
-use super::{CmdResult, Ctx, Exit, Failure, print_json};
+use super::{CmdResult, Ctx, Exit, print_json};
 use crate::store::AuditFilter;
 
 pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogFormat) -> CmdResult {
     if let Some(c) = code
         && ctx.store.dossier(c.trim())?.is_none()
     {
-        return Err(Failure::failed(format!(
-            "no dossier with code {:?}",
-            c.trim()
-        )));
+        return Err(crate::store::StoreError::NotFound(c.trim().to_string()).into());
     }
     let filter = AuditFilter {
         code: code.map(|c| c.trim().to_string()),
@@ -23,13 +20,22 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
     match format {
         LogFormat::Json => print_json(&entries)?,
         LogFormat::Table => {
+            let l = ctx.lang;
+            // Each dossier's category, to name the criteria and items of
+            // score and tick entries.
+            let category: std::collections::HashMap<String, crate::domain::Category> = ctx
+                .store
+                .queue(&crate::store::QueueFilter::default())?
+                .into_iter()
+                .map(|q| (q.code, q.category))
+                .collect();
             let mut t = Table::new(&[
-                ("AT", Align::Left, 0),
-                ("WHO", Align::Left, 20),
-                ("ACTION", Align::Left, 0),
-                ("CODE", Align::Left, 0),
-                ("REV", Align::Right, 0),
-                ("DETAIL", Align::Left, 60),
+                (l.pick("AT", "LÚC"), Align::Left, 0),
+                (l.pick("WHO", "NGƯỜI"), Align::Left, 20),
+                (l.pick("ACTION", "THAO TÁC"), Align::Left, 0),
+                (l.pick("CODE", "MÃ"), Align::Left, 0),
+                (l.pick("REV", "LẦN"), Align::Right, 0),
+                (l.pick("DETAIL", "CHI TIẾT"), Align::Left, 60),
             ]);
             for e in &entries {
                 let who = if e.author == e.os_user {
@@ -37,7 +43,15 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
                 } else {
                     format!("{} ({})", e.author, e.os_user)
                 };
-                let mut detail = e.detail.clone().unwrap_or_default();
+                let category = e.code.as_ref().and_then(|c| category.get(c).copied());
+                let mut detail = e
+                    .detail
+                    .as_deref()
+                    .map(|d| {
+                        let d = crate::ops::audit_detail(&ctx.rules, category, &e.action, d, l);
+                        crate::domain::vocab::audit::detail_text(&d, l)
+                    })
+                    .unwrap_or_default();
                 if let Some(r) = &e.reason {
                     detail = if detail.is_empty() {
                         r.clone()
@@ -45,10 +59,14 @@ pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogForma
                         format!("{detail} — {r}")
                     };
                 }
+                let at = match l {
+                    crate::domain::Lang::En => e.at.clone(),
+                    crate::domain::Lang::Vi => l.datetime(&e.at),
+                };
                 t.row(vec![
-                    e.at.clone(),
+                    at,
                     who,
-                    e.action.clone(),
+                    crate::domain::vocab::audit::action_label(&e.action, l).to_string(),
                     e.code.clone().unwrap_or_default(),
                     e.revision.map(|r| r.to_string()).unwrap_or_default(),
                     detail,

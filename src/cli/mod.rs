@@ -10,6 +10,7 @@ mod keymap;
 mod list;
 mod log;
 mod maintenance;
+mod papers;
 mod rank;
 mod show;
 pub mod table;
@@ -62,14 +63,25 @@ impl Failure {
 
 impl From<OpError> for Failure {
     fn from(e: OpError) -> Failure {
-        Failure::failed(e.to_string())
+        Failure::failed(e.message(message_lang()))
     }
 }
 
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Failure {
-        Failure::failed(e.to_string())
+        Failure::failed(e.message(message_lang()))
     }
+}
+
+thread_local! {
+    /// The language of this command's messages, errors included: set by
+    /// [`lang_of`] from `--lang` and the environment.
+    static MESSAGE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// The language errors are written in.
+fn message_lang() -> Lang {
+    MESSAGE_LANG.with(std::cell::Cell::get)
 }
 
 impl From<std::io::Error> for Failure {
@@ -145,6 +157,9 @@ pub type CmdResult = Result<Exit, Failure>;
 
 /// Run the parsed command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
+    // Messages follow the language from the start (the `error:` prefix
+    // stays: scripts read it, cli.md).
+    lang_of(&cli);
     match dispatch(cli) {
         Ok(exit) => exit as i32,
         Err(f) => {
@@ -250,7 +265,9 @@ fn open_with(cli: &Cli, access: Access) -> Result<Ctx, Failure> {
 
 /// The language chosen by `--lang`, else the environment.
 pub fn lang_of(cli: &Cli) -> Lang {
-    Lang::from_env(cli.lang.as_deref())
+    let lang = Lang::from_env(cli.lang.as_deref());
+    MESSAGE_LANG.with(|l| l.set(lang));
+    lang
 }
 
 /// `--as-of DATE`, default today.
@@ -361,6 +378,16 @@ fn dispatch(cli: Cli) -> CmdResult {
             let guard = crate::output::SameFile::database(&db);
             template::run(&rules, &headers, *format, out, &guard)
         }
+        Command::Letters {
+            province,
+            out,
+            paper,
+        } => papers::letters(&cli, province.as_deref(), out, paper),
+        Command::Report {
+            category,
+            out,
+            paper,
+        } => papers::report(&cli, category.as_deref(), out, paper),
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
         Command::Keymap { command } => {
             let user = crate::config::user_keymap();

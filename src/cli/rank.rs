@@ -22,11 +22,21 @@ pub fn set_budget(
     let category = super::parse_category(&ctx.rules, category)?;
     let vnd = Vnd::parse(vnd).map_err(|e| Failure::usage(format!("--set-budget: {e}")))?;
     let year = ops::set_allocation(&mut ctx.store, &ctx.actor, category, plan_year, vnd)?;
-    crate::errln!(
-        "allocation of {category} for {year} set to {} ({})",
-        vnd.full(),
-        vnd.millions()
-    );
+    let l = ctx.lang;
+    match l {
+        crate::domain::Lang::En => crate::errln!(
+            "allocation of {} for {year} set to {} ({})",
+            category.label(l),
+            l.full(vnd),
+            l.millions(vnd)
+        ),
+        crate::domain::Lang::Vi => crate::errln!(
+            "đã đặt phân bổ cho {} năm {year}: {} ({})",
+            category.label(l),
+            l.full(vnd),
+            l.millions(vnd)
+        ),
+    }
     Ok(())
 }
 
@@ -53,6 +63,7 @@ pub fn run(
         Format::Json => print_json(&rows)?,
         Format::Csv => super::print_csv(rows)?,
         Format::Table => super::report(|o| {
+            let l = ctx.lang;
             for (i, r) in rankings
                 .iter()
                 .filter(|r| category.is_some() || !r.rows.is_empty())
@@ -61,23 +72,35 @@ pub fn run(
                 if i > 0 {
                     crate::outln!(o)?;
                 }
-                let alloc = r.allocation.map_or("no allocation set".to_string(), |a| {
-                    format!("allocation {}", a.millions())
-                });
-                crate::outln!(o, "{} · plan year {} · {alloc}", r.category, r.plan_year)?;
+                let alloc_word = l.pick("allocation", "phân bổ");
+                let alloc = r.allocation.map_or(
+                    l.pick("no allocation set", "chưa có phân bổ").to_string(),
+                    |a| format!("{alloc_word} {}", l.millions(a)),
+                );
+                crate::outln!(
+                    o,
+                    "{} · {} {} · {alloc}",
+                    r.category.label(l),
+                    l.pick("plan year", "năm kế hoạch"),
+                    r.plan_year
+                )?;
                 let mut t = Table::new(&[
-                    ("RANK", Align::Right, 0),
-                    ("CODE", Align::Left, 0),
-                    ("SCORE", Align::Right, 0),
-                    ("NATIONAL", Align::Right, 0),
-                    ("CUMULATIVE", Align::Right, 0),
+                    (l.pick("RANK", "HẠNG"), Align::Right, 0),
+                    (l.pick("CODE", "MÃ"), Align::Left, 0),
+                    (l.pick("SCORE", "ĐIỂM"), Align::Right, 0),
+                    (l.pick("NATIONAL", "KCQG"), Align::Right, 0),
+                    (l.pick("CUMULATIVE", "LŨY KẾ"), Align::Right, 0),
                     ("", Align::Left, 0),
                 ]);
                 let mut cut_drawn = false;
                 for row in &r.rows {
                     if !row.within_budget && !cut_drawn {
                         if let Some(a) = r.allocation {
-                            t.rule(&format!("cut line: allocation {}", a.millions()));
+                            t.rule(&format!(
+                                "{}: {alloc_word} {}",
+                                l.pick("cut line", "ngưỡng cắt"),
+                                l.millions(a)
+                            ));
                         }
                         cut_drawn = true;
                     }
@@ -85,17 +108,21 @@ pub fn run(
                         row.rank.to_string(),
                         row.code.clone(),
                         dash(row.score),
-                        row.national_vnd.millions(),
-                        row.cumulative_vnd.millions(),
+                        l.millions(row.national_vnd),
+                        l.millions(row.cumulative_vnd),
                         if row.within_budget {
-                            "✓ within budget".into()
+                            l.pick("✓ within budget", "✓ trong hạn mức").into()
                         } else {
-                            "✗ over".into()
+                            l.pick("✗ over", "✗ vượt").into()
                         },
                     ]);
                 }
                 if t.is_empty() {
-                    crate::outln!(o, "  (no dossiers to rank)")?;
+                    crate::outln!(
+                        o,
+                        "  {}",
+                        l.pick("(no dossiers to rank)", "(không có hồ sơ để xếp hạng)")
+                    )?;
                 } else {
                     o.text(&t.render())?;
                 }

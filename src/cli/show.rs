@@ -4,7 +4,6 @@
 use super::args::ShowFormat;
 use super::{CmdResult, Ctx, Exit, Failure, print_json};
 use crate::domain::checklist::{ItemKind, ItemState};
-use crate::domain::date::vn;
 use crate::domain::lang::Lang;
 use crate::ops::{self, DossierView};
 use chrono::NaiveDate;
@@ -49,6 +48,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
                 "id": i.id, "kind": i.kind, "mandatory": i.mandatory, "state": i.state,
                 "detail": i.detail_in(lang), "text": i.text_vi, "text_en": i.text_en, "stale": i.stale,
                 "label": i.label_vi, "label_en": i.label_en, "evidence": i.evidence,
+                "basis": i.basis,
             });
             if let (Some(t), Value::Object(m)) = (&i.tick, &mut item) {
                 m.insert("ticked_by".into(), json!(t.author));
@@ -63,6 +63,7 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
     obj.insert("version".into(), json!(v.record.version));
     obj.insert("checklist".into(), Value::Array(checklist));
     obj.insert("checklist_ok".into(), json!(v.checklist.ok()));
+    obj.insert("rule_set".into(), json!(v.checklist.rule_set));
     obj.insert(
         "score".into(),
         json!({"total": score.total, "bonus": score.bonus, "criteria": criteria, "bonus_parts": bonus_parts}),
@@ -123,35 +124,63 @@ fn glyph(s: ItemState) -> &'static str {
     }
 }
 
-/// The text form, for reading in a terminal.
+/// The text form, for reading in a terminal, in `lang`: labels, not ids.
 pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
+    let l = lang;
     let d = &v.record.dossier;
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} · {} · {} · revision {}",
-        d.code, d.category, v.record.status, v.record.revision
+        "{} · {} · {} · {} {}",
+        d.code,
+        d.category.label(l),
+        v.record.status.label(l),
+        l.pick("revision", "lần nộp"),
+        v.record.revision
     );
     let _ = writeln!(s, "{}", d.title);
     let _ = writeln!(s);
+    let labels = [
+        l.pick("Province", "Tỉnh"),
+        l.pick("Plan year", "Năm kế hoạch"),
+        l.pick("Project type", "Loại đề án"),
+        l.pick("Implementing unit", "Đơn vị thực hiện"),
+        l.pick("Beneficiary", "Đối tượng thụ hưởng"),
+        l.pick("Priority area", "Địa bàn ưu tiên"),
+        l.pick("Submitted", "Ngày nộp"),
+        l.pick("Period", "Thời gian"),
+        l.pick("Budget", "Kinh phí"),
+        l.pick("Documents", "Hồ sơ kèm theo"),
+    ];
+    let col = labels.iter().map(|x| x.chars().count()).max().unwrap_or(0) + 1;
     let field = |s: &mut String, k: &str, val: &str| {
         if !val.is_empty() {
             // A label longer than the column still gets a space before its
-            // value (`· traditional_craft true`).
-            let _ = writeln!(s, "  {k:<17} {val}");
+            // value (`· nghề truyền thống không`).
+            let _ = writeln!(s, "  {k:<col$} {val}");
         }
     };
-    field(&mut s, "Province", &d.province);
-    field(&mut s, "Plan year", &d.plan_year.to_string());
-    field(&mut s, "Project type", d.project_type.id());
-    field(&mut s, "Implementing unit", &d.implementing_unit);
+    field(&mut s, labels[0], &d.province);
+    field(&mut s, labels[1], &d.plan_year.to_string());
+    field(
+        &mut s,
+        l.pick("Rule set", "Bộ quy tắc"),
+        &v.checklist.rule_set.title(l),
+    );
+    field(
+        &mut s,
+        l.pick("Legal basis", "Căn cứ pháp lý"),
+        &v.checklist.rule_set.legal_basis.join("; "),
+    );
+    field(&mut s, labels[2], d.project_type.label(l));
+    field(&mut s, labels[3], &d.implementing_unit);
     if let Some(b) = &d.beneficiary {
         let mut parts = Vec::new();
         if let Some(n) = &b.name {
             parts.push(n.clone());
         }
         if let Some(k) = b.kind {
-            parts.push(format!("({})", k.id()));
+            parts.push(format!("({})", k.label(l)));
         }
         if let Some(c) = &b.commune {
             parts.push(format!("· {c}"));
@@ -160,34 +189,57 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             parts.push(format!("· {dd}"));
         }
         if let Some(w) = b.workers {
-            parts.push(format!("· {w} workers"));
+            parts.push(format!("· {w} {}", l.pick("workers", "lao động")));
         }
-        field(&mut s, "Beneficiary", &parts.join(" "));
+        field(&mut s, labels[4], &parts.join(" "));
+    }
+    for (n, e) in d.beneficiaries.iter().enumerate() {
+        let m = |x: Option<crate::domain::Vnd>| x.map_or("?".to_string(), |v| l.millions(v));
+        let mut parts = vec![e.who.name.clone().unwrap_or_else(|| "?".into())];
+        if let Some(c) = e.who.commune.as_deref().or(e.who.district.as_deref()) {
+            parts.push(format!("· {c}"));
+        }
+        parts.push(format!(
+            "· {} {} / {} {}",
+            l.pick("national", "KCQG"),
+            m(e.national_vnd),
+            l.pick("total", "tổng"),
+            m(e.total_vnd)
+        ));
+        field(
+            &mut s,
+            &format!("{} {}", l.pick("Establishment", "Cơ sở"), n + 1),
+            &parts.join(" "),
+        );
     }
     field(
         &mut s,
-        "Priority area",
-        d.priority_area.map_or("", |p| p.id()),
+        labels[5],
+        d.priority_area.map_or("", |p| p.label(l)),
     );
-    field(&mut s, "Submitted", &vn(d.submitted_on));
+    field(&mut s, labels[6], &l.date(d.submitted_on));
     if d.start.is_some() || d.end.is_some() {
         let period = format!(
             "{} – {}",
-            d.start.map_or("?".into(), vn),
-            d.end.map_or("?".into(), vn)
+            d.start.map_or("?".into(), |x| l.date(x)),
+            d.end.map_or("?".into(), |x| l.date(x))
         );
-        field(&mut s, "Period", &period);
+        field(&mut s, labels[7], &period);
     }
     let b = &d.budget;
-    let m = |x: Option<crate::domain::Vnd>| x.map_or("?".to_string(), |v| v.millions());
+    let m = |x: Option<crate::domain::Vnd>| x.map_or("?".to_string(), |v| l.millions(v));
     field(
         &mut s,
-        "Budget",
+        labels[8],
         &format!(
-            "total {} = national {} + local {} + counterpart {}",
+            "{} {} = {} {} + {} {} + {} {}",
+            l.pick("total", "tổng"),
             m(b.total_vnd),
-            b.national_vnd.millions(),
+            l.pick("national", "KCQG"),
+            l.millions(b.national_vnd),
+            l.pick("local", "địa phương"),
             m(b.local_vnd),
+            l.pick("counterpart", "đối ứng"),
             m(b.counterpart_vnd)
         ),
     );
@@ -196,34 +248,32 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
         .iter()
         .map(
             |doc| match (&doc.original_kind, doc.level, doc.valid_until) {
-                (Some(orig), _, _) => format!("other ({orig})"),
-                (None, Some(l), Some(u)) => {
-                    format!("{} ({}, valid until {})", doc.kind.id(), l.id(), vn(u))
-                }
-                (None, Some(l), None) => format!("{} ({})", doc.kind.id(), l.id()),
-                _ => doc.kind.id().to_string(),
+                (Some(orig), _, _) => format!("{} ({orig})", l.pick("other", "khác")),
+                (None, Some(lv), Some(u)) => format!(
+                    "{} ({}, {} {})",
+                    doc.kind.label(l),
+                    lv.label(l),
+                    l.pick("valid until", "hiệu lực đến"),
+                    l.date(u)
+                ),
+                (None, Some(lv), None) => format!("{} ({})", doc.kind.label(l), lv.label(l)),
+                _ => doc.kind.label(l).to_string(),
             },
         )
         .collect();
-    field(&mut s, "Documents", &docs.join(", "));
-    if let Ok(Value::Object(details)) = serde_json::to_value(&d.details) {
-        for (k, val) in details {
-            let text = match val {
-                Value::String(x) => x,
-                other => other.to_string(),
-            };
-            field(&mut s, &format!("· {k}"), &text);
-        }
+    field(&mut s, labels[9], &docs.join(", "));
+    for (k, val) in crate::domain::fields::details(&d.details, l) {
+        field(&mut s, &format!("· {k}"), &val);
     }
     for (k, val) in &d.extra {
-        let text = match val {
-            Value::String(x) => x.clone(),
-            other => other.to_string(),
-        };
-        field(&mut s, &format!("+ {k}"), &text);
+        field(
+            &mut s,
+            &format!("+ {k}"),
+            &crate::domain::fields::plain(val, l),
+        );
     }
     if let Some(sum) = &d.summary {
-        let _ = writeln!(s, "\nSummary");
+        let _ = writeln!(s, "\n{}", l.pick("Summary", "Tóm tắt"));
         for line in sum.lines() {
             let _ = writeln!(s, "  {line}");
         }
@@ -231,29 +281,33 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     let _ = writeln!(
         s,
         "\n{} {} ({} {})",
-        lang.pick("Checklist", "Kiểm tra"),
-        v.checklist.summary_in(lang),
-        lang.pick("as of", "ngày"),
-        vn(as_of)
+        l.pick("Checklist", "Kiểm tra"),
+        v.checklist.summary_in(l),
+        l.pick("as of", "ngày"),
+        l.date(as_of)
     );
     let width = v
         .checklist
         .items
         .iter()
-        .map(|i| i.label(lang).chars().count())
+        .map(|i| i.label(l).chars().count())
         .max()
         .unwrap_or(0);
     for i in &v.checklist.items {
-        let must = if i.mandatory { "" } else { " (optional)" };
+        let must = if i.mandatory {
+            String::new()
+        } else {
+            format!(" ({})", l.pick("optional", "không bắt buộc"))
+        };
         let evidence = match (&i.kind, &i.tick) {
             (ItemKind::Manual, Some(t)) => {
-                format!("{} — {} {}", i.text(lang), t.author, lang.datetime(&t.at))
+                format!("{} — {} {}", i.text(l), t.author, l.datetime(&t.at))
             }
-            (ItemKind::Manual, None) => i.text(lang).to_string(),
-            _ => i.detail_in(lang),
+            (ItemKind::Manual, None) => i.text(l).to_string(),
+            _ => i.detail_in(l),
         };
         let stale = if i.stale {
-            " [ticked on an older revision]"
+            l.pick(" [ticked on an older revision]", " [tích trên lần nộp cũ]")
         } else {
             ""
         };
@@ -261,48 +315,79 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             s,
             "  {} {:<width$}  {evidence}{must}{stale}",
             glyph(i.state),
-            i.label(lang)
+            i.label(l)
         );
+        if let Some(b) = i.basis_line(l) {
+            let _ = writeln!(s, "    {:<width$}  {b}", "");
+        }
     }
     let sc = &v.score;
+    let score_word = l.pick("Score", "Điểm");
     match sc.total {
-        Some(t) => {
+        Some(t) if sc.bonus != 0 => {
             let _ = writeln!(
                 s,
-                "\nScore {t} (criteria {} + bonus {})",
+                "\n{score_word} {} + {} = {t} ({} + {})",
                 t - sc.bonus,
+                sc.bonus,
+                l.pick("criteria", "tiêu chí"),
+                l.pick("bonus", "điểm cộng")
+            );
+        }
+        Some(t) => {
+            let _ = writeln!(s, "\n{score_word} {t}");
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                "\n{score_word} – ({}; {} {})",
+                l.pick("not scored", "chưa chấm"),
+                l.pick("bonus", "điểm cộng"),
                 sc.bonus
             );
         }
-        None => {
-            let _ = writeln!(s, "\nScore – (not scored; bonus {})", sc.bonus);
-        }
     }
+    let cw = sc
+        .criteria
+        .iter()
+        .map(|c| l.pick(&c.label_en, &c.label_vi).chars().count())
+        .chain(
+            sc.bonus_parts
+                .iter()
+                .map(|b| l.pick(&b.label_en, &b.label_vi).chars().count() + 2),
+        )
+        .max()
+        .unwrap_or(0);
     for c in &sc.criteria {
         let pts = c.points.map_or("–".to_string(), |p| p.to_string());
         let stale = if c.stale {
-            " [scored on an older revision]"
+            l.pick(" [scored on an older revision]", " [chấm trên lần nộp cũ]")
         } else {
             ""
         };
-        let _ = writeln!(
-            s,
-            "  {:<28} {pts:>3}/{:<3} {}{stale}",
-            c.id, c.max, c.label_vi
-        );
+        let label = l.pick(&c.label_en, &c.label_vi);
+        let _ = writeln!(s, "  {label:<cw$} {pts:>3}/{}{stale}", c.max);
     }
     for b in &sc.bonus_parts {
-        let _ = writeln!(s, "  + {:<26} {:>3}     {}", b.id, b.points, b.label_vi);
+        let label = format!("+ {}", l.pick(&b.label_en, &b.label_vi));
+        let _ = writeln!(s, "  {label:<cw$} {:>3}", b.points);
     }
-    let _ = writeln!(s, "\nNotes ({})", v.notes.len());
+    let _ = writeln!(s, "\n{} ({})", l.pick("Notes", "Ghi chú"), v.notes.len());
     for n in &v.notes {
-        let _ = writeln!(s, "  {} {} (rev {}):", n.at, n.author, n.revision);
+        let _ = writeln!(
+            s,
+            "  {} {} ({} {}):",
+            l.datetime(&n.at),
+            n.author,
+            l.pick("rev", "lần"),
+            n.revision
+        );
         for line in n.text.lines() {
             let _ = writeln!(s, "    {line}");
         }
     }
     if !v.history.is_empty() {
-        let _ = writeln!(s, "\nHistory");
+        let _ = writeln!(s, "\n{}", l.pick("History", "Lịch sử"));
         for h in &v.history {
             let reason = h
                 .reason
@@ -310,13 +395,19 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
                 .map(|r| format!(" — {r}"))
                 .unwrap_or_default();
             let over = match (&h.override_reason, h.overridden) {
-                (Some(o), true) => format!(" [override: {o}]"),
+                (Some(o), true) => format!(" [{}: {o}]", l.pick("override", "vượt kiểm tra")),
                 _ => String::new(),
             };
             let _ = writeln!(
                 s,
-                "  {} {} {} ({} → {}, rev {}){reason}{over}",
-                h.at, h.author, h.action, h.from_status, h.to_status, h.revision
+                "  {} {} {} ({} → {}, {} {}){reason}{over}",
+                l.datetime(&h.at),
+                h.author,
+                crate::domain::vocab::audit::action_label(&h.action, l),
+                crate::domain::vocab::status_label(&h.from_status, l),
+                crate::domain::vocab::status_label(&h.to_status, l),
+                l.pick("rev", "lần"),
+                h.revision
             );
         }
     }

@@ -14,14 +14,14 @@ pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
         on,
         None,
     )?;
-    super::report_saved("the tick was saved", |o| {
-        crate::outln!(
-            o,
-            "{}: {} {}",
-            code.trim(),
-            item.trim(),
-            if on { "ticked" } else { "unticked" }
-        )
+    let l = ctx.lang;
+    let label = item_label(ctx, code, item);
+    let done = match on {
+        true => l.pick("ticked", "đã tích"),
+        false => l.pick("unticked", "đã bỏ tích"),
+    };
+    super::report_saved(l.pick("the tick was saved", "đã lưu dấu tích"), |o| {
+        crate::outln!(o, "{}: {label} {done}", code.trim())
     })?;
     Ok(Exit::Success)
 }
@@ -37,13 +37,15 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
         None,
     )?;
     let total = total_now(ctx, code)?;
-    super::report_saved("the score was saved", |o| {
+    let l = ctx.lang;
+    let label = criterion_label(ctx, code, criterion);
+    super::report_saved(l.pick("the score was saved", "đã lưu điểm"), |o| {
         crate::outln!(
             o,
-            "{}: {} = {} (total {total})",
+            "{}: {label} = {} ({} {total})",
             code.trim(),
-            criterion.trim(),
-            points.trim()
+            points.trim(),
+            l.pick("total", "tổng")
         )
     })?;
     Ok(Exit::Success)
@@ -60,15 +62,53 @@ pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
         None,
     )?;
     let total = total_now(ctx, code)?;
-    super::report_saved("the score was cleared", |o| {
+    let l = ctx.lang;
+    let label = criterion_label(ctx, code, criterion);
+    super::report_saved(l.pick("the score was cleared", "đã xóa điểm"), |o| {
         crate::outln!(
             o,
-            "{}: {} unscored (total {total})",
+            "{}: {label} {} ({} {total})",
             code.trim(),
-            criterion.trim()
+            l.pick("unscored", "chưa chấm"),
+            l.pick("total", "tổng")
         )
     })?;
     Ok(Exit::Success)
+}
+
+/// A criterion of the dossier's category as a person reads it (its id
+/// when the dossier or criterion is not found).
+fn criterion_label(ctx: &Ctx, code: &str, criterion: &str) -> String {
+    let id = criterion.trim();
+    label_in(ctx, code, id, |cat| {
+        cat.criterion(id)
+            .map(|c| (c.label_en.as_str(), c.label_vi.as_str()))
+    })
+}
+
+/// A manual checklist item as a person reads it (its id when not found).
+fn item_label(ctx: &Ctx, code: &str, item: &str) -> String {
+    let id = item.trim();
+    label_in(ctx, code, id, |cat| {
+        let m = cat.manual.iter().find(|m| m.id == id)?;
+        Some((m.label_en.as_str(), m.label_vi.as_str()))
+    })
+}
+
+/// The label `find` gives in the dossier's category, in the chosen
+/// language; `id` when there is none.
+fn label_in<'r>(
+    ctx: &'r Ctx,
+    code: &str,
+    id: &str,
+    find: impl Fn(&'r crate::domain::rules::CategoryRules) -> Option<(&'r str, &'r str)>,
+) -> String {
+    let row = ctx.store.queue_row(code.trim()).ok().flatten();
+    row.and_then(|r| find(ctx.rules.category(r.category)))
+        .map_or_else(
+            || id.to_string(),
+            |(en, vi)| ctx.lang.pick(en, vi).to_string(),
+        )
 }
 
 /// The dossier's total as stored now, `–` while unscored.
@@ -92,8 +132,23 @@ pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {
         text.to_string()
     };
     let n = ops::note(&mut ctx.store, &ctx.actor, code.trim(), &text)?;
-    super::report_saved("the note was saved", |o| {
-        crate::outln!(o, "{}: note {} added by {}", code.trim(), n.id, n.author)
-    })?;
+    let l = ctx.lang;
+    super::report_saved(
+        l.pick("the note was saved", "đã lưu ghi chú"),
+        |o| match l {
+            crate::domain::Lang::Vi => {
+                crate::outln!(
+                    o,
+                    "{}: {} đã thêm ghi chú số {}",
+                    code.trim(),
+                    n.author,
+                    n.id
+                )
+            }
+            crate::domain::Lang::En => {
+                crate::outln!(o, "{}: note {} added by {}", code.trim(), n.id, n.author)
+            }
+        },
+    )?;
     Ok(Exit::Success)
 }

@@ -48,12 +48,18 @@ pub struct CategoryAliases {
     /// The same names for an exact match, which needs no folding (most
     /// files write a name exactly; an import resolves one per record).
     exact: HashMap<String, Category>,
+    /// The other vocabularies' spellings (`data/aliases.toml`), which the
+    /// importer resolves beside the category.
+    spellings: crate::domain::spellings::Spellings,
 }
 
 impl CategoryAliases {
     /// An alias table knowing only the category ids and labels.
     pub fn ids_only() -> Self {
-        let mut a = CategoryAliases::default();
+        let mut a = CategoryAliases {
+            spellings: crate::domain::spellings::Spellings::bundled(),
+            ..CategoryAliases::default()
+        };
         for c in Category::ALL {
             a.by_key.insert(fold_words(c.id()), c);
             a.by_key.insert(fold_words(&c.id().replace('_', " ")), c);
@@ -87,6 +93,16 @@ impl CategoryAliases {
                 Ok(())
             }
         }
+    }
+
+    /// The other vocabularies' spellings.
+    pub fn spellings(&self) -> &crate::domain::spellings::Spellings {
+        &self.spellings
+    }
+
+    /// Use these spellings for the other vocabularies.
+    pub fn set_spellings(&mut self, s: crate::domain::spellings::Spellings) {
+        self.spellings = s;
     }
 
     /// Resolve what a province wrote: `máy móc thiết bị` → `machinery`.

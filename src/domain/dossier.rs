@@ -25,6 +25,10 @@ pub struct Dossier {
     pub implementing_unit: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beneficiary: Option<Beneficiary>,
+    /// The establishments of a group project, each with its own share
+    /// (caps apply per establishment). Never given with `beneficiary`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub beneficiaries: Vec<Establishment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority_area: Option<PriorityArea>,
     pub submitted_on: NaiveDate,
@@ -76,6 +80,20 @@ pub struct Beneficiary {
     pub commune: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workers: Option<u32>,
+}
+
+/// One establishment of `beneficiaries`: who it is, its share of the
+/// budget, and (machinery) its equipment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Establishment {
+    #[serde(flatten)]
+    pub who: Beneficiary,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_vnd: Option<Vnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_vnd: Option<Vnd>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equipment: Vec<Equipment>,
 }
 
 crate::vocabulary! {
@@ -191,6 +209,9 @@ pub struct Details {
     pub new_in_district: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// `new_technology` (the default when absent) or `replication`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_kind: Option<ModelKind>,
     // pollution_treatment
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtype: Option<PollutionSubtype>,
@@ -239,6 +260,16 @@ pub struct Equipment {
 }
 
 crate::vocabulary! {
+    /// A demonstration model of a new technology, or one replicating an
+    /// existing model (each with its own cap).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ModelKind {
+        NewTechnology = "new_technology", "new technology", "công nghệ mới";
+        Replication = "replication", "replication of a model", "nhân rộng mô hình";
+    }
+}
+
+crate::vocabulary! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum PollutionSubtype {
         EstablishmentTreatment = "establishment_treatment", "treatment at an establishment", "xử lý tại cơ sở";
@@ -277,6 +308,10 @@ pub struct Certificate {
     pub level: Option<CertLevel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// The day of issue: with no `valid_until`, validity follows the rule
+    /// set (31 December of the fourth year counted from the year of issue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
 }
@@ -290,15 +325,40 @@ impl Dossier {
         self.beneficiary.as_ref().and_then(|b| b.name.as_deref())
     }
 
+    /// Every beneficiary the dossier names: the one `beneficiary`, or
+    /// each establishment of `beneficiaries`.
+    pub fn all_beneficiaries(&self) -> Vec<&Beneficiary> {
+        match &self.beneficiary {
+            Some(b) => vec![b],
+            None => self.beneficiaries.iter().map(|e| &e.who).collect(),
+        }
+    }
+
+    /// The beneficiary's name, or the names of the establishments joined
+    /// by `; ` (what the queue shows and the search looks in).
+    pub fn beneficiary_names(&self) -> Option<String> {
+        let names: Vec<&str> = self
+            .all_beneficiaries()
+            .into_iter()
+            .filter_map(|b| b.name.as_deref())
+            .collect();
+        (!names.is_empty()).then(|| names.join("; "))
+    }
+
+    /// The demonstration model's kind (`new_technology` when not given).
+    pub fn model_kind(&self) -> ModelKind {
+        self.details.model_kind.unwrap_or(ModelKind::NewTechnology)
+    }
+
     /// The text the fuzzy search looks in: code, title, beneficiary, province.
     pub fn search_text(&self) -> String {
         let mut s = String::with_capacity(self.code.len() + self.title.len() + 64);
         s.push_str(&self.code);
         s.push(' ');
         s.push_str(&self.title);
-        if let Some(b) = self.beneficiary_name() {
+        if let Some(b) = self.beneficiary_names() {
             s.push(' ');
-            s.push_str(b);
+            s.push_str(&b);
         }
         s.push(' ');
         s.push_str(&self.province);
@@ -337,6 +397,7 @@ pub(crate) mod fixtures {
                 commune: Some("Ia Dêr".into()),
                 workers: Some(42),
             }),
+            beneficiaries: Vec::new(),
             priority_area: None,
             submitted_on: NaiveDate::from_ymd_opt(2023, 9, 28).unwrap(),
             start: NaiveDate::from_ymd_opt(2024, 3, 1),

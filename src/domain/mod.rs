@@ -4,8 +4,11 @@
 pub mod category;
 pub mod date;
 pub mod dossier;
+pub mod fields;
 pub mod lang;
 pub mod money;
+pub mod papers;
+pub mod refusal;
 pub mod status;
 pub mod summary;
 pub mod text;
@@ -22,4 +25,6 @@ pub mod checklist;
 pub mod query;
 pub mod ranking;
 pub mod rules;
+pub mod ruleset;
 pub mod scoring;
+pub mod spellings;

@@ -8,8 +8,8 @@ use crate::domain::checklist::AutoItem;
 use crate::domain::dossier::{DocKind, Dossier, PriorityArea, ProjectType};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
+use crate::domain::ruleset::{BUNDLED_RULESETS, RuleSet, RuleSets, is_ruleset};
 use crate::domain::text::{clean_line, fold_words};
-use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -24,15 +24,25 @@ pub const CRITERIA_FILE: &str = "criteria.toml";
 /// File name of the budget allocations.
 pub const BUDGET_FILE: &str = "budget.toml";
 
-/// The four rule files, in loading order.
-pub const FILES: [&str; 4] = [CATEGORIES_FILE, CHECKLISTS_FILE, CRITERIA_FILE, BUDGET_FILE];
+/// The rule files, in loading order.
+pub const FILES: [&str; 5] = [
+    CATEGORIES_FILE,
+    CHECKLISTS_FILE,
+    CRITERIA_FILE,
+    BUDGET_FILE,
+    crate::domain::spellings::ALIASES_FILE,
+];
 
 /// The copies of `data/*.toml` compiled into the binary: (file name, text).
-pub const BUNDLED: [(&str, &str); 4] = [
+pub const BUNDLED: [(&str, &str); 5] = [
     (CATEGORIES_FILE, include_str!("../../data/categories.toml")),
     (CHECKLISTS_FILE, include_str!("../../data/checklists.toml")),
     (CRITERIA_FILE, include_str!("../../data/criteria.toml")),
     (BUDGET_FILE, include_str!("../../data/budget.toml")),
+    (
+        crate::domain::spellings::ALIASES_FILE,
+        crate::domain::spellings::BUNDLED_ALIASES,
+    ),
 ];
 
 /// One rule file handed to [`Rules::from_sources`]: its name (shown in
@@ -71,10 +81,6 @@ impl std::error::Error for RulesError {}
 /// Rules that apply to every category.
 #[derive(Debug, Clone, PartialEq)]
 pub struct General {
-    /// Day of the deadline (in the year before the plan year).
-    pub deadline_day: u32,
-    /// Month of the deadline.
-    pub deadline_month: u32,
     /// Multiplier on the cap amount for priority areas, in thousandths
     /// (1.5× = 1500).
     pub priority_multiplier_permille: u32,
@@ -99,17 +105,6 @@ pub struct ItemTexts {
 }
 
 impl General {
-    /// The submission deadline for a plan year: the configured day and month
-    /// of `plan_year − 1` (29 February falls back to 28 in common years).
-    pub fn deadline(&self, plan_year: i32) -> NaiveDate {
-        let y = plan_year - 1;
-        (0..4)
-            .find_map(|back| {
-                NaiveDate::from_ymd_opt(y, self.deadline_month, self.deadline_day - back)
-            })
-            .unwrap_or(NaiveDate::MIN)
-    }
-
     /// The label and text of an automatic item.
     pub fn auto_texts(&self, item: AutoItem) -> &ItemTexts {
         static EMPTY: ItemTexts = ItemTexts {
@@ -167,6 +162,9 @@ pub struct SupportCap {
     pub percent: u32,
     /// Amount before any priority multiplier.
     pub amount: Vnd,
+    /// The article this cap comes from, when the rule set names one for
+    /// it (else the `support_cap` item's).
+    pub basis: Option<String>,
 }
 
 /// A checklist item the appraiser ticks by hand.
@@ -249,8 +247,6 @@ pub struct CategoryRules {
     pub name_en: String,
     /// Required documents.
     pub documents: DocumentRules,
-    /// Support caps per subtype; empty = no cap (`support_cap` left out).
-    pub caps: Vec<SupportCap>,
     /// Manual checklist items, in file order.
     pub manual: Vec<ManualItem>,
     /// Scoring criteria, in file order; maxima sum to 100.
@@ -258,14 +254,6 @@ pub struct CategoryRules {
 }
 
 impl CategoryRules {
-    /// The cap for a subtype key, or the `default` cap.
-    pub fn cap(&self, subtype: &str) -> Option<&SupportCap> {
-        self.caps
-            .iter()
-            .find(|c| c.subtype == subtype)
-            .or_else(|| self.caps.iter().find(|c| c.subtype == "default"))
-    }
-
     /// The manual checklist items, in file order.
     pub fn manual_items(&self) -> impl Iterator<Item = &ManualItem> {
         self.manual.iter()
@@ -305,6 +293,7 @@ impl CategoryRules {
 pub fn subtype_keys(c: Category) -> &'static [&'static str] {
     match c {
         Category::Machinery => &["establishment", "technology_line"],
+        Category::DemonstrationModel => &["new_technology", "replication", "default"],
         Category::PollutionTreatment => &[
             "establishment_treatment",
             "cluster_treatment",
@@ -327,6 +316,7 @@ pub fn subtype_key(d: &Dossier) -> Option<&'static str> {
             "establishment"
         }),
         Category::PollutionTreatment => d.details.subtype.map(|s| s.id()),
+        Category::DemonstrationModel => Some(d.model_kind().id()),
         _ => Some("default"),
     }
 }
@@ -341,6 +331,7 @@ pub struct Rules {
     pub bonus: BonusRules,
     categories: Vec<CategoryRules>,
     allocations: BTreeMap<(i32, Category), Vnd>,
+    rule_sets: RuleSets,
 }
 
 fn index(c: Category) -> usize {
@@ -348,8 +339,10 @@ fn index(c: Category) -> usize {
 }
 
 impl Rules {
-    /// Parse and validate the four rule files. Each source is recognised by
-    /// its file name (`…/checklists.toml`); all four are needed.
+    /// Parse and validate the four rule files and the rule sets. Each
+    /// source is recognised by its file name (`…/checklists.toml`); all four
+    /// are needed. Rule sets are the sources under `rulesets/`; without any,
+    /// the bundled ones apply.
     pub fn from_sources(sources: &[Source]) -> Result<Rules, RulesError> {
         let find = |file: &str| -> Result<Source, RulesError> {
             sources
@@ -371,10 +364,45 @@ impl Rules {
         let crit_src = find(CRITERIA_FILE)?;
         let bud_src = find(BUDGET_FILE)?;
 
-        let (aliases, names) = load_categories(cat_src)?;
+        let (mut aliases, names) = load_categories(cat_src)?;
+        // The spellings file is optional among the sources (a data folder
+        // from before it existed): the bundled copy then.
+        let spellings = match find(crate::domain::spellings::ALIASES_FILE) {
+            Ok(src) => crate::domain::spellings::load(src)?,
+            Err(_) => crate::domain::spellings::Spellings::bundled(),
+        };
+        aliases.set_spellings(spellings);
         let (general, checklists) = load_checklists(chk_src)?;
         let (bonus, criteria) = load_criteria(crit_src)?;
         let allocations = load_budget(bud_src)?;
+
+        let mut manual_ids: Vec<String> = Vec::new();
+        for (_, m) in checklists.values() {
+            for item in m {
+                if !manual_ids.contains(&item.id) {
+                    manual_ids.push(item.id.clone());
+                }
+            }
+        }
+        let given: Vec<Source> = sources
+            .iter()
+            .filter(|s| is_ruleset(s.name))
+            .copied()
+            .collect();
+        let bundled_names: Vec<String> = BUNDLED_RULESETS
+            .iter()
+            .map(|(n, _)| format!("data/{n}"))
+            .collect();
+        let set_sources: Vec<Source> = if given.is_empty() {
+            BUNDLED_RULESETS
+                .iter()
+                .zip(&bundled_names)
+                .map(|(&(_, text), name)| Source { name, text })
+                .collect()
+        } else {
+            given
+        };
+        let rule_sets = RuleSets::from_sources(&set_sources, &manual_ids)?;
 
         let mut categories = Vec::with_capacity(6);
         let mut checklists = checklists;
@@ -382,13 +410,12 @@ impl Rules {
         let mut names = names;
         for c in Category::ALL {
             let (name_vi, name_en) = names.remove(&c).unwrap_or_default();
-            let (documents, caps, manual) = checklists.remove(&c).unwrap_or_default();
+            let (documents, manual) = checklists.remove(&c).unwrap_or_default();
             categories.push(CategoryRules {
                 category: c,
                 name_vi,
                 name_en,
                 documents,
-                caps,
                 manual,
                 criteria: criteria.remove(&c).unwrap_or_default(),
             });
@@ -399,7 +426,18 @@ impl Rules {
             bonus,
             categories,
             allocations,
+            rule_sets,
         })
+    }
+
+    /// The rule set a dossier of `plan_year` is appraised under.
+    pub fn rule_set(&self, plan_year: i32) -> &RuleSet {
+        self.rule_sets.for_year(plan_year)
+    }
+
+    /// Every rule set, oldest first.
+    pub fn rule_sets(&self) -> &[RuleSet] {
+        self.rule_sets.all()
     }
 
     /// The rules compiled into the binary (copies of `data/*.toml`). They
@@ -437,12 +475,12 @@ impl Rules {
 // ---------------------------------------------------------------------------
 // Loading
 
-struct Ctx<'a> {
-    src: Source<'a>,
+pub(crate) struct Ctx<'a> {
+    pub(crate) src: Source<'a>,
 }
 
 impl Ctx<'_> {
-    fn err(&self, offset: Option<usize>, message: impl Into<String>) -> RulesError {
+    pub(crate) fn err(&self, offset: Option<usize>, message: impl Into<String>) -> RulesError {
         RulesError {
             file: self.src.name.to_string(),
             line: offset.map(|o| line_of(self.src.text, o)),
@@ -450,11 +488,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn at<T>(&self, s: &Spanned<T>, message: impl Into<String>) -> RulesError {
+    pub(crate) fn at<T>(&self, s: &Spanned<T>, message: impl Into<String>) -> RulesError {
         self.err(Some(s.span().start), message)
     }
 
-    fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, RulesError> {
+    pub(crate) fn parse<T: for<'de> Deserialize<'de>>(&self) -> Result<T, RulesError> {
         toml::from_str(self.src.text).map_err(|e| {
             let msg = e.message().trim().replace('\n', " ");
             self.err(e.span().map(|s| s.start), msg)
@@ -586,8 +624,11 @@ struct ChecklistsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGeneral {
-    deadline_day: Spanned<u32>,
-    deadline_month: Spanned<u32>,
+    /// Moved to the rule sets; an older edited copy is told where.
+    #[serde(default)]
+    deadline_day: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    deadline_month: Option<Spanned<toml::Value>>,
     priority_multiplier: Spanned<f64>,
     #[serde(default)]
     priority_areas: Vec<Spanned<String>>,
@@ -597,8 +638,9 @@ struct RawGeneral {
 #[serde(deny_unknown_fields)]
 struct RawChecklist {
     documents: RawDocuments,
+    /// Moved to the rule sets; an older edited copy is told where.
     #[serde(default)]
-    caps: BTreeMap<Spanned<String>, RawCap>,
+    caps: Option<Spanned<toml::Value>>,
     #[serde(default)]
     manual: Vec<RawManual>,
 }
@@ -611,13 +653,6 @@ struct RawDocuments {
     named: Vec<Spanned<String>>,
     #[serde(default)]
     by_subtype: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCap {
-    percent: Spanned<i64>,
-    amount_vnd: Spanned<i64>,
 }
 
 #[derive(Deserialize)]
@@ -691,12 +726,12 @@ fn auto_texts(
     Ok(out)
 }
 
-fn unknown_rule(id: &str) -> String {
+pub(crate) fn unknown_rule(id: &str) -> String {
     let ids: Vec<&str> = AutoItem::ALL.iter().map(|a| a.id()).collect();
     format!("unknown rule {id:?} (known: {})", ids.join(", "))
 }
 
-type ChecklistParts = (DocumentRules, Vec<SupportCap>, Vec<ManualItem>);
+type ChecklistParts = (DocumentRules, Vec<ManualItem>);
 
 fn load_checklists(
     src: Source,
@@ -705,19 +740,8 @@ fn load_checklists(
     let raw: ChecklistsFile = cx.parse()?;
 
     let g = raw.general;
-    let month = *g.deadline_month.get_ref();
-    if !(1..=12).contains(&month) {
-        return Err(cx.at(
-            &g.deadline_month,
-            format!("deadline_month {month} is not 1..12"),
-        ));
-    }
-    let day = *g.deadline_day.get_ref();
-    if NaiveDate::from_ymd_opt(2024, month, day).is_none() {
-        return Err(cx.at(
-            &g.deadline_day,
-            format!("deadline_day {day} does not exist in month {month}"),
-        ));
+    if let Some(moved) = g.deadline_day.as_ref().or(g.deadline_month.as_ref()) {
+        return Err(cx.at(moved, MOVED_DEADLINE));
     }
     let m = *g.priority_multiplier.get_ref();
     if !(1.0..=10.0).contains(&m) {
@@ -748,8 +772,6 @@ fn load_checklists(
     }
 
     let general = General {
-        deadline_day: day,
-        deadline_month: month,
         priority_multiplier_permille: permille,
         priority_areas,
         mandatory,
@@ -820,34 +842,8 @@ fn checklist_of(cx: &Ctx, cat: Category, r: RawChecklist) -> Result<ChecklistPar
         by_subtype,
     };
 
-    let mut caps = Vec::new();
-    for (k, cap) in r.caps {
-        if !keys.contains(&k.get_ref().as_str()) {
-            return Err(cx.at(
-                &k,
-                format!(
-                    "{cat}: unknown cap subtype {:?} (known: {})",
-                    k.get_ref(),
-                    keys.join(", ")
-                ),
-            ));
-        }
-        let p = *cap.percent.get_ref();
-        if !(0..=100).contains(&p) {
-            return Err(cx.at(&cap.percent, format!("{cat}: percent {p} is not 0..100")));
-        }
-        let a = *cap.amount_vnd.get_ref();
-        if a < 0 {
-            return Err(cx.at(
-                &cap.amount_vnd,
-                format!("{cat}: amount_vnd {a} is negative"),
-            ));
-        }
-        caps.push(SupportCap {
-            subtype: k.into_inner(),
-            percent: p as u32,
-            amount: Vnd(a),
-        });
+    if let Some(moved) = &r.caps {
+        return Err(cx.at(moved, format!("{cat}: {MOVED_CAPS}")));
     }
 
     let mut manual: Vec<ManualItem> = Vec::new();
@@ -876,8 +872,14 @@ fn checklist_of(cx: &Ctx, cat: Category, r: RawChecklist) -> Result<ChecklistPar
             mandatory: m.mandatory,
         });
     }
-    Ok((documents, caps, manual))
+    Ok((documents, manual))
 }
+
+/// Where the deadline went (an older edited `checklists.toml`).
+const MOVED_DEADLINE: &str =
+    "the deadline is set per plan year now: edit [deadlines] in rulesets/<year>.toml";
+/// Where the caps went.
+const MOVED_CAPS: &str = "support caps are set per plan year now: move this table to [caps.<category>] in rulesets/<year>.toml";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1059,10 +1061,12 @@ fn load_budget(src: Source) -> Result<BTreeMap<(i32, Category), Vnd>, RulesError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn with(file: &str, edit: impl Fn(&str) -> String) -> (Result<Rules, RulesError>, String) {
         let mut texts: Vec<(String, String)> = BUNDLED
             .iter()
+            .chain(BUNDLED_RULESETS.iter())
             .map(|(n, t)| (format!("data/{n}"), t.to_string()))
             .collect();
         let mut edited = String::new();
@@ -1125,14 +1129,14 @@ mod tests {
         assert_eq!(total, 100_000_000_000);
         assert_eq!(r.allocation(Category::Machinery, 1999), None);
         assert_eq!(
-            r.general.deadline(2024),
+            r.rule_set(2024).deadline(2024),
             NaiveDate::from_ymd_opt(2023, 9, 30).unwrap()
         );
         assert_eq!(r.general.priority_multiplier_permille, 1500);
-        assert!(r.category(Category::Training).caps.is_empty());
+        assert!(r.rule_set(2024).caps(Category::Training).is_empty());
         assert_eq!(
-            r.category(Category::Machinery)
-                .cap("technology_line")
+            r.rule_set(2024)
+                .cap(Category::Machinery, "technology_line")
                 .map(|c| c.amount),
             Some(Vnd(450_000_000))
         );
@@ -1201,11 +1205,11 @@ mod tests {
         assert!(e.to_string().starts_with("data/checklists.toml:"), "{e}");
         assert!(e.to_string().contains(": unknown rule \"on_tme\""), "{e}");
         expect_err(
-            CHECKLISTS_FILE,
+            "rulesets/2024.toml",
             |t| {
                 t.replace(
-                    "[machinery.caps.technology_line]",
-                    "[machinery.caps.whole_line]",
+                    "[caps.machinery.technology_line]",
+                    "[caps.machinery.whole_line]",
                 )
             },
             "whole_line",
@@ -1345,13 +1349,13 @@ mod tests {
             "negative",
         );
         expect_err(
-            CHECKLISTS_FILE,
-            |t| t.replace("deadline_day = 30", "deadline_day = 31"),
-            "deadline_day = 31",
-            "deadline_day 31 does not exist in month 9",
+            "rulesets/2024.toml",
+            |t| t.replace("day = 30, month = 9", "day = 31, month = 9"),
+            "day = 31",
+            "dossier: day 31 of month 9 does not exist",
         );
         expect_err(
-            CHECKLISTS_FILE,
+            "rulesets/2026.toml",
             |t| t.replacen("percent = 50", "percent = 150", 1),
             "percent = 150",
             "percent 150 is not 0..100",
@@ -1391,17 +1395,16 @@ mod tests {
 
     #[test]
     fn deadline_is_configurable_and_feb_29_falls_back() {
-        let (r, _) = with(CHECKLISTS_FILE, |t| {
-            t.replace("deadline_day = 30", "deadline_day = 29")
-                .replace("deadline_month = 9", "deadline_month = 2")
+        let (r, _) = with("rulesets/2024.toml", |t| {
+            t.replace("day = 30, month = 9", "day = 29, month = 2")
         });
         let r = r.expect("29 February is a valid deadline");
         assert_eq!(
-            r.general.deadline(2025),
+            r.rule_set(2025).deadline(2025),
             NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
         );
         assert_eq!(
-            r.general.deadline(2024),
+            r.rule_set(2024).deadline(2024),
             NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
         );
     }

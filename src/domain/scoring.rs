@@ -4,6 +4,7 @@
 use crate::domain::category::Category;
 use crate::domain::checklist::best_certificate;
 use crate::domain::dossier::{Dossier, PriorityArea, ProjectType};
+use crate::domain::refusal::{Label, Refusal};
 use crate::domain::rules::{Criterion, Rules};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -36,11 +37,13 @@ pub struct BonusFacts {
 
 impl BonusFacts {
     /// Read the facts off a dossier.
-    pub fn of(d: &Dossier) -> BonusFacts {
+    /// `valid_years`: the rule set's certificate validity (for a
+    /// certificate with only its day of issue).
+    pub fn of(d: &Dossier, valid_years: u32) -> BonusFacts {
         BonusFacts {
             project_type: d.project_type,
             priority_area: d.priority_area,
-            certificate_valid_until: best_certificate(d).0,
+            certificate_valid_until: best_certificate(d, valid_years).best.map(|b| b.0),
         }
     }
 }
@@ -180,36 +183,50 @@ pub fn score_card(
     }
 }
 
-/// The criterion `criterion` of `category`, or why there is none (naming
-/// the known ones).
+/// The criterion `criterion` of `category` (dossier `code`), or why there
+/// is none (naming the known ones).
 pub fn known_criterion<'r>(
     rules: &'r Rules,
+    code: &str,
     category: Category,
     criterion: &str,
-) -> Result<&'r Criterion, String> {
+) -> Result<&'r Criterion, Refusal> {
     let cr = rules.category(category);
-    cr.criterion(criterion).ok_or_else(|| {
-        let known: Vec<&str> = cr.criteria.iter().map(|c| c.id.as_str()).collect();
-        format!(
-            "unknown criterion {criterion:?} for {category} (known: {})",
-            known.join(", ")
-        )
-    })
+    cr.criterion(criterion)
+        .ok_or_else(|| Refusal::UnknownCriterion {
+            code: code.to_string(),
+            criterion: criterion.to_string(),
+            category,
+            known: cr.criteria.iter().map(|c| c.id.clone()).collect(),
+        })
 }
 
-/// Check points for a criterion: the criterion must exist for the category
-/// and the points be within `0..=max`.
+/// Check points typed for a criterion of dossier `code`: the criterion
+/// must exist for the category and the points be a whole number within
+/// `0..=max`.
 pub fn validate_points(
     rules: &Rules,
+    code: &str,
     category: Category,
     criterion: &str,
-    points: i64,
-) -> Result<u32, String> {
-    let c = known_criterion(rules, category, criterion)?;
-    if points < 0 || points > i64::from(c.max) {
-        return Err(format!("{}: {points} is out of range 0..{}", c.id, c.max));
-    }
-    Ok(points as u32)
+    points: &str,
+) -> Result<u32, Refusal> {
+    let c = known_criterion(rules, code, category, criterion)?;
+    let label = || Label::new(c.label_en.clone(), c.label_vi.clone());
+    let n: i64 = points.trim().parse().map_err(|_| Refusal::NotWholePoints {
+        code: code.to_string(),
+        criterion: label(),
+        points: points.to_string(),
+    })?;
+    u32::try_from(n)
+        .ok()
+        .filter(|p| *p <= c.max)
+        .ok_or_else(|| Refusal::PointsOutOfRange {
+            code: code.to_string(),
+            criterion: label(),
+            points: n,
+            max: c.max,
+        })
 }
 
 #[cfg(test)]
@@ -242,35 +259,35 @@ mod tests {
 
     #[test]
     fn validate_points_messages() {
+        use crate::domain::lang::Lang;
         let r = Rules::bundled();
+        let v = |c, crit, p| validate_points(&r, "KC24-GL-007", c, crit, p);
+        let msg = |c, crit, p, lang| v(c, crit, p).map_err(|e: Refusal| e.message(lang));
+        assert_eq!(v(Category::Machinery, "necessity", "20"), Ok(20));
+        assert_eq!(v(Category::Machinery, "necessity", " 0 "), Ok(0));
         assert_eq!(
-            validate_points(&r, Category::Machinery, "necessity", 20),
-            Ok(20)
+            msg(Category::Machinery, "necessity", "25", Lang::En),
+            Err("KC24-GL-007: Necessity: 25 is out of range 0..20".into())
         );
         assert_eq!(
-            validate_points(&r, Category::Machinery, "necessity", 0),
-            Ok(0)
+            msg(Category::Machinery, "necessity", "-1", Lang::Vi),
+            Err("KC24-GL-007: Sự cần thiết: -1 nằm ngoài khoảng 0..20".into())
         );
         assert_eq!(
-            validate_points(&r, Category::Machinery, "necessity", 25),
-            Err("necessity: 25 is out of range 0..20".into())
+            msg(Category::Machinery, "necessity", "mười", Lang::Vi),
+            Err("KC24-GL-007: Sự cần thiết: \"mười\" không phải số điểm nguyên".into())
         );
-        assert_eq!(
-            validate_points(&r, Category::Machinery, "necessity", -1),
-            Err("necessity: -1 is out of range 0..20".into())
-        );
-        let e = validate_points(&r, Category::Machinery, "x", 5).expect_err("unknown criterion");
+        let e = msg(Category::Machinery, "x", "5", Lang::En).expect_err("unknown criterion");
         assert!(
-            e.starts_with("unknown criterion \"x\" for machinery (known: necessity, technology,"),
+            e.starts_with(
+                "KC24-GL-007: unknown criterion \"x\" for machinery (known: necessity, technology,"
+            ),
             "{e}"
         );
         // A criterion of another category is unknown here.
-        assert!(validate_points(&r, Category::Machinery, "product_value", 5).is_err());
-        assert_eq!(
-            validate_points(&r, Category::TypicalProduct, "product_value", 25),
-            Ok(25)
-        );
-        assert!(validate_points(&r, Category::Machinery, "necessity", i64::MAX).is_err());
+        assert!(v(Category::Machinery, "product_value", "5").is_err());
+        assert_eq!(v(Category::TypicalProduct, "product_value", "25"), Ok(25));
+        assert!(v(Category::Machinery, "necessity", &i64::MAX.to_string()).is_err());
     }
 
     #[test]
@@ -329,7 +346,7 @@ mod tests {
         prov.level = Some(CertLevel::Provincial);
         prov.valid_until = Some(day(2030, 1, 1));
         d.documents.push(prov);
-        let f = BonusFacts::of(&d);
+        let f = BonusFacts::of(&d, 4);
         assert_eq!(f.project_type, ProjectType::Named);
         assert_eq!(f.priority_area, Some(PriorityArea::NewRuralCommune));
         assert_eq!(f.certificate_valid_until, Some(day(2026, 6, 30)));

@@ -34,6 +34,8 @@ pub struct Figures {
     /// National support of the approved dossiers.
     pub approved_vnd: Vnd,
     pub returned: usize,
+    /// National support of the returned dossiers.
+    pub returned_vnd: Vnd,
     pub pending: usize,
     /// Dossiers above the cut line, and their national support.
     pub within: usize,
@@ -56,7 +58,10 @@ impl Figures {
                 self.approved += 1;
                 self.approved_vnd = add(self.approved_vnd, i.national);
             }
-            Status::Returned => self.returned += 1,
+            Status::Returned => {
+                self.returned += 1;
+                self.returned_vnd = add(self.returned_vnd, i.national);
+            }
             Status::Pending => self.pending += 1,
         }
         if i.scored {
@@ -160,6 +165,7 @@ mod tests {
                 approved: 1,
                 approved_vnd: Vnd(300),
                 returned: 0,
+                returned_vnd: Vnd(0),
                 pending: 1,
                 within: 1,
                 within_vnd: Vnd(300),
@@ -169,6 +175,7 @@ mod tests {
         assert_eq!(s.by_province[0].1, "Gia Lai");
         assert_eq!(s.by_province[0].2.count, 2);
         assert_eq!(s.by_province[0].2.returned, 1);
+        assert_eq!(s.by_province[0].2.returned_vnd, Vnd(50));
         assert_eq!(s.total.count, 3);
         assert_eq!(s.total.requested, Vnd(550));
         assert_eq!(s.total.scored, 3);

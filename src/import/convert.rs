@@ -9,11 +9,13 @@
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::date::parse_date;
 use crate::domain::dossier::{
-    Beneficiary, BeneficiaryKind, Budget, CertLevel, Certificate, Cluster, Details, DocKind,
-    Document, Dossier, Equipment, PollutionSubtype, PriorityArea, ProjectType,
+    Budget, CertLevel, Certificate, Cluster, Details, DocKind, Document, Dossier, Equipment,
+    ModelKind, PollutionSubtype, PriorityArea, ProjectType,
 };
 use crate::domain::money::{MAX_VND, Vnd};
+use crate::domain::spellings::Spellings;
 use crate::domain::text::{clean_line, clean_multiline, fold_words, needs_escape, nfc};
+use crate::domain::vocab::Vocabulary;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -80,6 +82,9 @@ pub struct Converted {
 
 type R<T> = Result<T, FieldIssue>;
 
+mod parties;
+use parties::{beneficiaries, beneficiary};
+
 /// Turn one record (a JSON object, or the nested object built from a CSV
 /// row) into a cleaned [`Dossier`]. Text is NFC-normalised and neutralised,
 /// money and dates parsed, the category resolved with `aliases`, unknown keys
@@ -102,18 +107,23 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
     };
     let province = req_text(m, "province", "province")?;
     let category = category(m, aliases)?;
+    let sp = aliases.spellings();
     let project_type = match get(m, "project_type") {
-        Some(v) => project_type(v)?,
+        Some(v) => project_type(v, sp)?,
         None => ProjectType::default(),
     };
     let title = req_text(m, "title", "title")?;
     let implementing_unit = req_text(m, "implementing_unit", "implementing_unit")?;
     let beneficiary = match get(m, "beneficiary") {
-        Some(v) => Some(beneficiary(v)?),
+        Some(v) => Some(beneficiary(v, sp)?),
         None => None,
     };
+    let beneficiaries = match get(m, "beneficiaries") {
+        Some(v) => beneficiaries(v, beneficiary.is_some(), sp)?,
+        None => Vec::new(),
+    };
     let priority_area = match get(m, "priority_area") {
-        Some(v) => Some(priority_area(v)?),
+        Some(v) => Some(priority_area(v, sp)?),
         None => None,
     };
     let submitted_on = match get(m, "submitted_on") {
@@ -127,11 +137,11 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
         None => return Err(missing(m, "budget")),
     };
     let documents = match get(m, "documents") {
-        Some(v) => documents(v, &mut warnings)?,
+        Some(v) => documents(v, &mut warnings, sp)?,
         None => Vec::new(),
     };
     let details = match get(m, "details") {
-        Some(v) => details(v)?,
+        Some(v) => details(v, sp)?,
         None => Details::default(),
     };
     let summary = match get(m, "summary") {
@@ -153,6 +163,7 @@ pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Convert
             title,
             implementing_unit,
             beneficiary,
+            beneficiaries,
             priority_area,
             submitted_on,
             start,
@@ -176,6 +187,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "title",
     "implementing_unit",
     "beneficiary",
+    "beneficiaries",
     "priority_area",
     "submitted_on",
     "start",
@@ -194,6 +206,7 @@ pub(crate) const DETAIL_KEYS: &[&str] = &[
     "technology",
     "new_in_district",
     "sector",
+    "model_kind",
     "subtype",
     "cluster",
     "product",
@@ -587,24 +600,14 @@ fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
 
 /// Match `s` loosely (case, diacritics, punctuation) against `(spelling,
 /// value)` pairs.
-fn lookup<T: Copy>(s: &str, table: &[(&str, T)]) -> Option<T> {
-    // Most files write the ids exactly: no folding needed.
-    let trimmed = s.trim();
-    if let Some(&(_, t)) = table.iter().find(|(spelling, _)| *spelling == trimmed) {
-        return Some(t);
-    }
-    let key = fold_words(s);
-    table
-        .iter()
-        .find(|(spelling, _)| fold_words(spelling) == key)
-        .map(|&(_, t)| t)
-}
-
-fn enum_field<T: Copy>(v: &Value, field: &str, table: &[(&str, T)], ids: &[&str]) -> R<T> {
-    let s = text_raw(v, field)?;
-    lookup(&s, table).ok_or_else(|| {
+/// A vocabulary value at `path`: its id, a label in either language, or a
+/// spelling of `data/aliases.toml` for `field`.
+fn vocab_field<V: Vocabulary>(v: &Value, path: &str, field: &str, sp: &Spellings) -> R<V> {
+    let s = text_raw(v, path)?;
+    sp.resolve(field, &s).ok_or_else(|| {
+        let ids: Vec<&str> = V::all().iter().map(|x| x.id()).collect();
         FieldIssue::at(
-            field,
+            path,
             format!("{} is not one of: {}", show_str(&s), ids.join(", ")),
         )
     })
@@ -681,60 +684,12 @@ fn category(m: &Map<String, Value>, aliases: &CategoryAliases) -> R<Category> {
     })
 }
 
-fn project_type(v: &Value) -> R<ProjectType> {
-    enum_field(
-        v,
-        "project_type",
-        &[
-            ("pilot", ProjectType::Pilot),
-            ("group", ProjectType::Group),
-            ("named", ProjectType::Named),
-            ("điểm", ProjectType::Pilot),
-            ("đề án điểm", ProjectType::Pilot),
-            ("nhóm", ProjectType::Group),
-            ("đề án nhóm", ProjectType::Group),
-            ("cụ thể", ProjectType::Named),
-            ("đề án cụ thể", ProjectType::Named),
-        ],
-        &["pilot", "group", "named"],
-    )
+fn project_type(v: &Value, sp: &Spellings) -> R<ProjectType> {
+    vocab_field(v, "project_type", "project_type", sp)
 }
 
-fn priority_area(v: &Value) -> R<PriorityArea> {
-    let table: Vec<(&str, PriorityArea)> = PriorityArea::ALL.iter().map(|p| (p.id(), *p)).collect();
-    let ids: Vec<&str> = PriorityArea::ALL.iter().map(|p| p.id()).collect();
-    enum_field(v, "priority_area", &table, &ids)
-}
-
-fn beneficiary(v: &Value) -> R<Beneficiary> {
-    let m = object(v, "beneficiary")?;
-    let kind = match get(&m, "kind") {
-        Some(v) => Some(enum_field(
-            v,
-            "beneficiary.kind",
-            &[
-                ("enterprise", BeneficiaryKind::Enterprise),
-                ("cooperative", BeneficiaryKind::Cooperative),
-                ("coop_group", BeneficiaryKind::CoopGroup),
-                ("household", BeneficiaryKind::Household),
-                ("doanh nghiệp", BeneficiaryKind::Enterprise),
-                ("hợp tác xã", BeneficiaryKind::Cooperative),
-                ("HTX", BeneficiaryKind::Cooperative),
-                ("tổ hợp tác", BeneficiaryKind::CoopGroup),
-                ("hộ kinh doanh", BeneficiaryKind::Household),
-                ("hộ gia đình", BeneficiaryKind::Household),
-            ],
-            &["enterprise", "cooperative", "coop_group", "household"],
-        )?),
-        None => None,
-    };
-    Ok(Beneficiary {
-        name: opt_line(&m, "name", "beneficiary")?,
-        kind,
-        district: opt_line(&m, "district", "beneficiary")?,
-        commune: opt_line(&m, "commune", "beneficiary")?,
-        workers: opt(&m, "workers", |v| count(v, "beneficiary.workers"))?,
-    })
+fn priority_area(v: &Value, sp: &Spellings) -> R<PriorityArea> {
+    vocab_field(v, "priority_area", "priority_area", sp)
 }
 
 fn budget(v: &Value) -> R<Budget> {
@@ -753,34 +708,21 @@ fn budget(v: &Value) -> R<Budget> {
     })
 }
 
-fn cert_level(v: &Value, field: &str) -> R<CertLevel> {
-    enum_field(
-        v,
-        field,
-        &[
-            ("provincial", CertLevel::Provincial),
-            ("regional", CertLevel::Regional),
-            ("national", CertLevel::National),
-            ("tỉnh", CertLevel::Provincial),
-            ("cấp tỉnh", CertLevel::Provincial),
-            ("khu vực", CertLevel::Regional),
-            ("cấp khu vực", CertLevel::Regional),
-            ("quốc gia", CertLevel::National),
-            ("cấp quốc gia", CertLevel::National),
-        ],
-        &["provincial", "regional", "national"],
-    )
+fn cert_level(v: &Value, field: &str, sp: &Spellings) -> R<CertLevel> {
+    vocab_field(v, field, "certificate_level", sp)
 }
 
-fn doc_kind(s: &str) -> Option<DocKind> {
+fn doc_kind(s: &str, sp: &Spellings) -> Option<DocKind> {
     if let Some(k) = DocKind::from_id(s.trim()) {
         return Some(k);
     }
-    let key = fold_words(s);
-    DocKind::ALL.into_iter().find(|k| fold_words(k.id()) == key)
+    sp.resolve(DOCUMENT_KIND, s)
 }
 
-fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
+/// The field name of document kinds in `data/aliases.toml`.
+const DOCUMENT_KIND: &str = "document_kind";
+
+fn documents(v: &Value, warnings: &mut Vec<FieldIssue>, sp: &Spellings) -> R<Vec<Document>> {
     let items = list(v, "documents", true)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -807,7 +749,7 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
         if written.is_empty() {
             return Err(FieldIssue::at(&kind_path, "required field is empty"));
         }
-        let mut doc = match doc_kind(&written) {
+        let mut doc = match doc_kind(&written, sp) {
             Some(kind) => Document::of_kind(kind),
             None => {
                 warnings.push(FieldIssue::at(
@@ -823,7 +765,7 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
         if let Some(m) = m {
             doc.title = opt_line(m, "title", &path)?;
             doc.pages = opt(m, "pages", |v| count(v, &sub(&path, "pages")))?;
-            doc.level = opt(m, "level", |v| cert_level(v, &sub(&path, "level")))?;
+            doc.level = opt(m, "level", |v| cert_level(v, &sub(&path, "level"), sp))?;
             doc.valid_until = opt(m, "valid_until", |v| date(v, &sub(&path, "valid_until")))?;
         }
         out.push(doc);
@@ -831,11 +773,11 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>) -> R<Vec<Document>> {
     Ok(out)
 }
 
-fn equipment(v: &Value) -> R<Vec<Equipment>> {
-    let items = list(v, "details.equipment", false)?;
+fn equipment_at(v: &Value, field: &str) -> R<Vec<Equipment>> {
+    let items = list(v, field, false)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("details.equipment[{i}]");
+        let path = format!("{field}[{i}]");
         let m = object(item, &path)?;
         out.push(Equipment {
             name: opt_line(&m, "name", &path)?,
@@ -850,16 +792,25 @@ fn equipment(v: &Value) -> R<Vec<Equipment>> {
     Ok(out)
 }
 
-fn details(v: &Value) -> R<Details> {
+fn details(v: &Value, sp: &Spellings) -> R<Details> {
     let m = object(v, "details")?;
     let p = "details";
     let subtype = match get(&m, "subtype") {
-        Some(v) => {
-            let table: Vec<(&str, PollutionSubtype)> =
-                PollutionSubtype::ALL.iter().map(|s| (s.id(), *s)).collect();
-            let ids: Vec<&str> = PollutionSubtype::ALL.iter().map(|s| s.id()).collect();
-            Some(enum_field(v, "details.subtype", &table, &ids)?)
-        }
+        Some(v) => Some(vocab_field::<PollutionSubtype>(
+            v,
+            "details.subtype",
+            "pollution_subtype",
+            sp,
+        )?),
+        None => None,
+    };
+    let model_kind = match get(&m, "model_kind") {
+        Some(v) => Some(vocab_field::<ModelKind>(
+            v,
+            "details.model_kind",
+            "model_kind",
+            sp,
+        )?),
         None => None,
     };
     let cluster = match get(&m, "cluster") {
@@ -882,8 +833,13 @@ fn details(v: &Value) -> R<Details> {
             let c = object(v, "details.certificate")?;
             let cp = "details.certificate";
             Some(Certificate {
-                level: opt(&c, "level", |v| cert_level(v, "details.certificate.level"))?,
+                level: opt(&c, "level", |v| {
+                    cert_level(v, "details.certificate.level", sp)
+                })?,
                 number: opt_line(&c, "number", cp)?,
+                issued_on: opt(&c, "issued_on", |v| {
+                    date(v, "details.certificate.issued_on")
+                })?,
                 valid_until: opt(&c, "valid_until", |v| {
                     date(v, "details.certificate.valid_until")
                 })?,
@@ -906,7 +862,7 @@ fn details(v: &Value) -> R<Details> {
     };
     Ok(Details {
         equipment: match get(&m, "equipment") {
-            Some(v) => equipment(v)?,
+            Some(v) => equipment_at(v, "details.equipment")?,
             None => Vec::new(),
         },
         technology_line: opt_bool(&m, "technology_line", p)?,
@@ -915,6 +871,7 @@ fn details(v: &Value) -> R<Details> {
         technology: opt_line(&m, "technology", p)?,
         new_in_district: opt_bool(&m, "new_in_district", p)?,
         sector: opt_line(&m, "sector", p)?,
+        model_kind,
         subtype,
         cluster,
         product: opt_line(&m, "product", p)?,
@@ -927,3 +884,6 @@ fn details(v: &Value) -> R<Details> {
         extra: extras(&m, DETAIL_KEYS),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,8 +8,11 @@
 //! `domain` (pure rules). No SQL, no terminal state.
 
 pub mod csv;
+pub mod docx;
 pub mod file;
 pub mod json;
+pub mod markdown;
+pub mod papers;
 pub mod stdout;
 pub mod vocab;
 pub mod xlsx;

@@ -4,6 +4,7 @@
 //! entries, written in the same transaction).
 
 use super::{Actor, Result, Store, StoreError, audit, now};
+use crate::domain::refusal::Refusal;
 use crate::domain::{Category, Vnd};
 use rusqlite::{OptionalExtension, params};
 use std::collections::HashMap;
@@ -30,10 +31,7 @@ impl Store {
         vnd: Vnd,
     ) -> Result<()> {
         if vnd.0 < 0 {
-            return Err(StoreError::Refused(format!(
-                "an allocation cannot be negative: {}",
-                vnd.full()
-            )));
+            return Err(StoreError::Refused(Refusal::NegativeAllocation { vnd }));
         }
         let at = now();
         let tx = self.write()?;

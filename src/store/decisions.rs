@@ -1,6 +1,7 @@
 //! Decisions (approve, return) in batches, and undo.
 
 use super::{Actor, Result, Store, StoreError, WriteTx, audit, bump, check_version, head, now};
+use crate::domain::refusal::Refusal;
 use crate::domain::{Decision, Status};
 use rusqlite::{OptionalExtension, params};
 
@@ -60,10 +61,9 @@ fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
         )
         .optional()?;
     let Some((batch, action, at)) = last else {
-        return Err(StoreError::Refused(format!(
-            "{} has no decision to undo",
-            actor.user
-        )));
+        return Err(StoreError::Refused(Refusal::NothingToUndo {
+            user: actor.user.clone(),
+        }));
     };
     let rows: Vec<(i64, String, String, String)> = {
         let mut stmt = tx.prepare(
@@ -91,16 +91,19 @@ fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
             )
             .optional()?;
         if let Some((by, when)) = later {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: {code} was decided again by {by} at {when}"
-            )));
+            return Err(StoreError::Refused(Refusal::DecidedAgain {
+                code: code.clone(),
+                by,
+                at: when,
+            }));
         }
         let h = head(tx, code)?;
         if &h.status != to {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: {code} is {} now, not {to}",
-                h.status
-            )));
+            return Err(StoreError::Refused(Refusal::StatusChanged {
+                code: code.clone(),
+                now: h.status.clone(),
+                expected: to.clone(),
+            }));
         }
     }
     Ok(UndoPlan {
@@ -127,6 +130,22 @@ pub struct HistoryEntry {
     pub from_status: String,
     pub to_status: String,
     /// Approved despite unmet mandatory items; the reason is `override_reason`.
+    pub overridden: bool,
+    pub override_reason: Option<String>,
+}
+
+/// The decision that gave a dossier its current status
+/// ([`Store::current_decisions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentDecision {
+    /// `approve` or `return`.
+    pub action: String,
+    pub author: String,
+    /// RFC 3339.
+    pub at: String,
+    /// The reason of a return.
+    pub reason: Option<String>,
+    /// Approved despite unmet mandatory items.
     pub overridden: bool,
     pub override_reason: Option<String>,
 }
@@ -161,7 +180,7 @@ impl WriteTx<'_> {
         items: &[DecisionRequest],
     ) -> Result<BatchOutcome> {
         if decision == Decision::Return && reason.is_none_or(|r| r.trim().is_empty()) {
-            return Err(StoreError::Refused("a return needs a reason".into()));
+            return Err(StoreError::Refused(Refusal::ReturnNeedsReason));
         }
         let at = now();
         let target = decision.target();
@@ -200,10 +219,9 @@ impl WriteTx<'_> {
                     .or(override_reason)
                     .is_none_or(|r| r.trim().is_empty())
             {
-                return Err(StoreError::Refused(format!(
-                    "{}: an override needs a reason",
-                    h.code
-                )));
+                return Err(StoreError::Refused(Refusal::OverrideNeedsReason {
+                    code: Some(h.code.clone()),
+                }));
             }
             tx.execute(
                 "INSERT INTO decisions (batch_id, dossier_id, revision, from_status, to_status, overridden, override_reason)
@@ -268,10 +286,10 @@ impl Store {
         if let Some(e) = expected
             && e != plan.batch
         {
-            return Err(StoreError::Refused(format!(
-                "cannot undo: your last decision is no longer batch {e} (now batch {}); look again",
-                plan.batch
-            )));
+            return Err(StoreError::Refused(Refusal::UndoMoved {
+                expected: e,
+                now: plan.batch,
+            }));
         }
         let (batch, action) = (plan.batch, plan.action.clone());
         tx.execute(
@@ -334,6 +352,36 @@ impl Store {
                 overridden: r.get(8)?,
                 override_reason: r.get(9)?,
             })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The decision that gave each dossier its current status (the latest
+    /// approval or return whose outcome is the status the dossier has now;
+    /// an undo that restored an older status leads back to the decision
+    /// that first gave it): code → that decision. Dossiers never decided,
+    /// or pending again, are absent. For the letters and the report.
+    pub fn current_decisions(&self) -> Result<std::collections::HashMap<String, CurrentDecision>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.code, b.action, b.author, b.at, b.reason, d.overridden,
+                    COALESCE(d.override_reason, b.override_reason)
+             FROM dossiers x JOIN decisions d ON d.dossier_id = x.id JOIN batches b ON b.id = d.batch_id
+             WHERE d.batch_id = (SELECT MAX(d2.batch_id) FROM decisions d2 JOIN batches b2 ON b2.id = d2.batch_id
+                                 WHERE d2.dossier_id = x.id AND b2.action IN ('approve', 'return')
+                                   AND d2.to_status = x.status)",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                CurrentDecision {
+                    action: r.get(1)?,
+                    author: r.get(2)?,
+                    at: r.get(3)?,
+                    reason: r.get(4)?,
+                    overridden: r.get(5)?,
+                    override_reason: r.get(6)?,
+                },
+            ))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }

@@ -1,7 +1,7 @@
 //! Dossiers and their revisions: import, the queue, one dossier.
 
 use super::{Actor, Result, Store, StoreError, audit, bump, head_opt, now};
-use crate::domain::dossier::{CertLevel, Dossier};
+use crate::domain::dossier::Dossier;
 use crate::domain::{Category, Status, Vnd, text};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, named_params, params};
@@ -80,20 +80,13 @@ pub struct DossierRecord {
 }
 
 /// The best (latest) valid-until of a regional or national certificate the
-/// dossier carries, as a document or in `details.certificate`.
-pub fn best_certificate(d: &Dossier) -> Option<NaiveDate> {
-    let from_docs = d
-        .documents
-        .iter()
-        .filter(|doc| matches!(doc.level, Some(CertLevel::Regional | CertLevel::National)))
-        .filter_map(|doc| doc.valid_until);
-    let from_details = d
-        .details
-        .certificate
-        .iter()
-        .filter(|c| matches!(c.level, Some(CertLevel::Regional | CertLevel::National)))
-        .filter_map(|c| c.valid_until);
-    from_docs.chain(from_details).max()
+/// dossier carries, as a document or in `details.certificate`; with
+/// `valid_years` > 0, a certificate with only its day of issue is valid to
+/// 31 December of that year counted from the year of issue.
+pub fn best_certificate(d: &Dossier, valid_years: u32) -> Option<NaiveDate> {
+    crate::domain::checklist::best_certificate(d, valid_years)
+        .best
+        .map(|b| b.0)
 }
 
 /// A short, stable fingerprint of the canonical JSON (FNV-1a, 64 bit): the
@@ -167,10 +160,19 @@ impl PreparedRecord {
             raw: serde_json::to_string(raw).unwrap_or_default(),
             source,
             province_key: keys.fold(&dossier.province),
-            cert: best_certificate(&dossier).map(crate::domain::date::iso),
+            cert: best_certificate(&dossier, 0).map(crate::domain::date::iso),
             submitted: crate::domain::date::iso(dossier.submitted_on),
             dossier,
         }
+    }
+}
+
+impl PreparedRecord {
+    /// Derive the certificate column with the rule set's validity (a
+    /// certificate with only `issued_on`).
+    pub fn with_certificate_years(mut self, valid_years: u32) -> PreparedRecord {
+        self.cert = best_certificate(&self.dossier, valid_years).map(crate::domain::date::iso);
+        self
     }
 }
 
@@ -218,13 +220,13 @@ impl Store {
                 ":project_type": d.project_type.id(),
                 ":priority_area": d.priority_area.map(|p| p.id()),
                 ":title": d.title,
-                ":beneficiary": d.beneficiary_name(),
+                ":beneficiary": d.beneficiary_names(),
                 ":submitted_on": submitted,
                 ":national_vnd": d.budget.national_vnd.0,
                 ":cert_valid_until": cert,
                 ":implementing_unit": d.implementing_unit,
-                ":district": d.beneficiary.as_ref().and_then(|b| b.district.as_deref()),
-                ":commune": d.beneficiary.as_ref().and_then(|b| b.commune.as_deref()),
+                ":district": d.all_beneficiaries().first().and_then(|b| b.district.as_deref()),
+                ":commune": d.all_beneficiaries().first().and_then(|b| b.commune.as_deref()),
             };
             let insert_revision = |id: i64, revision: i64| -> rusqlite::Result<usize> {
                 tx.prepare_cached(

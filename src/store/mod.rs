@@ -20,7 +20,9 @@ mod work;
 
 pub use allocations::AllocationRecord;
 pub use audit::{AuditEntry, AuditFilter};
-pub use decisions::{BatchOutcome, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan};
+pub use decisions::{
+    BatchOutcome, CurrentDecision, DecisionRequest, HistoryEntry, UndoOutcome, UndoPlan,
+};
 pub use dossiers::{
     DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, ProvinceKeys, QueueFilter,
     QueueRow,
@@ -96,7 +98,7 @@ pub enum StoreError {
         at: String,
     },
     #[error("{0}")]
-    Refused(String),
+    Refused(crate::domain::refusal::Refusal),
     #[error(
         "the database was written by a newer thamdinh (schema {found}, this build knows {known}); upgrade thamdinh"
     )]
@@ -131,6 +133,45 @@ impl From<rusqlite::Error> for StoreError {
             }
             Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
             _ => StoreError::Sql(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// The error written in `lang` (English: its `Display`).
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        use crate::domain::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            StoreError::NotFound(code) => format!("không có hồ sơ nào mã {code:?}"),
+            StoreError::Conflict { code, by, at } => format!(
+                "{code}: {by} đã thay đổi hồ sơ lúc {} sau khi bạn mở nó; hãy tải lại rồi quyết định lại",
+                lang.datetime(at)
+            ),
+            StoreError::Refused(r) => r.message(lang),
+            StoreError::TooNew { found, known } => format!(
+                "cơ sở dữ liệu do bản thamdinh mới hơn ghi (lược đồ {found}, bản này biết {known}); hãy nâng cấp thamdinh"
+            ),
+            StoreError::Busy => {
+                "cơ sở dữ liệu đang bận (một thẩm định viên khác đang ghi); hãy thử lại".into()
+            }
+            StoreError::Sql(e) => format!("cơ sở dữ liệu: {e}"),
+            StoreError::Foreign(m) => {
+                format!("không phải cơ sở dữ liệu của thamdinh: {m}; không có gì bị thay đổi")
+            }
+            StoreError::Damaged(m) => {
+                format!("cơ sở dữ liệu có vẻ bị hỏng: {m}; không có gì bị thay đổi")
+            }
+            StoreError::ReadOnly => "bạn chỉ được đọc cơ sở dữ liệu này (tệp hoặc thư mục không cho bạn ghi); không có gì bị thay đổi".into(),
+            StoreError::NeedsUpgrade { found, known } => format!(
+                "cơ sở dữ liệu có lược đồ {found}, bản này cần {known}; hãy chạy một lệnh ghi (ví dụ thamdinh import) một lần bằng tài khoản được ghi"
+            ),
+            StoreError::Io(m) => m.clone(),
+            StoreError::Corrupt { code, message } => {
+                format!("dữ liệu đã lưu của {code} không đọc được: {message}")
+            }
         }
     }
 }

@@ -616,3 +616,46 @@ fn an_allocation_whose_audit_entry_fails_is_not_stored() {
     );
     assert!(s.allocations().unwrap().is_empty());
 }
+
+#[test]
+fn current_decisions_name_the_decision_behind_each_status() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(
+        &mut s,
+        &[
+            dossier("A", "Gia Lai"),
+            dossier("B", "Trà Vinh"),
+            dossier("C", "Lào Cai"),
+        ],
+    );
+    s.decide(
+        &minh(),
+        Decision::Return,
+        Some("thiếu báo giá"),
+        None,
+        &[req("A")],
+    )
+    .unwrap();
+    let mut over = req("B");
+    over.overridden = true;
+    over.override_reason = Some("Bộ đồng ý".into());
+    s.decide(&lan(), Decision::Approve, None, None, &[over])
+        .unwrap();
+    // A returned, then approved by lan, and the approval undone: A is
+    // returned again, by minh's decision and reason.
+    s.decide(&lan(), Decision::Approve, None, None, &[req("A")])
+        .unwrap();
+    s.undo(&lan()).unwrap();
+    let d = s.current_decisions().unwrap();
+    assert_eq!(status(&s, "A"), Status::Returned);
+    let a = &d["A"];
+    assert_eq!((a.action.as_str(), a.author.as_str()), ("return", "minh"));
+    assert_eq!(a.reason.as_deref(), Some("thiếu báo giá"));
+    let b = &d["B"];
+    assert!(b.overridden);
+    assert_eq!(b.override_reason.as_deref(), Some("Bộ đồng ý"));
+    assert!(!d.contains_key("C"), "never decided");
+    // Undoing the override leaves B pending: no decision behind it.
+    s.undo(&lan()).unwrap();
+    assert!(!s.current_decisions().unwrap().contains_key("B"));
+}

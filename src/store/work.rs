@@ -1,6 +1,7 @@
 //! An appraiser's work on a dossier: checklist ticks, scores, notes.
 
 use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now, touch};
+use crate::domain::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
 /// A manual checklist item's tick as stored.
@@ -253,7 +254,9 @@ impl Store {
     /// Notes are kept forever.
     pub fn add_note(&mut self, actor: &Actor, code: &str, text: &str) -> Result<NoteRecord> {
         if text.trim().is_empty() {
-            return Err(StoreError::Refused("a note cannot be empty".into()));
+            return Err(StoreError::Refused(Refusal::EmptyNote {
+                code: Some(code.to_string()),
+            }));
         }
         let at = now();
         let tx = self.write()?;

@@ -58,7 +58,7 @@ impl StoreBackend {
         match self.run(effect) {
             Ok(Some(l)) => vec![Action::Loaded(Box::new(l))],
             Ok(None) => Vec::new(),
-            Err(e) => vec![Action::Failed(e.to_string())],
+            Err(e) => vec![Action::Failed(e.message(self.lang))],
         }
     }
 
@@ -423,18 +423,24 @@ impl StoreBackend {
             .audit(&af)?
             .into_iter()
             .rev()
-            .map(|e| LogEntry {
-                category: e.code.as_ref().and_then(|c| category.get(c).copied()),
-                id: e.id,
-                at: e.at,
-                author: e.author,
-                os_user: e.os_user,
-                action: e.action,
-                code: e.code,
-                revision: e.revision,
-                batch: e.batch,
-                reason: e.reason,
-                detail: e.detail,
+            .map(|e| {
+                let category = e.code.as_ref().and_then(|c| category.get(c).copied());
+                let detail = e
+                    .detail
+                    .map(|d| ops::audit_detail(&self.rules, category, &e.action, &d, self.lang));
+                LogEntry {
+                    category,
+                    id: e.id,
+                    at: e.at,
+                    author: e.author,
+                    os_user: e.os_user,
+                    action: e.action,
+                    code: e.code,
+                    revision: e.revision,
+                    batch: e.batch,
+                    reason: e.reason,
+                    detail,
+                }
             })
             .collect();
         Ok(Loaded::Log(rows))
@@ -478,8 +484,13 @@ pub fn dossier_data(v: DossierView) -> DossierData {
                 detail: i.detail,
                 evidence: i.evidence,
                 stale: i.stale,
+                basis: i.basis,
             })
             .collect(),
+        rule_set: (
+            v.checklist.rule_set.short(crate::domain::Lang::En),
+            v.checklist.rule_set.short(crate::domain::Lang::Vi),
+        ),
         checklist_ok,
         score: ScoreData {
             total: v.score.total,

@@ -143,6 +143,8 @@ pub struct CheckRow {
     pub evidence: crate::domain::checklist::Evidence,
     /// A tick made on an older revision of the dossier.
     pub stale: bool,
+    /// The article the item cites (`TT 28/2018/TT-BTC, …`).
+    pub basis: Option<String>,
 }
 
 /// One scoring criterion.
@@ -274,6 +276,9 @@ pub struct DossierData {
     pub version: i64,
     /// Checklist lines.
     pub checklist: Vec<CheckRow>,
+    /// The rule set the checklist was evaluated under: (English,
+    /// Vietnamese) line for the checklist pane.
+    pub rule_set: (String, String),
     /// True when every mandatory item is pass or ticked.
     pub checklist_ok: bool,
     /// Score card.

@@ -16,7 +16,7 @@ pub(super) fn is_cluster(d: &Dossier) -> bool {
 }
 
 pub(super) fn on_time(rules: &Rules, d: &Dossier) -> Outcome {
-    let deadline = rules.general.deadline(d.plan_year);
+    let deadline = rules.rule_set(d.plan_year).deadline(d.plan_year);
     let late_days = (d.submitted_on - deadline).num_days().max(0);
     let state = if d.submitted_on <= deadline {
         ItemState::Pass
@@ -33,7 +33,24 @@ pub(super) fn on_time(rules: &Rules, d: &Dossier) -> Outcome {
     )
 }
 
+/// `budget_adds_up`: the parts against the total, and, for a dossier with
+/// `beneficiaries`, the establishments' shares against the dossier's
+/// figures (the first that does not pass is the evidence).
 pub(super) fn budget_adds_up(d: &Dossier) -> Outcome {
+    let main = budget_parts(d);
+    match super::group::shares_add_up(d) {
+        Some(shares) if main.0 == ItemState::Pass || shares.0 == ItemState::Fail => {
+            if shares.0 == ItemState::Pass {
+                main
+            } else {
+                shares
+            }
+        }
+        _ => main,
+    }
+}
+
+fn budget_parts(d: &Dossier) -> Outcome {
     let b = &d.budget;
     let (Some(total), Some(local), Some(counterpart)) =
         (b.total_vnd, b.local_vnd, b.counterpart_vnd)
@@ -94,15 +111,15 @@ pub(super) fn share_bp(part: Vnd, whole: Vnd, up: bool) -> Option<i64> {
 }
 
 pub(super) fn support_cap(rules: &Rules, d: &Dossier) -> Option<Outcome> {
-    let cr = rules.category(d.category);
-    if cr.caps.is_empty() {
+    let set = rules.rule_set(d.plan_year);
+    if set.caps(d.category).is_empty() {
         return None;
     }
     let national = d.budget.national_vnd;
     let Some(key) = subtype_key(d) else {
         return Some((ItemState::Unknown, Evidence::CapSubtypeMissing));
     };
-    let Some(cap) = cr.cap(key) else {
+    let Some(cap) = set.cap(d.category, key) else {
         return Some((
             ItemState::Unknown,
             Evidence::CapNotConfigured {
@@ -123,7 +140,11 @@ pub(super) fn support_cap(rules: &Rules, d: &Dossier) -> Option<Outcome> {
         base_amount: boosted.then_some(cap.amount),
         multiplier: boosted.then(|| rules.general.multiplier_text()),
         subtype: (key != "default").then(|| key.to_string()),
+        basis: cap.basis.clone(),
     };
+    if !d.beneficiaries.is_empty() {
+        return Some(super::group::cap_each(d, used));
+    }
     let amount_ok = national <= amount;
     let Some(total) = d.budget.total_vnd else {
         let state = if amount_ok {
@@ -280,39 +301,78 @@ pub(super) fn cluster_legal_complete(d: &Dossier) -> Outcome {
     }
 }
 
-/// The latest `valid_until` among the regional or national product
-/// certificates (documents and `details.certificate`), and whether some
-/// certificate lacked the data to tell.
-pub(crate) fn best_certificate(d: &Dossier) -> (Option<NaiveDate>, bool, bool) {
-    let mut best: Option<NaiveDate> = None;
+/// The best regional or national product certificate (documents and
+/// `details.certificate`): the latest validity date, with the day of issue
+/// when that date was derived from it (no `valid_until`: 31 December of
+/// year `valid_years` counted from the year of issue); and whether some
+/// certificate lacked the data to tell, and whether a provincial one was
+/// seen.
+pub(crate) fn best_certificate(d: &Dossier, valid_years: u32) -> BestCertificate {
+    let mut best: Option<(NaiveDate, Option<NaiveDate>)> = None;
     let mut incomplete = false;
     let mut provincial = false;
     let docs = d
         .documents
         .iter()
         .filter(|x| x.kind == DocKind::ProductCertificate)
-        .map(|x| (x.level, x.valid_until));
+        .map(|x| (x.level, x.valid_until, None));
     let detail = d
         .details
         .certificate
         .iter()
-        .map(|c| (c.level, c.valid_until));
-    for (level, until) in docs.chain(detail) {
+        .map(|c| (c.level, c.valid_until, c.issued_on));
+    for (level, until, issued) in docs.chain(detail) {
+        let until = match (until, issued) {
+            (Some(u), _) => Some((u, None)),
+            (None, Some(i)) => until_from_issue(i, valid_years).map(|u| (u, Some(i))),
+            (None, None) => None,
+        };
         match (level, until) {
             (Some(CertLevel::Regional | CertLevel::National), Some(u)) => {
-                best = best.max(Some(u));
+                if best.is_none_or(|b| u.0 > b.0) {
+                    best = Some(u);
+                }
             }
             (Some(CertLevel::Provincial), _) => provincial = true,
             _ => incomplete = true,
         }
     }
-    (best, incomplete, provincial)
+    BestCertificate {
+        best,
+        incomplete,
+        provincial,
+    }
 }
 
-pub(super) fn certificate_valid(d: &Dossier, as_of: NaiveDate) -> Outcome {
-    let (best, incomplete, provincial) = best_certificate(d);
+/// What [`best_certificate`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct BestCertificate {
+    /// Valid until, and the day of issue it was derived from.
+    pub best: Option<(NaiveDate, Option<NaiveDate>)>,
+    pub incomplete: bool,
+    pub provincial: bool,
+}
+
+/// 31 December of year `valid_years` counted from the year of issue (the
+/// year of issue is the first); `None` for 0 years (not derived).
+pub(crate) fn until_from_issue(issued: NaiveDate, valid_years: u32) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    if valid_years == 0 {
+        return None;
+    }
+    let year = issued.year().checked_add(valid_years as i32 - 1)?;
+    NaiveDate::from_ymd_opt(year, 12, 31)
+}
+
+pub(super) fn certificate_valid(rules: &Rules, d: &Dossier, as_of: NaiveDate) -> Outcome {
+    let years = rules.rule_set(d.plan_year).certificate_valid_years;
+    let BestCertificate {
+        best,
+        incomplete,
+        provincial,
+    } = best_certificate(d, years);
     match best {
-        Some(u) => {
+        Some((u, issued)) => {
             let state = if u >= as_of {
                 ItemState::Pass
             } else if incomplete {
@@ -320,14 +380,20 @@ pub(super) fn certificate_valid(d: &Dossier, as_of: NaiveDate) -> Outcome {
             } else {
                 ItemState::Fail
             };
-            (
-                state,
-                Evidence::Certificate {
+            let evidence = match issued {
+                Some(issued_on) => Evidence::CertificateFromIssue {
+                    issued_on,
+                    valid_until: u,
+                    years,
+                    as_of,
+                },
+                None => Evidence::Certificate {
                     valid_until: u,
                     as_of,
                     other_incomplete: incomplete,
                 },
-            )
+            };
+            (state, evidence)
         }
         None if incomplete => (ItemState::Unknown, Evidence::CertificateIncomplete),
         None if provincial => (ItemState::Fail, Evidence::CertificateProvincialOnly),

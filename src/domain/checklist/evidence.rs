@@ -3,7 +3,8 @@
 //! only builds [`Evidence`]; [`Evidence::render`] writes it. The serde form
 //! is what `show --format json` prints under `evidence`.
 
-use crate::domain::dossier::{DocKind, PollutionSubtype, ProjectType};
+use crate::domain::category::Category;
+use crate::domain::dossier::{DocKind, ModelKind, PollutionSubtype, ProjectType};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
 use chrono::NaiveDate;
@@ -53,6 +54,9 @@ pub struct CapUsed {
     /// The subtype key (`technology_line`, `cluster_treatment`); `None`
     /// for a category's only cap.
     pub subtype: Option<String>,
+    /// The article of this cap, when the rule set names one for it.
+    #[serde(skip)]
+    pub basis: Option<String>,
 }
 
 /// The evidence of one checklist item.
@@ -148,6 +152,47 @@ pub enum Evidence {
     CertificateProvincialOnly,
     /// No regional or national certificate.
     CertificateNone,
+    /// Each establishment's share against the cap (`beneficiaries`).
+    CapEach {
+        cap: CapUsed,
+        shares: Vec<ShareCheck>,
+    },
+    /// The establishments' shares against the dossier's figures; a sum is
+    /// `None` when a share is missing (or the sum overflows).
+    SharesSum {
+        count: usize,
+        national_sum: Option<Vnd>,
+        national: Vnd,
+        total_sum: Option<Vnd>,
+        total: Option<Vnd>,
+    },
+    /// A group project in a category where the rule set forbids it.
+    GroupNotAllowed {
+        category: Category,
+        plan_years: String,
+    },
+    /// A group project allowed (and complete, for machinery).
+    GroupAllowed { category: Category, count: usize },
+    /// A machinery group project that does not name what it must.
+    GroupIncomplete { gaps: Vec<GroupGap> },
+    /// A certificate with only its day of issue: the validity it was given.
+    CertificateFromIssue {
+        issued_on: NaiveDate,
+        valid_until: NaiveDate,
+        years: u32,
+        as_of: NaiveDate,
+    },
+    /// The same beneficiary in other dossiers (`fail` when the commune is
+    /// the same too, else `unknown`).
+    Duplicates { hits: Vec<DuplicateHit> },
+    /// No other dossier of the plan year, nor an approved one of the
+    /// previous `lookback_years`, has the beneficiary.
+    NoDuplicate {
+        beneficiaries: usize,
+        lookback_years: u32,
+    },
+    /// The dossier names no beneficiary to look for.
+    NoBeneficiaryNamed,
     /// A manual item's latest tick.
     Ticked {
         on: bool,
@@ -161,6 +206,54 @@ pub enum Evidence {
     NotTicked,
 }
 
+/// One establishment's share against the cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShareCheck {
+    /// Its name (or `#n` when it has none).
+    pub name: String,
+    pub national: Option<Vnd>,
+    pub total: Option<Vnd>,
+    /// national / total in hundredths of a percent (rounded up when over).
+    pub share_bp: Option<i64>,
+    pub percent_ok: bool,
+    pub amount_ok: bool,
+}
+
+/// What a machinery group project fails to name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "missing", rename_all = "snake_case")]
+pub enum GroupGap {
+    /// No `beneficiaries` at all.
+    NoBeneficiaries,
+    /// Establishment number `index` (1-based) has no name.
+    Name { index: usize },
+    /// An establishment with neither commune nor district.
+    Site { who: String },
+    /// An establishment with no named machine (and none in `details`).
+    Machines { who: String },
+}
+
+/// Another dossier with the same beneficiary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuplicateHit {
+    /// The beneficiary as this dossier writes it.
+    pub name: String,
+    /// The other dossier.
+    pub code: String,
+    pub plan_year: i32,
+    pub province: String,
+    pub status: crate::domain::Status,
+    /// The name as the other dossier writes it.
+    pub other_name: String,
+    /// Its commune, if given.
+    pub other_commune: Option<String>,
+    /// Same commune as well (then it fails); `false` when either is missing
+    /// or they differ (then it is a candidate: `unknown`).
+    pub same_commune: bool,
+}
+
+mod more;
+
 /// The label of a cap or document subtype key.
 pub fn subtype_label(key: &str, lang: Lang) -> String {
     match key {
@@ -169,6 +262,9 @@ pub fn subtype_label(key: &str, lang: Lang) -> String {
             .pick("technology line", "cả dây chuyền công nghệ")
             .into(),
         "default" => String::new(),
+        k if ModelKind::from_id(k).is_some() => {
+            ModelKind::from_id(k).map_or_else(String::new, |m| m.label(lang).into())
+        }
         k => PollutionSubtype::from_id(k).map_or_else(|| k.to_string(), |s| s.label(lang).into()),
     }
 }
@@ -205,7 +301,7 @@ fn amount_near(amount: Vnd, cap: Vnd, lang: Lang) -> String {
 
 /// The support-cap line, in either language (the same figures and order;
 /// only the words differ).
-fn cap_line(
+pub(super) fn cap_line(
     l: Lang,
     national: Vnd,
     total: Option<Vnd>,
@@ -437,6 +533,15 @@ impl Evidence {
                 s
             }
             Evidence::NotTicked => "not ticked".into(),
+            v @ (Evidence::CapEach { .. }
+            | Evidence::SharesSum { .. }
+            | Evidence::GroupNotAllowed { .. }
+            | Evidence::GroupAllowed { .. }
+            | Evidence::GroupIncomplete { .. }
+            | Evidence::CertificateFromIssue { .. }
+            | Evidence::Duplicates { .. }
+            | Evidence::NoDuplicate { .. }
+            | Evidence::NoBeneficiaryNamed) => more::render(v, l),
         }
     }
 
@@ -620,127 +725,20 @@ impl Evidence {
                 s
             }
             Evidence::NotTicked => "chưa tích".into(),
+            v @ (Evidence::CapEach { .. }
+            | Evidence::SharesSum { .. }
+            | Evidence::GroupNotAllowed { .. }
+            | Evidence::GroupAllowed { .. }
+            | Evidence::GroupIncomplete { .. }
+            | Evidence::CertificateFromIssue { .. }
+            | Evidence::Duplicates { .. }
+            | Evidence::NoDuplicate { .. }
+            | Evidence::NoBeneficiaryNamed) => more::render(v, l),
         }
     }
 }
 
-/// Every kind of evidence with sample values (tests and the template
-/// check render each in both languages).
 #[cfg(test)]
-pub fn samples() -> Vec<Evidence> {
-    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
-    let cap = CapUsed {
-        percent: 30,
-        amount: Vnd(1_500_000_000),
-        base_amount: Some(Vnd(1_000_000_000)),
-        multiplier: Some("1.5".into()),
-        subtype: Some("cluster_treatment".into()),
-    };
-    vec![
-        Evidence::Deadline {
-            submitted: day(2023, 9, 12),
-            deadline: day(2023, 9, 30),
-            late_days: 0,
-        },
-        Evidence::Deadline {
-            submitted: day(2023, 10, 2),
-            deadline: day(2023, 9, 30),
-            late_days: 2,
-        },
-        Evidence::BudgetMissing {
-            missing: vec![
-                BudgetPart::Total,
-                BudgetPart::Local,
-                BudgetPart::Counterpart,
-            ],
-        },
-        Evidence::BudgetOverflow {
-            national: Vnd(1),
-            local: Vnd(2),
-            counterpart: Vnd(3),
-        },
-        Evidence::BudgetSum {
-            national: Vnd(800_000_000),
-            local: Vnd(200_000_000),
-            counterpart: Vnd(1_000_000_000),
-            sum: Vnd(2_000_000_000),
-            total: Vnd(2_100_000_000),
-        },
-        Evidence::CapSubtypeMissing,
-        Evidence::CapNotConfigured {
-            subtype: "technology_line".into(),
-        },
-        Evidence::Cap {
-            national: Vnd(800_000_000),
-            total: Some(Vnd(2_000_000_000)),
-            share_bp: Some(4000),
-            cap: CapUsed {
-                percent: 30,
-                amount: Vnd(1_000_000_000),
-                base_amount: None,
-                multiplier: None,
-                subtype: None,
-            },
-            percent_ok: false,
-            amount_ok: true,
-        },
-        Evidence::Cap {
-            national: Vnd(1_600_000_000),
-            total: None,
-            share_bp: None,
-            cap,
-            percent_ok: true,
-            amount_ok: false,
-        },
-        Evidence::DocumentsPresent {
-            count: 8,
-            project_type: ProjectType::Named,
-        },
-        Evidence::DocumentsMissing {
-            missing: vec![DocKind::NoDoubleFunding, DocKind::Quotation],
-        },
-        Evidence::NoKeptSent,
-        Evidence::KeptSent {
-            kinds: vec![DocKind::FinancialReport],
-        },
-        Evidence::CounterpartNoDocument,
-        Evidence::CounterpartPresent {
-            counterpart: Vnd(350_000_000),
-        },
-        Evidence::CounterpartUnknown,
-        Evidence::CounterpartOverflow {
-            national: Vnd(1),
-            local: Vnd(2),
-        },
-        Evidence::CounterpartPublic {
-            public: Vnd(300_000_000),
-            total: Vnd(650_000_000),
-            covered: false,
-        },
-        Evidence::Completion {
-            source: CompletionSource::ClusterExpected,
-            date: day(2025, 3, 31),
-            limit: day(2024, 12, 31),
-        },
-        Evidence::CompletionMissing,
-        Evidence::ClusterLegalComplete,
-        Evidence::ClusterLegalIncomplete,
-        Evidence::ClusterLegalUnstated,
-        Evidence::Certificate {
-            valid_until: day(2023, 10, 14),
-            as_of: day(2023, 10, 15),
-            other_incomplete: true,
-        },
-        Evidence::CertificateIncomplete,
-        Evidence::CertificateProvincialOnly,
-        Evidence::CertificateNone,
-        Evidence::Ticked {
-            on: true,
-            author: "Nguyễn Thị Hoa".into(),
-            at: "2023-10-02T09:15:00+07:00".into(),
-            revision: 1,
-            now: Some(2),
-        },
-        Evidence::NotTicked,
-    ]
-}
+mod samples;
+#[cfg(test)]
+pub use samples::samples;

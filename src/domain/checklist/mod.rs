@@ -9,6 +9,7 @@
 
 mod auto;
 pub mod evidence;
+mod group;
 
 pub(crate) use auto::best_certificate;
 pub use evidence::Evidence;
@@ -21,7 +22,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 crate::vocabulary! {
-    /// The automatic items: the fixed ids of `checklists.md`, in its order.
+    /// The automatic items: the fixed ids of `checklists.md`, in its order,
+    /// then those added since (`group_allowed`, `no_duplicate_support`,
+    /// documented in `data/README.md`).
     /// The only list of them; their labels and texts are in
     /// `data/checklists.toml` (`[auto.<id>]`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,6 +38,8 @@ crate::vocabulary! {
         CompletionInPlanYear = "completion_in_plan_year";
         ClusterLegalComplete = "cluster_legal_complete";
         CertificateValid = "certificate_valid";
+        GroupAllowed = "group_allowed";
+        NoDuplicateSupport = "no_duplicate_support";
     }
 }
 
@@ -118,6 +123,9 @@ pub struct ItemResult {
     pub tick: Option<Tick>,
     /// Ticked on an older revision of the dossier.
     pub stale: bool,
+    /// The article the item comes from, under the dossier's rule set
+    /// (`TT 28/2018/TT-BTC, …`); `show --format json`: `basis`.
+    pub basis: Option<String>,
 }
 
 impl ItemResult {
@@ -135,6 +143,68 @@ impl ItemResult {
     pub fn detail_in(&self, lang: Lang) -> String {
         self.evidence.render(lang)
     }
+
+    /// The citation as a reader sees it: `Căn cứ: TT 28/2018/TT-BTC, …`.
+    pub fn basis_line(&self, lang: Lang) -> Option<String> {
+        self.basis
+            .as_deref()
+            .map(|b| format!("{}: {b}", lang.pick("Basis", "Căn cứ")))
+    }
+
+    /// The full text with its citation, one per line.
+    pub fn full_text(&self, lang: Lang) -> String {
+        match self.basis_line(lang) {
+            Some(b) => format!("{}\n{b}", self.text(lang)),
+            None => self.text(lang).to_string(),
+        }
+    }
+}
+
+/// Which rule set a checklist was evaluated under (`show`, the checklist
+/// pane).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleSetInfo {
+    /// The set's id (its file stem, `2024`).
+    pub id: String,
+    /// The plan years it governs: `2024–2025`, `2026–`.
+    pub plan_years: String,
+    /// Short name, Vietnamese.
+    pub name: String,
+    /// Short name, English.
+    pub name_en: String,
+    /// The decree and circulars.
+    pub legal_basis: Vec<String>,
+}
+
+impl RuleSetInfo {
+    fn of(set: &crate::domain::ruleset::RuleSet) -> RuleSetInfo {
+        RuleSetInfo {
+            id: set.id.clone(),
+            plan_years: set.years(),
+            name: set.name_vi.clone(),
+            name_en: set.name_en.clone(),
+            legal_basis: set.legal_basis.clone(),
+        }
+    }
+
+    /// `2024–2025 · Decree 45/2012`: short, for a pane's line.
+    pub fn short(&self, lang: Lang) -> String {
+        format!(
+            "{} · {}",
+            self.plan_years,
+            lang.pick(&self.name_en, &self.name)
+        )
+    }
+
+    /// `Rule set for plan years 2024–2025: Decree 45/2012`.
+    pub fn title(&self, lang: Lang) -> String {
+        format!(
+            "{} {}: {}",
+            lang.pick("Rule set for plan years", "Bộ quy định năm kế hoạch"),
+            self.plan_years,
+            lang.pick(&self.name_en, &self.name)
+        )
+    }
 }
 
 /// The evaluated checklist of one dossier: automatic items first (in the
@@ -143,6 +213,8 @@ impl ItemResult {
 pub struct Checklist {
     /// The items.
     pub items: Vec<ItemResult>,
+    /// The rule set of the dossier's plan year.
+    pub rule_set: RuleSetInfo,
 }
 
 impl Checklist {
@@ -192,8 +264,14 @@ impl Checklist {
     }
 }
 
-fn auto(rules: &Rules, id: AutoItem, (state, evidence): auto::Outcome) -> ItemResult {
+fn auto(rules: &Rules, d: &Dossier, id: AutoItem, (state, evidence): auto::Outcome) -> ItemResult {
     let t = rules.general.auto_texts(id);
+    let set = rules.rule_set(d.plan_year);
+    let cap_basis = match &evidence {
+        Evidence::Cap { cap, .. } => cap.basis.clone(),
+        _ => None,
+    };
+    let basis = cap_basis.or_else(|| set.basis_auto(id).map(str::to_string));
     ItemResult {
         id: id.id().to_string(),
         kind: ItemKind::Auto,
@@ -207,6 +285,7 @@ fn auto(rules: &Rules, id: AutoItem, (state, evidence): auto::Outcome) -> ItemRe
         text_en: t.text_en.clone(),
         tick: None,
         stale: false,
+        basis,
     }
 }
 
@@ -221,29 +300,38 @@ pub fn evaluate(
     current_revision: i64,
     as_of: NaiveDate,
 ) -> Checklist {
+    let set = rules.rule_set(d.plan_year);
     let mut items = Vec::with_capacity(16);
-    items.push(auto(rules, AutoItem::OnTime, auto::on_time(rules, d)));
-    items.push(auto(rules, AutoItem::BudgetAddsUp, auto::budget_adds_up(d)));
+    items.push(auto(rules, d, AutoItem::OnTime, auto::on_time(rules, d)));
+    items.push(auto(
+        rules,
+        d,
+        AutoItem::BudgetAddsUp,
+        auto::budget_adds_up(d),
+    ));
     if let Some(o) = auto::support_cap(rules, d) {
-        items.push(auto(rules, AutoItem::SupportCap, o));
+        items.push(auto(rules, d, AutoItem::SupportCap, o));
     }
     let o = auto::required_documents(rules, d);
-    items.push(auto(rules, AutoItem::RequiredDocuments, o));
+    items.push(auto(rules, d, AutoItem::RequiredDocuments, o));
     let o = auto::no_kept_documents(d);
-    items.push(auto(rules, AutoItem::NoKeptDocuments, o));
+    items.push(auto(rules, d, AutoItem::NoKeptDocuments, o));
     if d.project_type == ProjectType::Named {
         let o = auto::counterpart_committed(d);
-        items.push(auto(rules, AutoItem::CounterpartCommitted, o));
+        items.push(auto(rules, d, AutoItem::CounterpartCommitted, o));
     }
     if auto::is_cluster(d) {
         let o = auto::completion_in_plan_year(d);
-        items.push(auto(rules, AutoItem::CompletionInPlanYear, o));
+        items.push(auto(rules, d, AutoItem::CompletionInPlanYear, o));
         let o = auto::cluster_legal_complete(d);
-        items.push(auto(rules, AutoItem::ClusterLegalComplete, o));
+        items.push(auto(rules, d, AutoItem::ClusterLegalComplete, o));
     }
     if d.category == Category::TypicalProduct {
-        let o = auto::certificate_valid(d, as_of);
-        items.push(auto(rules, AutoItem::CertificateValid, o));
+        let o = auto::certificate_valid(rules, d, as_of);
+        items.push(auto(rules, d, AutoItem::CertificateValid, o));
+    }
+    if let Some(o) = group::group_allowed(rules, d) {
+        items.push(auto(rules, d, AutoItem::GroupAllowed, o));
     }
     for m in &rules.category(d.category).manual {
         let tick = ticks.iter().rev().find(|t| t.item == m.id).cloned();
@@ -279,10 +367,17 @@ pub fn evaluate(
             text_en: m.text_en.clone(),
             tick,
             stale,
+            basis: set.basis_manual(&m.id).map(str::to_string),
         });
     }
-    Checklist { items }
+    Checklist {
+        items,
+        rule_set: RuleSetInfo::of(set),
+    }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_rules;

@@ -191,7 +191,7 @@ fn support_cap_percentage_boundary() {
         state(&demo, "support_cap"),
         (
             ItemState::Fail,
-            "national 520 tr = 52% of 1,000 tr > cap 30%".into()
+            "national 520 tr = 52% of 1,000 tr > cap 30% (new technology)".into()
         )
     );
 }
@@ -487,6 +487,7 @@ fn certificate_valid_boundaries() {
     d.details.certificate = Some(Certificate {
         level: Some(CertLevel::Regional),
         number: Some("45/QĐ-BCT".into()),
+        issued_on: None,
         valid_until: Some(day(2025, 12, 31)),
     });
     assert_eq!(state(&d, "certificate_valid").0, ItemState::Pass);

@@ -384,6 +384,10 @@ fn check_overlay(state: &State, code: &str, item: &crate::tui::model::CheckRow) 
         lines.push(String::new());
         lines.extend(detail.lines().map(str::to_string));
     }
+    if let Some(b) = &item.basis {
+        lines.push(String::new());
+        lines.push(format!("{}: {b}", lang.pick("Basis", "Căn cứ")));
+    }
     if item.stale {
         lines.push(String::new());
         lines.push(s.item_stale.to_string());

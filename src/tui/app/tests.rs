@@ -90,6 +90,7 @@ fn dossier(code: &str) -> DossierData {
                 detail: "submitted 28/09/2023".into(),
                 evidence: crate::domain::checklist::Evidence::NotTicked,
                 stale: false,
+                basis: None,
             },
             CheckRow {
                 id: "new_advanced".into(),
@@ -102,8 +103,10 @@ fn dossier(code: &str) -> DossierData {
                 detail: String::new(),
                 evidence: crate::domain::checklist::Evidence::NotTicked,
                 stale: false,
+                basis: None,
             },
         ],
+        rule_set: (String::new(), String::new()),
         checklist_ok: false,
         score: ScoreData {
             total: Some(18),

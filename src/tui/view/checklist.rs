@@ -45,9 +45,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let Some(d) = &state.dossier else {
         return;
     };
-    let h = usize::from(inner.height);
     let w = usize::from(inner.width);
     let lang = s.lang;
+    let ell = theme.ellipsis();
+    // The first line names the rule set of the dossier's plan year.
+    let mut lines = Vec::with_capacity(usize::from(inner.height));
+    let rule_set = lang.pick(&d.rule_set.0, &d.rule_set.1);
+    if !rule_set.is_empty() && inner.height > 1 {
+        lines.push(Line::from(Span::styled(
+            fit(rule_set, w, ell, false),
+            theme.dim_if(true),
+        )));
+    }
+    let h = usize::from(inner.height) - lines.len();
     let label = |c: &crate::tui::model::CheckRow| lang.pick(&c.label.0, &c.label.1).to_string();
     let id_w = d
         .checklist
@@ -62,8 +72,6 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         h,
         d.checklist.len(),
     );
-    let ell = theme.ellipsis();
-    let mut lines = Vec::with_capacity(h);
     for (i, c) in d.checklist.iter().enumerate().skip(offset).take(h) {
         let is_cursor = focused && i == state.checklist_cursor;
         let base = if is_cursor {

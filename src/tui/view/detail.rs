@@ -3,6 +3,7 @@
 use crate::domain::Vnd;
 use crate::domain::date::vn;
 use crate::domain::dossier::Dossier;
+use crate::domain::fields;
 use crate::tui::app::State;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::view::pane_block;
@@ -12,7 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use serde_json::Value;
 
 /// Draw the detail pane.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focused: bool) {
@@ -184,15 +184,14 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
         }
         out.push(shown(&t));
     }
-    if !d.details.is_empty()
-        && let Ok(Value::Object(map)) = serde_json::to_value(&d.details)
-    {
+    let facts = fields::details(&d.details, s.lang);
+    if !facts.is_empty() {
         out.push(Line::from(Span::styled(
             format!("{}:", s.l_details),
             theme.label(),
         )));
-        for (k, v) in map {
-            out.push(shown(&format!("  {k}: {}", plain(s, &v))));
+        for (k, v) in facts {
+            out.push(shown(&format!("  {k}: {v}")));
         }
     }
     if let Some(sum) = &d.summary {
@@ -210,26 +209,8 @@ fn lines(s: &Strings, theme: &Theme, d: &Dossier) -> Vec<Line<'static>> {
             theme.label(),
         )));
         for (k, v) in &d.extra {
-            out.push(shown(&format!("  {k}: {}", plain(s, v))));
+            out.push(shown(&format!("  {k}: {}", fields::plain(v, s.lang))));
         }
     }
     out
-}
-
-/// A JSON value as plain text: strings without quotes, booleans yes/no,
-/// objects as `key: value` pairs.
-fn plain(s: &Strings, v: &Value) -> String {
-    match v {
-        Value::String(t) => t.clone(),
-        Value::Bool(true) => s.yes.into(),
-        Value::Bool(false) => s.no.into(),
-        Value::Null => "–".into(),
-        Value::Number(n) => n.to_string(),
-        Value::Array(a) => a.iter().map(|x| plain(s, x)).collect::<Vec<_>>().join("; "),
-        Value::Object(m) => m
-            .iter()
-            .map(|(k, v)| format!("{k}: {}", plain(s, v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-    }
 }
