@@ -110,13 +110,40 @@ pub fn checklist(
     as_of: NaiveDate,
 ) -> Result<Checklist> {
     let ticks = ticks_of(store, &rec.dossier.code)?;
-    Ok(checklist::evaluate(
+    let hits = duplicates_of(store, rules, &rec.dossier)?;
+    Ok(checklist::evaluate_with(
         rules,
         &rec.dossier,
         &ticks,
         rec.revision,
         as_of,
+        Some(&hits),
     ))
+}
+
+/// The other dossiers naming one of `d`'s beneficiaries, as evidence: the
+/// same plan year (not returned) or approved in the rule set's look-back
+/// years.
+fn duplicates_of(
+    store: &Store,
+    rules: &Rules,
+    d: &crate::domain::Dossier,
+) -> Result<Vec<checklist::evidence::DuplicateHit>> {
+    let lookback = rules.rule_set(d.plan_year).duplicate_lookback_years;
+    Ok(store
+        .duplicate_candidates(&d.code, lookback)?
+        .into_iter()
+        .map(|r| checklist::evidence::DuplicateHit {
+            same_commune: r.commune_key.is_some() && r.commune_key == r.other_commune_key,
+            name: r.name,
+            code: r.code,
+            plan_year: r.plan_year,
+            province: r.province,
+            status: r.status,
+            other_name: r.other_name,
+            other_commune: r.other_commune,
+        })
+        .collect())
 }
 
 /// A dossier as appraised: its record, checklist and score card (what an
@@ -652,7 +679,7 @@ pub fn rankings(
                 category: c,
                 plan_year: year,
                 allocation,
-                rows: ranking::rank(&inputs, allocation),
+                rows: ranking::rank_by(&inputs, allocation, &rules.rule_set(year).tie_break),
             }
         })
         .collect())
@@ -666,6 +693,8 @@ fn rank_input(rules: &Rules, r: &QueueRow, as_of: NaiveDate) -> RankInput {
         submitted_on: r.submitted_on,
         national: r.national,
         total: row_total(rules, r, as_of),
+        pilot: r.project_type == crate::domain::dossier::ProjectType::Pilot,
+        priority_area: r.priority_area,
     }
 }
 
@@ -688,7 +717,8 @@ pub fn rank_index(
     }
     let mut out = HashMap::with_capacity(rows.len());
     for ((c, year), inputs) in groups {
-        for row in ranking::rank(&inputs, allocation_of(rules, &stored, None, c, year)) {
+        let allocation = allocation_of(rules, &stored, None, c, year);
+        for row in ranking::rank_by(&inputs, allocation, &rules.rule_set(year).tie_break) {
             out.insert(row.code, (row.rank, row.within_budget));
         }
     }

@@ -19,7 +19,15 @@ fn within(rank: &Value) -> Vec<bool> {
 fn a_stored_allocation_is_used_by_rank_until_budget_overrides_it() {
     let db = Db::new();
     db.import_sample();
-    let machinery = ["rank", "--category", "machinery", "--format", "json"];
+    let machinery = [
+        "rank",
+        "--plan-year",
+        "2024",
+        "--category",
+        "machinery",
+        "--format",
+        "json",
+    ];
     // data/budget.toml: 35 tỷ for machinery 2024, every sample dossier fits.
     let before = db.json(&machinery);
     assert!(within(&before).iter().all(|w| *w), "{before}");
@@ -29,6 +37,8 @@ fn a_stored_allocation_is_used_by_rank_until_budget_overrides_it() {
         "minh",
         &[
             "rank",
+            "--plan-year",
+            "2024",
             "--category",
             "machinery",
             "--set-budget",
@@ -57,6 +67,8 @@ fn a_stored_allocation_is_used_by_rank_until_budget_overrides_it() {
     // --budget wins over the stored figure, for this run only.
     let wide = db.json(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -67,10 +79,18 @@ fn a_stored_allocation_is_used_by_rank_until_budget_overrides_it() {
     assert!(within(&wide).iter().all(|w| *w));
     assert_eq!(db.json(&machinery), after);
     // Other categories keep data/'s figure.
-    let training = db.json(&["rank", "--category", "training", "--format", "json"]);
+    let training = db.json(&[
+        "rank",
+        "--plan-year",
+        "2024",
+        "--category",
+        "training",
+        "--format",
+        "json",
+    ]);
     assert!(within(&training).iter().all(|w| *w), "{training}");
     // The whole ranking and the export agree with it.
-    let all = db.json(&["rank", "--format", "json"]);
+    let all = db.json(&["rank", "--plan-year", "2024", "--format", "json"]);
     let ours: Vec<&Value> = all
         .as_array()
         .unwrap()
@@ -104,13 +124,23 @@ fn a_stored_allocation_is_used_by_rank_until_budget_overrides_it() {
 fn set_budget_needs_a_category_and_an_amount() {
     let db = Db::new();
     db.import_sample();
-    let out = db.run(&["rank", "--set-budget", "500000000"]);
+    let out = db.run(&["rank", "--plan-year", "2024", "--set-budget", "500000000"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    let out = db.run(&["rank", "--category", "machinery", "--set-budget", "nhiều"]);
+    let out = db.run(&[
+        "rank",
+        "--plan-year",
+        "2024",
+        "--category",
+        "machinery",
+        "--set-budget",
+        "nhiều",
+    ]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("--set-budget"), "{}", out.stderr);
     let out = db.run(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--set-budget",

@@ -380,6 +380,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     // set the budget to exactly the first dossier's national support.
     let open = db.json(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -390,6 +392,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     let n1 = open[0]["national_vnd"].as_i64().unwrap();
     let rank = db.json(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -410,6 +414,8 @@ fn ranking_draws_the_cut_line_at_the_budget() {
     assert_eq!(scored, 3);
     let table = db.run(&[
         "rank",
+        "--plan-year",
+        "2024",
         "--category",
         "machinery",
         "--budget",
@@ -437,7 +443,7 @@ fn export_carries_status_score_rank_and_reason() {
     for h in ["code", "status", "score", "rank", "decision_reason"] {
         assert!(headers.iter().any(|x| x == h), "no {h} column");
     }
-    assert_eq!(r.records().count(), 47);
+    assert_eq!(r.records().count(), 55);
     let json = db.json(&["export", "--format", "json"]);
     let row = json
         .as_array()
@@ -455,7 +461,11 @@ fn usage_errors_exit_2() {
     let db = Db::new();
     assert_eq!(db.run(&["frobnicate"]).code, 2);
     assert_eq!(db.run(&["list", "--as-of", "hôm qua"]).code, 2);
-    assert_eq!(db.run(&["rank", "--budget", "1,5 tỷ"]).code, 2);
+    assert_eq!(
+        db.run(&["rank", "--plan-year", "2024", "--budget", "1,5 tỷ"])
+            .code,
+        2
+    );
 }
 
 #[test]

@@ -10,17 +10,17 @@ fn the_sample_imports_whole_and_reimport_changes_nothing() {
     let out = db.import_sample();
     assert_eq!(
         out.stdout.trim(),
-        "imported 47, updated 0, unchanged 0, rejected 0"
+        "imported 55, updated 0, unchanged 0, rejected 0"
     );
     assert!(!out.stderr.contains("error:"), "{}", out.stderr);
     let again = db.run(&["import", sample_dir().to_str().unwrap()]);
     assert_eq!(again.code, 0);
     assert_eq!(
         again.stdout.trim(),
-        "imported 0, updated 0, unchanged 47, rejected 0"
+        "imported 0, updated 0, unchanged 55, rejected 0"
     );
     let list = db.json(&["list", "--format", "json"]);
-    assert_eq!(list.as_array().unwrap().len(), 47);
+    assert_eq!(list.as_array().unwrap().len(), 55);
 }
 
 #[test]

@@ -177,7 +177,7 @@ fn show_rank_log_and_work_messages_in_vietnamese() {
     }
     vietnamese_only("show", &show.stdout);
 
-    let rank = vi(&["rank", "--category", "machinery"]);
+    let rank = vi(&["rank", "--category", "machinery", "--plan-year", "2024"]);
     assert!(
         rank.stdout.contains("máy móc thiết bị · năm kế hoạch 2024"),
         "{}",

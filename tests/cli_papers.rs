@@ -19,7 +19,7 @@ const AS_OF: &str = "2023-10-10";
 /// unmet items.
 fn round() -> Db {
     let db = Db::new();
-    db.import_sample();
+    db.import_sample_2024();
     for f in ["escape-sequences.json", "nfd-decomposed.json"] {
         let p = nasty_dir().join(f);
         let out = db.run(&["import", p.to_str().unwrap()]);

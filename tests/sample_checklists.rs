@@ -17,7 +17,7 @@ fn sample_store() -> (Store, Rules) {
     };
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample");
     let sum = ops::import(&mut store, &rules, &actor, &[dir], |_| {}).expect("import");
-    assert_eq!(sum.imported, 47);
+    assert_eq!(sum.imported, 55);
     assert_eq!(sum.rejected, 0);
     (store, rules)
 }
@@ -75,12 +75,20 @@ fn the_sample_exercises_every_automatic_item_in_each_possible_state() {
         }
     }
     // on_time, required_documents and no_kept_documents rest on required or
-    // always-known data: they cannot be unknown for a valid record.
+    // always-known data, and group_allowed on the category and what the
+    // dossier names: they cannot be unknown for a valid record.
     let all: BTreeSet<&str> = ["pass", "fail", "unknown"].into();
     let known_only: BTreeSet<&str> = ["pass", "fail"].into();
     for item in thamdinh::domain::checklist::AutoItem::ALL {
         let id = item.id();
-        let want = if ["on_time", "required_documents", "no_kept_documents"].contains(&id) {
+        let want = if [
+            "on_time",
+            "required_documents",
+            "no_kept_documents",
+            "group_allowed",
+        ]
+        .contains(&id)
+        {
             &known_only
         } else {
             &all

@@ -28,7 +28,7 @@ fn txt(d: Option<&Data>) -> String {
 /// that puts the cut line inside the demonstration models.
 fn sitting() -> Db {
     let db = Db::new();
-    db.import_sample();
+    db.import_sample_2024();
     for (code, points) in [
         ("KC24-TV-003", "18"),
         ("KC24-LC-002", "15"),

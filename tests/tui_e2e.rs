@@ -28,7 +28,7 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     let db = Db::new();
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     t.wait_for("KC24-");
     t.settle();
     // Idle: no busy loop (well under 5% of a core over 3 seconds).
@@ -82,7 +82,7 @@ fn filter_mark_two_return_with_a_reason_confirm_quit() {
     t.send("/");
     t.wait_for("FILTER");
     t.send(ESC);
-    t.wait_for("Queue 45/47 · s:pending");
+    t.wait_for("Queue 53/55 · s:pending");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // The terminal was given back: alternate screen left, paste mode off.
@@ -133,7 +133,7 @@ fn approve_with_a_refused_dossier_and_an_override() {
     // KC24-BN-011 passes every automatic item; tick its manual ones.
     tick_all_manual(&db, "KC24-BN-011");
     let mut t = Tui::open(&db, "minh", 80, 24, &[]);
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     // Mark BN-011, then BTR-007 (submitted a day late) under another filter.
     t.send("/");
     t.typ("kc24-bn-011");
@@ -202,7 +202,7 @@ fn escape_sequences_in_a_dossier_stay_text_and_small_terminals_are_told() {
     let out = db.run(&["import", nasty.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let mut t = Tui::open(&db, "lan", 100, 30, &[("NO_COLOR", "1")]);
-    t.wait_for("Queue 48/48");
+    t.wait_for("Queue 56/56");
     t.send("/");
     t.typ("HG-902");
     t.send(ENTER);
@@ -252,7 +252,7 @@ fn dumb_terminals_and_locales_that_are_not_utf8_get_ascii() {
         &[("TERM", "dumb")][..],
     ] {
         let mut t = Tui::open(&db, "lan", 80, 24, env);
-        t.wait_for("Queue 47/47");
+        t.wait_for("Queue 55/55");
         t.wait_for("KC24-");
         t.settle();
         let screen = t.text();
@@ -274,7 +274,7 @@ fn dumb_terminals_and_locales_that_are_not_utf8_get_ascii() {
         24,
         &[("LC_ALL", "en_US.utf8"), ("LANG", "C")],
     );
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     t.wait_for("┃");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
@@ -354,7 +354,7 @@ fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
     let db = Db::new();
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     // Ctrl-Z gives the terminal back and takes it again on resume (here the
     // process group is orphaned, so the stop itself is a no-op).
     t.send("\x1a");
@@ -363,14 +363,14 @@ fn another_appraisers_change_shows_without_a_keypress_and_sigterm_restores() {
         "Ctrl-Z did not leave the alternate screen"
     );
     t.send("j");
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     // Another appraiser returns a dossier from the CLI; the queue follows.
     let out = db.run_as(
         "minh",
         &["return", "KC24-GL-007", "--reason", "Thiếu báo giá"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
-    t.wait_for("Queue 46/47 · s:pending");
+    t.wait_for("Queue 54/55 · s:pending");
     t.wait_for("others' changes loaded");
     let pid = t.child.process_id().expect("pid");
     let st = std::process::Command::new("kill")
@@ -396,14 +396,14 @@ fn demo_opens_the_tui_on_the_bundled_sample() {
         24,
         &[("TMPDIR", db.dir().to_str().unwrap_or("/tmp"))],
     );
-    t.wait_for("Queue 47/47 · s:pending");
+    t.wait_for("Queue 55/55 · s:pending");
     t.send("?");
     t.wait_for("Help · the queue");
     // Letters typed in the help filter it; `?` closes it.
     t.send("q");
     t.wait_for("/ q");
     t.send("?");
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
@@ -415,7 +415,7 @@ fn a_note_saved_just_before_quitting_is_written() {
     let db = Db::new();
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     t.send("n");
     t.wait_for("New note on KC24-NA-012");
     t.typ("Ghi chú cuối buổi: đã xem đủ hồ sơ");
@@ -502,11 +502,11 @@ fn a_whole_sitting_at_80x24() {
     let db = Db::new();
     db.import_sample();
     let mut t = Tui::open(&db, "lan", 80, 24, &[]);
-    t.wait_for("Queue 47/47 · s:pending");
+    t.wait_for("Queue 55/55 · s:pending");
     // A precise filter: three dossiers of Trà Vinh, not twelve.
     t.send("/");
     t.typ("tra vinh");
-    t.wait_for("Queue 3/47 · s:pending tra vinh");
+    t.wait_for("Queue 3/55 · s:pending tra vinh");
     t.send(ENTER);
     t.wait_for("QUEUE");
     let first = t
@@ -548,13 +548,13 @@ fn a_whole_sitting_at_80x24() {
     t.wait_for("approved 1");
     // The refused ones stay marked; the approved one left the filter.
     t.wait_for("2 marked");
-    t.wait_for("Queue 2/47");
+    t.wait_for("Queue 2/55");
     // Undo says what it will undo, then undoes it.
     t.send("u");
     t.wait_for("Undo your approve of 1 dossier(s)");
     t.send("y");
     t.wait_for("undone");
-    t.wait_for("Queue 3/47");
+    t.wait_for("Queue 3/55");
     // Ranking and log.
     t.send("2");
     t.wait_for("Ranking ·");
@@ -568,7 +568,7 @@ fn a_whole_sitting_at_80x24() {
     t.wait_for("Log entry #");
     t.send(ESC);
     t.send("1");
-    t.wait_for("Queue 3/47");
+    t.wait_for("Queue 3/55");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // The database holds exactly that.
@@ -607,7 +607,7 @@ fn a_held_cursor_key_writes_less_than_a_kilobyte_per_move() {
     db.import_sample();
     for (cols, rows) in [(80, 24), (160, 48)] {
         let mut t = Tui::open(&db, "lan", cols, rows, &[]);
-        t.wait_for("Queue 47/47");
+        t.wait_for("Queue 55/55");
         t.settle();
         let before = t.raw.lock().unwrap().len();
         // Key repeats over SSH arrive in bursts: send them in pairs, 10 ms

@@ -345,7 +345,8 @@ fn the_allocation_set_in_the_ranking_is_stored_and_a_new_session_shows_it() {
         &Store::open(&path).expect("third connection"),
         &Rules::bundled(),
         Some(thamdinh::domain::Category::Machinery),
-        None,
+        // The plan year of the dossier the ranking was opened from.
+        Some(2024),
         None,
         chrono::NaiveDate::from_ymd_opt(2023, 11, 15).expect("date"),
     )

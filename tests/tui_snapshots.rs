@@ -583,7 +583,11 @@ fn approve_one_then_summary(s: &mut Session) {
     s.settle();
     press(s, "y");
     s.settle();
+    // The filter now shows nothing: the summary opens on the newest plan
+    // year (2026), one older is the sitting of 2024.
     press(s, "4");
+    s.settle();
+    press(s, "[");
     s.settle();
 }
 
@@ -620,9 +624,14 @@ fn summary_in_ascii_scrolls_to_the_last_province() {
             ..Options::default()
         },
     );
-    press(&mut s, "4 <End>");
+    // The cursor's dossier is of 2026 (the newest first): one year older.
+    press(&mut s, "4");
     s.settle();
+    press(&mut s, "[");
+    s.settle();
+    press(&mut s, "<End>");
     let screen = draw(&s);
+    assert!(screen.contains("plan year 2024"), "{screen}");
     // The last province is on screen, the page is full (no "more" line).
     assert!(screen.contains("Đắk Nông"), "{screen}");
     assert!(!screen.contains("more provinces"), "{screen}");

@@ -32,7 +32,7 @@ fn vim_tui(user_keymap: &str) -> (Db, Tui) {
 fn a_sitting_with_vim_keys_and_a_personal_override() {
     // `q` unbound, `Z Z` quits: single keys of the vim map changed.
     let (db, mut t) = vim_tui("[global]\n\"q\" = \"none\"\n\"Z Z\" = \"quit\"\n");
-    t.wait_for("Queue 47/47");
+    t.wait_for("Queue 55/55");
     t.wait_for("? help  : cmd  / filter  <Space> mark");
     // A prefix shows in the status bar, then which-key lists what follows.
     t.send("g");
@@ -51,7 +51,7 @@ fn a_sitting_with_vim_keys_and_a_personal_override() {
     t.typ("gia lai");
     t.wait_for("s:pending gia lai");
     t.send(ENTER);
-    t.wait_for("Queue 5/47");
+    t.wait_for("Queue 5/55");
     t.send("n");
     t.wait_for("match 2/5");
     // Mark one, move down, mark the range with `V`.

@@ -38,8 +38,16 @@ pub const SAMPLE_FILES: &[(&str, &str)] = &[
         include_str!("../../data/sample/quang-nam.json"),
     ),
     (
+        "quang-binh-2026.jsonl",
+        include_str!("../../data/sample/quang-binh-2026.jsonl"),
+    ),
+    (
         "thai-binh-bac-ninh.csv",
         include_str!("../../data/sample/thai-binh-bac-ninh.csv"),
+    ),
+    (
+        "thanh-hoa-2026.json",
+        include_str!("../../data/sample/thanh-hoa-2026.json"),
     ),
     (
         "tra-vinh-ben-tre-ca-mau.csv",
@@ -160,6 +168,6 @@ mod tests {
         })
         .expect("load");
         assert_eq!(errors, Vec::<String>::new());
-        assert_eq!(sum.imported, 47);
+        assert_eq!(sum.imported, 55);
     }
 }

@@ -165,12 +165,24 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
     field(
         &mut s,
         l.pick("Rule set", "Bộ quy tắc"),
-        &v.checklist.rule_set.title(l),
+        &v.checklist.rule_set.short(l),
     );
     field(
         &mut s,
         l.pick("Legal basis", "Căn cứ pháp lý"),
         &v.checklist.rule_set.legal_basis.join("; "),
+    );
+    let rs = &v.checklist.rule_set;
+    field(
+        &mut s,
+        l.pick("Deadlines", "Hạn"),
+        &format!(
+            "{} {}, {} {}",
+            l.pick("registration", "đăng ký"),
+            l.date(rs.registration_deadline),
+            l.pick("dossier", "hồ sơ"),
+            l.date(rs.dossier_deadline)
+        ),
     );
     field(&mut s, labels[2], d.project_type.label(l));
     field(&mut s, labels[3], &d.implementing_unit);

@@ -5,6 +5,7 @@ pub mod category;
 pub mod date;
 pub mod dossier;
 pub mod fields;
+pub mod identity;
 pub mod lang;
 pub mod money;
 pub mod papers;

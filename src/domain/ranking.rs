@@ -1,7 +1,9 @@
 //! Ranking within a category with the budget cut line.
 
 use crate::domain::category::Category;
+use crate::domain::dossier::PriorityArea;
 use crate::domain::money::Vnd;
+use crate::domain::ruleset::{DEFAULT_TIE_BREAK, TieBreak};
 use crate::domain::status::Status;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,6 +24,10 @@ pub struct RankInput {
     pub national: Vnd,
     /// Score with bonuses; None while unscored.
     pub total: Option<i64>,
+    /// A pilot project (ranked first).
+    pub pilot: bool,
+    /// Its priority area (ranked next, by tier).
+    pub priority_area: Option<PriorityArea>,
 }
 
 /// One ranked row. Serialises with the keys of `cli.md`.
@@ -48,27 +54,51 @@ pub struct RankRow {
     pub within_budget: bool,
 }
 
-fn order(a: &RankInput, b: &RankInput) -> Ordering {
-    match (a.total, b.total) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then(a.submitted_on.cmp(&b.submitted_on))
-    .then_with(|| a.code.cmp(&b.code))
+/// The tier of a priority area: its place in the list of `domain.md`
+/// (highland… first), no area last.
+fn tier(a: Option<PriorityArea>) -> usize {
+    a.and_then(|a| PriorityArea::ALL.iter().position(|&x| x == a))
+        .unwrap_or(PriorityArea::ALL.len())
 }
 
-/// Rank one category's dossiers: score descending, ties by earlier
-/// `submitted_on` then `code`; unscored last; returned dossiers left out.
-/// `within_budget` holds while the cumulative national support is ≤
-/// `allocation`.
+fn order(a: &RankInput, b: &RankInput, keys: &[TieBreak]) -> Ordering {
+    // Unscored dossiers are not appraised yet: last, whatever they are.
+    let scored = b.total.is_some().cmp(&a.total.is_some());
+    let mut o = scored
+        .then(b.pilot.cmp(&a.pilot))
+        .then(tier(a.priority_area).cmp(&tier(b.priority_area)));
+    for k in keys {
+        o = o.then_with(|| match k {
+            TieBreak::Score => b.total.cmp(&a.total),
+            TieBreak::SubmittedOn => a.submitted_on.cmp(&b.submitted_on),
+            TieBreak::NationalVnd => a.national.cmp(&b.national),
+            TieBreak::Code => a.code.cmp(&b.code),
+        });
+    }
+    // Always a total order.
+    o.then_with(|| a.code.cmp(&b.code))
+}
+
+/// [`rank_by`] with the default tie-break order (score, `submitted_on`,
+/// `code`).
 pub fn rank(inputs: &[RankInput], allocation: Option<Vnd>) -> Vec<RankRow> {
+    rank_by(inputs, allocation, &DEFAULT_TIE_BREAK)
+}
+
+/// Rank one category's dossiers as the sources say: pilot projects first,
+/// then priority areas by tier, then the rule set's `tie_break` keys;
+/// unscored dossiers last; returned dossiers left out. `within_budget` holds
+/// while the cumulative national support is ≤ `allocation`.
+pub fn rank_by(
+    inputs: &[RankInput],
+    allocation: Option<Vnd>,
+    tie_break: &[TieBreak],
+) -> Vec<RankRow> {
     let mut list: Vec<&RankInput> = inputs
         .iter()
         .filter(|i| i.status != Status::Returned)
         .collect();
-    list.sort_by(|a, b| order(a, b));
+    list.sort_by(|a, b| order(a, b, tie_break));
     // `None` once the sum has overflowed: from that row on nothing is
     // within any allocation.
     let mut cumulative = Some(Vnd::ZERO);
@@ -101,6 +131,8 @@ mod tests {
             submitted_on: NaiveDate::from_ymd_opt(2023, 9, submitted).expect("September day"),
             national: Vnd(national_tr * 1_000_000),
             total,
+            pilot: false,
+            priority_area: None,
         }
     }
 
@@ -205,5 +237,45 @@ mod tests {
         assert_eq!(rows[3].cumulative_vnd, Vnd(i64::MAX));
         let rows = rank(&inputs, None);
         assert!(rows.iter().all(|r| r.within_budget), "no allocation");
+    }
+
+    #[test]
+    fn pilots_first_then_priority_areas_then_the_tie_break_of_data() {
+        let mut pilot = input("KC26-PILOT", 20, 300, Some(60));
+        pilot.pilot = true;
+        let mut highland = input("KC26-HL", 20, 300, Some(70));
+        highland.priority_area = Some(PriorityArea::HighlandBorderIslandEthnic);
+        let mut rural = input("KC26-NR", 20, 300, Some(95));
+        rural.priority_area = Some(PriorityArea::NewRuralCommune);
+        let plain = input("KC26-A", 10, 200, Some(99));
+        let cheap = input("KC26-B", 12, 100, Some(99));
+        let mut unscored_pilot = input("KC26-UP", 1, 100, None);
+        unscored_pilot.pilot = true;
+        let inputs = [
+            plain.clone(),
+            cheap.clone(),
+            rural,
+            highland,
+            pilot,
+            unscored_pilot,
+        ];
+        assert_eq!(
+            codes(&rank(&inputs, None)),
+            [
+                "KC26-PILOT",
+                "KC26-HL",
+                "KC26-NR",
+                "KC26-A",
+                "KC26-B",
+                "KC26-UP"
+            ]
+        );
+        // The tie-break is data: smaller national support first.
+        let rows = rank_by(
+            &[plain, cheap],
+            None,
+            &[TieBreak::Score, TieBreak::NationalVnd],
+        );
+        assert_eq!(codes(&rows), ["KC26-B", "KC26-A"]);
     }
 }

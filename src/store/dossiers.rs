@@ -250,6 +250,7 @@ impl Store {
                     .execute(p.as_slice())?;
                     let id = tx.last_insert_rowid();
                     insert_revision(id, 1)?;
+                    super::duplicates::write_keys(&tx, id, d)?;
                     audit(
                         &tx,
                         actor,
@@ -292,6 +293,7 @@ impl Store {
                          WHERE id = :id",
                     )?
                     .execute(p.as_slice())?;
+                    super::duplicates::write_keys(&tx, h.id, d)?;
                     let version = bump(&tx, &h, &at)?;
                     let detail = if reopened {
                         format!("{} (returned → pending)", rec.source)

@@ -14,6 +14,7 @@ mod allocations;
 mod audit;
 mod decisions;
 mod dossiers;
+mod duplicates;
 mod maintenance;
 mod schema;
 mod work;
@@ -27,6 +28,7 @@ pub use dossiers::{
     DossierRecord, ImportOutcome, IncomingRecord, PreparedRecord, ProvinceKeys, QueueFilter,
     QueueRow,
 };
+pub use duplicates::DuplicateRow;
 pub use maintenance::Problem;
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
 
@@ -421,6 +423,9 @@ impl Store {
                 )));
             };
             tx.execute_batch(step)?;
+            if current + 1 == schema::BENEFICIARY_KEYS_VERSION {
+                duplicates::backfill(&tx)?;
+            }
             tx.pragma_update(None, "user_version", current + 1)?;
             tx.commit()?;
         }

@@ -160,4 +160,24 @@ CREATE TABLE allocations (
     PRIMARY KEY (category, plan_year)
 ) WITHOUT ROWID;
 "#,
+    // 5: the beneficiaries of every dossier's current revision under a
+    // folded key (`domain::identity`), so that the same establishment in
+    // another dossier is one index lookup away (`no_duplicate_support`).
+    // Filled from the stored dossiers right after this step (Rust folds the
+    // names: see `Store::migrate`).
+    r#"
+CREATE TABLE beneficiary_keys (
+    dossier_id  INTEGER NOT NULL REFERENCES dossiers (id),
+    key         TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    commune     TEXT,
+    commune_key TEXT
+);
+CREATE INDEX beneficiary_keys_key ON beneficiary_keys (key, dossier_id);
+CREATE INDEX beneficiary_keys_dossier ON beneficiary_keys (dossier_id);
+"#,
 ];
+
+/// The migration after which the beneficiary keys are filled from the
+/// stored dossiers.
+pub const BENEFICIARY_KEYS_VERSION: i64 = 5;

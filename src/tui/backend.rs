@@ -179,7 +179,10 @@ impl StoreBackend {
                 ops::note(&mut self.store, &self.actor, &code, &text)?;
                 Loaded::Saved(Saved::Note { code })
             }
-            Effect::LoadRanking { category } => self.ranking(category)?,
+            Effect::LoadRanking {
+                category,
+                plan_year,
+            } => self.ranking(category, plan_year)?,
             Effect::SetAllocation {
                 category,
                 plan_year,
@@ -329,15 +332,15 @@ impl StoreBackend {
         }))
     }
 
-    /// A category's ranking for the newest plan year, with the allocation
-    /// `rank` uses (stored, else `data/`), each line with its title, status
-    /// and checklist state.
-    fn ranking(&self, category: Category) -> Result<Loaded, OpError> {
+    /// A category's ranking for a plan year (default: the newest), with
+    /// the allocation `rank` uses (stored, else `data/`), each line with its
+    /// title, status and checklist state.
+    fn ranking(&self, category: Category, plan_year: Option<i32>) -> Result<Loaded, OpError> {
         let rankings = ops::rankings(
             &self.store,
             &self.rules,
             Some(category),
-            None,
+            plan_year,
             None,
             self.as_of,
         )?;

@@ -57,6 +57,24 @@ impl Db {
         out
     }
 
+    /// The sample of plan year 2024 only (the files of one sitting),
+    /// without the 2026 dossiers of `*-2026.*`.
+    pub fn import_sample_2024(&self) -> Out {
+        let mut files: Vec<String> = std::fs::read_dir(sample_dir())
+            .expect("sample dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x != "md"))
+            .filter(|p| !p.to_string_lossy().contains("-2026."))
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        let mut args = vec!["import"];
+        args.extend(files.iter().map(String::as_str));
+        let out = self.run(&args);
+        assert_eq!(out.code, 0, "sample import failed:\n{}", out.stderr);
+        out
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);
         assert_eq!(out.code, 0, "{args:?} failed:\n{}", out.stderr);

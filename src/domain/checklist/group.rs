@@ -4,7 +4,7 @@
 
 use super::ItemState;
 use super::auto::{Outcome, share_bp};
-use super::evidence::{CapUsed, Evidence, GroupGap, ShareCheck};
+use super::evidence::{CapUsed, DuplicateHit, Evidence, GroupGap, ShareCheck};
 use crate::domain::category::Category;
 use crate::domain::dossier::{Dossier, ProjectType};
 use crate::domain::money::Vnd;
@@ -152,4 +152,41 @@ pub(super) fn group_allowed(rules: &Rules, d: &Dossier) -> Option<Outcome> {
     } else {
         (ItemState::Fail, Evidence::GroupIncomplete { gaps })
     })
+}
+
+/// `no_duplicate_support` from the other dossiers naming one of this
+/// dossier's beneficiaries: the same commune as well fails; a different or
+/// missing commune is `unknown` with the candidates. A dossier that names
+/// no beneficiary is `unknown` when it should (a named project), and the
+/// item is left out for pilot and group projects that name none yet.
+pub(super) fn no_duplicate(rules: &Rules, d: &Dossier, hits: &[DuplicateHit]) -> Option<Outcome> {
+    let named = d
+        .all_beneficiaries()
+        .iter()
+        .filter(|b| b.name.is_some())
+        .count();
+    if named == 0 {
+        return (d.project_type == ProjectType::Named)
+            .then_some((ItemState::Unknown, Evidence::NoBeneficiaryNamed));
+    }
+    if hits.is_empty() {
+        return Some((
+            ItemState::Pass,
+            Evidence::NoDuplicate {
+                beneficiaries: named,
+                lookback_years: rules.rule_set(d.plan_year).duplicate_lookback_years,
+            },
+        ));
+    }
+    let state = if hits.iter().any(|h| h.same_commune) {
+        ItemState::Fail
+    } else {
+        ItemState::Unknown
+    };
+    Some((
+        state,
+        Evidence::Duplicates {
+            hits: hits.to_vec(),
+        },
+    ))
 }

@@ -174,11 +174,17 @@ pub struct RuleSetInfo {
     pub name_en: String,
     /// The decree and circulars.
     pub legal_basis: Vec<String>,
+    /// The province's registration deadline for the dossier's plan year.
+    pub registration_deadline: NaiveDate,
+    /// The dossier deadline for it (`on_time`).
+    pub dossier_deadline: NaiveDate,
 }
 
 impl RuleSetInfo {
-    fn of(set: &crate::domain::ruleset::RuleSet) -> RuleSetInfo {
+    fn of(set: &crate::domain::ruleset::RuleSet, plan_year: i32) -> RuleSetInfo {
         RuleSetInfo {
+            registration_deadline: set.registration(plan_year),
+            dossier_deadline: set.deadline(plan_year),
             id: set.id.clone(),
             plan_years: set.years(),
             name: set.name_vi.clone(),
@@ -300,6 +306,21 @@ pub fn evaluate(
     current_revision: i64,
     as_of: NaiveDate,
 ) -> Checklist {
+    evaluate_with(rules, d, ticks, current_revision, as_of, None)
+}
+
+/// [`evaluate`] with the other dossiers that name one of this dossier's
+/// beneficiaries (from the store: same plan year, or approved in the rule
+/// set's look-back years); `None` leaves `no_duplicate_support` out (the
+/// dossier alone cannot tell).
+pub fn evaluate_with(
+    rules: &Rules,
+    d: &Dossier,
+    ticks: &[Tick],
+    current_revision: i64,
+    as_of: NaiveDate,
+    duplicates: Option<&[evidence::DuplicateHit]>,
+) -> Checklist {
     let set = rules.rule_set(d.plan_year);
     let mut items = Vec::with_capacity(16);
     items.push(auto(rules, d, AutoItem::OnTime, auto::on_time(rules, d)));
@@ -332,6 +353,9 @@ pub fn evaluate(
     }
     if let Some(o) = group::group_allowed(rules, d) {
         items.push(auto(rules, d, AutoItem::GroupAllowed, o));
+    }
+    if let Some(o) = duplicates.and_then(|hits| group::no_duplicate(rules, d, hits)) {
+        items.push(auto(rules, d, AutoItem::NoDuplicateSupport, o));
     }
     for m in &rules.category(d.category).manual {
         let tick = ticks.iter().rev().find(|t| t.item == m.id).cloned();
@@ -372,7 +396,7 @@ pub fn evaluate(
     }
     Checklist {
         items,
-        rule_set: RuleSetInfo::of(set),
+        rule_set: RuleSetInfo::of(set, d.plan_year),
     }
 }
 

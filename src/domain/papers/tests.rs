@@ -130,6 +130,8 @@ fn input(code: &str, status: Status, tr: i64, total: Option<i64>) -> (RankInput,
             submitted_on: NaiveDate::from_ymd_opt(2023, 9, 20).expect("date"),
             national: Vnd(tr * 1_000_000),
             total,
+            pilot: false,
+            priority_area: None,
         },
         ReportInput {
             code: code.into(),

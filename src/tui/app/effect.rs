@@ -64,10 +64,13 @@ pub enum Effect {
         /// Cleaned text.
         text: String,
     },
-    /// Load a category's ranking (of the newest plan year).
+    /// Load a category's ranking for a plan year (`None`: the newest).
     LoadRanking {
         /// Category.
         category: Category,
+        /// Plan year: that of the dossier the ranking was opened from
+        /// (each plan year is ranked under its own rule set).
+        plan_year: Option<i32>,
     },
     /// Store a category's allocation for a plan year (default: the
     /// newest), audited.

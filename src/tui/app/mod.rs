@@ -478,6 +478,7 @@ impl State {
     fn ranking_effect(&self) -> Effect {
         Effect::LoadRanking {
             category: self.ranking.category,
+            plan_year: self.ranking.plan_year,
         }
     }
 
@@ -700,6 +701,7 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.view = View::Ranking;
             if let Some(r) = state.queue.current() {
                 state.ranking.category = r.category;
+                state.ranking.plan_year = Some(r.plan_year);
             }
             state.ranking.cursor = 0;
             state.ranking.offset = 0;
@@ -711,6 +713,11 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::ShowSummary => {
             state.view = View::Summary;
+            // The plan year of the dossier it is opened from (the newest
+            // when the queue is empty).
+            if let Some(r) = state.queue.current() {
+                state.summary.plan_year = Some(r.plan_year);
+            }
             return vec![state.summary_effect()];
         }
         Action::Refresh => return state.reload(),

@@ -1257,6 +1257,7 @@ fn ranking_view_categories_and_allocation() {
         fx,
         vec![Effect::LoadRanking {
             category: Category::Machinery,
+            plan_year: Some(2024),
         }]
     );
     assert_eq!(s.mode(), Mode::Ranking);
@@ -1264,12 +1265,14 @@ fn ranking_view_categories_and_allocation() {
         &update(&mut s, Action::NextCategory)[..],
         [Effect::LoadRanking {
             category: Category::PollutionTreatment,
+            ..
         }]
     ));
     assert!(matches!(
         &update(&mut s, Action::PrevCategory)[..],
         [Effect::LoadRanking {
             category: Category::Machinery,
+            ..
         }]
     ));
     update(
@@ -1328,7 +1331,8 @@ fn the_allocation_set_in_the_ranking_is_stored_not_kept_in_the_session() {
     assert_eq!(
         fx,
         vec![Effect::LoadRanking {
-            category: Category::Machinery
+            category: Category::Machinery,
+            plan_year: Some(2024),
         }]
     );
     assert!(
@@ -1404,7 +1408,8 @@ fn approve_within_budget_is_one_batch_through_the_normal_confirmation() {
         vec![
             Effect::LoadRows(vec!["KC24-GL-007".into()]),
             Effect::LoadRanking {
-                category: Category::Machinery
+                category: Category::Machinery,
+                plan_year: Some(2024),
             }
         ]
     );
@@ -2042,9 +2047,12 @@ fn held_keys_load_the_dossier_once_they_stop_and_panes_never_act_on_an_older_one
 fn summary_view_steps_through_plan_years_and_follows_changes() {
     use crate::domain::summary::{Figures, Summary};
     let mut s = state();
+    // Opened on the plan year of the cursor's dossier.
     assert_eq!(
         update(&mut s, Action::ShowSummary),
-        vec![Effect::LoadSummary { plan_year: None }]
+        vec![Effect::LoadSummary {
+            plan_year: Some(2024)
+        }]
     );
     assert_eq!(s.view, View::Summary);
     assert_eq!(s.mode(), Mode::Summary);

@@ -73,22 +73,18 @@ pub(super) fn render(e: &Evidence, l: Lang) -> String {
         Evidence::NoDuplicate {
             beneficiaries,
             lookback_years,
-        } => match l {
-            Lang::En => format!(
-                "{} in no other dossier of the plan year nor approved in the previous {lookback_years} years",
-                if *beneficiaries == 1 {
-                    "the beneficiary is".to_string()
-                } else {
-                    format!("none of the {beneficiaries} establishments is")
-                }
+        } => match (l, *beneficiaries) {
+            (Lang::En, 1) => format!(
+                "the beneficiary is in no other dossier of the plan year and was not approved in the previous {lookback_years} years"
             ),
-            Lang::Vi => format!(
-                "{} không có trong hồ sơ khác cùng năm kế hoạch, không được duyệt trong {lookback_years} năm trước",
-                if *beneficiaries == 1 {
-                    "cơ sở".to_string()
-                } else {
-                    format!("{beneficiaries} cơ sở")
-                }
+            (Lang::En, n) => format!(
+                "none of the {n} establishments is in another dossier of the plan year or was approved in the previous {lookback_years} years"
+            ),
+            (Lang::Vi, 1) => format!(
+                "cơ sở không có trong hồ sơ khác cùng năm kế hoạch, không được duyệt trong {lookback_years} năm trước"
+            ),
+            (Lang::Vi, n) => format!(
+                "{n} cơ sở không có trong hồ sơ khác cùng năm kế hoạch, không được duyệt trong {lookback_years} năm trước"
             ),
         },
         Evidence::NoBeneficiaryNamed => l
