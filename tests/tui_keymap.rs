@@ -118,6 +118,13 @@ fn the_palette_runs_what_it_finds() {
     let said = s.state.message.clone().map(|m| m.text).unwrap_or_default();
     assert!(said.contains("only in the checklist"), "{said}");
     press(&mut s, "<Esc>");
+    // Suspend, run from the palette, goes to the run loop as its key does.
+    press(&mut s, ":");
+    s.type_text("suspend");
+    assert_eq!(
+        s.key(thamdinh::tui::keymap::KeyPress::parse("<Enter>").expect("key")),
+        Some(thamdinh::tui::action::Action::Suspend)
+    );
     // A query: the queue's filter.
     press(&mut s, ":");
     s.type_text("filter p:\"gia lai\" s:pending");

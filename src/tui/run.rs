@@ -489,7 +489,7 @@ impl Session {
             }
             self.dispatch(a);
         }
-        None
+        std::mem::take(&mut self.state.suspend).then_some(Action::Suspend)
     }
 
     /// Type text as key presses (`<Enter>`-style names are not parsed).

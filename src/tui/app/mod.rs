@@ -205,6 +205,8 @@ pub struct State {
     pub data_version: Option<i64>,
     /// Set by `quit`.
     pub quit: bool,
+    /// Set by `suspend` run from the palette: the run loop suspends.
+    pub suspend: bool,
     /// A note submitted but not yet saved (dossier code, text): if saving
     /// fails, the note input opens again with it, so nothing typed is lost.
     pub unsaved_note: Option<(String, String)>,
@@ -278,6 +280,7 @@ impl State {
             messages: Vec::new(),
             data_version: None,
             quit: false,
+            suspend: false,
             unsaved_note: None,
             note_drafts: HashMap::new(),
             debounce_detail: false,
@@ -605,6 +608,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Quit => {
             state.quit = true;
+            return Vec::new();
+        }
+        // Run from the palette (its key is caught by the run loop first):
+        // the run loop suspends.
+        Action::Suspend => {
+            state.suspend = true;
             return Vec::new();
         }
         Action::ChordPause => {
