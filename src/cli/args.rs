@@ -18,7 +18,7 @@ pub struct Cli {
     /// Who is acting, recorded in the audit trail [default: the OS login]
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
-    /// Keymap of the TUI: a name in keymaps/ or a file
+    /// Keymap of the TUI: default, vim, or a keymap file; $XDG_CONFIG_HOME/thamdinh/keymap.toml then changes single keys of it
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
     /// Folder of edited rule files (checklists, criteria, …) [default: $THAMDINH_DATA, else the bundled rules]
