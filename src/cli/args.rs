@@ -18,7 +18,7 @@ pub struct Cli {
     /// Who is acting, recorded in the audit trail [default: the OS login]
     #[arg(long, global = true, value_name = "NAME")]
     pub user: Option<String>,
-    /// Keymap of the TUI: a name in keymaps/ or a file
+    /// Keymap of the TUI: default, vim, or a keymap file; $XDG_CONFIG_HOME/thamdinh/keymap.toml then changes single keys of it
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
     /// Folder of edited rule files (checklists, criteria, …) [default: $THAMDINH_DATA, else the bundled rules]
@@ -197,10 +197,32 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         path: PathBuf,
     },
+    /// Keymaps: validate a file (`check`), print the effective map (`show`)
+    Keymap {
+        #[command(subcommand)]
+        command: KeymapCommand,
+    },
     /// Check the database: SQLite's integrity and the store's own invariants
     Check {
         #[arg(long, value_enum, default_value_t = LogFormat::Table)]
         format: LogFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeymapCommand {
+    /// Validate a keymap file (a whole map or your override file) [default: the --keymap map with
+    /// $XDG_CONFIG_HOME/thamdinh/keymap.toml]; every error names file, line and key
+    Check {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Print the effective map (the --keymap map with your keymap.toml): mode, key, action, description
+    Show {
+        /// Only this mode (queue, detail, checklist, score, notes, ranking, log, summary, input,
+        /// confirm, palette, help)
+        #[arg(long, value_name = "M")]
+        mode: Option<String>,
     },
 }
 

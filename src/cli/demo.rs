@@ -121,6 +121,7 @@ pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
     let options = crate::tui::Options {
         ascii: cli.ascii,
         keymap: cli.keymap.clone(),
+        user_keymap: crate::config::user_keymap(),
         lang: Some(ctx.lang.id().to_string()),
         ..crate::tui::Options::default()
     };

@@ -6,6 +6,7 @@ mod decide;
 mod demo;
 mod export;
 mod import;
+mod keymap;
 mod list;
 mod log;
 mod maintenance;
@@ -388,6 +389,18 @@ fn dispatch(cli: Cli) -> CmdResult {
             paper,
         } => papers::report(&cli, category.as_deref(), out, paper),
         Command::Backup { path } => maintenance::backup(&open_ro(&cli)?, path),
+        Command::Keymap { command } => {
+            let user = crate::config::user_keymap();
+            let choice = cli.keymap.as_deref();
+            match command {
+                args::KeymapCommand::Check { file } => {
+                    keymap::check(choice, file.as_deref(), user.as_deref())
+                }
+                args::KeymapCommand::Show { mode } => {
+                    keymap::show(choice, user.as_deref(), mode.as_deref(), lang_of(&cli))
+                }
+            }
+        }
         Command::Check { format } => maintenance::check(&open_ro(&cli)?, *format),
         Command::Export {
             format,

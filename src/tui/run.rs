@@ -39,8 +39,11 @@ pub struct Options {
     pub ascii: bool,
     /// Never use colours (in addition to `NO_COLOR`).
     pub no_color: bool,
-    /// `--keymap NAME|PATH` (`None`: the bundled default).
+    /// `--keymap NAME|PATH` (`None`: the shipped default).
     pub keymap: Option<String>,
+    /// The user's override file (`$XDG_CONFIG_HOME/thamdinh/keymap.toml`
+    /// when it exists; `None` in tests unless they give one).
+    pub user_keymap: Option<std::path::PathBuf>,
     /// Day the checklists are evaluated on (`None`: today).
     pub as_of: Option<NaiveDate>,
     /// Interface language (`vi` or `en`). `None`: English in a [`Session`];
@@ -58,19 +61,6 @@ const DETAIL_QUIET: Duration = Duration::from_millis(60);
 /// How often the loop looks for a search or store result while one is
 /// running.
 const SEARCH_WAKE: Duration = Duration::from_millis(5);
-
-/// Load the keymap named on the command line.
-pub fn load_keymap(name: Option<&str>) -> anyhow::Result<Keymap> {
-    match name {
-        None | Some("default") => Ok(Keymap::bundled()?),
-        Some(path) if std::path::Path::new(path).is_file() => {
-            let text =
-                std::fs::read_to_string(path).with_context(|| format!("{path}: cannot read"))?;
-            Ok(Keymap::parse(path, &text)?)
-        }
-        Some(other) => anyhow::bail!("--keymap {other:?}: no such keymap file (bundled: default)"),
-    }
-}
 
 /// True when colours are allowed: `NO_COLOR` unset or empty.
 pub fn colour_allowed() -> bool {
@@ -146,6 +136,8 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
     app.dispatch(Action::Resize(size.width, size.height));
     app.start();
     let mut last_tick = Instant::now();
+    // When the keys of an unfinished chord started waiting.
+    let mut chord_since: Option<Instant> = None;
     loop {
         if app.state.dirty {
             guard.draw(&app.state)?;
@@ -161,6 +153,9 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             break;
         }
         let until_tick = TICK.saturating_sub(last_tick.elapsed());
+        let chord_left = chord_since
+            .filter(|_| !app.state.which_key)
+            .map(|t| CHORD_PAUSE.saturating_sub(t.elapsed()));
         let wake = if app.state.queue.searching || app.working() {
             SEARCH_WAKE
         } else if app.state.dossier_due.is_some() {
@@ -169,7 +164,8 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
             WAKE
         };
         let mut keyed = false;
-        if event::poll(until_tick.min(wake))? {
+        let wait = chord_left.map_or(wake, |c| c.min(wake));
+        if event::poll(until_tick.min(wait))? {
             keyed = true;
             // Drain what is waiting, then draw once (render coalescing).
             loop {
@@ -186,6 +182,14 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
         if !keyed && app.state.dossier_due.is_some() {
             app.dispatch(Action::SettleDetail);
         }
+        if app.state.chord.is_empty() {
+            chord_since = None;
+        } else if keyed || chord_since.is_none() {
+            chord_since.get_or_insert_with(Instant::now);
+        }
+        if !app.state.which_key && chord_since.is_some_and(|t| t.elapsed() >= CHORD_PAUSE) {
+            app.chord_pause();
+        }
         app.collect();
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
@@ -201,11 +205,11 @@ pub fn run(store: Store, rules: Rules, actor: Actor, options: Options) -> anyhow
 /// The application without a terminal: the state, the effect executor and
 /// the keys of an unfinished chord. The run loop feeds it terminal events;
 /// tests feed it keys and render it into a `TestBackend`.
+/// The keys of an unfinished chord are in [`State::chord`].
 pub struct Session {
     /// The state the views draw.
     pub state: State,
     executor: Executor,
-    pending: Vec<KeyPress>,
     searcher: Searcher,
 }
 
@@ -314,12 +318,14 @@ impl Session {
         options: &Options,
         size: (u16, u16),
     ) -> anyhow::Result<Session> {
-        let keymap = load_keymap(options.keymap.as_deref())?;
+        let loaded = Keymap::load(options.keymap.as_deref(), options.user_keymap.as_deref())
+            .map_err(anyhow::Error::msg)?;
         let as_of = options
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         let strings = options.lang.as_deref().map_or(&EN, for_lang);
-        let mut state = State::new(strings, keymap, &actor.user, size);
+        let mut state = State::new(strings, loaded.keymap, &actor.user, size);
+        state.keymap_warnings(&loaded.warnings);
         state.set_aliases(rules.aliases().clone());
         state.look = Look {
             color: !options.no_color && colour_allowed(),
@@ -330,7 +336,6 @@ impl Session {
             executor: Executor::Inline(Box::new(
                 StoreBackend::new(store, rules, actor, as_of).speaking(strings.lang),
             )),
-            pending: Vec::new(),
             searcher: Searcher::spawn(),
         })
     }
@@ -484,7 +489,7 @@ impl Session {
             }
             self.dispatch(a);
         }
-        None
+        std::mem::take(&mut self.state.suspend).then_some(Action::Suspend)
     }
 
     /// Type text as key presses (`<Enter>`-style names are not parsed).
@@ -494,33 +499,47 @@ impl Session {
         }
     }
 
-    /// The actions a key press means, given the chord typed so far.
+    /// The actions a key press means, given the chord typed so far (kept
+    /// in the state: the status bar shows it, which-key what may follow).
     fn keys(&mut self, key: KeyPress) -> Vec<Action> {
         let mode = self.state.mode();
-        self.pending.push(key);
-        match self.state.keymap.lookup(mode, &self.pending) {
-            Lookup::Actions(a) => {
-                self.pending.clear();
-                a
+        let mut keys = std::mem::take(&mut self.state.chord);
+        let was_chord = !keys.is_empty();
+        keys.push(key);
+        let out = match self.state.keymap.lookup(mode, &keys) {
+            Lookup::Actions(a) => a,
+            Lookup::Pending => {
+                self.state.chord = keys;
+                Vec::new()
             }
-            Lookup::Pending => Vec::new(),
-            Lookup::Unbound => {
-                let was_chord = self.pending.len() > 1;
-                self.pending.clear();
-                if was_chord {
-                    return self.keys(key);
-                }
-                typed(mode, key)
-                    .map(|s| vec![Action::Insert(s)])
-                    .unwrap_or_default()
-            }
+            // Esc after a prefix only forgets the prefix.
+            Lookup::Unbound if was_chord && key.code == KeyCode::Esc => Vec::new(),
+            Lookup::Unbound if was_chord => return self.keys(key),
+            Lookup::Unbound => typed(mode, key)
+                .map(|s| vec![Action::Insert(s)])
+                .unwrap_or_default(),
+        };
+        if was_chord || !self.state.chord.is_empty() {
+            // The status bar shows the chord, or stops showing it.
+            self.state.which_key = false;
+            self.state.dirty = true;
         }
+        out
+    }
+
+    /// The chord's prefix has waited [`CHORD_PAUSE`]: show what may follow.
+    pub fn chord_pause(&mut self) {
+        self.dispatch(Action::ChordPause);
     }
 }
 
-/// Text typed into an input: a character without Control or Alt.
+/// How long a chord's prefix waits before which-key shows what may follow.
+pub const CHORD_PAUSE: Duration = Duration::from_millis(500);
+
+/// Text typed into an input, the palette's query or the help's filter: a
+/// character without Control or Alt.
 fn typed(mode: Mode, key: KeyPress) -> Option<String> {
-    if mode != Mode::Input {
+    if !matches!(mode, Mode::Input | Mode::Palette | Mode::Help) {
         return None;
     }
     match key.code {

@@ -190,18 +190,7 @@ pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) 
 pub(super) fn input_action(state: &mut State, mut b: InputBox, action: Action) -> Vec<Effect> {
     let before = b.input.text().to_string();
     match action {
-        Action::Insert(s) | Action::Paste(s) => b.input.insert(&s),
-        Action::Backspace => b.input.backspace(),
-        Action::Delete => b.input.delete(),
-        Action::DeleteWord => b.input.delete_word(),
-        Action::DeleteToLineStart => b.input.delete_to_line_start(),
-        Action::DeleteToLineEnd => b.input.delete_to_line_end(),
-        Action::CursorLeft => b.input.left(),
-        Action::CursorRight => b.input.right(),
-        Action::WordLeft => b.input.word_left(),
-        Action::WordRight => b.input.word_right(),
-        Action::LineStart => b.input.home(),
-        Action::LineEnd => b.input.end(),
+        a if super::keys::edit(&mut b.input, &a) => {}
         Action::MoveUp => b.input.up(),
         Action::MoveDown => b.input.down(),
         Action::Newline => b.input.newline(),

@@ -11,7 +11,7 @@ use crate::domain::query::{self, Doc, Hit, Prepared, Query};
 use crate::domain::{Category, Decision, Status, Vnd};
 use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
-use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::keymap::{KeyPress, Keymap, Mode};
 use crate::tui::model::{
     CheckState, DossierData, LogEntry, Outcome, Preview, QueueItem, RankLine, Saved,
 };
@@ -80,11 +80,15 @@ impl Pane {
 /// An overlay over the current view.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    /// Help, generated from the keymap.
+    /// Help, generated from the keymap and the actions' descriptions.
     Help {
         /// First line shown.
         scroll: usize,
+        /// What is typed to filter it.
+        filter: TextInput,
     },
+    /// The command palette.
+    Palette(Palette),
     /// Messages and errors so far.
     Messages {
         /// First line shown.
@@ -201,6 +205,8 @@ pub struct State {
     pub data_version: Option<i64>,
     /// Set by `quit`.
     pub quit: bool,
+    /// Set by `suspend` run from the palette: the run loop suspends.
+    pub suspend: bool,
     /// A note submitted but not yet saved (dossier code, text): if saving
     /// fails, the note input opens again with it, so nothing typed is lost.
     pub unsaved_note: Option<(String, String)>,
@@ -218,108 +224,12 @@ pub struct State {
     /// decision fails (a conflict, a busy database), the next return starts
     /// from it instead of an empty line.
     pub unsaved_reason: Option<String>,
+    /// The keys of an unfinished chord (`g` of `g g`).
+    pub chord: Vec<KeyPress>,
+    /// The chord waited long enough: its continuations are shown.
+    pub which_key: bool,
     /// Something changed since the last frame.
     pub dirty: bool,
-}
-
-/// Work for the executor: reads and writes of the database.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Load every queue row.
-    LoadQueue,
-    /// Load a dossier's panes.
-    LoadDossier(String),
-    /// Check what a decision would do (the gate).
-    Preview {
-        /// Approve or return.
-        decision: Decision,
-        /// Dossiers.
-        codes: Vec<String>,
-    },
-    /// Decide, in one transaction.
-    Decide {
-        /// Approve or return.
-        decision: Decision,
-        /// Dossiers with the version the appraiser saw.
-        items: Vec<(String, i64)>,
-        /// Reason (return).
-        reason: Option<String>,
-        /// Refused dossiers approved anyway, each with its reason.
-        overrides: Vec<(String, String)>,
-    },
-    /// Find what my undo would do (asks before doing it).
-    PlanUndo,
-    /// Undo my last decision batch, if it is still this one.
-    Undo {
-        /// The batch the appraiser saw and confirmed.
-        batch: i64,
-    },
-    /// Tick or untick a manual item.
-    Tick {
-        /// Dossier.
-        code: String,
-        /// Item id.
-        item: String,
-        /// Tick (true) or untick.
-        on: bool,
-        /// Version seen.
-        version: i64,
-    },
-    /// Set a criterion's points, or make it unscored again (`None`).
-    Score {
-        /// Dossier.
-        code: String,
-        /// Criterion id.
-        criterion: String,
-        /// Points; `None`: unscored.
-        points: Option<u32>,
-        /// Version seen.
-        version: i64,
-    },
-    /// Append a note.
-    AddNote {
-        /// Dossier.
-        code: String,
-        /// Cleaned text.
-        text: String,
-    },
-    /// Load a category's ranking for a plan year (`None`: the newest).
-    LoadRanking {
-        /// Category.
-        category: Category,
-        /// Plan year: that of the dossier the ranking was opened from
-        /// (each plan year is ranked under its own rule set).
-        plan_year: Option<i32>,
-    },
-    /// Store a category's allocation for a plan year (default: the
-    /// newest), audited.
-    SetAllocation {
-        /// Category.
-        category: Category,
-        /// Plan year.
-        plan_year: Option<i32>,
-        /// The amount.
-        vnd: Vnd,
-    },
-    /// Reload these dossiers' queue rows (after my own change to them).
-    LoadRows(Vec<String>),
-    /// Load the first screen of the queue (at start, before all of it).
-    LoadQueueHead,
-    /// Load the newest [`LOG_LIMIT`] audit entries, of every kind, newest
-    /// first (the view filters them).
-    LoadLog,
-    /// Load a plan year's summary (`None`: the newest).
-    LoadSummary {
-        /// The plan year.
-        plan_year: Option<i32>,
-    },
-    /// Look whether another appraiser changed the database.
-    Poll,
-    /// Search the queue (big queues: off the event loop).
-    Search(SearchRequest),
-    /// Load what only the database knows of each row (checklist state,
-    /// last actor), for a filter that asks.
-    LoadFacts,
 }
 
 impl State {
@@ -370,12 +280,15 @@ impl State {
             messages: Vec::new(),
             data_version: None,
             quit: false,
+            suspend: false,
             unsaved_note: None,
             note_drafts: HashMap::new(),
             debounce_detail: false,
             dossier_due: None,
             busy: false,
             unsaved_reason: None,
+            chord: Vec::new(),
+            which_key: false,
             dirty: true,
         }
     }
@@ -408,6 +321,7 @@ impl State {
         match &self.overlay {
             Some(Overlay::Input(_)) => Mode::Input,
             Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => Mode::Confirm,
+            Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::Help { .. })
             | Some(Overlay::Messages { .. })
             | Some(Overlay::Text { .. }) => Mode::Help,
@@ -696,6 +610,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.quit = true;
             return Vec::new();
         }
+        // Run from the palette (its key is caught by the run loop first):
+        // the run loop suspends.
+        Action::Suspend => {
+            state.suspend = true;
+            return Vec::new();
+        }
+        Action::ChordPause => {
+            state.which_key = !state.chord.is_empty();
+            return Vec::new();
+        }
         Action::SettleDetail => {
             return match state.dossier_due.take() {
                 Some(code) if state.current_code().as_deref() == Some(code.as_str()) => {
@@ -717,11 +641,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 Vec::new()
             }
         },
-        Some(Overlay::Help { scroll }) => {
-            state.overlay =
-                scroll_overlay(&action, scroll, state.page()).map(|s| Overlay::Help { scroll: s });
-            Vec::new()
-        }
+        Some(Overlay::Help { scroll, filter }) => help_action(state, scroll, filter, action),
+        Some(Overlay::Palette(p)) => palette_action(state, p, action),
         Some(Overlay::Messages { scroll }) => {
             state.overlay = scroll_overlay(&action, scroll, state.page())
                 .map(|s| Overlay::Messages { scroll: s });
@@ -767,7 +688,14 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
     // Actions that work the same in every view.
     match action {
         Action::Help => {
-            state.overlay = Some(Overlay::Help { scroll: 0 });
+            state.overlay = Some(Overlay::Help {
+                scroll: 0,
+                filter: TextInput::single(),
+            });
+            return Vec::new();
+        }
+        Action::Palette => {
+            state.overlay = Some(Overlay::Palette(Palette::default()));
             return Vec::new();
         }
         Action::Messages => {
@@ -817,6 +745,8 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 mod dialogs;
+mod effect;
+mod keys;
 mod panes;
 mod queue;
 mod results;
@@ -824,6 +754,9 @@ mod summary;
 
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
+pub use effect::Effect;
+use keys::*;
+pub use keys::{Palette, PaletteEntry, filter_command};
 use panes::*;
 pub use panes::{LOG_LIMIT, LogState, PendingScore, RankingState, SCORE_QUIET_TICKS};
 use queue::*;

@@ -776,6 +776,8 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
             }
             return state.follow_cursor();
         }
+        Action::NextMatch => return next_match(state, 1),
+        Action::PrevMatch => return next_match(state, -1),
         Action::ClearFilters => return state.filter_to(""),
         Action::DefaultFilter => return state.filter_to(DEFAULT_FILTER),
         _ => {}

@@ -3,6 +3,7 @@
 
 pub mod checklist;
 pub mod detail;
+pub mod keys;
 pub mod log;
 pub mod notes;
 pub mod overlay;
@@ -44,6 +45,9 @@ fn draw(state: &State, frame: &mut Frame) {
     }
     status::render(state, &theme, frame, bar);
     overlay::render(state, &theme, frame, main);
+    if state.which_key && !state.chord.is_empty() {
+        keys::which_key(state, &theme, frame, main);
+    }
 }
 
 fn too_small(state: &State, frame: &mut Frame, area: Rect) {

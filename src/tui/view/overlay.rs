@@ -1,17 +1,17 @@
 //! Overlays: help (generated from the active keymap), messages, the
 //! confirmation dialog of a decision, text inputs, and a text read in full.
 
-use crate::domain::{Decision, Status};
+use crate::domain::Decision;
 use crate::tui::action::Action;
 use crate::tui::app::{Confirm, InputBox, InputPurpose, Overlay, State};
 use crate::tui::keymap::Mode;
-use crate::tui::model::CheckState;
 use crate::tui::strings::fill;
 use crate::tui::view::pane_block;
 use crate::tui::view::text::{fit, wrap};
 use crate::tui::view::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -22,7 +22,10 @@ const MAX_LISTED: usize = 300;
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
     match &state.overlay {
         None => {}
-        Some(Overlay::Help { scroll }) => help(state, theme, frame, main, *scroll),
+        Some(Overlay::Help { scroll, filter }) => {
+            super::keys::help(state, theme, frame, main, (*scroll, filter.text()))
+        }
+        Some(Overlay::Palette(p)) => super::keys::palette(state, theme, frame, main, p),
         Some(Overlay::Messages { scroll }) => messages(state, theme, frame, main, *scroll),
         Some(Overlay::Confirm(c)) => confirm(state, theme, frame, main, c),
         Some(Overlay::Undo(u)) => undo(state, theme, frame, main, u),
@@ -46,80 +49,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
-}
-
-/// The help text: the glyph legend, then every binding of the mode under
-/// the overlay, of text inputs and of confirmations, with descriptions.
-pub fn help_lines(state: &State, width: usize) -> Vec<Line<'static>> {
-    let s = state.strings;
-    let theme = Theme::new(state.look);
-    let glyphs = [
-        theme.check(CheckState::Pass).0,
-        theme.check(CheckState::Fail).0,
-        theme.check(CheckState::Unknown).0,
-        theme.check(CheckState::Ticked).0,
-        theme.check(CheckState::Unticked).0,
-        s.mandatory,
-        theme.status(Status::Approved).0,
-        theme.status(Status::Returned).0,
-        theme.status(Status::Pending).0,
-        theme.mark_glyph(),
-        theme.cursor_glyph(),
-        "!",
-    ];
-    let mut legend = s.legend_title.to_string();
-    for (g, meaning) in glyphs.iter().zip(s.legend) {
-        legend.push_str(&format!("  {g} {meaning}"));
-    }
-    let mut out: Vec<Line> = wrap(&legend, width).into_iter().map(Line::from).collect();
-    for mode in [state.view_mode(), Mode::Input, Mode::Confirm] {
-        out.push(Line::from(""));
-        out.push(Line::from(Span::styled(
-            fill(s.help_mode, &[("mode", s.mode_label(mode))]),
-            Style::new().add_modifier(Modifier::BOLD),
-        )));
-        for b in state.keymap.effective(mode) {
-            let names: Vec<&str> = b.actions.iter().filter_map(Action::name).collect();
-            let desc: Vec<&str> = b.actions.iter().map(|a| s.describe(a)).collect();
-            let keys = fit(&b.keys_text(), 12, "…", false);
-            // Action names are what keymap files write: shown in English,
-            // where the keymap's words are read; Vietnamese shows the meaning.
-            let rest = match s.lang {
-                crate::domain::Lang::En => format!("{} — {}", names.join(", "), desc.join(s.then)),
-                crate::domain::Lang::Vi => desc.join(s.then),
-            };
-            out.push(Line::from(format!(
-                "  {keys} {}",
-                fit(&rest, width.saturating_sub(15), "…", false).trim_end()
-            )));
-        }
-    }
-    out
-}
-
-use ratatui::style::{Modifier, Style};
-
-fn help(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll: usize) {
-    let area = centered(
-        main,
-        main.width.saturating_sub(4).min(100),
-        main.height.saturating_sub(2),
-    );
-    let block = pane_block(
-        theme,
-        fill(
-            state.strings.help_title,
-            &[("mode", state.strings.mode_label(state.view_mode()))],
-        ),
-        true,
-    );
-    let inner = block.inner(area);
-    let lines = help_lines(state, usize::from(inner.width));
-    let h = usize::from(inner.height);
-    let scroll = scroll.min(lines.len().saturating_sub(h));
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 /// A text read in full: wrapped to the overlay's width, as tall as it

@@ -19,6 +19,7 @@ pub fn mode_name(state: &State) -> &'static str {
         Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter => s.mode_filter,
         Some(Overlay::Input(_)) => s.mode_input,
         Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => s.mode_confirm,
+        Some(Overlay::Palette(_)) => s.mode_palette,
         Some(Overlay::Help { .. })
         | Some(Overlay::Messages { .. })
         | Some(Overlay::Text { .. }) => s.mode_help,
@@ -61,20 +62,30 @@ pub fn input_hints(state: &State, multiline: bool) -> String {
     key_hints(state, Mode::Input, &wanted, " · ")
 }
 
-/// Key hints for the current mode: `? help  / filter  q quit`.
+/// Key hints for the current mode, generated from the actions' table:
+/// `? help  : cmd  / filter  <Space> mark` (each action with a status-bar
+/// word that does something here and has a key; help and the palette
+/// first, as they lead to every other key). While a
+/// chord is unfinished: its keys, waiting for the next.
 pub fn hints(state: &State) -> String {
-    let s = state.strings;
+    if !state.chord.is_empty() {
+        return format!("{} …", crate::tui::keymap::keys_text(&state.chord));
+    }
     let mode = state.mode();
     if mode == Mode::Input {
         let multi = matches!(&state.overlay, Some(Overlay::Input(b)) if b.input.is_multiline());
         return input_hints(state, multi);
     }
-    let wanted = [
-        (Action::Help, s.hint_help),
-        (Action::Filter, s.hint_filter),
-        (Action::ToggleMark, s.hint_mark),
-        (Action::Quit, s.hint_quit),
-    ];
+    let lang = state.strings.lang;
+    let mut wanted: Vec<(Action, &str)> = crate::tui::action::BINDABLE
+        .iter()
+        .filter(|a| a.applies(mode))
+        .filter_map(|a| {
+            let (en, vi) = a.spec()?.hint?;
+            Some((a.clone(), lang.pick(en, vi)))
+        })
+        .collect();
+    wanted.sort_by_key(|(a, _)| !matches!(a, Action::Help | Action::Palette));
     key_hints(state, mode, &wanted, "  ")
 }
 
