@@ -366,9 +366,10 @@ fn every_change_is_audited_and_ticks_bump_the_version() {
     assert_eq!(actions, vec!["import", "tick", "score", "score", "note"]);
     assert_eq!(log[3].detail.as_deref(), Some("necessity = 18 (was 15)"));
     assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(18));
-    // A tick on a stale version is refused.
+    // A tick on a version someone else moved since is refused (my own
+    // ticks in a row are not: see below).
     assert!(matches!(
-        s.set_tick(&lan(), "A", "y", true, Some(v0)),
+        s.set_tick(&minh(), "A", "y", true, Some(v0)),
         Err(StoreError::Conflict { .. })
     ));
 }
@@ -658,4 +659,27 @@ fn current_decisions_name_the_decision_behind_each_status() {
     // Undoing the override leaves B pending: no decision behind it.
     s.undo(&lan()).unwrap();
     assert!(!s.current_decisions().unwrap().contains_key("B"));
+}
+
+#[test]
+fn my_own_ticks_in_a_row_are_no_conflict_but_anothers_change_is() {
+    let mut s = Store::open_in_memory().unwrap();
+    import(&mut s, &[dossier("A", "Gia Lai")]);
+    let v0 = s.dossier("A").unwrap().unwrap().version;
+    // Ticks typed faster than the screen reloads: each sent with the
+    // version first loaded.
+    s.set_tick(&lan(), "A", "x", true, Some(v0)).unwrap();
+    s.set_tick(&lan(), "A", "y", true, Some(v0)).unwrap();
+    // A note of someone else does not move the version, and does not
+    // make my next tick look like a conflict either.
+    s.add_note(&minh(), "A", "xem lại báo giá").unwrap();
+    s.set_tick(&lan(), "A", "z", true, Some(v0)).unwrap();
+    assert_eq!(s.ticks("A").unwrap().len(), 3);
+    // Another appraiser's tick since: refused, naming them.
+    s.set_tick(&minh(), "A", "w", true, None).unwrap();
+    let err = s.set_tick(&lan(), "A", "x", false, Some(v0)).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Conflict { by, .. } if by == "minh"),
+        "{err}"
+    );
 }

@@ -1,6 +1,6 @@
 //! An appraiser's work on a dossier: checklist ticks, scores, notes.
 
-use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now, touch};
+use super::{Actor, Result, Store, StoreError, audit, bump, check_version_of, head, now, touch};
 use crate::domain::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
@@ -184,7 +184,7 @@ impl Store {
         let at = now();
         let tx = self.write()?;
         let h = head(&tx, code)?;
-        check_version(&tx, &h, expected_version)?;
+        check_version_of(&tx, &h, expected_version, Some(&actor.user))?;
         let before: Option<i64> = tx
             .prepare_cached(work.select())?
             .query_row(params![h.id, key], |r| r.get(0))

@@ -150,12 +150,28 @@ pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect>
         state.say(text, true);
         return Vec::new();
     }
-    vec![Effect::Tick {
+    let on = item.state != CheckState::Ticked;
+    let fx = Effect::Tick {
         code: d.dossier.code.clone(),
         item: item.id.clone(),
-        on: item.state != CheckState::Ticked,
+        on,
         version: d.version,
-    }]
+    };
+    // Shown at once, and the next key acts on it (a second `x` before the
+    // database answers unticks); the reload after the write shows what the
+    // database holds. The store lets my own ticks follow each other without
+    // a reload (`check_version`).
+    let cursor = state.checklist_cursor;
+    if let Some(d) = state.dossier.as_mut() {
+        if let Some(item) = d.checklist.get_mut(cursor) {
+            item.state = if on {
+                CheckState::Ticked
+            } else {
+                CheckState::Unticked
+            };
+        }
+    }
+    vec![fx]
 }
 
 /// Ticks of quiet (no `+`/`-` on the criterion) after which a run of
