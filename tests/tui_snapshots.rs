@@ -637,3 +637,21 @@ fn summary_in_ascii_scrolls_to_the_last_province() {
     assert!(!screen.contains("more provinces"), "{screen}");
     insta::assert_snapshot!("summary_ascii_end_80x24", screen);
 }
+
+/// Typed one key at a time, a filter whose first word becomes a qualifier
+/// (`s` → `s:chờ`) finds every pending dossier, as `list --query` does
+/// (seen: it kept only the rows with an s in them, the matches of `s`).
+#[test]
+fn a_filter_whose_word_becomes_a_qualifier_as_it_is_typed_finds_everything() {
+    let (mut s, _dir) = session((80, 24), Options::default());
+    press(&mut s, "/ <C-u>");
+    for c in "s:chờ".chars() {
+        s.type_text(&c.to_string());
+        s.settle();
+    }
+    let screen = draw(&s);
+    let title = screen.lines().next().unwrap_or_default();
+    // Every dossier of the sample and the hostile one but the one returned.
+    let n = s.state.queue.rows.len();
+    assert!(title.contains(&format!("{}/{n}", n - 1)), "{title}");
+}

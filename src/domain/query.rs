@@ -661,12 +661,26 @@ impl Query {
         if !longer.starts_with(shorter) || shorter.trim().is_empty() {
             return false;
         }
-        let (Ok(a), Ok(_)) = (
+        let (Ok(a), Ok(b)) = (
             Query::parse(shorter, aliases),
             Query::parse(longer, aliases),
         ) else {
             return false;
         };
+        // The longer query keeps every condition of the shorter one, only
+        // its last may grow, and it must stay of its kind: `s` (a word)
+        // becoming `s:chờ` (a status) is not a narrowing.
+        let n = a.conds.len();
+        if n == 0 || b.conds.len() < n {
+            return false;
+        }
+        let kept = a.conds[..n - 1] == b.conds[..n - 1];
+        let same_kind = std::mem::discriminant(&a.conds[n - 1].1)
+            == std::mem::discriminant(&b.conds[n - 1].1)
+            && a.conds[n - 1].0 == b.conds[n - 1].0;
+        if !kept || !same_kind {
+            return false;
+        }
         a.conds.iter().all(|(neg, c)| {
             !neg && matches!(
                 c,

@@ -214,4 +214,11 @@ fn narrowing_is_claimed_only_when_it_is_certain() {
     assert!(!Query::narrows("year:202", "year:2024", &a));
     assert!(!Query::narrows("tra", "tr", &a));
     assert!(!Query::narrows("", "tra", &a));
+    // A word that becomes a qualifier as it is typed (seen: `s` → `s:chờ`
+    // kept only the rows with an s in them).
+    assert!(!Query::narrows("s", "s:chờ", &a));
+    assert!(!Query::narrows("s:", "s:chờ", &a));
+    assert!(!Query::narrows("p", "p:gia", &a));
+    assert!(Query::narrows("s:ch", "s:chờ", &a));
+    assert!(Query::narrows("gia lai", "gia lai chè", &a));
 }
