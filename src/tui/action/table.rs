@@ -177,7 +177,7 @@ actions! {
     PageDown "page_down" [PAGES] Move Nothing "one page down" "xuống một trang";
     GoTop "go_top" [PAGES] Move Nothing "first row" "dòng đầu";
     GoBottom "go_bottom" [PAGES] Move Nothing "last row" "dòng cuối";
-    Filter "filter" [&[Queue]] Filter Nothing
+    Filter "filter" [PANES] Filter Nothing
         "filter: words, \"phrases\", -not, p: c: s: is: by: score: national: year:"
         "lọc: từ, \"cụm từ\", -loại trừ, p: c: s: is: by: score: national: year:"
         hint "filter" "lọc";

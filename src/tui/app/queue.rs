@@ -621,6 +621,13 @@ pub(super) fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect
             state.zoom = !state.zoom;
             return Vec::new();
         }
+        // From any pane: the filter is the queue's, and the keys typed
+        // after it must not land in the pane (seen: `/` in the score pane
+        // did nothing and the `-` typed next took points off).
+        Action::Filter if state.focus != Pane::Queue => {
+            state.focus = Pane::Queue;
+            state.zoom = false;
+        }
         _ => {}
     }
     let page = state.page();

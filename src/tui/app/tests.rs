@@ -2109,3 +2109,20 @@ fn summary_view_steps_through_plan_years_and_follows_changes() {
     update(&mut s, Action::Cancel);
     assert_eq!(s.view, View::Queue);
 }
+
+#[test]
+fn the_filter_opens_from_any_pane_and_takes_the_keys_typed_after_it() {
+    let mut s = state();
+    update(&mut s, Action::NextPane);
+    update(&mut s, Action::NextPane);
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.focus, Pane::Score);
+    assert!(update(&mut s, Action::Filter).is_empty());
+    assert_eq!(s.focus, Pane::Queue);
+    assert!(matches!(
+        &s.overlay,
+        Some(Overlay::Input(b)) if b.purpose == InputPurpose::Filter
+    ));
+    // What follows is text, not `-` on a criterion.
+    assert_eq!(s.mode(), Mode::Input);
+}
