@@ -150,20 +150,29 @@ pub mod audit {
     /// pending (undo of approve batch 3)`) with the ids it names written as
     /// labels of `lang`. The stored text itself stays as recorded.
     pub fn detail_text(detail: &str, lang: Lang) -> String {
-        if lang == Lang::En {
-            return detail.to_string();
-        }
-        let detail = detail
-            .replace(" (undo of ", " (hoàn tác ")
-            .replace(" batch ", " lô ")
-            .replace("; override: ", "; vượt kiểm tra: ")
-            .replace(" (was ", " (trước là ");
+        let detail = match lang {
+            // Only the category ids (an allocation's entry) read otherwise.
+            Lang::En => detail.to_string(),
+            Lang::Vi => detail
+                .replace(" (undo of ", " (hoàn tác ")
+                .replace(" batch ", " lô ")
+                .replace("; override: ", "; vượt kiểm tra: ")
+                .replace(" (was ", " (trước là "),
+        };
         let mut out = String::with_capacity(detail.len() + 16);
         let mut word = String::new();
         let flush = |word: &mut String, out: &mut String| {
-            let label = crate::domain::Status::from_id(word)
-                .map(|s| s.label(lang))
-                .or_else(|| AuditAction::from_id(word).map(|a| a.label(lang)));
+            let label = crate::domain::Category::from_id(word)
+                .map(|c| c.label(lang))
+                .or_else(|| {
+                    (lang == Lang::Vi)
+                        .then(|| {
+                            crate::domain::Status::from_id(word)
+                                .map(|s| s.label(lang))
+                                .or_else(|| AuditAction::from_id(word).map(|a| a.label(lang)))
+                        })
+                        .flatten()
+                });
             out.push_str(label.unwrap_or(word));
             word.clear();
         };

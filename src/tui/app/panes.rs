@@ -451,16 +451,22 @@ pub(super) fn entry_overlay(state: &State, e: &LogEntry) -> Overlay {
     } else {
         format!("{} ({})", e.author, e.os_user)
     };
+    let lang = s.lang;
+    let action = crate::domain::vocab::audit::action_label(&e.action, lang);
+    let detail = e
+        .detail
+        .as_deref()
+        .map(|d| crate::domain::vocab::audit::detail_text(d, lang));
     let mut lines = vec![
-        format!("{}: {}", l[0], e.at),
+        format!("{}: {}", l[0], lang.datetime(&e.at)),
         format!("{}: {who}", l[1]),
-        format!("{}: {}", l[2], e.action),
+        format!("{}: {action}", l[2]),
     ];
     let opt = |label: &str, v: Option<String>| v.map(|v| format!("{label}: {v}"));
     lines.extend(opt(l[3], e.code.clone()));
     lines.extend(opt(l[4], e.revision.map(|r| r.to_string())));
     lines.extend(opt(l[5], e.batch.map(|b| b.to_string())));
-    for (label, text) in [(l[6], &e.reason), (l[7], &e.detail)] {
+    for (label, text) in [(l[6], &e.reason), (l[7], &detail)] {
         if let Some(t) = text.as_deref().filter(|t| !t.is_empty()) {
             lines.push(String::new());
             lines.push(format!("{label}:"));
@@ -471,7 +477,7 @@ pub(super) fn entry_overlay(state: &State, e: &LogEntry) -> Overlay {
         s.entry_title,
         &[
             ("id", &e.id.to_string()),
-            ("action", &e.action),
+            ("action", action),
             ("code", e.code.as_deref().unwrap_or("")),
         ],
     );
