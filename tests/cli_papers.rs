@@ -434,3 +434,32 @@ fn libreoffice_converts_a_letter_and_the_report_to_pdf() {
         );
     }
 }
+
+/// Without `--plan-year`, letters are of the newest plan year that has a
+/// returned dossier, not of a newer year still being appraised (seen: with
+/// the sample's 2026 files in, `letters` wrote nothing after 2024 returns).
+#[test]
+fn letters_default_to_the_newest_year_with_returns() {
+    let db = Db::new();
+    db.import_sample();
+    let out = db.run(&["return", "KC24-GL-011", "--reason", "Thiếu báo giá"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let dir = db.dir().join("thu");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = db.run(&[
+        "--lang",
+        "vi",
+        "letters",
+        "--format",
+        "md",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        dir.join("tra-ho-so-2024-gia-lai.md").exists(),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("đã viết 1 công văn"), "{}", out.stderr);
+}

@@ -4,6 +4,7 @@
 
 use super::args::{Cli, PaperArgs};
 use super::{CmdResult, Ctx, Exit, Failure};
+use crate::domain::Lang;
 use crate::domain::papers::template::Templates;
 use crate::ops::{self, PaperSetup};
 use crate::output::SameFile;
@@ -36,11 +37,18 @@ fn templates(cli: &Cli) -> Result<Templates, Failure> {
 }
 
 pub fn letters(cli: &Cli, province: Option<&str>, dir: &Path, args: &PaperArgs) -> CmdResult {
+    let l = super::lang_of(cli);
     if !dir.is_dir() {
-        return Err(Failure::usage(format!(
-            "--out {}: not a folder (the letters are one file per province; create the folder first)",
-            dir.display()
-        )));
+        return Err(Failure::usage(match l {
+            Lang::En => format!(
+                "--out {}: not a folder (the letters are one file per province; create the folder first)",
+                dir.display()
+            ),
+            Lang::Vi => format!(
+                "--out {}: không phải thư mục (mỗi tỉnh một công văn; hãy tạo thư mục trước)",
+                dir.display()
+            ),
+        }));
     }
     let ctx = super::open_ro(cli)?;
     let paths = with_setup(&ctx, cli, args, |setup| {
@@ -53,15 +61,28 @@ pub fn letters(cli: &Cli, province: Option<&str>, dir: &Path, args: &PaperArgs) 
         )?)
     })?;
     if paths.is_empty() {
-        let whose = province.map_or_else(String::new, |p| format!(" of {p}"));
-        crate::errln!("no returned dossier{whose} in this plan year: no letter written");
+        match l {
+            Lang::En => {
+                let whose = province.map_or_else(String::new, |p| format!(" of {p}"));
+                crate::errln!("no returned dossier{whose} in this plan year: no letter written");
+            }
+            Lang::Vi => {
+                let whose = province.map_or_else(String::new, |p| format!(" của {p}"));
+                crate::errln!(
+                    "không có hồ sơ bị trả{whose} trong năm kế hoạch này: không viết công văn nào"
+                );
+            }
+        }
         return Ok(Exit::Success);
     }
     for p in &paths {
-        crate::errln!("wrote {}", p.display());
+        wrote(l, p);
     }
     let n = paths.len();
-    crate::errln!("{n} letter{} written", if n == 1 { "" } else { "s" });
+    match l {
+        Lang::En => crate::errln!("{n} letter{} written", if n == 1 { "" } else { "s" }),
+        Lang::Vi => crate::errln!("đã viết {n} công văn"),
+    }
     Ok(Exit::Success)
 }
 
@@ -79,6 +100,11 @@ pub fn report(cli: &Cli, category: Option<&str>, out: &Path, args: &PaperArgs) -
             out,
         )?)
     })?;
-    crate::errln!("wrote {}", path.display());
+    wrote(super::lang_of(cli), &path);
     Ok(Exit::Success)
+}
+
+/// `wrote PATH` / `đã ghi PATH`.
+fn wrote(l: Lang, p: &Path) {
+    crate::errln!("{} {}", l.pick("wrote", "đã ghi"), p.display());
 }

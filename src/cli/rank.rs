@@ -110,7 +110,11 @@ pub fn run(
                         dash(row.score),
                         l.millions(row.national_vnd),
                         l.millions(row.cumulative_vnd),
-                        if row.within_budget {
+                        // Without an allocation there is no cut line to be
+                        // within (JSON still says true: nothing is over).
+                        if r.allocation.is_none() {
+                            String::new()
+                        } else if row.within_budget {
                             l.pick("✓ within budget", "✓ trong hạn mức").into()
                         } else {
                             l.pick("✗ over", "✗ vượt").into()

@@ -40,6 +40,20 @@ pub fn letters(
     plan_year: Option<i32>,
     as_of: NaiveDate,
 ) -> Result<Vec<Letter>> {
+    // Without a year: the newest one with a returned dossier (letters are
+    // about returns; a newer plan year still being appraised has none).
+    let returned_in = |year: Option<i32>| {
+        store.queue(&QueueFilter {
+            status: Some(Status::Returned),
+            province: province.map(str::to_string),
+            plan_year: year,
+            ..QueueFilter::default()
+        })
+    };
+    let plan_year = match plan_year {
+        Some(y) => Some(y),
+        None => returned_in(None)?.iter().map(|r| r.plan_year).max(),
+    };
     let Some(year) = default_plan_year(store, plan_year)? else {
         return Ok(Vec::new());
     };

@@ -192,7 +192,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             if is_cursor { theme.cursor_glyph() } else { " " },
             base,
         )];
-        spans.extend(line_cells(s.lang, theme, &cols, x, base));
+        spans.extend(line_cells(
+            s.lang,
+            theme,
+            &cols,
+            x,
+            r.allocation.is_some(),
+            base,
+        ));
         lines.push(Line::from(spans));
         if has_cut && cut_after == Some(i) && lines.len() < h {
             lines.push(cut_line(state, theme, w, &alloc));
@@ -206,6 +213,8 @@ fn line_cells<'a>(
     theme: &Theme,
     cols: &Columns,
     x: &'a RankLine,
+    // Without an allocation no row is within a cut line or over it.
+    has_allocation: bool,
     base: Style,
 ) -> Vec<Span<'a>> {
     let ell = theme.ellipsis();
@@ -228,7 +237,11 @@ fn line_cells<'a>(
         &x.province,
         (cg, cs, &count),
         [&score, &nat, &cum],
-        theme.within(x.within_budget),
+        if has_allocation {
+            theme.within(x.within_budget)
+        } else {
+            ("", Style::new())
+        },
         base,
     )
 }
