@@ -162,14 +162,14 @@ pub(super) fn checklist_action(state: &mut State, action: Action) -> Vec<Effect>
     // database holds. The store lets my own ticks follow each other without
     // a reload (`check_version`).
     let cursor = state.checklist_cursor;
-    if let Some(d) = state.dossier.as_mut() {
-        if let Some(item) = d.checklist.get_mut(cursor) {
-            item.state = if on {
-                CheckState::Ticked
-            } else {
-                CheckState::Unticked
-            };
-        }
+    if let Some(d) = state.dossier.as_mut()
+        && let Some(item) = d.checklist.get_mut(cursor)
+    {
+        item.state = if on {
+            CheckState::Ticked
+        } else {
+            CheckState::Unticked
+        };
     }
     vec![fx]
 }
