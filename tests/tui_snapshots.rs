@@ -655,3 +655,70 @@ fn a_filter_whose_word_becomes_a_qualifier_as_it_is_typed_finds_everything() {
     let n = s.state.queue.rows.len();
     assert!(title.contains(&format!("{}/{n}", n - 1)), "{title}");
 }
+
+/// From the log, `L` writes the return letter of the province of the entry
+/// under the cursor (the return of KC24-BTR-004, Bến Tre) and `W` the
+/// report of its plan year; from the ranking, `W` the report; the message
+/// line names each file.
+#[test]
+fn the_log_and_ranking_keys_write_the_papers_and_say_where() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (mut s, _dir) = session(
+        (80, 24),
+        Options {
+            lang: Some("vi".into()),
+            papers: thamdinh::tui::backend::PaperPlace {
+                dir: out.path().to_path_buf(),
+                ..Default::default()
+            },
+            ..Options::default()
+        },
+    );
+    press(&mut s, "3");
+    s.settle();
+    press(&mut s, "L");
+    s.settle();
+    let letter = out.path().join("tra-ho-so-2024-ben-tre.docx");
+    assert!(letter.exists(), "{}", draw(&s));
+    let msg = s
+        .state
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        msg.starts_with("đã ghi ") && msg.ends_with("tra-ho-so-2024-ben-tre.docx"),
+        "{msg}"
+    );
+    press(&mut s, "W");
+    s.settle();
+    assert!(
+        out.path().join("bao-cao-tham-dinh-2024.docx").exists(),
+        "{}",
+        draw(&s)
+    );
+    // The ranking steps through the plan years with `{` `}`; `W` writes the
+    // report of the year shown.
+    press(&mut s, "2");
+    s.settle();
+    let first = s.state.ranking.plan_year;
+    press(&mut s, "{");
+    s.settle();
+    press(&mut s, "}");
+    s.settle();
+    let back = s.state.ranking.plan_year;
+    press(&mut s, if first == Some(2026) { "{" } else { "}" });
+    s.settle();
+    assert_ne!(s.state.ranking.plan_year, first);
+    assert_eq!(back.is_some(), first.is_some());
+    press(&mut s, "}");
+    s.settle();
+    assert_eq!(s.state.ranking.plan_year, Some(2026));
+    press(&mut s, "W");
+    s.settle();
+    assert!(
+        out.path().join("bao-cao-tham-dinh-2026.docx").exists(),
+        "{}",
+        draw(&s)
+    );
+}

@@ -123,6 +123,11 @@ pub fn tui(ctx: Ctx, cli: &Cli) -> CmdResult {
         keymap: cli.keymap.clone(),
         user_keymap: crate::config::user_keymap(),
         lang: Some(ctx.lang.id().to_string()),
+        papers: crate::tui::backend::PaperPlace {
+            dir: std::path::PathBuf::new(),
+            data: crate::config::data_dir(cli.data.clone()),
+            db: Some(ctx.db_path.clone()),
+        },
         ..crate::tui::Options::default()
     };
     crate::tui::run(ctx.store, ctx.rules, ctx.actor, options)

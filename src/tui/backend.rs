@@ -28,6 +28,21 @@ pub struct StoreBackend {
     as_of: NaiveDate,
     /// The language of the texts it hands the views (refusals).
     pub lang: crate::domain::Lang,
+    /// Where the papers go and what they need.
+    papers: PaperPlace,
+}
+
+/// Where the TUI writes papers (the report, return letters), and what
+/// writing them needs: the data folder of the texts, the database no paper
+/// may be written onto.
+#[derive(Debug, Clone, Default)]
+pub struct PaperPlace {
+    /// The folder papers go to (the current folder when empty).
+    pub dir: std::path::PathBuf,
+    /// The data folder of an official's edited texts (`--data`).
+    pub data: Option<std::path::PathBuf>,
+    /// The database's file.
+    pub db: Option<std::path::PathBuf>,
 }
 
 impl StoreBackend {
@@ -39,7 +54,55 @@ impl StoreBackend {
             actor,
             as_of,
             lang: crate::domain::Lang::En,
+            papers: PaperPlace::default(),
         }
+    }
+
+    /// The same backend writing papers to `place`.
+    pub fn papers_to(mut self, place: PaperPlace) -> StoreBackend {
+        self.papers = place;
+        self
+    }
+
+    /// Write a paper as Word; the path written.
+    fn write_paper(&self, job: crate::tui::app::PaperJob) -> Result<Loaded, OpError> {
+        use crate::tui::app::PaperJob;
+        let templates = crate::data_files::templates(self.papers.data.as_deref())
+            .map_err(|e| OpError::Write(e.to_string()))?;
+        let db = self.papers.db.clone().unwrap_or_default();
+        let guard = crate::output::SameFile::database(&db);
+        let setup = ops::PaperSetup {
+            rules: &self.rules,
+            templates: &templates,
+            format: crate::output::papers::PaperFormat::Docx,
+            as_of: self.as_of,
+            guard: &guard,
+        };
+        let dir = if self.papers.dir.as_os_str().is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            self.papers.dir.clone()
+        };
+        let path = match job {
+            PaperJob::Report { plan_year } => {
+                let year = ops::default_plan_year(&self.store, plan_year)?.unwrap_or_default();
+                let out = dir.join(format!("bao-cao-tham-dinh-{year}.docx"));
+                ops::write_report(&self.store, &setup, None, plan_year, &out)?
+            }
+            PaperJob::Letter {
+                province,
+                plan_year,
+            } => ops::write_letter_for_province(
+                &self.store,
+                &setup,
+                &province,
+                Some(plan_year),
+                &dir,
+            )?,
+        };
+        Ok(Loaded::Written(
+            std::fs::canonicalize(&path).unwrap_or(path),
+        ))
     }
 
     /// The same backend writing its texts in `lang`.
@@ -198,6 +261,7 @@ impl StoreBackend {
             }
             Effect::LoadLog => self.log()?,
             Effect::LoadSummary { plan_year } => self.summary(plan_year)?,
+            Effect::WritePaper(job) => self.write_paper(job)?,
             Effect::Poll => Loaded::Version(self.store.data_version()?),
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();

@@ -49,6 +49,9 @@ pub struct Options {
     /// Interface language (`vi` or `en`). `None`: English in a [`Session`];
     /// `run` then looks at `THAMDINH_LANG`, then `LC_ALL`/`LANG`.
     pub lang: Option<String>,
+    /// Where the report and letters are written, with the data folder of
+    /// their texts and the database they may not overwrite.
+    pub papers: crate::tui::backend::PaperPlace,
 }
 
 /// The poll interval for other appraisers' changes.
@@ -334,7 +337,9 @@ impl Session {
         Ok(Session {
             state,
             executor: Executor::Inline(Box::new(
-                StoreBackend::new(store, rules, actor, as_of).speaking(strings.lang),
+                StoreBackend::new(store, rules, actor, as_of)
+                    .speaking(strings.lang)
+                    .papers_to(options.papers.clone()),
             )),
             searcher: Searcher::spawn(),
         })

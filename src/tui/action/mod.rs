@@ -107,8 +107,13 @@ pub enum Action {
     ShowSummary,
     /// The next (newer) plan year (summary view).
     NextPlanYear,
-    /// The previous (older) plan year (summary view).
+    /// The previous (older) plan year (summary and ranking views).
     PrevPlanYear,
+    /// Write the appraisal report of the plan year shown (ranking, log).
+    WriteReport,
+    /// Write the return letter of the province of the dossier under the
+    /// cursor (ranking, log).
+    WriteLetter,
     /// Next category (ranking view).
     NextCategory,
     /// Previous category (ranking view).
@@ -248,4 +253,6 @@ pub enum Loaded {
     UndoPlan(crate::tui::app::UndoAsk),
     /// The database's data version (unchanged: nothing to reload).
     Version(i64),
+    /// A paper was written to this path.
+    Written(std::path::PathBuf),
 }

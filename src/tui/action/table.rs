@@ -286,9 +286,15 @@ actions! {
         "tổng hợp: phân bổ, đề nghị, đã duyệt và trong hạn mức, theo nội dung và theo tỉnh";
     NextCategory "next_category" [&[Ranking]] Views Nothing "next category" "nội dung sau";
     PrevCategory "prev_category" [&[Ranking]] Views Nothing "previous category" "nội dung trước";
-    NextPlanYear "next_plan_year" [&[Summary]] Views Nothing "next plan year" "năm kế hoạch sau";
-    PrevPlanYear "prev_plan_year" [&[Summary]] Views Nothing
+    NextPlanYear "next_plan_year" [&[Summary, Ranking]] Views Nothing "next plan year" "năm kế hoạch sau";
+    PrevPlanYear "prev_plan_year" [&[Summary, Ranking]] Views Nothing
         "previous plan year" "năm kế hoạch trước";
+    WriteReport "write_report" [&[Ranking, Log]] Other Nothing
+        "write the appraisal report of the plan year (Word, in the current folder)"
+        "viết báo cáo kết quả thẩm định của năm kế hoạch (Word, vào thư mục hiện tại)";
+    WriteLetter "write_letter" [&[Ranking, Log]] Other Dossier
+        "write the return letter to the province of the dossier under the cursor (Word, in the current folder)"
+        "viết công văn trả hồ sơ cho tỉnh của hồ sơ ở con trỏ (Word, vào thư mục hiện tại)";
     FilterLog "filter_log" [&[Log]] Filter Nothing
         "filter the log: words (code, who, action, text), \"phrases\", -not, by:NAME a:ACTION c:"
         "lọc nhật ký: từ (mã, người, thao tác, nội dung), \"cụm từ\", -loại trừ, by:TÊN a:THAOTÁC c:";

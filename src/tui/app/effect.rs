@@ -94,6 +94,9 @@ pub enum Effect {
         /// The plan year.
         plan_year: Option<i32>,
     },
+    /// Write a paper (the report, or a province's return letter) into the
+    /// papers' folder; answered with [`crate::tui::action::Loaded::Written`].
+    WritePaper(PaperJob),
     /// Look whether another appraiser changed the database.
     Poll,
     /// Search the queue (big queues: off the event loop).
@@ -101,4 +104,21 @@ pub enum Effect {
     /// Load what only the database knows of each row (checklist state,
     /// last actor), for a filter that asks.
     LoadFacts,
+}
+
+/// Which paper to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaperJob {
+    /// The appraisal report of a plan year (every category).
+    Report {
+        /// The plan year (`None`: the newest).
+        plan_year: Option<i32>,
+    },
+    /// A province's return letter for a plan year.
+    Letter {
+        /// The province.
+        province: String,
+        /// The plan year.
+        plan_year: i32,
+    },
 }

@@ -754,7 +754,7 @@ mod summary;
 
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
-pub use effect::Effect;
+pub use effect::{Effect, PaperJob};
 use keys::*;
 pub use keys::{Palette, PaletteEntry, filter_command};
 use panes::*;

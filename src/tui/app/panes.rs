@@ -529,6 +529,40 @@ pub(super) fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.view = View::Queue;
             return Vec::new();
         }
+        Action::NextPlanYear | Action::PrevPlanYear => {
+            // The plan years of the queue, newest first.
+            let mut years: Vec<i32> = state.queue.rows.iter().map(|q| q.plan_year).collect();
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            let here = r
+                .plan_year
+                .and_then(|y| years.iter().position(|&x| x == y))
+                .unwrap_or(0);
+            let to = if action == Action::NextPlanYear {
+                here.checked_sub(1)
+            } else {
+                Some(here + 1)
+            };
+            match to.and_then(|i| years.get(i)) {
+                Some(&y) => r.plan_year = Some(y),
+                None => return Vec::new(),
+            }
+        }
+        Action::WriteReport => {
+            return vec![Effect::WritePaper(PaperJob::Report {
+                plan_year: r.plan_year,
+            })];
+        }
+        Action::WriteLetter => {
+            let (Some(line), Some(plan_year)) = (r.rows.get(r.cursor), r.plan_year) else {
+                state.say(state.strings.msg_no_dossier.to_string(), true);
+                return Vec::new();
+            };
+            return vec![Effect::WritePaper(PaperJob::Letter {
+                province: line.province.clone(),
+                plan_year,
+            })];
+        }
         _ => return Vec::new(),
     }
     r.cursor = 0;
@@ -563,6 +597,28 @@ pub(super) fn log_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::OpenEntry => {
             if let Some(e) = state.log.current() {
                 state.overlay = Some(entry_overlay(state, e));
+            }
+        }
+        Action::WriteReport | Action::WriteLetter => {
+            // The entry's dossier gives the plan year and the province.
+            let row = state
+                .log
+                .current()
+                .and_then(|e| e.code.as_deref())
+                .and_then(|c| state.queue.row_by_code(c));
+            let job = match (action, row) {
+                (Action::WriteReport, row) => Some(PaperJob::Report {
+                    plan_year: row.map(|q| q.plan_year),
+                }),
+                (_, Some(q)) => Some(PaperJob::Letter {
+                    province: q.province().to_string(),
+                    plan_year: q.plan_year,
+                }),
+                (_, None) => None,
+            };
+            match job {
+                Some(job) => return vec![Effect::WritePaper(job)],
+                None => state.say(state.strings.msg_no_dossier.to_string(), true),
             }
         }
         _ => {}

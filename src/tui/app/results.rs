@@ -209,6 +209,14 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
             summary_loaded(state, plan_year, plan_years, summary);
             Vec::new()
         }
+        Loaded::Written(path) => {
+            let text = fill(
+                state.strings.msg_written,
+                &[("path", &path.display().to_string())],
+            );
+            state.say(text, false);
+            Vec::new()
+        }
         Loaded::Log(rows) => {
             state.log.set_rows(rows);
             Vec::new()

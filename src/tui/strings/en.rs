@@ -50,6 +50,7 @@ pub static EN: Strings = Strings {
     ranking_header: [
         "#", "code", "title", "province", "check", "score", "national", "cumul.", "in",
     ],
+    msg_written: "wrote {path}",
     summary_title: "Summary · plan year {year} · {n} dossiers",
     summary_progress: ["decided", "scored"],
     summary_category_header: [

@@ -103,6 +103,8 @@ pub struct Strings {
     /// Ranking column headers: rank, code, title, province, checklist,
     /// score, national, cumulative, within budget.
     pub ranking_header: [&'static str; 9],
+    /// A paper was written: `wrote {path}`.
+    pub msg_written: &'static str,
     /// Summary title: `Summary · plan year {year} · {n} dossiers`.
     pub summary_title: &'static str,
     /// Progress gauges: decided, scored.

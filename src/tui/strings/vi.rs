@@ -58,6 +58,7 @@ pub static VI: Strings = Strings {
         "lũy kế",
         "đạt",
     ],
+    msg_written: "đã ghi {path}",
     summary_title: "Tổng hợp · năm kế hoạch {year} · {n} hồ sơ",
     summary_progress: ["đã quyết định", "đã chấm điểm"],
     summary_category_header: [
