@@ -722,3 +722,20 @@ fn the_log_and_ranking_keys_write_the_papers_and_say_where() {
         draw(&s)
     );
 }
+
+/// A filter that does not parse says why on the filter's line as it is
+/// typed, and Enter keeps it open (seen: nothing said, the title showed an
+/// older partial query).
+#[test]
+fn a_filter_that_does_not_parse_says_why() {
+    let (mut s, _dir) = session((80, 24), Options::default());
+    press(&mut s, "/ <C-u>");
+    s.type_text("year:20x4");
+    s.settle();
+    let screen = draw(&s);
+    let bar = screen.lines().last().unwrap_or_default();
+    assert!(bar.contains("✗") && bar.contains("year"), "{bar}");
+    press(&mut s, "<Enter>");
+    let bar = draw(&s).lines().last().unwrap_or_default().to_string();
+    assert!(bar.contains("✗"), "{bar}");
+}

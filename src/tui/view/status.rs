@@ -97,7 +97,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         && b.purpose == InputPurpose::Filter
     {
         let prompt = format!(" {} {} ", mode_name(state), state.strings.input_filter);
-        let room = w.saturating_sub(width(&prompt) + 1);
+        // A query that does not parse says why at the right end (the
+        // previous result stays on screen until it does).
+        let error = b
+            .error
+            .as_deref()
+            .map(|e| format!(" ✗ {} ", e.replace('\n', " ")))
+            .unwrap_or_default();
+        let error = fit(&error, (w / 2).saturating_sub(1), theme.ellipsis(), false);
+        let error = error.trim_end().to_string();
+        let room = w.saturating_sub(width(&prompt) + width(&error) + 1);
         let (rows, (_, col)) = b.input.layout(usize::MAX / 4);
         let text = rows.first().cloned().unwrap_or_default();
         let skip = col.saturating_sub(room);
@@ -113,13 +122,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             acc
         };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(prompt.clone(), bar),
-                Span::styled(fit(&shown, room + 1, "", false), bar),
-            ])),
-            area,
-        );
+        let mut spans = vec![
+            Span::styled(prompt.clone(), bar),
+            Span::styled(fit(&shown, room + 1, "", false), bar),
+        ];
+        if !error.is_empty() {
+            spans.push(Span::styled(error, bar.patch(theme.error())));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
         let x = area.x + u16::try_from(width(&prompt) + col - skip).unwrap_or(0);
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         return;
