@@ -58,6 +58,81 @@ impl Vnd {
             .try_fold(Vnd::ZERO, |sum, v| sum.checked_add(v))
     }
 
+    /// An amount as a person types it where amounts are shown in millions
+    /// or billions: `1.500 tr`, `1,5 tỷ`, `35.000 triệu`, `2.5 bn`, or in
+    /// đồng as [`Vnd::parse`] reads it. A decimal part is read with either
+    /// separator (`,` or `.`) when it is not a group of three digits; the
+    /// amount must come out in whole đồng.
+    pub fn parse_written(input: &str) -> Result<Vnd, MoneyError> {
+        let original = input.to_string();
+        let s = crate::domain::text::nfc(input.trim()).to_lowercase();
+        let units: [(&str, i128); 9] = [
+            ("triệu đồng", 1_000_000),
+            ("triệu", 1_000_000),
+            ("trieu", 1_000_000),
+            ("tr.đ", 1_000_000),
+            ("tr", 1_000_000),
+            ("tỷ đồng", 1_000_000_000),
+            ("tỷ", 1_000_000_000),
+            ("tỉ", 1_000_000_000),
+            ("bn", 1_000_000_000),
+        ];
+        let Some((body, mult)) = units
+            .iter()
+            .find_map(|(u, m)| s.strip_suffix(u).map(|b| (b.trim(), *m)))
+        else {
+            return Vnd::parse(input);
+        };
+        let body: String = body
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .collect();
+        if body.is_empty()
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return Err(MoneyError::NotAnAmount(original));
+        }
+        // The decimal separator: the last separator, unless it groups
+        // thousands (followed by exactly three digits and used alike before).
+        let seps: Vec<(usize, char)> = body
+            .char_indices()
+            .filter(|(_, c)| !c.is_ascii_digit())
+            .collect();
+        let decimal_at = seps.last().and_then(|&(i, c)| {
+            let tail = body.len() - i - 1;
+            let others_differ = seps.iter().any(|&(_, x)| x != c);
+            let repeated = seps.iter().filter(|&&(_, x)| x == c).count() > 1;
+            (others_differ || (tail != 3 && !repeated)).then_some(i)
+        });
+        let (int_part, frac_part) = match decimal_at {
+            Some(i) => (&body[..i], &body[i + 1..]),
+            None => (body.as_str(), ""),
+        };
+        let digits = |t: &str| -> String { t.chars().filter(char::is_ascii_digit).collect() };
+        let (int_digits, frac_digits) = (digits(int_part), digits(frac_part));
+        if int_digits.is_empty() && frac_digits.is_empty()
+            || int_digits.len() > 18
+            || frac_digits.len() > 9
+        {
+            return Err(MoneyError::NotAnAmount(original));
+        }
+        let whole: i128 = int_digits.parse().unwrap_or(0);
+        let frac: i128 = frac_digits.parse().unwrap_or(0);
+        let scale = 10i128.pow(frac_digits.len() as u32);
+        let frac_vnd = frac * mult;
+        if frac_vnd % scale != 0 {
+            return Err(MoneyError::Decimal(original));
+        }
+        let total = whole * mult + frac_vnd / scale;
+        i64::try_from(total)
+            .ok()
+            .filter(|v| *v <= MAX_VND.0)
+            .map(Vnd)
+            .ok_or(MoneyError::NotAnAmount(original))
+    }
+
     /// Parse an amount as provinces write it: `1500000000`,
     /// `1.500.000.000`, `1,500,000,000`, `1 500 000 000`, with an optional
     /// unit `đ`, `đồng`, `VND` (any case, before or after). Decimals,
@@ -304,5 +379,30 @@ mod tests {
         assert_eq!(Vnd(35_500_000).millions(), "35.5 tr");
         assert_eq!(Vnd(250_000).millions(), "0.25 tr");
         assert_eq!(Vnd(1_500_000_000).full(), "1.500.000.000");
+    }
+}
+
+#[cfg(test)]
+mod written_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_written_in_millions_or_billions_as_the_screen_shows_them() {
+        let p = |s: &str| Vnd::parse_written(s);
+        assert_eq!(p("1.500 tr"), Ok(Vnd(1_500_000_000)));
+        assert_eq!(p("1,500 tr"), Ok(Vnd(1_500_000_000)));
+        assert_eq!(p("35.000 triệu"), Ok(Vnd(35_000_000_000)));
+        assert_eq!(p("1,5 tỷ"), Ok(Vnd(1_500_000_000)));
+        assert_eq!(p("2.5 bn"), Ok(Vnd(2_500_000_000)));
+        assert_eq!(p("35,5 tr"), Ok(Vnd(35_500_000)));
+        assert_eq!(p("1.234.567,5 tr"), Ok(Vnd(1_234_567_500_000)));
+        // In đồng, as before.
+        assert_eq!(p("1.500.000.000"), Ok(Vnd(1_500_000_000)));
+        assert_eq!(p("1500000000 đ"), Ok(Vnd(1_500_000_000)));
+        // Not whole đồng, not a number, too large.
+        assert!(matches!(p("0,0000001 tr"), Err(MoneyError::Decimal(_))));
+        assert!(matches!(p("mười tr"), Err(MoneyError::NotAnAmount(_))));
+        assert!(p("99999999999999999 tỷ").is_err());
+        assert!(p(" tr").is_err());
     }
 }

@@ -333,7 +333,7 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
         InputPurpose::Allocation {
             category,
             plan_year,
-        } => match Vnd::parse(&value) {
+        } => match Vnd::parse_written(&value) {
             Ok(vnd) if vnd.0 >= 0 => vec![Effect::SetAllocation {
                 category,
                 plan_year,

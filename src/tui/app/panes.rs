@@ -509,7 +509,11 @@ pub(super) fn ranking_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::NextCategory => r.category = Category::ALL[(i + 1) % n],
         Action::PrevCategory => r.category = Category::ALL[(i + n - 1) % n],
         Action::EditAllocation => {
-            let text = r.allocation.map(|v| v.full()).unwrap_or_default();
+            // As the screen shows it (`35.000 tr`): typed back as such.
+            let text = r
+                .allocation
+                .map(|v| state.strings.lang.millions(v))
+                .unwrap_or_default();
             let purpose = InputPurpose::Allocation {
                 category: r.category,
                 plan_year: r.plan_year,

@@ -1284,7 +1284,7 @@ fn ranking_view_categories_and_allocation() {
     );
     assert_eq!(s.ranking.plan_year, Some(2024));
     update(&mut s, Action::EditAllocation);
-    assert_eq!(input_text(&s), "12.000.000.000");
+    assert_eq!(input_text(&s), "12,000 tr");
     update(&mut s, Action::Paste("x".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
     assert!(matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.is_some()));
