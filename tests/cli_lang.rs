@@ -240,3 +240,33 @@ fn show_rank_log_and_work_messages_in_vietnamese() {
         en.stderr
     );
 }
+
+/// `--status` and `--category` take what the query language takes
+/// (`chờ`, `đã duyệt`, `máy móc`), and refuse in the chosen language.
+#[test]
+fn list_filters_take_vietnamese_names() {
+    let db = Db::new();
+    db.import_sample();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["list", "--format", "json"];
+        a.extend_from_slice(args);
+        let v = db.json(&a);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["--status", "chờ", "--category", "máy móc"]),
+        ids(&["--status", "pending", "--category", "machinery"])
+    );
+    assert!(!ids(&["--category", "máy móc"]).is_empty());
+    let out = run_env(&db, &[], &["--lang", "vi", "list", "--status", "xyz"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("không phải trạng thái"),
+        "{}",
+        out.stderr
+    );
+}

@@ -27,10 +27,15 @@ impl Filter {
     ) -> Result<Filter, Failure> {
         let status = match status {
             None => None,
-            Some(s) => Some(Status::from_id(s.trim()).ok_or_else(|| {
-                Failure::usage(format!(
-                    "--status: {s:?} is not a status (pending, approved, returned)"
-                ))
+            Some(s) => Some(crate::domain::query::Query::status_named(s).ok_or_else(|| {
+                Failure::usage(match super::message_lang() {
+                    crate::domain::Lang::En => format!(
+                        "--status: {s:?} is not a status (pending, approved, returned)"
+                    ),
+                    crate::domain::Lang::Vi => format!(
+                        "--status: {s:?} không phải trạng thái (chờ thẩm định, đã phê duyệt, đã trả lại; hoặc pending, approved, returned)"
+                    ),
+                })
             })?),
         };
         Ok(Filter {

@@ -422,15 +422,29 @@ fn dispatch(cli: Cli) -> CmdResult {
 
 /// Parse a category as the user wrote it (an id, or an alias of `data/`).
 pub fn parse_category(rules: &Rules, s: &str) -> Result<crate::domain::Category, Failure> {
-    rules.aliases().resolve(s).ok_or_else(|| {
+    let aliases = rules.aliases();
+    let named = aliases
+        .resolve(s)
+        .or_else(|| crate::domain::query::Query::category_named(s, aliases));
+    named.ok_or_else(|| {
         let ids: Vec<&str> = crate::domain::Category::ALL
             .iter()
             .map(|c| c.id())
             .collect();
-        Failure::usage(format!(
-            "--category: {s:?} is not a category ({})",
-            ids.join(", ")
-        ))
+        Failure::usage(match message_lang() {
+            Lang::En => format!("--category: {s:?} is not a category ({})", ids.join(", ")),
+            Lang::Vi => {
+                let labels: Vec<&str> = crate::domain::Category::ALL
+                    .iter()
+                    .map(|c| c.label(Lang::Vi))
+                    .collect();
+                format!(
+                    "--category: {s:?} không phải nội dung nào ({}; hoặc {})",
+                    labels.join(", "),
+                    ids.join(", ")
+                )
+            }
+        })
     })
 }
 

@@ -657,6 +657,30 @@ impl Query {
     /// of `shorter`: `longer` only adds characters, and `shorter` holds only
     /// conditions that adding characters can narrow (positive words,
     /// phrases and names; not exclusions, numbers or fuzzy terms).
+    /// The one status `s:VALUE` names (`chờ`, `đã duyệt`, `pending`), as
+    /// the query language reads it; for `--status`.
+    pub fn status_named(value: &str) -> Option<Status> {
+        let q = Query::parse(
+            &format!("s:\"{}\"", value.trim()),
+            &CategoryAliases::ids_only(),
+        )
+        .ok()?;
+        match q.conds.as_slice() {
+            [(false, Cond::Status(s))] => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// The one category `c:VALUE` names (`máy móc`, `machinery`,
+    /// `typical`), as the query language reads it; for `--category`.
+    pub fn category_named(value: &str, aliases: &CategoryAliases) -> Option<Category> {
+        let q = Query::parse(&format!("c:\"{}\"", value.trim()), aliases).ok()?;
+        match q.conds.as_slice() {
+            [(false, Cond::Category(c))] if c.len() == 1 => c.first().copied(),
+            _ => None,
+        }
+    }
+
     pub fn narrows(shorter: &str, longer: &str, aliases: &CategoryAliases) -> bool {
         if !longer.starts_with(shorter) || shorter.trim().is_empty() {
             return false;
