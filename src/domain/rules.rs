@@ -5,6 +5,7 @@
 
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::checklist::AutoItem;
+use crate::domain::council::{COUNCIL_FILE, Council};
 use crate::domain::dossier::{DocKind, Dossier, PriorityArea, ProjectType};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
@@ -28,11 +29,12 @@ pub const BUDGET_FILE: &str = "budget.toml";
 pub const FILES: [&str; 4] = [CATEGORIES_FILE, CHECKLISTS_FILE, CRITERIA_FILE, BUDGET_FILE];
 
 /// The copies of `data/*.toml` compiled into the binary: (file name, text).
-pub const BUNDLED: [(&str, &str); 4] = [
+pub const BUNDLED: [(&str, &str); 5] = [
     (CATEGORIES_FILE, include_str!("../../data/categories.toml")),
     (CHECKLISTS_FILE, include_str!("../../data/checklists.toml")),
     (CRITERIA_FILE, include_str!("../../data/criteria.toml")),
     (BUDGET_FILE, include_str!("../../data/budget.toml")),
+    (COUNCIL_FILE, include_str!("../../data/council.toml")),
 ];
 
 /// One rule file handed to [`Rules::from_sources`]: its name (shown in
@@ -322,6 +324,8 @@ pub struct Rules {
     categories: Vec<CategoryRules>,
     allocations: BTreeMap<(i32, Category), Vnd>,
     rule_sets: RuleSets,
+    /// How the appraisers' scores make the dossier's (`council.toml`).
+    pub council: Council,
 }
 
 fn index(c: Category) -> usize {
@@ -358,6 +362,11 @@ impl Rules {
         let (general, checklists) = load_checklists(chk_src)?;
         let (bonus, criteria) = load_criteria(crit_src)?;
         let allocations = load_budget(bud_src)?;
+        // Optional: without the file, the built-in settings.
+        let council = match find(COUNCIL_FILE) {
+            Ok(src) => crate::domain::council::load(src)?,
+            Err(_) => Council::default(),
+        };
 
         let mut manual_ids: Vec<String> = Vec::new();
         for (_, m) in checklists.values() {
@@ -410,6 +419,7 @@ impl Rules {
             categories,
             allocations,
             rule_sets,
+            council,
         })
     }
 

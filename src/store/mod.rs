@@ -12,10 +12,12 @@
 
 mod allocations;
 mod audit;
+mod council;
 mod decisions;
 mod dossiers;
 mod maintenance;
 mod schema;
+mod team;
 mod work;
 
 pub use allocations::AllocationRecord;
@@ -28,6 +30,7 @@ pub use dossiers::{
     QueueRow,
 };
 pub use maintenance::Problem;
+pub use team::{AssignOutcome, Presence};
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
@@ -195,6 +198,11 @@ pub enum Access {
 /// The database: one SQLite file in WAL mode.
 pub struct Store {
     conn: Connection,
+    /// The council rule scores are aggregated by ([`Store::use_council`]).
+    council: crate::domain::council::Council,
+    /// The stored council scores were made by another rule and the
+    /// database cannot be written: rows are scored again when read.
+    council_stale: bool,
 }
 
 /// What is found in a file before anything is written to it.
@@ -373,7 +381,11 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            council: Default::default(),
+            council_stale: false,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -393,7 +405,11 @@ impl Store {
             });
         }
         conn.pragma_update(None, "query_only", "ON")?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            council: Default::default(),
+            council_stale: false,
+        })
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -638,5 +654,7 @@ fn check_version(tx: &Connection, h: &Head, expected: Option<i64>) -> Result<()>
     }
 }
 
+#[cfg(test)]
+mod team_tests;
 #[cfg(test)]
 mod tests;

@@ -67,7 +67,13 @@ impl StoreBackend {
             Effect::LoadQueue => self.queue(None)?,
             Effect::LoadQueueHead => self.queue(Some(QUEUE_HEAD))?,
             Effect::LoadDossier(code) => {
-                match ops::view(&self.store, &self.rules, &code, self.as_of) {
+                match ops::view_as(
+                    &self.store,
+                    &self.rules,
+                    &code,
+                    self.as_of,
+                    Some(&self.actor.user),
+                ) {
                     Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
                     Err(OpError::Store(crate::store::StoreError::NotFound(_))) => {
                         Loaded::Dossier(code, None)
