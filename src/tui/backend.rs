@@ -12,8 +12,9 @@ use crate::tui::action::{Action, Loaded};
 use crate::tui::app::{Effect, LOG_LIMIT};
 use crate::tui::model::{
     AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
-    QueueItem, RankLine, RowTexts, Saved, ScoreData,
+    QueueItem, RankLine, RowTeam, RowTexts, Saved, ScoreData,
 };
+use std::sync::Arc;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -274,6 +275,11 @@ impl StoreBackend {
             revision: r.revision,
             version: r.version,
             texts: texts.share(),
+            team: RowTeam {
+                assignee: r.assignee.as_deref().map(Arc::from),
+                mine: r.assignee.as_deref() == Some(self.actor.user.as_str()),
+                disputed: self.rules.council.disputed(r.score_spread),
+            },
         }
     }
 
@@ -499,6 +505,14 @@ pub fn dossier_data(v: DossierView) -> DossierData {
         ),
         checklist_ok,
         score: ScoreData {
+            by_appraiser: v
+                .score
+                .by_appraiser
+                .iter()
+                .map(|a| (a.appraiser.clone(), a.total))
+                .collect(),
+            spread: v.score.spread,
+            disputed: v.score.disputed,
             total: v.score.total,
             bonus: v.score.bonus,
             bonus_parts: v

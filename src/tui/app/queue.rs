@@ -489,6 +489,7 @@ impl QueueState {
                         d.score = r.score;
                         d.failing = None;
                         d.last_by = None;
+                        r.team.fill(&mut d);
                         d
                     }
                     _ => r.doc(),

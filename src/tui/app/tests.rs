@@ -27,6 +27,7 @@ fn item(code: &str, province: &str, title: &str, status: Status, category: Categ
             ..RowTexts::default()
         }
         .share(),
+        team: Default::default(),
     }
 }
 
@@ -109,6 +110,9 @@ fn dossier(code: &str) -> DossierData {
         rule_set: (String::new(), String::new()),
         checklist_ok: false,
         score: ScoreData {
+            by_appraiser: Vec::new(),
+            spread: None,
+            disputed: false,
             total: Some(18),
             bonus: 0,
             bonus_parts: Vec::new(),
