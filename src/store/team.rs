@@ -84,6 +84,15 @@ impl Store {
         Ok(out)
     }
 
+    /// A mark that moves with every change anyone made to the data (the
+    /// newest audit entry: every change writes one), and not with the
+    /// heartbeats of presence, which `PRAGMA data_version` counts too.
+    pub fn change_mark(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM audit", [], |r| r.get(0))?)
+    }
+
     /// How many dossiers are assigned to `name`.
     pub fn assigned_count(&self, name: &str) -> Result<i64> {
         Ok(self.conn.query_row(

@@ -70,6 +70,10 @@ pub enum Action {
     Return,
     /// Undo my last decision (a whole batch).
     Undo,
+    /// Assign the marked dossiers (or the cursor's) to an appraiser.
+    Assign,
+    /// Show only the dossiers assigned to me, or all again.
+    MyQueue,
     /// Write a new note on the cursor's dossier.
     NewNote,
     /// Tick or untick the manual checklist item under the cursor.
@@ -234,6 +238,15 @@ pub enum Loaded {
     UndoPlan(crate::tui::app::UndoAsk),
     /// The database's data version (unchanged: nothing to reload).
     Version(i64),
+    /// Dossiers assigned (`to` `None`: unassigned); those changed.
+    Assigned {
+        /// The codes whose assignee changed.
+        codes: Vec<String>,
+        /// To whom.
+        to: Option<String>,
+    },
+    /// Who else has which dossier open now: (code, appraiser, pane).
+    Presence(Vec<(String, String, Option<String>)>),
 }
 
 /// Name and description of every bindable action, in help order.
@@ -332,6 +345,16 @@ pub const ACTIONS: &[(Action, &str, &str)] = &[
         Action::Undo,
         "undo",
         "undo my last decision (a whole batch)",
+    ),
+    (
+        Action::Assign,
+        "assign",
+        "assign the marked dossiers, or the cursor's, to an appraiser (empty: unassign)",
+    ),
+    (
+        Action::MyQueue,
+        "my_queue",
+        "show only the dossiers assigned to me, or every one again",
     ),
     (
         Action::NewNote,

@@ -14,12 +14,17 @@ use crate::tui::model::{
     AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
     QueueItem, RankLine, RowTeam, RowTexts, Saved, ScoreData,
 };
-use std::sync::Arc;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Rows of the first screen of the queue, loaded before the rest.
 const QUEUE_HEAD: usize = 300;
+
+/// How long a heartbeat counts, and how often it is renewed: a session
+/// that ends or dies is gone from the others' screens within a minute.
+const PRESENCE_TTL_SECS: i64 = 30;
+const PRESENCE_RENEW: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Executes effects against one database for one appraiser.
 pub struct StoreBackend {
@@ -27,6 +32,15 @@ pub struct StoreBackend {
     rules: Rules,
     actor: Actor,
     as_of: NaiveDate,
+    /// This session's presence: its id, the dossier open and the pane, the
+    /// last heartbeat, and the others as last reported.
+    session: String,
+    open: Option<String>,
+    pane: Option<&'static str>,
+    beat: Option<std::time::Instant>,
+    others: Option<Vec<(String, String, Option<String>)>>,
+    /// The change mark and data version last reported ([`Self::version`]).
+    seen: Option<(i64, i64)>,
     /// The language of the texts it hands the views (refusals).
     pub lang: crate::domain::Lang,
 }
@@ -34,11 +48,20 @@ pub struct StoreBackend {
 impl StoreBackend {
     /// A backend on `store` for `actor`, evaluating checklists as of `as_of`.
     pub fn new(store: Store, rules: Rules, actor: Actor, as_of: NaiveDate) -> StoreBackend {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         StoreBackend {
             store,
             rules,
             actor,
             as_of,
+            session: format!("{}-{nanos}", std::process::id()),
+            open: None,
+            pane: None,
+            beat: None,
+            others: None,
+            seen: None,
             lang: crate::domain::Lang::En,
         }
     }
@@ -56,6 +79,9 @@ impl StoreBackend {
 
     /// Run one effect; the actions to feed back to `update`.
     pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+        if effect == Effect::Poll {
+            return self.poll();
+        }
         match self.run(effect) {
             Ok(Some(l)) => vec![Action::Loaded(Box::new(l))],
             Ok(None) => Vec::new(),
@@ -68,6 +94,10 @@ impl StoreBackend {
             Effect::LoadQueue => self.queue(None)?,
             Effect::LoadQueueHead => self.queue(Some(QUEUE_HEAD))?,
             Effect::LoadDossier(code) => {
+                if self.open.as_deref() != Some(code.as_str()) {
+                    self.open = Some(code.clone());
+                    self.beat = None;
+                }
                 match ops::view_as(
                     &self.store,
                     &self.rules,
@@ -202,7 +232,20 @@ impl StoreBackend {
             }
             Effect::LoadLog => self.log()?,
             Effect::LoadSummary { plan_year } => self.summary(plan_year)?,
-            Effect::Poll => Loaded::Version(self.store.data_version()?),
+            Effect::Poll => Loaded::Version(self.version()?),
+            Effect::Assign { codes, to } => {
+                let out = ops::team::assign(&mut self.store, &self.actor, &codes, to.as_deref())?;
+                Loaded::Assigned {
+                    codes: out.changed,
+                    to,
+                }
+            }
+            Effect::Present { pane } => {
+                self.pane = pane;
+                self.beat = None;
+                self.heartbeat()?;
+                return Ok(None);
+            }
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();
                 Loaded::Searched {
@@ -227,8 +270,8 @@ impl StoreBackend {
 
     /// The queue (or its first `limit` rows), with what each row searches
     /// prepared here, on the store thread.
-    fn queue(&self, limit: Option<usize>) -> Result<Loaded, OpError> {
-        let version = self.store.data_version()?;
+    fn queue(&mut self, limit: Option<usize>) -> Result<Loaded, OpError> {
+        let version = self.version()?;
         let filter = QueueFilter {
             limit,
             ..QueueFilter::default()
@@ -252,6 +295,62 @@ impl StoreBackend {
             version,
             complete: limit.is_none(),
         })
+    }
+
+    /// A poll tick: renew this session's heartbeat when due, and report
+    /// the change mark and (when it changed) who else is where.
+    fn poll(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        let step = (|| -> Result<(), OpError> {
+            self.heartbeat()?;
+            out.push(Action::Loaded(Box::new(Loaded::Version(self.version()?))));
+            let others: Vec<(String, String, Option<String>)> = self
+                .store
+                .presence()?
+                .into_iter()
+                .filter(|p| p.session != self.session)
+                .map(|p| (p.code, p.appraiser, p.pane))
+                .collect();
+            if self.others.as_ref() != Some(&others) {
+                self.others = Some(others.clone());
+                out.push(Action::Loaded(Box::new(Loaded::Presence(others))));
+            }
+            Ok(())
+        })();
+        if let Err(e) = step {
+            out.push(Action::Failed(e.message(self.lang)));
+        }
+        out
+    }
+
+    /// The database's data version as the state should see it: it moves
+    /// when another connection changed the data, not when one only wrote
+    /// a heartbeat (`PRAGMA data_version` counts both; every change to the
+    /// data writes an audit entry, a heartbeat does not). My own writes
+    /// move neither.
+    fn version(&mut self) -> Result<i64, OpError> {
+        let dv = self.store.data_version()?;
+        let mark = self.store.change_mark()?;
+        match self.seen {
+            Some((m, v)) if m == mark => Ok(v),
+            _ => {
+                self.seen = Some((mark, dv));
+                Ok(dv)
+            }
+        }
+    }
+
+    /// Write this session's heartbeat when it is due (or the dossier or
+    /// pane changed).
+    fn heartbeat(&mut self) -> Result<(), OpError> {
+        if self.beat.is_some_and(|b| b.elapsed() < PRESENCE_RENEW) {
+            return Ok(());
+        }
+        let open = self.open.as_deref().map(|c| (c, self.pane));
+        self.store
+            .heartbeat(&self.session, &self.actor.user, open, PRESENCE_TTL_SECS)?;
+        self.beat = Some(std::time::Instant::now());
+        Ok(())
     }
 
     fn queue_item(&self, r: &QueueRow) -> QueueItem {
@@ -553,5 +652,18 @@ pub fn dossier_data(v: DossierView) -> DossierData {
         revision: v.record.revision,
         version: v.record.version,
         dossier: v.record.dossier,
+    }
+}
+
+impl Drop for StoreBackend {
+    /// A session that ends says so: the others stop showing it at once
+    /// (one that dies is gone when its heartbeat expires).
+    fn drop(&mut self) {
+        if self.beat.is_some() {
+            // Best effort: an error here changes nothing anyone did.
+            let _ = self
+                .store
+                .heartbeat(&self.session, &self.actor.user, None, 0);
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Helpers for tests that run the real `thamdinh` binary.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

@@ -220,6 +220,8 @@ pub struct State {
     pub unsaved_reason: Option<String>,
     /// Something changed since the last frame.
     pub dirty: bool,
+    /// Who else has which dossier open now, and where.
+    pub team: TeamState,
 }
 
 /// Work for the executor: reads and writes of the database.
@@ -312,6 +314,18 @@ pub enum Effect {
     },
     /// Look whether another appraiser changed the database.
     Poll,
+    /// Assign the dossiers to an appraiser (`None`: unassign them).
+    Assign {
+        /// Their codes.
+        codes: Vec<String>,
+        /// Who (`None`: nobody).
+        to: Option<String>,
+    },
+    /// Tell the others which pane of the open dossier I am in.
+    Present {
+        /// `checklist`, `score`, or `None` (elsewhere).
+        pane: Option<&'static str>,
+    },
     /// Search the queue (big queues: off the event loop).
     Search(SearchRequest),
     /// Load what only the database knows of each row (checklist state,
@@ -374,6 +388,7 @@ impl State {
             busy: false,
             unsaved_reason: None,
             dirty: true,
+            team: TeamState::default(),
         }
     }
 
@@ -651,7 +666,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     // already asked for.
     let quiet = match &action {
         Action::Tick => true,
-        Action::Loaded(l) => matches!(**l, Loaded::Version(_) | Loaded::Searched { .. }),
+        Action::Loaded(l) => matches!(
+            **l,
+            Loaded::Version(_) | Loaded::Searched { .. } | Loaded::Presence(_)
+        ),
         _ => false,
     };
     if !quiet {
@@ -736,7 +754,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 });
             Vec::new()
         }
-        None => view_action(state, action),
+        None => {
+            let focus = state.focus;
+            let mut fx = view_action(state, action);
+            fx.extend(team::focus_moved(state, focus));
+            fx
+        }
     }
 }
 
@@ -793,6 +816,8 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Refresh => return state.reload(),
         Action::Undo => return vec![Effect::PlanUndo],
+        Action::Assign if state.view == View::Queue => return team::ask_assignee(state),
+        Action::MyQueue if state.view == View::Queue => return team::toggle_my_queue(state),
         Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
             return queue_command(state, action);
         }
@@ -811,6 +836,7 @@ mod panes;
 mod queue;
 mod results;
 mod summary;
+mod team;
 
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
@@ -821,6 +847,7 @@ pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 use results::*;
 pub use summary::SummaryState;
 use summary::*;
+pub use team::TeamState;
 
 #[cfg(test)]
 mod tests;
