@@ -48,11 +48,10 @@ fn two_sessions_see_each_other_and_an_ended_one_goes() {
     assert!(row.is_some(), "the queue marks the row:\n{}", minh.text());
     // And lan sees minh.
     lan.wait_for("minh here");
-    // lan quits: gone from minh's screen when the heartbeat expires
-    // (within a minute).
+    // lan quits: gone from minh's screen within two seconds.
     lan.send("q");
     lan.wait_exit();
-    wait_gone(&minh, "lan here", 45);
+    wait_gone(&minh, "lan here", 3);
 }
 
 #[test]
