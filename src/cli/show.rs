@@ -366,6 +366,27 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             );
         }
     }
+    if sc.by_appraiser.len() > 1 {
+        // The council: each appraiser's total, the spread, a dispute.
+        let each: Vec<String> = sc
+            .by_appraiser
+            .iter()
+            .map(|a| format!("{} {}", a.appraiser, a.total))
+            .collect();
+        let _ = write!(
+            s,
+            "  {}: {}",
+            l.pick("appraisers", "thẩm định viên"),
+            each.join(", ")
+        );
+        if let Some(sp) = sc.spread {
+            let _ = write!(s, "; {} {sp}", l.pick("spread", "chênh lệch"));
+        }
+        if sc.disputed {
+            let _ = write!(s, " ({})", l.pick("disputed", "lệch điểm"));
+        }
+        let _ = writeln!(s);
+    }
     let cw = sc
         .criteria
         .iter()

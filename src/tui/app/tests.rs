@@ -7,6 +7,8 @@ use crate::tui::model::{CheckRow, CriterionRow, LogEntry, NoteRow, RowTexts, Sco
 use crate::tui::strings::EN;
 use chrono::NaiveDate;
 
+mod team;
+
 fn item(code: &str, province: &str, title: &str, status: Status, category: Category) -> QueueItem {
     let unit = format!("Trung tâm Khuyến công {province}");
     QueueItem {
