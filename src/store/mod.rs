@@ -655,6 +655,4 @@ fn check_version(tx: &Connection, h: &Head, expected: Option<i64>) -> Result<()>
 }
 
 #[cfg(test)]
-mod team_tests;
-#[cfg(test)]
 mod tests;

@@ -2,6 +2,8 @@ use super::*;
 use crate::domain::dossier::fixtures;
 use crate::domain::{Decision, Dossier, Status};
 
+mod team;
+
 fn lan() -> Actor {
     Actor {
         user: "lan".into(),

@@ -2,9 +2,7 @@
 
 use super::*;
 use crate::domain::council::{Council, CouncilRule};
-use crate::domain::dossier::fixtures;
 use crate::domain::refusal::Refusal;
-use crate::domain::{Decision, Dossier};
 
 fn who(name: &str) -> Actor {
     Actor {
@@ -13,39 +11,15 @@ fn who(name: &str) -> Actor {
     }
 }
 
-fn dossier(code: &str) -> Dossier {
-    let mut d = fixtures::machinery();
-    d.code = code.into();
-    d
-}
-
 fn store_with(codes: &[&str]) -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    let ds: Vec<Dossier> = codes.iter().map(|c| dossier(c)).collect();
-    let raw = serde_json::json!({"raw": true});
-    let recs: Vec<IncomingRecord<'_>> = ds
-        .iter()
-        .map(|d| IncomingRecord {
-            dossier: d,
-            raw: &raw,
-            source: "test.json",
-        })
-        .collect();
-    s.import_chunk(&who("lan"), &recs).unwrap();
+    let ds: Vec<Dossier> = codes.iter().map(|c| dossier(c, "Gia Lai")).collect();
+    import(&mut s, &ds);
     s
 }
 
 fn row(s: &Store, code: &str) -> QueueRow {
     s.queue_row(code).unwrap().unwrap()
-}
-
-fn req(code: &str) -> DecisionRequest {
-    DecisionRequest {
-        code: code.into(),
-        expected_version: None,
-        overridden: false,
-        override_reason: None,
-    }
 }
 
 #[test]
@@ -270,17 +244,7 @@ fn a_database_of_schema_4_keeps_its_scores_as_their_authors() {
     let path = dir.path().join("old.db");
     {
         let mut s = Store::open(&path).unwrap();
-        let raw = serde_json::json!({"raw": true});
-        let d = dossier("A");
-        s.import_chunk(
-            &who("lan"),
-            &[IncomingRecord {
-                dossier: &d,
-                raw: &raw,
-                source: "t",
-            }],
-        )
-        .unwrap();
+        import(&mut s, &[dossier("A", "Gia Lai")]);
     }
     {
         // Make it a schema-4 file with one appraiser's scores in `scores`.
