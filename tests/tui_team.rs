@@ -65,6 +65,32 @@ fn a_killed_session_expires_by_itself() {
     minh.wait_for("lan here");
     // Killed (no chance to say goodbye): its heartbeat expires, nothing
     // to clean up.
-    drop(lan);
+    let pid = lan.child.process_id().expect("pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(
+        minh.text().contains("lan here"),
+        "a dead session is not cleaned up by anyone"
+    );
     wait_gone(&minh, "lan here", 60);
+    drop(lan);
+    // No residue: the next heartbeat of the living drops the dead row.
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    let left = || -> i64 {
+        c.query_row(
+            "SELECT COUNT(*) FROM presence WHERE appraiser = 'lan'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let start = Instant::now();
+    while left() > 0 && start.elapsed() < Duration::from_secs(15) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(left(), 0);
 }

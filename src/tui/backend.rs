@@ -347,10 +347,16 @@ impl StoreBackend {
             return Ok(());
         }
         let open = self.open.as_deref().map(|c| (c, self.pane));
-        self.store
-            .heartbeat(&self.session, &self.actor.user, open, PRESENCE_TTL_SECS)?;
+        let done = self
+            .store
+            .heartbeat(&self.session, &self.actor.user, open, PRESENCE_TTL_SECS);
         self.beat = Some(std::time::Instant::now());
-        Ok(())
+        match done {
+            // A user who may only read the database is not shown to the
+            // others; nothing else of theirs is affected.
+            Ok(()) | Err(crate::store::StoreError::ReadOnly) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
     }
 
     fn queue_item(&self, r: &QueueRow) -> QueueItem {
