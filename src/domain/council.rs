@@ -202,22 +202,19 @@ mod tests {
 
     #[test]
     fn a_bad_setting_names_the_file_and_line() {
-        let text = "# council\nrule = \"average\"\ndispute_above = 10\n";
-        let e = load(Source {
-            name: "data/council.toml",
-            text,
-        })
-        .expect_err("bad rule");
+        let bad = |text: &str| {
+            load(Source {
+                name: "data/council.toml",
+                text,
+            })
+            .expect_err("a bad setting")
+        };
+        let e = bad("# council\nrule = \"average\"\ndispute_above = 10\n");
         assert_eq!(
             e.to_string(),
             "data/council.toml:2: rule \"average\" is not one of mean, median, lead"
         );
-        let text = "rule = \"median\"\ndispute_above = 101\n";
-        let e = load(Source {
-            name: "data/council.toml",
-            text,
-        })
-        .expect_err("bad threshold");
+        let e = bad("rule = \"median\"\ndispute_above = 101\n");
         assert_eq!(
             e.to_string(),
             "data/council.toml:2: dispute_above 101 is not between 0 and 100 points"

@@ -580,6 +580,29 @@ fn audit(
     Ok(())
 }
 
+/// The audit entry of a change to one dossier made outside any batch
+/// (a tick, a score, a note, an assignment), with what changed.
+fn audit_work(
+    tx: &Connection,
+    actor: &Actor,
+    at: &str,
+    action: &str,
+    h: &Head,
+    version: i64,
+    detail: &str,
+) -> Result<()> {
+    audit(
+        tx,
+        actor,
+        at,
+        action,
+        Some((h.id, &h.code, h.revision, version)),
+        None,
+        None,
+        Some(detail),
+    )
+}
+
 /// The identity of a dossier inside a transaction.
 #[derive(Debug, Clone)]
 struct Head {

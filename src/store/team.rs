@@ -7,7 +7,7 @@
 //! nothing has to clean up after it; nobody waits for anybody. Heartbeats
 //! are not audited: they change no dossier and record nothing anyone did.
 
-use super::{Actor, Result, Store, audit, head, now, touch};
+use super::{Actor, Result, Store, audit_work, head, now, touch};
 use rusqlite::params;
 
 /// What an assignment did.
@@ -68,16 +68,7 @@ impl Store {
                 Some(name) => ("assign", format!("to {name}{was}")),
                 None => ("unassign", format!("unassigned{was}")),
             };
-            audit(
-                &tx,
-                actor,
-                &at,
-                action,
-                Some((h.id, &h.code, h.revision, version)),
-                None,
-                None,
-                Some(&detail),
-            )?;
+            audit_work(&tx, actor, &at, action, &h, version, &detail)?;
             out.changed.push(h.code);
         }
         tx.commit()?;

@@ -1,6 +1,8 @@
 //! An appraiser's work on a dossier: checklist ticks, scores, notes.
 
-use super::{Actor, Result, Store, StoreError, audit, bump, check_version, head, now, touch};
+use super::{
+    Actor, Result, Store, StoreError, audit, audit_work, bump, check_version, head, now, touch,
+};
 use crate::domain::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
@@ -238,16 +240,7 @@ impl Store {
             Work::Score => touch(&tx, &h, &at)?,
         };
         let (action, detail) = describe(before);
-        audit(
-            &tx,
-            actor,
-            &at,
-            action,
-            Some((h.id, &h.code, h.revision, version)),
-            None,
-            None,
-            Some(&detail),
-        )?;
+        audit_work(&tx, actor, &at, action, &h, version, &detail)?;
         tx.commit()?;
         Ok(version)
     }

@@ -18,6 +18,22 @@ fn store_with(codes: &[&str]) -> Store {
     s
 }
 
+fn rule(rule: CouncilRule) -> Council {
+    Council {
+        rule,
+        dispute_above: 10,
+    }
+}
+
+/// The audit entries with this action.
+fn logged(s: &Store, action: &str) -> Vec<AuditEntry> {
+    s.audit(&AuditFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == action)
+        .collect()
+}
+
 fn row(s: &Store, code: &str) -> QueueRow {
     s.queue_row(code).unwrap().unwrap()
 }
@@ -56,52 +72,22 @@ fn each_appraisers_points_are_kept_apart_and_the_council_score_follows_the_rule(
         "minh's and hoa's points did not replace lan's"
     );
     // Another rule: every scored dossier is rescored, with one audit entry.
-    s.use_council(
-        &who("tuan"),
-        Council {
-            rule: CouncilRule::Median,
-            dispute_above: 10,
-        },
-    )
-    .unwrap();
+    s.use_council(&who("tuan"), rule(CouncilRule::Median))
+        .unwrap();
     assert_eq!(row(&s, "A").criteria_points, Some(10));
-    let council: Vec<AuditEntry> = s
-        .audit(&AuditFilter::default())
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.action == "council")
-        .collect();
+    let council = logged(&s, "council");
     assert_eq!(council.len(), 1);
     assert_eq!(
         council[0].detail.as_deref(),
         Some("council rule none → median; 1 dossiers rescored")
     );
     // The same rule again: nothing written.
-    s.use_council(
-        &who("tuan"),
-        Council {
-            rule: CouncilRule::Median,
-            dispute_above: 10,
-        },
-    )
-    .unwrap();
-    assert_eq!(
-        s.audit(&AuditFilter::default())
-            .unwrap()
-            .iter()
-            .filter(|e| e.action == "council")
-            .count(),
-        1
-    );
+    s.use_council(&who("tuan"), rule(CouncilRule::Median))
+        .unwrap();
+    assert_eq!(logged(&s, "council").len(), 1);
     // The lead's rule: the assignee's total once assigned.
-    s.use_council(
-        &who("tuan"),
-        Council {
-            rule: CouncilRule::Lead,
-            dispute_above: 10,
-        },
-    )
-    .unwrap();
+    s.use_council(&who("tuan"), rule(CouncilRule::Lead))
+        .unwrap();
     assert_eq!(
         row(&s, "A").criteria_points,
         Some(15),
