@@ -49,6 +49,7 @@ fn rows(n: usize) -> Vec<QueueItem> {
                     commune: None,
                 }
                 .share(),
+                team: Default::default(),
                 code,
                 plan_year: 2024,
                 category: Category::ALL[i % 6],

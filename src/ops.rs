@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 mod papers;
+pub mod team;
 pub use papers::{
     PaperSetup, file_stem, letters, report, write_letter_for_province, write_letters, write_report,
 };
@@ -154,27 +155,56 @@ pub fn assess(
     code: &str,
     as_of: NaiveDate,
 ) -> Result<(DossierRecord, Checklist, ScoreCard)> {
+    assess_as(store, rules, code, as_of, None)
+}
+
+/// [`assess`] as the appraiser `me` sees it: the score card's criteria are
+/// their own points when they scored the dossier (council scoring).
+pub fn assess_as(
+    store: &Store,
+    rules: &Rules,
+    code: &str,
+    as_of: NaiveDate,
+    me: Option<&str>,
+) -> Result<(DossierRecord, Checklist, ScoreCard)> {
     let rec = record(store, code)?;
+    let lead = store.queue_row(code)?.and_then(|r| r.assignee);
     let checklist = checklist(store, rules, &rec, as_of)?;
     let scores = scores_of(store, code)?;
     let years = rules
         .rule_set(rec.dossier.plan_year)
         .certificate_valid_years;
     let facts = BonusFacts::of(&rec.dossier, years);
-    let score = scoring::score_card(
+    let viewer = scoring::Viewer {
+        me,
+        lead: lead.as_deref(),
+    };
+    let score = scoring::council_card(
         rules,
         rec.dossier.category,
         &facts,
         &scores,
         rec.revision,
         as_of,
+        viewer,
     );
     Ok((rec, checklist, score))
 }
 
 /// One dossier with its checklist, score card, notes and history.
 pub fn view(store: &Store, rules: &Rules, code: &str, as_of: NaiveDate) -> Result<DossierView> {
-    let (record, checklist, score) = assess(store, rules, code, as_of)?;
+    view_as(store, rules, code, as_of, None)
+}
+
+/// [`view`] as the appraiser `me` sees it (see [`assess_as`]).
+pub fn view_as(
+    store: &Store,
+    rules: &Rules,
+    code: &str,
+    as_of: NaiveDate,
+    me: Option<&str>,
+) -> Result<DossierView> {
+    let (record, checklist, score) = assess_as(store, rules, code, as_of, me)?;
     let notes = store.notes(code)?;
     let history = store.history(code)?;
     Ok(DossierView {
@@ -208,7 +238,13 @@ pub fn row_total(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> Option<i64>
 /// What the query language searches in a queue row (`search.md`), with
 /// the facts the row carries: status, score, money, year. The checklist
 /// state and the last actor are the caller's to add when a query needs them.
-pub fn row_doc(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> crate::domain::query::Doc {
+/// `me` is the user asking (`is:mine`).
+pub fn row_doc(
+    rules: &Rules,
+    row: &QueueRow,
+    as_of: NaiveDate,
+    me: Option<&str>,
+) -> crate::domain::query::Doc {
     use crate::domain::query::{Doc, Field};
     let mut d = Doc::new([
         (Field::Code, Some(row.code.as_str())),
@@ -224,6 +260,12 @@ pub fn row_doc(rules: &Rules, row: &QueueRow, as_of: NaiveDate) -> crate::domain
     d.score = row_total(rules, row, as_of);
     d.national = row.national;
     d.plan_year = row.plan_year;
+    d.disputed = rules.council.disputed(row.score_spread);
+    d.mine = me.is_some_and(|me| row.assignee.as_deref() == Some(me));
+    d.assignee = row
+        .assignee
+        .as_deref()
+        .map(crate::domain::query::Prepared::boxed);
     d
 }
 

@@ -786,6 +786,11 @@ fn a_reader_who_may_write_brings_an_older_schema_up_to_date() {
              ALTER TABLE decisions DROP COLUMN override_reason;
              DROP TABLE allocations;
              DROP TABLE beneficiary_keys;
+             DROP TABLE appraisals; DROP TABLE settings; DROP TABLE presence;
+             DROP INDEX dossiers_assignee;
+             ALTER TABLE dossiers DROP COLUMN score_spread;
+             ALTER TABLE dossiers DROP COLUMN appraisers;
+             ALTER TABLE dossiers DROP COLUMN assignee;
              PRAGMA user_version = 1;",
         )
         .unwrap();

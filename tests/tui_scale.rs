@@ -45,6 +45,7 @@ fn rows(n: usize) -> Vec<QueueItem> {
                     ..RowTexts::default()
                 }
                 .share(),
+                team: Default::default(),
                 code,
                 plan_year: 2024,
                 category: Category::ALL[i % 6],

@@ -124,6 +124,19 @@ pub enum Command {
     },
     /// Undo your last decision (a whole batch at once)
     Undo,
+    /// Assign dossiers to an appraiser (recorded in the audit trail)
+    Assign {
+        #[arg(required = true)]
+        codes: Vec<String>,
+        /// Who works on them
+        #[arg(long, required = true, value_name = "NAME")]
+        to: String,
+    },
+    /// Take dossiers off whoever they are assigned to
+    Unassign {
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
     /// Ranking within each category, with the budget cut line
     Rank {
         #[arg(long, value_name = "C")]

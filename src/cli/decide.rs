@@ -152,3 +152,31 @@ pub fn undo(ctx: &mut Ctx) -> CmdResult {
     )?;
     Ok(Exit::Success)
 }
+
+/// `assign CODE... --to NAME` / `unassign CODE...`: all or none, audited.
+pub fn assign(ctx: &mut Ctx, codes: &[String], to: Option<&str>) -> CmdResult {
+    let out = ops::team::assign(&mut ctx.store, &ctx.actor, codes, to)?;
+    let l = ctx.lang;
+    super::report_saved(
+        l.pick("the assignment was saved", "đã lưu việc giao hồ sơ"),
+        |o| {
+            for code in &out.changed {
+                match to.map(crate::domain::text::clean_line) {
+                    Some(name) => {
+                        crate::outln!(o, "{code}: {} {name}", l.pick("assigned to", "đã giao cho"))?
+                    }
+                    None => crate::outln!(o, "{code}: {}", l.pick("unassigned", "đã bỏ giao"))?,
+                }
+            }
+            for code in &out.already {
+                crate::outln!(
+                    o,
+                    "{code}: {}",
+                    l.pick("already so, unchanged", "đã như vậy, không đổi")
+                )?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(Exit::Success)
+}

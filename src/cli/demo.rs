@@ -79,6 +79,7 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
     let path = dir.path().join("demo.db");
     let mut store = Store::open(&path)?;
     let actor = Actor::new(cli.user.as_deref());
+    ops::team::use_council(&mut store, &rules, &actor)?;
     let sum = load_sample(
         &mut store,
         &rules,

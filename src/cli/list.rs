@@ -69,6 +69,13 @@ pub struct ListItem {
     pub failing: usize,
     pub rank: Option<usize>,
     pub within_budget: Option<bool>,
+    /// Who the dossier is assigned to.
+    pub assignee: Option<String>,
+    /// How many appraisers scored it, and how far apart their totals are.
+    pub appraisers: i64,
+    pub spread: Option<i64>,
+    /// The spread is above the council's threshold (`data/council.toml`).
+    pub disputed: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -121,7 +128,7 @@ pub fn run(
             };
             let mut docs = Vec::with_capacity(rows.len());
             for r in &rows {
-                let mut doc = ops::row_doc(&ctx.rules, r, as_of);
+                let mut doc = ops::row_doc(&ctx.rules, r, as_of, Some(&ctx.actor.user));
                 if facts {
                     doc.last_by = actors.get(&r.code).map(|a| Prepared::boxed(a));
                     let rec = ctx
@@ -165,6 +172,7 @@ pub fn run(
                 (l.pick("SCORE", "ĐIỂM"), Align::Right, 0),
                 (l.pick("RANK", "HẠNG"), Align::Right, 0),
                 (l.pick("STATUS", "TRẠNG THÁI"), Align::Left, 0),
+                (l.pick("TO", "GIAO"), Align::Left, 12),
                 (l.pick("CHECKLIST", "KIỂM TRA"), Align::Left, 0),
                 (l.pick("TITLE", "TÊN ĐỀ ÁN"), Align::Left, 48),
             ]);
@@ -174,9 +182,13 @@ pub fn run(
                     i.province.clone(),
                     i.category.short(l).to_string(),
                     l.millions(Vnd(i.national_vnd)),
-                    dash(i.score),
+                    match (i.score, i.disputed) {
+                        (Some(s), true) => format!("{s}!"),
+                        (s, _) => dash(s),
+                    },
                     dash(i.rank),
                     i.status.label(l).to_string(),
+                    dash(i.assignee.as_deref()),
                     i.checklist_text.clone(),
                     i.title.clone(),
                 ]);
@@ -220,6 +232,10 @@ fn item(
         failing: cl.failing(),
         rank: rank.map(|x| x.0),
         within_budget: rank.map(|x| x.1),
+        assignee: r.assignee.clone(),
+        appraisers: r.appraisers,
+        spread: r.score_spread,
+        disputed: ctx.rules.council.disputed(r.score_spread),
     };
     Ok(item)
 }

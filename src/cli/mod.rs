@@ -254,11 +254,14 @@ fn open_with(cli: &Cli, access: Access) -> Result<Ctx, Failure> {
         other => other.map_err(|e| named(e.to_string()))?,
     };
     warn_if_world_readable(&path);
+    let mut store = store;
+    let actor = Actor::new(cli.user.as_deref());
+    crate::ops::team::use_council(&mut store, &rules, &actor).map_err(|e| named(e.to_string()))?;
     Ok(Ctx {
         store,
         db_path: path,
         rules,
-        actor: Actor::new(cli.user.as_deref()),
+        actor,
         lang: lang_of(cli),
     })
 }
@@ -340,6 +343,8 @@ fn dispatch(cli: Cli) -> CmdResult {
         }
         Command::Return { codes, reason } => decide::give_back(&mut open(&cli)?, codes, reason),
         Command::Undo => decide::undo(&mut open(&cli)?),
+        Command::Assign { codes, to } => decide::assign(&mut open(&cli)?, codes, Some(to)),
+        Command::Unassign { codes } => decide::assign(&mut open(&cli)?, codes, None),
         Command::Rank {
             category,
             budget,

@@ -11,7 +11,13 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 pub fn run(ctx: &Ctx, code: &str, format: ShowFormat, as_of: NaiveDate) -> CmdResult {
-    let v = ops::view(&ctx.store, &ctx.rules, code.trim(), as_of)?;
+    let v = ops::view_as(
+        &ctx.store,
+        &ctx.rules,
+        code.trim(),
+        as_of,
+        Some(&ctx.actor.user),
+    )?;
     match format {
         ShowFormat::Json => print_json(&to_json(&v, ctx.lang)?)?,
         ShowFormat::Text => super::report(|o| o.text(&to_text(&v, as_of, ctx.lang)))?,
@@ -33,6 +39,18 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
         .criteria
         .iter()
         .map(|c| json!({"id": c.id, "max": c.max, "points": c.points, "label": c.label_vi, "stale": c.stale}))
+        .collect();
+    let by_appraiser: Vec<Value> = score
+        .by_appraiser
+        .iter()
+        .map(|a| {
+            let criteria: Vec<Value> = a
+                .criteria
+                .iter()
+                .map(|(id, p)| json!({"id": id, "points": p}))
+                .collect();
+            json!({"appraiser": a.appraiser, "total": a.total, "criteria": criteria})
+        })
         .collect();
     let bonus_parts: Vec<Value> = score
         .bonus_parts
@@ -66,7 +84,8 @@ pub fn to_json(v: &DossierView, lang: Lang) -> Result<Value, Failure> {
     obj.insert("rule_set".into(), json!(v.checklist.rule_set));
     obj.insert(
         "score".into(),
-        json!({"total": score.total, "bonus": score.bonus, "criteria": criteria, "bonus_parts": bonus_parts}),
+        json!({"total": score.total, "bonus": score.bonus, "criteria": criteria, "bonus_parts": bonus_parts,
+               "by_appraiser": by_appraiser, "spread": score.spread, "disputed": score.disputed}),
     );
     obj.insert(
         "notes".into(),
@@ -358,6 +377,27 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
                 sc.bonus
             );
         }
+    }
+    if sc.by_appraiser.len() > 1 {
+        // The council: each appraiser's total, the spread, a dispute.
+        let each: Vec<String> = sc
+            .by_appraiser
+            .iter()
+            .map(|a| format!("{} {}", a.appraiser, a.total))
+            .collect();
+        let _ = write!(
+            s,
+            "  {}: {}",
+            l.pick("appraisers", "thẩm định viên"),
+            each.join(", ")
+        );
+        if let Some(sp) = sc.spread {
+            let _ = write!(s, "; {} {sp}", l.pick("spread", "chênh lệch"));
+        }
+        if sc.disputed {
+            let _ = write!(s, " ({})", l.pick("disputed", "lệch điểm"));
+        }
+        let _ = writeln!(s);
     }
     let cw = sc
         .criteria

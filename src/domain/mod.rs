@@ -23,6 +23,7 @@ pub use status::{Decision, Status};
 pub use vocab::Vocabulary;
 
 pub mod checklist;
+pub mod council;
 pub mod query;
 pub mod ranking;
 pub mod rules;

@@ -398,6 +398,12 @@ pub struct Doc {
     pub last_by: Option<Box<Prepared>>,
     /// An audit entry's action (`a:`).
     pub action: Option<Box<Prepared>>,
+    /// The council's totals are further apart than its threshold.
+    pub disputed: bool,
+    /// Assigned to the user asking (`is:mine`).
+    pub mine: bool,
+    /// Who the dossier is assigned to (`to:`).
+    pub assignee: Option<Box<Prepared>>,
 }
 
 impl Default for Doc {
@@ -429,6 +435,9 @@ impl Doc {
             plan_year: 0,
             last_by: None,
             action: None,
+            disputed: false,
+            mine: false,
+            assignee: None,
         }
     }
 
@@ -514,7 +523,13 @@ enum Cond {
     Scored,
     Unscored,
     Marked,
+    /// The appraisers' totals are further apart than the council allows.
+    Disputed,
+    /// Assigned to the user asking.
+    Mine,
     By(Vec<Pattern>),
+    /// Assigned to that appraiser.
+    To(Vec<Pattern>),
     Action(Vec<Pattern>),
     Score(Cmp, i64),
     National(Cmp, i64),
@@ -559,7 +574,7 @@ impl Scope {
     /// The qualifiers that mean something in this scope, as said in errors.
     fn qualifiers(self) -> &'static str {
         match self {
-            Scope::Dossiers => "p: c: s: is: by: score: national: year:",
+            Scope::Dossiers => "p: c: s: is: by: to: score: national: year:",
             Scope::Log => "a: by: c:",
         }
     }
@@ -910,6 +925,12 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         Cond::Unscored => doc.score.is_none(),
         // Answered by `matches`, which knows the marks.
         Cond::Marked => false,
+        Cond::Disputed => doc.disputed,
+        Cond::Mine => doc.mine,
+        Cond::To(pats) => doc
+            .assignee
+            .as_ref()
+            .is_some_and(|b| phrase_in(b.text(), pats).is_some()),
         Cond::By(pats) => doc
             .last_by
             .as_ref()

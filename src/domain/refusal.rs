@@ -71,6 +71,16 @@ pub enum Refusal {
         now: String,
         expected: String,
     },
+    /// Undo of a dossier someone else has ticked or scored since (`action`
+    /// is the audit's: `tick`, `untick`, `score`, `unscore`; `what` its
+    /// detail: the item, or `necessity = 18`).
+    WorkedOnSince {
+        code: String,
+        by: String,
+        action: String,
+        what: String,
+        at: String,
+    },
     /// The undo confirmed is no longer my last decision.
     UndoMoved { expected: i64, now: i64 },
     /// A tick of an automatic item.
@@ -193,6 +203,35 @@ impl Refusal {
                     format!("không hoàn tác được: {code} nay là {now}, không còn là {expected}")
                 } else {
                     format!("cannot undo: {code} is {now} now, not {expected}")
+                }
+            }
+            Refusal::WorkedOnSince {
+                code,
+                by,
+                action,
+                what,
+                at,
+            } => {
+                let at = lang.datetime(at);
+                let verb = match (action.as_str(), vi) {
+                    ("tick", false) => "ticked",
+                    ("untick", false) => "unticked",
+                    ("score", false) => "scored",
+                    ("unscore", false) => "cleared the score of",
+                    ("tick", true) => "đã tích",
+                    ("untick", true) => "đã bỏ tích",
+                    ("score", true) => "đã chấm",
+                    ("unscore", true) => "đã xóa điểm",
+                    (other, _) => other,
+                };
+                if vi {
+                    format!(
+                        "không hoàn tác được: {by} {verb} {what} của {code} lúc {at}, sau quyết định này"
+                    )
+                } else {
+                    format!(
+                        "cannot undo: {by} {verb} {what} on {code} at {at}, after this decision"
+                    )
                 }
             }
             Refusal::UndoMoved { expected, now } => {

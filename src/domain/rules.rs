@@ -5,6 +5,7 @@
 
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::checklist::AutoItem;
+use crate::domain::council::{COUNCIL_FILE, Council};
 use crate::domain::dossier::{DocKind, Dossier, PriorityArea, ProjectType};
 use crate::domain::lang::Lang;
 use crate::domain::money::Vnd;
@@ -25,16 +26,17 @@ pub const CRITERIA_FILE: &str = "criteria.toml";
 pub const BUDGET_FILE: &str = "budget.toml";
 
 /// The rule files, in loading order.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     CATEGORIES_FILE,
     CHECKLISTS_FILE,
     CRITERIA_FILE,
     BUDGET_FILE,
     crate::domain::spellings::ALIASES_FILE,
+    COUNCIL_FILE,
 ];
 
 /// The copies of `data/*.toml` compiled into the binary: (file name, text).
-pub const BUNDLED: [(&str, &str); 5] = [
+pub const BUNDLED: [(&str, &str); 6] = [
     (CATEGORIES_FILE, include_str!("../../data/categories.toml")),
     (CHECKLISTS_FILE, include_str!("../../data/checklists.toml")),
     (CRITERIA_FILE, include_str!("../../data/criteria.toml")),
@@ -43,6 +45,7 @@ pub const BUNDLED: [(&str, &str); 5] = [
         crate::domain::spellings::ALIASES_FILE,
         crate::domain::spellings::BUNDLED_ALIASES,
     ),
+    (COUNCIL_FILE, include_str!("../../data/council.toml")),
 ];
 
 /// One rule file handed to [`Rules::from_sources`]: its name (shown in
@@ -332,6 +335,8 @@ pub struct Rules {
     categories: Vec<CategoryRules>,
     allocations: BTreeMap<(i32, Category), Vnd>,
     rule_sets: RuleSets,
+    /// How the appraisers' scores make the dossier's (`council.toml`).
+    pub council: Council,
 }
 
 fn index(c: Category) -> usize {
@@ -375,6 +380,11 @@ impl Rules {
         let (general, checklists) = load_checklists(chk_src)?;
         let (bonus, criteria) = load_criteria(crit_src)?;
         let allocations = load_budget(bud_src)?;
+        // Optional: without the file, the built-in settings.
+        let council = match find(COUNCIL_FILE) {
+            Ok(src) => crate::domain::council::load(src)?,
+            Err(_) => Council::default(),
+        };
 
         let mut manual_ids: Vec<String> = Vec::new();
         for (_, m) in checklists.values() {
@@ -427,6 +437,7 @@ impl Rules {
             categories,
             allocations,
             rule_sets,
+            council,
         })
     }
 

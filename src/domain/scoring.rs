@@ -138,6 +138,24 @@ pub struct ScoreCard {
     pub bonus_parts: Vec<BonusPart>,
     /// Every criterion of the category, in data order.
     pub criteria: Vec<CriterionScore>,
+    /// Each appraiser's own card (council scoring), by name; empty while
+    /// nobody scored.
+    pub by_appraiser: Vec<AppraiserScore>,
+    /// Highest appraiser's total minus the lowest; `None` with fewer than
+    /// two appraisers.
+    pub spread: Option<i64>,
+    /// The spread is above the council's threshold.
+    pub disputed: bool,
+}
+
+/// One appraiser's score of a dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppraiserScore {
+    pub appraiser: String,
+    /// Their criteria points plus the bonus.
+    pub total: i64,
+    /// Their points per criterion of the category (null: not scored by them).
+    pub criteria: Vec<(String, Option<u32>)>,
 }
 
 /// Build the score card. `entries` are in the order they were made (the
@@ -180,7 +198,96 @@ pub fn score_card(
         bonus: bonus_sum,
         bonus_parts,
         criteria,
+        by_appraiser: Vec::new(),
+        spread: None,
+        disputed: false,
     }
+}
+
+/// Who is looking at a council's score card, and who leads the dossier.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Viewer<'a> {
+    /// The appraiser looking: their own points are the criteria shown.
+    pub me: Option<&'a str>,
+    /// The dossier's assignee (the lead, for the `lead` rule).
+    pub lead: Option<&'a str>,
+}
+
+/// The score card of a council: `entries` are every appraiser's (`author`
+/// is the appraiser). The total is the council's (`data/council.toml`) plus
+/// the bonus; the criteria are the viewer's own points when they scored the
+/// dossier, else each criterion's points drawn by the same rule from the
+/// appraisers who scored it (one appraiser: theirs, as before councils).
+pub fn council_card(
+    rules: &Rules,
+    category: Category,
+    facts: &BonusFacts,
+    entries: &[ScoreEntry],
+    current_revision: i64,
+    as_of: NaiveDate,
+    viewer: Viewer,
+) -> ScoreCard {
+    let council = &rules.council;
+    let mut names: Vec<&str> = entries.iter().map(|e| e.author.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let cards: Vec<(&str, ScoreCard)> = names
+        .iter()
+        .map(|&n| {
+            let own: Vec<ScoreEntry> = entries.iter().filter(|e| e.author == n).cloned().collect();
+            (
+                n,
+                score_card(rules, category, facts, &own, current_revision, as_of),
+            )
+        })
+        .collect();
+    let mine = viewer
+        .me
+        .and_then(|me| cards.iter().find(|(n, _)| *n == me));
+    let mut card = match (mine, cards.as_slice()) {
+        (Some((_, c)), _) => c.clone(),
+        (None, [(_, only)]) => only.clone(),
+        _ => {
+            let mut c = score_card(rules, category, facts, &[], current_revision, as_of);
+            for crit in &mut c.criteria {
+                let given: Vec<(String, i64)> = cards
+                    .iter()
+                    .filter_map(|(n, k)| {
+                        let p = k.criteria.iter().find(|x| x.id == crit.id)?.points?;
+                        Some((n.to_string(), i64::from(p)))
+                    })
+                    .collect();
+                crit.points = council
+                    .verdict(&given, viewer.lead)
+                    .points
+                    .and_then(|p| u32::try_from(p).ok());
+            }
+            c
+        }
+    };
+    let totals: Vec<(String, i64)> = cards
+        .iter()
+        .filter_map(|(n, c)| Some((n.to_string(), c.total? - c.bonus)))
+        .collect();
+    let verdict = council.verdict(&totals, viewer.lead);
+    card.total = verdict.points.map(|p| p + card.bonus);
+    card.spread = verdict.spread;
+    card.disputed = council.disputed(verdict.spread);
+    card.by_appraiser = cards
+        .iter()
+        .filter_map(|(n, c)| {
+            Some(AppraiserScore {
+                appraiser: n.to_string(),
+                total: c.total?,
+                criteria: c
+                    .criteria
+                    .iter()
+                    .map(|x| (x.id.clone(), x.points))
+                    .collect(),
+            })
+        })
+        .collect();
+    card
 }
 
 /// The criterion `criterion` of `category` (dossier `code`), or why there

@@ -141,6 +141,9 @@ pub mod audit {
             Import = "import", "import", "nhập hồ sơ";
             Revise = "revise", "new revision", "nộp bản sửa đổi";
             Allocation = "allocation", "allocation", "đặt phân bổ";
+            Assign = "assign", "assign", "giao hồ sơ";
+            Unassign = "unassign", "unassign", "bỏ giao";
+            Council = "council", "council rule", "quy tắc hội đồng";
         }
     }
 

@@ -97,6 +97,28 @@ fn plan_undo(tx: &rusqlite::Connection, actor: &Actor) -> Result<UndoPlan> {
                 at: when,
             }));
         }
+        // Refuse if someone else has since ticked or scored the dossier:
+        // their work was done on the dossier as this batch left it.
+        let since: Option<(String, String, Option<String>, String)> = tx
+            .query_row(
+                "SELECT a.author, a.action, a.detail, a.at FROM audit a
+                 WHERE a.dossier_id = ?1 AND a.author != ?3
+                   AND a.action IN ('tick', 'untick', 'score', 'unscore')
+                   AND a.id > (SELECT MAX(id) FROM audit WHERE batch_id = ?2)
+                 ORDER BY a.id DESC LIMIT 1",
+                params![dossier_id, batch, actor.user],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        if let Some((by, action, detail, when)) = since {
+            return Err(StoreError::Refused(Refusal::WorkedOnSince {
+                code: code.clone(),
+                by,
+                action,
+                what: detail.unwrap_or_default(),
+                at: when,
+            }));
+        }
         let h = head(tx, code)?;
         if &h.status != to {
             return Err(StoreError::Refused(Refusal::StatusChanged {

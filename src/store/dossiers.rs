@@ -56,13 +56,21 @@ pub struct QueueRow {
     pub national: Vnd,
     /// Best valid-until date of a regional/national certificate (bonus).
     pub certificate_valid_until: Option<NaiveDate>,
-    /// Sum of the criterion points; `None` while unscored (bonus not included).
+    /// The council's criterion points (one appraiser: the sum of their
+    /// points); `None` while unscored (bonus not included).
     pub criteria_points: Option<i64>,
     pub revision: i64,
     pub version: i64,
     pub implementing_unit: String,
     pub district: Option<String>,
     pub commune: Option<String>,
+    /// Highest appraiser's total minus the lowest; `None` with fewer than
+    /// two appraisers.
+    pub score_spread: Option<i64>,
+    /// How many appraisers scored it.
+    pub appraisers: i64,
+    /// Who it is assigned to.
+    pub assignee: Option<String>,
 }
 
 /// A whole dossier as stored: its current revision and state.
@@ -339,7 +347,7 @@ impl Store {
         let mut sql = String::from(
             "SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
                     submitted_on, national_vnd, cert_valid_until, score_points, revision, version,
-                    implementing_unit, district, commune
+                    implementing_unit, district, commune, score_spread, appraisers, assignee
              FROM dossiers WHERE 1 = 1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -369,8 +377,11 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), queue_row)?;
+        let recount = self.stale_council_totals()?;
         for r in rows {
-            each(r??)?;
+            let mut r = r??;
+            self.rescore(&mut r, &recount);
+            each(r)?;
         }
         Ok(())
     }
@@ -379,10 +390,15 @@ impl Store {
     pub fn queue_row(&self, code: &str) -> Result<Option<QueueRow>> {
         let mut stmt = self.conn.prepare_cached("SELECT code, plan_year, province, category, project_type, priority_area, title, beneficiary, status,
                     submitted_on, national_vnd, cert_valid_until, score_points, revision, version,
-                    implementing_unit, district, commune
+                    implementing_unit, district, commune, score_spread, appraisers, assignee
              FROM dossiers WHERE code = ?1")?;
         match stmt.query_row([code], queue_row).optional()? {
-            Some(r) => Ok(Some(r?)),
+            Some(r) => {
+                let mut r = r?;
+                let recount = self.stale_council_totals()?;
+                self.rescore(&mut r, &recount);
+                Ok(Some(r))
+            }
             None => Ok(None),
         }
     }
@@ -503,5 +519,8 @@ fn queue_row(r: &Row<'_>) -> rusqlite::Result<Result<QueueRow>> {
         implementing_unit: r.get(15)?,
         district: r.get(16)?,
         commune: r.get(17)?,
+        score_spread: r.get(18)?,
+        appraisers: r.get(19)?,
+        assignee: r.get(20)?,
     }))
 }

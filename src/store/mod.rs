@@ -12,11 +12,13 @@
 
 mod allocations;
 mod audit;
+mod council;
 mod decisions;
 mod dossiers;
 mod duplicates;
 mod maintenance;
 mod schema;
+mod team;
 mod work;
 
 pub use allocations::AllocationRecord;
@@ -30,6 +32,7 @@ pub use dossiers::{
 };
 pub use duplicates::DuplicateRow;
 pub use maintenance::Problem;
+pub use team::{AssignOutcome, Presence};
 pub use work::{NoteRecord, ScoreRecord, TickRecord};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
@@ -197,6 +200,11 @@ pub enum Access {
 /// The database: one SQLite file in WAL mode.
 pub struct Store {
     conn: Connection,
+    /// The council rule scores are aggregated by ([`Store::use_council`]).
+    council: crate::domain::council::Council,
+    /// The stored council scores were made by another rule and the
+    /// database cannot be written: rows are scored again when read.
+    council_stale: bool,
 }
 
 /// What is found in a file before anything is written to it.
@@ -375,7 +383,11 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            council: Default::default(),
+            council_stale: false,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -395,7 +407,11 @@ impl Store {
             });
         }
         conn.pragma_update(None, "query_only", "ON")?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            council: Default::default(),
+            council_stale: false,
+        })
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -567,6 +583,29 @@ fn audit(
                         .execute(params![at, actor.user, actor.os_user, action, id, code, revision, version, batch_id, reason, detail],
     )?;
     Ok(())
+}
+
+/// The audit entry of a change to one dossier made outside any batch
+/// (a tick, a score, a note, an assignment), with what changed.
+fn audit_work(
+    tx: &Connection,
+    actor: &Actor,
+    at: &str,
+    action: &str,
+    h: &Head,
+    version: i64,
+    detail: &str,
+) -> Result<()> {
+    audit(
+        tx,
+        actor,
+        at,
+        action,
+        Some((h.id, &h.code, h.revision, version)),
+        None,
+        None,
+        Some(detail),
+    )
 }
 
 /// The identity of a dossier inside a transaction.

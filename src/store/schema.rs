@@ -176,6 +176,44 @@ CREATE TABLE beneficiary_keys (
 CREATE INDEX beneficiary_keys_key ON beneficiary_keys (key, dossier_id);
 CREATE INDEX beneficiary_keys_dossier ON beneficiary_keys (dossier_id);
 "#,
+    // 6: a team on one queue. Each appraiser's criterion points are kept
+    // apart (`appraisals`; the old `scores` rows become their author's and
+    // the table is no longer written); the dossier keeps the council's
+    // aggregate in `score_points`, the spread of the totals, how many
+    // appraisers scored it, and its assignee. `presence` holds heartbeats
+    // of open TUI sessions, each with its expiry: a dead session's row
+    // stops counting by itself, nothing needs cleaning up. `settings`
+    // records the council rule the stored aggregates were computed under.
+    r#"
+CREATE TABLE appraisals (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+    appraiser  TEXT NOT NULL,
+    criterion  TEXT NOT NULL,
+    points     INTEGER NOT NULL,
+    os_user    TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    revision   INTEGER NOT NULL,
+    PRIMARY KEY (dossier_id, appraiser, criterion)
+) WITHOUT ROWID;
+INSERT INTO appraisals (dossier_id, appraiser, criterion, points, os_user, at, revision)
+    SELECT dossier_id, author, criterion, points, os_user, at, revision FROM scores;
+ALTER TABLE dossiers ADD COLUMN score_spread INTEGER;
+ALTER TABLE dossiers ADD COLUMN appraisers INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dossiers ADD COLUMN assignee TEXT;
+UPDATE dossiers SET appraisers = (SELECT COUNT(DISTINCT appraiser) FROM appraisals WHERE dossier_id = dossiers.id);
+CREATE INDEX dossiers_assignee ON dossiers (assignee) WHERE assignee IS NOT NULL;
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE presence (
+    session    TEXT PRIMARY KEY,
+    appraiser  TEXT NOT NULL,
+    code       TEXT,
+    pane       TEXT,
+    expires_at INTEGER NOT NULL           -- unix seconds
+) WITHOUT ROWID;
+"#,
 ];
 
 /// The migration after which the beneficiary keys are filled from the

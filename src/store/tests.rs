@@ -2,6 +2,8 @@ use super::*;
 use crate::domain::dossier::fixtures;
 use crate::domain::{Decision, Dossier, Status};
 
+mod team;
+
 fn lan() -> Actor {
     Actor {
         user: "lan".into(),
@@ -524,8 +526,12 @@ fn a_cleared_score_is_unscored_again_and_audited_in_its_transaction() {
         .collect();
     assert_eq!(left, vec!["technology"]);
     assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(10));
-    // Clearing the last one: no points at all (NULL), not 0.
+    // Each appraiser's points are their own: minh clearing technology
+    // leaves lan's alone (nothing to clear of his, nothing written).
     s.clear_score(&minh(), "A", "technology", None).unwrap();
+    assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, Some(10));
+    // Clearing the last one: no points at all (NULL), not 0.
+    s.clear_score(&lan(), "A", "technology", None).unwrap();
     assert!(s.scores("A").unwrap().is_empty());
     assert_eq!(s.queue_row("A").unwrap().unwrap().criteria_points, None);
     // Already unscored: nothing written.
@@ -544,7 +550,7 @@ fn a_cleared_score_is_unscored_again_and_audited_in_its_transaction() {
         entries[3..],
         [
             ("unscore", "lan", Some("necessity (was 18)")),
-            ("unscore", "minh", Some("technology (was 10)")),
+            ("unscore", "lan", Some("technology (was 10)")),
         ]
     );
     // A clear on a version someone else changed since is refused.

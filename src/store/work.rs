@@ -1,6 +1,8 @@
 //! An appraiser's work on a dossier: checklist ticks, scores, notes.
 
-use super::{Actor, Result, Store, StoreError, audit, bump, check_version_of, head, now, touch};
+use super::{
+    Actor, Result, Store, StoreError, audit, audit_work, bump, check_version_of, head, now, touch,
+};
 use crate::domain::refusal::Refusal;
 use rusqlite::{OptionalExtension, params};
 
@@ -43,18 +45,41 @@ enum Work {
 }
 
 impl Work {
-    fn select(self) -> &'static str {
-        match self {
-            Work::Tick => "SELECT ticked FROM ticks WHERE dossier_id = ?1 AND item = ?2",
-            Work::Score => "SELECT points FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
-        }
+    /// The stored value of `key` (the item, the criterion) for this
+    /// dossier; a score is the acting appraiser's own.
+    fn select(
+        self,
+        tx: &rusqlite::Connection,
+        id: i64,
+        key: &str,
+        who: &str,
+    ) -> Result<Option<i64>> {
+        Ok(match self {
+            Work::Tick => tx
+                .prepare_cached("SELECT ticked FROM ticks WHERE dossier_id = ?1 AND item = ?2")?
+                .query_row(params![id, key], |r| r.get(0))
+                .optional()?,
+            Work::Score => tx
+                .prepare_cached(
+                    "SELECT points FROM appraisals WHERE dossier_id = ?1 AND criterion = ?2 AND appraiser = ?3",
+                )?
+                .query_row(params![id, key, who], |r| r.get(0))
+                .optional()?,
+        })
     }
 
-    fn delete(self) -> &'static str {
+    fn delete(self, tx: &rusqlite::Connection, id: i64, key: &str, who: &str) -> Result<()> {
         match self {
-            Work::Tick => "DELETE FROM ticks WHERE dossier_id = ?1 AND item = ?2",
-            Work::Score => "DELETE FROM scores WHERE dossier_id = ?1 AND criterion = ?2",
-        }
+            Work::Tick => tx
+                .prepare_cached("DELETE FROM ticks WHERE dossier_id = ?1 AND item = ?2")?
+                .execute(params![id, key])?,
+            Work::Score => tx
+                .prepare_cached(
+                    "DELETE FROM appraisals WHERE dossier_id = ?1 AND criterion = ?2 AND appraiser = ?3",
+                )?
+                .execute(params![id, key, who])?,
+        };
+        Ok(())
     }
 
     fn upsert(self) -> &'static str {
@@ -64,8 +89,8 @@ impl Work {
                  ON CONFLICT (dossier_id, item) DO UPDATE SET ticked = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7"
             }
             Work::Score => {
-                "INSERT INTO scores (dossier_id, criterion, points, author, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (dossier_id, criterion) DO UPDATE SET points = ?3, author = ?4, os_user = ?5, at = ?6, revision = ?7"
+                "INSERT INTO appraisals (dossier_id, criterion, points, appraiser, os_user, at, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (dossier_id, appraiser, criterion) DO UPDATE SET points = ?3, os_user = ?5, at = ?6, revision = ?7"
             }
         }
     }
@@ -113,8 +138,9 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// Set a criterion's points. The caller has validated criterion and
-    /// range against the rules. Keeps the dossier's points sum current.
+    /// Set the acting appraiser's points of a criterion (each appraiser
+    /// scores on their own). The caller has validated criterion and range
+    /// against the rules. Keeps the dossier's council score current.
     pub fn set_score(
         &mut self,
         actor: &Actor,
@@ -182,13 +208,11 @@ impl Store {
         describe: impl FnOnce(Option<i64>) -> (&'static str, String),
     ) -> Result<i64> {
         let at = now();
+        let council = self.council;
         let tx = self.write()?;
         let h = head(&tx, code)?;
         check_version_of(&tx, &h, expected_version, Some(&actor.user))?;
-        let before: Option<i64> = tx
-            .prepare_cached(work.select())?
-            .query_row(params![h.id, key], |r| r.get(0))
-            .optional()?;
+        let before = work.select(&tx, h.id, key, &actor.user)?;
         if before == value {
             return Ok(h.version);
         }
@@ -202,15 +226,13 @@ impl Store {
                 at,
                 h.revision
             ])?,
-            None => tx
-                .prepare_cached(work.delete())?
-                .execute(params![h.id, key])?,
+            None => {
+                work.delete(&tx, h.id, key, &actor.user)?;
+                0
+            }
         };
         if work == Work::Score {
-            tx.prepare_cached(
-                "UPDATE dossiers SET score_points = (SELECT SUM(points) FROM scores WHERE dossier_id = ?1) WHERE id = ?1",
-            )?
-            .execute([h.id])?;
+            super::council::refresh(&tx, h.id, &council)?;
         }
         // A tick can change the gate of a decision; a score cannot.
         let version = match work {
@@ -218,25 +240,17 @@ impl Store {
             Work::Score => touch(&tx, &h, &at)?,
         };
         let (action, detail) = describe(before);
-        audit(
-            &tx,
-            actor,
-            &at,
-            action,
-            Some((h.id, &h.code, h.revision, version)),
-            None,
-            None,
-            Some(&detail),
-        )?;
+        audit_work(&tx, actor, &at, action, &h, version, &detail)?;
         tx.commit()?;
         Ok(version)
     }
 
-    /// The scores of a dossier.
+    /// The scores of a dossier, every appraiser's (`author` is the
+    /// appraiser), by appraiser and criterion.
     pub fn scores(&self, code: &str) -> Result<Vec<ScoreRecord>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.criterion, s.points, s.author, s.at, s.revision FROM scores s JOIN dossiers d ON d.id = s.dossier_id
-             WHERE d.code = ?1 ORDER BY s.criterion",
+            "SELECT s.criterion, s.points, s.appraiser, s.at, s.revision FROM appraisals s JOIN dossiers d ON d.id = s.dossier_id
+             WHERE d.code = ?1 ORDER BY s.appraiser, s.criterion",
         )?;
         let rows = stmt.query_map([code], |r| {
             Ok(ScoreRecord {

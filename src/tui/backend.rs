@@ -12,13 +12,19 @@ use crate::tui::action::{Action, Loaded};
 use crate::tui::app::{Effect, LOG_LIMIT};
 use crate::tui::model::{
     AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
-    QueueItem, RankLine, RowTexts, Saved, ScoreData,
+    QueueItem, RankLine, RowTeam, RowTexts, Saved, ScoreData,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Rows of the first screen of the queue, loaded before the rest.
 const QUEUE_HEAD: usize = 300;
+
+/// How long a heartbeat counts, and how often it is renewed: a session
+/// that ends or dies is gone from the others' screens within a minute.
+const PRESENCE_TTL_SECS: i64 = 30;
+const PRESENCE_RENEW: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Executes effects against one database for one appraiser.
 pub struct StoreBackend {
@@ -26,6 +32,15 @@ pub struct StoreBackend {
     rules: Rules,
     actor: Actor,
     as_of: NaiveDate,
+    /// This session's presence: its id, the dossier open and the pane, the
+    /// last heartbeat, and the others as last reported.
+    session: String,
+    open: Option<String>,
+    pane: Option<&'static str>,
+    beat: Option<std::time::Instant>,
+    others: Option<Vec<(String, String, Option<String>)>>,
+    /// The change mark and data version last reported ([`Self::version`]).
+    seen: Option<(i64, i64)>,
     /// The language of the texts it hands the views (refusals).
     pub lang: crate::domain::Lang,
     /// Where the papers go and what they need.
@@ -48,11 +63,20 @@ pub struct PaperPlace {
 impl StoreBackend {
     /// A backend on `store` for `actor`, evaluating checklists as of `as_of`.
     pub fn new(store: Store, rules: Rules, actor: Actor, as_of: NaiveDate) -> StoreBackend {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         StoreBackend {
             store,
             rules,
             actor,
             as_of,
+            session: format!("{}-{nanos}", std::process::id()),
+            open: None,
+            pane: None,
+            beat: None,
+            others: None,
+            seen: None,
             lang: crate::domain::Lang::En,
             papers: PaperPlace::default(),
         }
@@ -118,6 +142,9 @@ impl StoreBackend {
 
     /// Run one effect; the actions to feed back to `update`.
     pub fn execute(&mut self, effect: Effect) -> Vec<Action> {
+        if effect == Effect::Poll {
+            return self.poll();
+        }
         match self.run(effect) {
             Ok(Some(l)) => vec![Action::Loaded(Box::new(l))],
             Ok(None) => Vec::new(),
@@ -130,7 +157,17 @@ impl StoreBackend {
             Effect::LoadQueue => self.queue(None)?,
             Effect::LoadQueueHead => self.queue(Some(QUEUE_HEAD))?,
             Effect::LoadDossier(code) => {
-                match ops::view(&self.store, &self.rules, &code, self.as_of) {
+                if self.open.as_deref() != Some(code.as_str()) {
+                    self.open = Some(code.clone());
+                    self.beat = None;
+                }
+                match ops::view_as(
+                    &self.store,
+                    &self.rules,
+                    &code,
+                    self.as_of,
+                    Some(&self.actor.user),
+                ) {
                     Ok(v) => Loaded::Dossier(code, Some(Box::new(dossier_data(v)))),
                     Err(OpError::Store(crate::store::StoreError::NotFound(_))) => {
                         Loaded::Dossier(code, None)
@@ -262,7 +299,20 @@ impl StoreBackend {
             Effect::LoadLog => self.log()?,
             Effect::LoadSummary { plan_year } => self.summary(plan_year)?,
             Effect::WritePaper(job) => self.write_paper(job)?,
-            Effect::Poll => Loaded::Version(self.store.data_version()?),
+            Effect::Poll => Loaded::Version(self.version()?),
+            Effect::Assign { codes, to } => {
+                let out = ops::team::assign(&mut self.store, &self.actor, &codes, to.as_deref())?;
+                Loaded::Assigned {
+                    codes: out.changed,
+                    to,
+                }
+            }
+            Effect::Present { pane } => {
+                self.pane = pane;
+                self.beat = None;
+                self.heartbeat()?;
+                return Ok(None);
+            }
             Effect::Search(r) => {
                 let (matches, fuzzy) = r.run();
                 Loaded::Searched {
@@ -287,8 +337,8 @@ impl StoreBackend {
 
     /// The queue (or its first `limit` rows), with what each row searches
     /// prepared here, on the store thread.
-    fn queue(&self, limit: Option<usize>) -> Result<Loaded, OpError> {
-        let version = self.store.data_version()?;
+    fn queue(&mut self, limit: Option<usize>) -> Result<Loaded, OpError> {
+        let version = self.version()?;
         let filter = QueueFilter {
             limit,
             ..QueueFilter::default()
@@ -314,6 +364,68 @@ impl StoreBackend {
         })
     }
 
+    /// A poll tick: renew this session's heartbeat when due, and report
+    /// the change mark and (when it changed) who else is where.
+    fn poll(&mut self) -> Vec<Action> {
+        let mut out = Vec::new();
+        let step = (|| -> Result<(), OpError> {
+            self.heartbeat()?;
+            out.push(Action::Loaded(Box::new(Loaded::Version(self.version()?))));
+            let others: Vec<(String, String, Option<String>)> = self
+                .store
+                .presence()?
+                .into_iter()
+                .filter(|p| p.session != self.session)
+                .map(|p| (p.code, p.appraiser, p.pane))
+                .collect();
+            if self.others.as_ref() != Some(&others) {
+                self.others = Some(others.clone());
+                out.push(Action::Loaded(Box::new(Loaded::Presence(others))));
+            }
+            Ok(())
+        })();
+        if let Err(e) = step {
+            out.push(Action::Failed(e.message(self.lang)));
+        }
+        out
+    }
+
+    /// The database's data version as the state should see it: it moves
+    /// when another connection changed the data, not when one only wrote
+    /// a heartbeat (`PRAGMA data_version` counts both; every change to the
+    /// data writes an audit entry, a heartbeat does not). My own writes
+    /// move neither.
+    fn version(&mut self) -> Result<i64, OpError> {
+        let dv = self.store.data_version()?;
+        let mark = self.store.change_mark()?;
+        match self.seen {
+            Some((m, v)) if m == mark => Ok(v),
+            _ => {
+                self.seen = Some((mark, dv));
+                Ok(dv)
+            }
+        }
+    }
+
+    /// Write this session's heartbeat when it is due (or the dossier or
+    /// pane changed).
+    fn heartbeat(&mut self) -> Result<(), OpError> {
+        if self.beat.is_some_and(|b| b.elapsed() < PRESENCE_RENEW) {
+            return Ok(());
+        }
+        let open = self.open.as_deref().map(|c| (c, self.pane));
+        let done = self
+            .store
+            .heartbeat(&self.session, &self.actor.user, open, PRESENCE_TTL_SECS);
+        self.beat = Some(std::time::Instant::now());
+        match done {
+            // A user who may only read the database is not shown to the
+            // others; nothing else of theirs is affected.
+            Ok(()) | Err(crate::store::StoreError::ReadOnly) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     fn queue_item(&self, r: &QueueRow) -> QueueItem {
         let texts = RowTexts {
             code: &r.code,
@@ -335,6 +447,11 @@ impl StoreBackend {
             revision: r.revision,
             version: r.version,
             texts: texts.share(),
+            team: RowTeam {
+                assignee: r.assignee.as_deref().map(Arc::from),
+                mine: r.assignee.as_deref() == Some(self.actor.user.as_str()),
+                disputed: self.rules.council.disputed(r.score_spread),
+            },
         }
     }
 
@@ -560,6 +677,14 @@ pub fn dossier_data(v: DossierView) -> DossierData {
         ),
         checklist_ok,
         score: ScoreData {
+            by_appraiser: v
+                .score
+                .by_appraiser
+                .iter()
+                .map(|a| (a.appraiser.clone(), a.total))
+                .collect(),
+            spread: v.score.spread,
+            disputed: v.score.disputed,
             total: v.score.total,
             bonus: v.score.bonus,
             bonus_parts: v
@@ -600,5 +725,18 @@ pub fn dossier_data(v: DossierView) -> DossierData {
         revision: v.record.revision,
         version: v.record.version,
         dossier: v.record.dossier,
+    }
+}
+
+impl Drop for StoreBackend {
+    /// A session that ends says so: the others stop showing it at once
+    /// (one that dies is gone when its heartbeat expires).
+    fn drop(&mut self) {
+        if self.beat.is_some() {
+            // Best effort: an error here changes nothing anyone did.
+            let _ = self
+                .store
+                .heartbeat(&self.session, &self.actor.user, None, 0);
+        }
     }
 }

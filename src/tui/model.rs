@@ -35,6 +35,28 @@ pub struct QueueItem {
     /// Code, title, beneficiary, province, implementing unit, district and
     /// commune (what the filter searches).
     pub texts: Arc<Texts>,
+    /// Who it is assigned to, and whether its council disagrees.
+    pub team: RowTeam,
+}
+
+/// The team's facts of a queue row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowTeam {
+    /// Who the dossier is assigned to.
+    pub assignee: Option<Arc<str>>,
+    /// Assigned to the user of this session.
+    pub mine: bool,
+    /// The appraisers' totals are further apart than the council allows.
+    pub disputed: bool,
+}
+
+impl RowTeam {
+    /// Put these facts in a search document (`is:mine`, `to:`, `is:disputed`).
+    pub fn fill(&self, d: &mut Doc) {
+        d.mine = self.mine;
+        d.disputed = self.disputed;
+        d.assignee = self.assignee.as_deref().map(Prepared::boxed);
+    }
 }
 
 /// The texts of a queue row, as written by the province.
@@ -95,6 +117,7 @@ impl QueueItem {
         d.score = self.score;
         d.national = self.national;
         d.plan_year = self.plan_year;
+        self.team.fill(&mut d);
         d
     }
 
@@ -175,6 +198,12 @@ pub struct ScoreData {
     pub bonus_parts: Vec<((String, String), i64)>,
     /// Every criterion of the category.
     pub criteria: Vec<CriterionRow>,
+    /// Each appraiser's total (council scoring), by name.
+    pub by_appraiser: Vec<(String, i64)>,
+    /// Highest total minus the lowest, with two appraisers or more.
+    pub spread: Option<i64>,
+    /// The spread is above the council's threshold.
+    pub disputed: bool,
 }
 
 /// A note on a dossier.

@@ -234,6 +234,19 @@ struct Worker {
     in_flight: usize,
     /// When the oldest of them was sent (for the busy indicator).
     since: Option<Instant>,
+    /// Told when the store thread has ended (its backend dropped).
+    ended: Receiver<()>,
+}
+
+/// On quit: end the store thread and give it a moment to drop its
+/// backend, which takes this session's presence off the others' screens
+/// at once (a session that dies is gone when its heartbeat expires).
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let (closed, _) = mpsc::channel();
+        drop(std::mem::replace(&mut self.requests, closed));
+        let _ = self.ended.recv_timeout(Duration::from_secs(1));
+    }
 }
 
 /// A result taking longer than this shows the busy indicator.
@@ -243,6 +256,7 @@ impl Worker {
     fn spawn(mut backend: StoreBackend) -> anyhow::Result<Worker> {
         let (requests, inbox) = mpsc::channel::<Effect>();
         let (outbox, results) = mpsc::channel::<Vec<Action>>();
+        let (end, ended) = mpsc::channel::<()>();
         std::thread::Builder::new()
             .name("store".into())
             .spawn(move || {
@@ -251,6 +265,8 @@ impl Worker {
                         break;
                     }
                 }
+                drop(backend);
+                let _ = end.send(());
             })
             .context("starting the store thread")?;
         Ok(Worker {
@@ -258,6 +274,7 @@ impl Worker {
             results,
             in_flight: 0,
             since: None,
+            ended,
         })
     }
 
@@ -353,6 +370,7 @@ impl Session {
             results: mpsc::channel().1,
             in_flight: 0,
             since: None,
+            ended: mpsc::channel().1,
         });
         if let Executor::Inline(backend) = std::mem::replace(&mut self.executor, placeholder) {
             self.executor = Executor::Worker(Worker::spawn(*backend)?);

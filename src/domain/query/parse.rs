@@ -11,6 +11,7 @@ pub(super) const QUALIFIERS: &[(&str, &[&str])] = &[
     ("s", &["status", "tt", "trangthai", "trạngthái"]),
     ("is", &["la", "là"]),
     ("by", &["boi", "bởi", "nguoi", "người"]),
+    ("to", &["giao", "chutri", "chủtrì"]),
     ("score", &["diem", "điểm"]),
     ("national", &["kp", "kinhphi", "kinhphí", "kcqg"]),
     ("year", &["nam", "năm"]),
@@ -28,6 +29,11 @@ pub(super) const IS_VALUES: &[(&str, &[&str])] = &[
     ("scored", &["dacham", "đãchấm"]),
     ("unscored", &["chuacham", "chưachấm"]),
     ("marked", &["danhdau", "đánhdấu"]),
+    (
+        "disputed",
+        &["tranhluan", "tranhluận", "lechdiem", "lệchđiểm"],
+    ),
+    ("mine", &["cuatoi", "củatôi"]),
 ];
 
 /// Status names a person may type, with their Vietnamese names.
@@ -244,9 +250,11 @@ pub(super) fn qualifier(
                 Some("scored") => Cond::Scored,
                 Some("unscored") => Cond::Unscored,
                 Some("marked") => Cond::Marked,
+                Some("disputed") => Cond::Disputed,
+                Some("mine") => Cond::Mine,
                 _ => {
                     return err(format!(
-                        "{name}:{value}: unknown (is:failing, is:ok, is:scored, is:unscored, is:marked)"
+                        "{name}:{value}: unknown (is:failing, is:ok, is:scored, is:unscored, is:marked, is:disputed, is:mine)"
                     ));
                 }
             }
@@ -257,6 +265,13 @@ pub(super) fn qualifier(
                 return err(format!("{name}:{value}: needs an appraiser's name"));
             }
             Cond::By(pats)
+        }
+        "to" => {
+            let pats = words(value);
+            if pats.is_empty() {
+                return err(format!("{name}:{value}: needs an appraiser's name"));
+            }
+            Cond::To(pats)
         }
         "a" => {
             let pats = words(value);

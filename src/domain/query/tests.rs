@@ -222,3 +222,25 @@ fn narrowing_is_claimed_only_when_it_is_certain() {
     assert!(Query::narrows("s:ch", "s:chờ", &a));
     assert!(Query::narrows("gia lai", "gia lai chè", &a));
 }
+
+#[test]
+fn team_qualifiers() {
+    let mut d = Doc::new([(Field::Code, Some("KC24-GL-007"))]);
+    let matches = |q: &str, d: &Doc| {
+        Query::parse(q, &aliases())
+            .unwrap()
+            .matches(d, false)
+            .is_some()
+    };
+    assert!(!matches("is:disputed", &d) && !matches("is:mine", &d) && !matches("to:lan", &d));
+    d.disputed = true;
+    d.mine = true;
+    d.assignee = Some(Prepared::boxed("Nguyễn Thị Lan"));
+    assert!(matches("is:disputed", &d) && matches("is:lechdiem", &d));
+    assert!(matches("is:mine", &d) && matches("is:cuatoi", &d) && !matches("-is:mine", &d));
+    assert!(matches("to:lan", &d) && matches("giao:\"thị lan\"", &d) && !matches("to:minh", &d));
+    let e = Query::parse("to:", &aliases()).unwrap_err();
+    assert!(e.to_string().contains("to:"), "{e}");
+    let e = Query::parse("is:argued", &aliases()).unwrap_err();
+    assert!(e.to_string().contains("is:disputed, is:mine"), "{e}");
+}

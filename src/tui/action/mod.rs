@@ -73,6 +73,10 @@ pub enum Action {
     NextUnscored,
     /// Mark every unmarked dossier of the filter and unmark the marked.
     InvertMarks,
+    /// Assign the marked dossiers (or the cursor's) to an appraiser.
+    Assign,
+    /// Show only the dossiers assigned to me, or all again.
+    MyQueue,
     /// Approve the marked dossiers (or the cursor's).
     Approve,
     /// Return the marked dossiers (or the cursor's) to the province.
@@ -253,6 +257,15 @@ pub enum Loaded {
     UndoPlan(crate::tui::app::UndoAsk),
     /// The database's data version (unchanged: nothing to reload).
     Version(i64),
+    /// Dossiers assigned (`to` `None`: unassigned); those changed.
+    Assigned {
+        /// The codes whose assignee changed.
+        codes: Vec<String>,
+        /// To whom.
+        to: Option<String>,
+    },
+    /// Who else has which dossier open now: (code, appraiser, pane).
+    Presence(Vec<(String, String, Option<String>)>),
     /// A paper was written to this path.
     Written(std::path::PathBuf),
 }

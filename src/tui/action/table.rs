@@ -238,6 +238,12 @@ actions! {
     OverrideAll "override_all" [&[Confirm]] Decide Nothing
         "approve every refused dossier anyway, with one reason"
         "vẫn duyệt mọi hồ sơ bị từ chối, cùng một lý do";
+    Assign "assign" [&[Queue]] Mark Dossier
+        "assign the marked dossiers, or the cursor's, to an appraiser (empty: unassign)"
+        "giao hồ sơ đã đánh dấu, hoặc ở con trỏ, cho một thẩm định viên (để trống: bỏ giao)";
+    MyQueue "my_queue" [&[Queue]] Filter Nothing
+        "show only the dossiers assigned to me, or every one again"
+        "chỉ xem hồ sơ giao cho tôi, hoặc xem lại tất cả";
     NewNote "new_note" [PANES] Edit Dossier
         "write a note on the cursor's dossier" "viết ghi chú cho hồ sơ ở con trỏ";
     ToggleTick "toggle_tick" [&[Checklist]] Edit Dossier

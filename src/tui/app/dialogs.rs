@@ -35,6 +35,8 @@ pub enum InputPurpose {
     },
     /// Audit log filter.
     LogFilter,
+    /// Who to assign these dossiers to (empty: unassign them).
+    AssignTo(Vec<String>),
 }
 
 /// A text input overlay.
@@ -260,6 +262,10 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
                 return refuse(state, b, e);
             }
             state.refilter()
+        }
+        InputPurpose::AssignTo(codes) => {
+            let to = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+            vec![Effect::Assign { codes, to }]
         }
         InputPurpose::ReturnReason(seen) => {
             if value.is_empty() {

@@ -94,6 +94,18 @@ pub enum Effect {
         /// The plan year.
         plan_year: Option<i32>,
     },
+    /// Assign the dossiers to an appraiser (`None`: unassign them).
+    Assign {
+        /// Their codes.
+        codes: Vec<String>,
+        /// Who (`None`: nobody).
+        to: Option<String>,
+    },
+    /// Tell the others which pane of the open dossier I am in.
+    Present {
+        /// `checklist`, `score`, or `None` (elsewhere).
+        pane: Option<&'static str>,
+    },
     /// Write a paper (the report, or a province's return letter) into the
     /// papers' folder; answered with [`crate::tui::action::Loaded::Written`].
     WritePaper(PaperJob),

@@ -230,6 +230,8 @@ pub struct State {
     pub which_key: bool,
     /// Something changed since the last frame.
     pub dirty: bool,
+    /// Who else has which dossier open now, and where.
+    pub team: TeamState,
 }
 
 impl State {
@@ -290,6 +292,7 @@ impl State {
             chord: Vec::new(),
             which_key: false,
             dirty: true,
+            team: TeamState::default(),
         }
     }
 
@@ -569,7 +572,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     // already asked for.
     let quiet = match &action {
         Action::Tick => true,
-        Action::Loaded(l) => matches!(**l, Loaded::Version(_) | Loaded::Searched { .. }),
+        Action::Loaded(l) => matches!(
+            **l,
+            Loaded::Version(_) | Loaded::Searched { .. } | Loaded::Presence(_)
+        ),
         _ => false,
     };
     if !quiet {
@@ -661,7 +667,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 });
             Vec::new()
         }
-        None => view_action(state, action),
+        None => {
+            let focus = state.focus;
+            let mut fx = view_action(state, action);
+            fx.extend(team::focus_moved(state, focus));
+            fx
+        }
     }
 }
 
@@ -731,6 +742,8 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Refresh => return state.reload(),
         Action::Undo => return vec![Effect::PlanUndo],
+        Action::Assign if state.view == View::Queue => return team::ask_assignee(state),
+        Action::MyQueue if state.view == View::Queue => return team::toggle_my_queue(state),
         Action::Approve | Action::Return | Action::NewNote if state.view == View::Queue => {
             return queue_command(state, action);
         }
@@ -751,6 +764,7 @@ mod panes;
 mod queue;
 mod results;
 mod summary;
+mod team;
 
 use dialogs::*;
 pub use dialogs::{Confirm, InputBox, InputPurpose};
@@ -764,6 +778,7 @@ pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
 use results::*;
 pub use summary::SummaryState;
 use summary::*;
+pub use team::TeamState;
 
 #[cfg(test)]
 mod tests;

@@ -20,6 +20,9 @@ pub struct QueueState {
     /// query that needs them; cleared by a reload).
     facts: FactsState,
     pub(super) widest_code: usize,
+    /// Columns of the team's mark and assignee (0: nobody is assigned and
+    /// no council disagrees; the column is left out).
+    pub team_width: usize,
     /// Queues with at least this many rows are searched off the event loop
     /// ([`Effect::Search`]); smaller ones at once.
     pub inline_limit: usize,
@@ -489,6 +492,7 @@ impl QueueState {
                         d.score = r.score;
                         d.failing = None;
                         d.last_by = None;
+                        r.team.fill(&mut d);
                         d
                     }
                     _ => r.doc(),
@@ -496,6 +500,17 @@ impl QueueState {
                 .collect(),
         };
         self.docs = Arc::new(docs);
+        let assignee = rows
+            .iter()
+            .filter_map(|r| r.team.assignee.as_deref())
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max();
+        let disputed = rows.iter().any(|r| r.team.disputed);
+        self.team_width = match (assignee, disputed) {
+            (Some(w), _) => 2 + w.min(8),
+            (None, true) => 1,
+            (None, false) => 0,
+        };
         self.widest_code = rows
             .iter()
             .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))

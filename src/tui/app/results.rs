@@ -15,6 +15,7 @@ pub(super) fn queue_loaded(
     state.queue.loading = !complete;
     let search = state.queue.set_rows_prepared(rows, docs);
     let mut fx = state.follow_cursor();
+    fx.extend(super::team::first_queue(state));
     fx.extend(search.map(Effect::Search));
     // The selected dossier may have changed too: reload its panes.
     if !fx.iter().any(|e| matches!(e, Effect::LoadDossier(_)))
@@ -220,6 +221,21 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
         Loaded::Log(rows) => {
             state.log.set_rows(rows);
             Vec::new()
+        }
+        Loaded::Presence(rows) => super::team::presence_loaded(state, rows),
+        Loaded::Assigned { codes, to } => {
+            let s = state.strings;
+            let n = codes.len().to_string();
+            let msg = match &to {
+                Some(name) => fill(s.msg_assigned, &[("n", &n), ("name", name)]),
+                None => fill(s.msg_unassigned, &[("n", &n)]),
+            };
+            state.say(msg, false);
+            if codes.is_empty() {
+                Vec::new()
+            } else {
+                vec![Effect::LoadRows(codes)]
+            }
         }
         Loaded::Version(v) => {
             let changed = state.data_version.is_some_and(|old| old != v);

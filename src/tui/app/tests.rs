@@ -7,6 +7,8 @@ use crate::tui::model::{CheckRow, CriterionRow, LogEntry, NoteRow, RowTexts, Sco
 use crate::tui::strings::EN;
 use chrono::NaiveDate;
 
+mod team;
+
 fn item(code: &str, province: &str, title: &str, status: Status, category: Category) -> QueueItem {
     let unit = format!("Trung tâm Khuyến công {province}");
     QueueItem {
@@ -27,6 +29,7 @@ fn item(code: &str, province: &str, title: &str, status: Status, category: Categ
             ..RowTexts::default()
         }
         .share(),
+        team: Default::default(),
     }
 }
 
@@ -109,6 +112,9 @@ fn dossier(code: &str) -> DossierData {
         rule_set: (String::new(), String::new()),
         checklist_ok: false,
         score: ScoreData {
+            by_appraiser: Vec::new(),
+            spread: None,
+            disputed: false,
             total: Some(18),
             bonus: 0,
             bonus_parts: Vec::new(),

@@ -307,6 +307,29 @@ pub struct Strings {
     pub msg_not_manual: &'static str,
     /// `reloaded: another appraiser changed the database`.
     pub msg_reloaded: &'static str,
+    /// `{n}`, `{name}`: dossiers assigned.
+    pub msg_assigned: &'static str,
+    /// `{n}`: dossiers unassigned.
+    pub msg_unassigned: &'static str,
+    /// The assignment input's title.
+    pub assign_prompt: &'static str,
+    /// `{name}`: the queue opened on my assignments.
+    pub msg_my_queue: &'static str,
+    /// `{names}`, `{code}`: others have the dossier I open in a pane.
+    pub msg_others_open: &'static str,
+    /// `{names}`, `{code}`, `{pane}`: others are in that pane of it.
+    pub msg_others_editing: &'static str,
+    /// `{names}`: in the detail title, who else has it open.
+    pub here: &'static str,
+    /// Score pane: `{mine}`: my total (or –).
+    pub score_mine: &'static str,
+    /// Score pane: `{spread}`: highest minus lowest total.
+    pub score_spread: &'static str,
+    /// Score pane: the spread is above the council's threshold.
+    pub score_disputed: &'static str,
+    /// The panes named in `msg_others_editing`.
+    pub pane_checklist: &'static str,
+    pub pane_score: &'static str,
     /// Nothing to act on.
     pub msg_no_dossier: &'static str,
     /// `error: {message}`.

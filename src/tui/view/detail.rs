@@ -34,6 +34,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             ("revision", &d.revision.to_string()),
         ],
     );
+    let mut title = title;
+    // Who else has it open, next to the code (the end of a long title is
+    // cut on a narrow pane).
+    if let Some(names) = state.team.names(&d.dossier.code) {
+        let code = &d.dossier.code;
+        let here = fill(s.here, &[("names", &names)]);
+        title = title.replacen(code.as_str(), &format!("{code} · {here}"), 1);
+    }
     let block = pane_block(theme, title, focused);
     let mut lines = lines(s, theme, &d.dossier);
     if !d.history.is_empty() {

@@ -411,6 +411,7 @@ fn input(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, b: &InputB
             ],
         ),
         InputPurpose::Note(code) => fill(s.input_note, &[("code", code)]),
+        InputPurpose::AssignTo(codes) => format!("{} ({})", s.assign_prompt, codes.join(", ")),
         InputPurpose::Points { criterion, max, .. } => fill(
             s.input_score,
             &[

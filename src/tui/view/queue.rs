@@ -108,7 +108,27 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         );
         return;
     }
-    let cols = columns(w, q.code_width());
+    let mut cols = columns(w, q.code_width());
+    // The team's column: `@` someone else has it open, `!` its council
+    // disagrees, then its assignee. Only when there is something to show.
+    let team_w = if state.team.present.is_empty() {
+        q.team_width
+    } else {
+        q.team_width.max(1)
+    };
+    let team_w = if team_w > 0 && cols.title > team_w + 9 {
+        cols.title -= team_w + 1;
+        team_w
+    } else if team_w > 0 && cols.title > 3 {
+        // Narrow: the glyph only.
+        cols.title -= 2;
+        1
+    } else if team_w > 0 && cols.province > 3 {
+        cols.province -= 2;
+        1
+    } else {
+        0
+    };
     let ell = theme.ellipsis();
     let offset = scroll_offset(q.offset, q.cursor, h, q.visible.len());
     let hl = theme.matched();
@@ -145,6 +165,22 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             base.patch(hl),
             ell,
         ));
+        if team_w > 0 {
+            let glyph = if state.team.present.contains_key(&r.code) {
+                "@"
+            } else if r.team.disputed {
+                "!"
+            } else {
+                " "
+            };
+            spans.push(Span::styled(" ", base));
+            spans.push(Span::styled(glyph, base.patch(theme.label())));
+            if team_w > 2 {
+                spans.push(Span::styled(" ", base));
+                let who = r.team.assignee.as_deref().unwrap_or("");
+                spans.push(Span::styled(fit(who, team_w - 2, ell, false), base));
+            }
+        }
         if cols.province > 0 {
             spans.push(Span::styled(" ", base));
             spans.extend(highlighted(

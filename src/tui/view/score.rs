@@ -53,6 +53,32 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     if unsaved.is_some() {
         title = format!("{title} · {}", s.score_unsaved);
     }
+    if let Some(d) = &state.dossier
+        && d.score.by_appraiser.len() > 1
+    {
+        // The council: my total, each other appraiser's, the spread.
+        let mine = d
+            .score
+            .by_appraiser
+            .iter()
+            .find(|(n, _)| *n == state.user)
+            .map_or("–".to_string(), |(_, t)| t.to_string());
+        let mut parts = vec![fill(s.score_mine, &[("mine", &mine)])];
+        parts.extend(
+            d.score
+                .by_appraiser
+                .iter()
+                .filter(|(n, _)| *n != state.user)
+                .map(|(n, t)| format!("{n} {t}")),
+        );
+        if let Some(sp) = d.score.spread {
+            parts.push(fill(s.score_spread, &[("spread", &sp.to_string())]));
+        }
+        if d.score.disputed {
+            parts.push(format!("! {}", s.score_disputed));
+        }
+        title = format!("{title} · {}", parts.join(" · "));
+    }
     let block = pane_block(theme, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
