@@ -248,8 +248,16 @@ fn a_database_from_before_the_keys_is_filled_on_opening() {
     {
         // Back to schema 4: no key table.
         let c = rusqlite::Connection::open(&db.path).unwrap();
-        c.execute_batch("DROP TABLE beneficiary_keys; PRAGMA user_version = 4;")
-            .unwrap();
+        c.execute_batch(
+            "DROP TABLE beneficiary_keys;
+             DROP TABLE appraisals; DROP TABLE settings; DROP TABLE presence;
+             DROP INDEX dossiers_assignee;
+             ALTER TABLE dossiers DROP COLUMN score_spread;
+             ALTER TABLE dossiers DROP COLUMN appraisers;
+             ALTER TABLE dossiers DROP COLUMN assignee;
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
     }
     assert_eq!(
         item(&db, "KC26-QNA-004").map(|x| x.0).as_deref(),

@@ -1,7 +1,6 @@
 //! Helpers for tests that run the real `thamdinh` binary.
 #![allow(dead_code)]
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

@@ -236,7 +236,8 @@ fn a_database_of_schema_4_keeps_its_scores_as_their_authors() {
         // Make it a schema-4 file with one appraiser's scores in `scores`.
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(
-            "DROP TABLE appraisals; DROP TABLE settings; DROP TABLE presence;
+            "DROP TABLE beneficiary_keys;
+             DROP TABLE appraisals; DROP TABLE settings; DROP TABLE presence;
              DROP INDEX dossiers_assignee;
              ALTER TABLE dossiers DROP COLUMN score_spread;
              ALTER TABLE dossiers DROP COLUMN appraisers;
