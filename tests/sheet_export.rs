@@ -139,6 +139,10 @@ fn the_ranked_sheets_are_the_ranking_cell_by_cell() {
                 "không"
             };
             assert_eq!(txt(at(14)), within);
+            // The checklist as a Vietnamese reader reads it (`6/14, 1 không đạt`).
+            let check = txt(at(10));
+            assert!(!check.contains("failing"), "{check}");
+            assert!(check.contains('/'), "{check}");
             let d = listed[want["code"].as_str().unwrap()];
             assert_eq!(txt(at(1)), d["plan_year"].to_string());
             assert_eq!(txt(at(3)), d["province"].as_str().unwrap());

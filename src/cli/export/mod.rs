@@ -35,6 +35,10 @@ pub struct ExportRow {
     pub counterpart_vnd: Option<i64>,
     pub status: String,
     pub checklist: String,
+    /// The same summary as a person reads it: `[English, Vietnamese]`
+    /// (the workbook's; CSV and JSON keep `checklist`).
+    #[serde(skip)]
+    pub checklist_read: [String; 2],
     pub checklist_ok: bool,
     pub score: Option<i64>,
     pub bonus: i64,
@@ -91,6 +95,10 @@ pub fn run(
             counterpart_vnd: d.budget.counterpart_vnd.map(|v| v.0),
             status: record.status.id().into(),
             checklist: checklist.summary(),
+            checklist_read: [
+                checklist.summary_in(crate::domain::Lang::En),
+                checklist.summary_in(crate::domain::Lang::Vi),
+            ],
             checklist_ok: checklist.ok(),
             score: score.total,
             bonus: score.bonus,

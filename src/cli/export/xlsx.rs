@@ -310,7 +310,8 @@ fn category_sheet(
             Some(s) => ws.write_number_with_format(row, col::SCORE, s as f64, nf)?,
             None => ws.write_blank(row, col::SCORE, nf)?,
         };
-        text(ws, row, 10, &d.checklist, tf)?;
+        let read = &d.checklist_read[usize::from(lang == Lang::Vi)];
+        text(ws, row, 10, read, tf)?;
         text(ws, row, 11, vocab::status(r.status, lang), tf)?;
         let decision = d
             .decision
@@ -318,7 +319,13 @@ fn category_sheet(
             .map(|a| vocab::decision(a, lang))
             .unwrap_or_default();
         text(ws, row, 12, &decision, tf)?;
-        text(ws, row, 13, d.decision_reason.as_deref().unwrap_or(""), tf)?;
+        // A stored reason (`undo of return batch 2`) with its ids as labels.
+        let reason = d
+            .decision_reason
+            .as_deref()
+            .map(|r| crate::domain::vocab::audit::detail_text(r, lang))
+            .unwrap_or_default();
+        text(ws, row, 13, &reason, tf)?;
         let within = d
             .within_budget
             .map(|w| vocab::yes_no(w, lang))
