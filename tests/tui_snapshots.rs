@@ -739,3 +739,49 @@ fn a_filter_that_does_not_parse_says_why() {
     let bar = draw(&s).lines().last().unwrap_or_default().to_string();
     assert!(bar.contains("✗"), "{bar}");
 }
+
+/// Scored by two appraisers: the score pane's title has my total and its
+/// first line the other appraiser's and the spread, at 80×24 too.
+#[test]
+fn the_score_pane_shows_each_appraisers_total_and_the_spread() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("council.db")).expect("open store");
+    let rules = Rules::bundled();
+    ops::import(
+        &mut store,
+        &rules,
+        &actor("lan"),
+        &[std::path::PathBuf::from("data/sample/gia-lai.json")],
+        |_| {},
+    )
+    .expect("import");
+    for (who, p) in [("lan", "18"), ("minh", "6")] {
+        ops::score(
+            &mut store,
+            &rules,
+            &actor(who),
+            "KC24-GL-007",
+            "necessity",
+            p,
+            None,
+        )
+        .expect("score");
+    }
+    let options = Options {
+        as_of: chrono::NaiveDate::from_ymd_opt(2023, 11, 15),
+        ..Options::default()
+    };
+    let mut s = Session::new(store, rules, actor("lan"), &options, (80, 24)).expect("session");
+    s.start();
+    press(&mut s, "/");
+    s.type_text("gl-007");
+    press(&mut s, "<Enter> <Tab> <Tab> <Tab>");
+    s.settle();
+    let screen = draw(&s);
+    assert!(screen.contains("minh 6"), "{screen}");
+    // Zoomed, the title has room for my total, the line for the spread.
+    press(&mut s, "z");
+    let screen = draw(&s);
+    assert!(screen.contains("mine 18"), "{screen}");
+    assert!(screen.contains("minh 6 · spread 12"), "{screen}");
+}

@@ -2,7 +2,7 @@
 
 use crate::tui::app::State;
 use crate::tui::strings::fill;
-use crate::tui::view::text::fit;
+use crate::tui::view::text::{display, fit};
 use crate::tui::view::theme::Theme;
 use crate::tui::view::{pane_block, scroll_offset};
 use ratatui::Frame;
@@ -53,31 +53,33 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     if unsaved.is_some() {
         title = format!("{title} · {}", s.score_unsaved);
     }
+    // The council: my total in the title; each other appraiser's and the
+    // spread on the pane's first line, where they fit at any width.
+    let mut council: Option<(String, bool)> = None;
     if let Some(d) = &state.dossier
         && d.score.by_appraiser.len() > 1
     {
-        // The council: my total, each other appraiser's, the spread.
         let mine = d
             .score
             .by_appraiser
             .iter()
             .find(|(n, _)| *n == state.user)
             .map_or("–".to_string(), |(_, t)| t.to_string());
-        let mut parts = vec![fill(s.score_mine, &[("mine", &mine)])];
-        parts.extend(
-            d.score
-                .by_appraiser
-                .iter()
-                .filter(|(n, _)| *n != state.user)
-                .map(|(n, t)| format!("{n} {t}")),
-        );
+        title = format!("{title} · {}", fill(s.score_mine, &[("mine", &mine)]));
+        let mut parts: Vec<String> = d
+            .score
+            .by_appraiser
+            .iter()
+            .filter(|(n, _)| *n != state.user)
+            .map(|(n, t)| format!("{} {t}", display(n)))
+            .collect();
         if let Some(sp) = d.score.spread {
             parts.push(fill(s.score_spread, &[("spread", &sp.to_string())]));
         }
         if d.score.disputed {
             parts.push(format!("! {}", s.score_disputed));
         }
-        title = format!("{title} · {}", parts.join(" · "));
+        council = Some((parts.join(" · "), d.score.disputed));
     }
     let block = pane_block(theme, title, focused);
     let inner = block.inner(area);
@@ -92,18 +94,30 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     let pts_w = 6 + usize::from(unsaved.is_some());
     let name_w = w.saturating_sub(1 + 1 + pts_w);
     let mut lines = Vec::with_capacity(h);
+    if let Some((text, disputed)) = &council {
+        let style = if *disputed {
+            theme.error()
+        } else {
+            theme.dim()
+        };
+        lines.push(Line::from(Span::styled(
+            format!(" {}", fit(text, w.saturating_sub(1), ell, false)),
+            style,
+        )));
+    }
+    let h_rows = h.saturating_sub(lines.len());
     let crit = &d.score.criteria;
     let offset = scroll_offset(
-        state.score_cursor.saturating_sub(h / 2),
+        state.score_cursor.saturating_sub(h_rows / 2),
         state.score_cursor,
-        h.saturating_sub(1).max(1),
+        h_rows.saturating_sub(1).max(1),
         crit.len(),
     );
     for (i, c) in crit
         .iter()
         .enumerate()
         .skip(offset)
-        .take(h.saturating_sub(1).max(1))
+        .take(h_rows.saturating_sub(1).max(1))
     {
         let is_cursor = focused && i == state.score_cursor;
         let base = if is_cursor {
