@@ -785,3 +785,22 @@ fn the_score_pane_shows_each_appraisers_total_and_the_spread() {
     assert!(screen.contains("mine 18"), "{screen}");
     assert!(screen.contains("minh 6 · spread 12"), "{screen}");
 }
+
+/// After `o` with its reason, the refused dossier counts among those that
+/// will be decided, and no longer among the refused (seen: "Will be decided
+/// (0)" with the overridden dossier still counted as refused).
+#[test]
+fn an_overridden_dossier_counts_as_decided_in_the_dialog() {
+    let (mut s, _dir) = session((80, 24), Options::default());
+    press(&mut s, "/");
+    s.type_text("gl-007");
+    press(&mut s, "<Enter> a");
+    s.settle();
+    assert!(draw(&s).contains("Will be decided (0)"), "{}", draw(&s));
+    press(&mut s, "o");
+    s.type_text("Đã đối chiếu bản giấy");
+    press(&mut s, "<Enter>");
+    let screen = draw(&s);
+    assert!(screen.contains("Will be decided (1)"), "{screen}");
+    assert!(screen.contains("Refused by the checklist (0)"), "{screen}");
+}

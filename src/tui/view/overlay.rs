@@ -167,8 +167,18 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
         Some(p) => {
             // What will be decided first (the count and the list), then
             // what the checklist refuses: at 80×24 both start on screen.
+            // Refused dossiers approved over the gate (`o`) will be decided
+            // too: counted here, and listed below with their reasons.
+            let overridden = p
+                .refused
+                .iter()
+                .filter(|(code, _)| c.overrides.contains_key(code))
+                .count();
             body.push(Line::from(Span::styled(
-                fill(s.accepted, &[("n", &p.accepted.len().to_string())]),
+                fill(
+                    s.accepted,
+                    &[("n", &(p.accepted.len() + overridden).to_string())],
+                ),
                 theme.label(),
             )));
             let listed = if p.refused.is_empty() {
@@ -233,7 +243,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                     refused_without_override = true;
                 }
                 body.push(Line::from(Span::styled(
-                    fill(s.refused, &[("n", &p.refused.len().to_string())]),
+                    fill(s.refused, &[("n", &c.still_refused().len().to_string())]),
                     theme.error(),
                 )));
                 let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
