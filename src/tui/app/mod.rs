@@ -678,6 +678,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Scroll a read-only overlay; `None` closes it.
 fn scroll_overlay(action: &Action, scroll: usize, page: usize) -> Option<usize> {
+    // An overlay shows fewer lines than the screen (its border, title, the
+    // help's legend and hint lines): a page of it is shorter, so that a page
+    // down never skips a line (seen: keys of the help never shown).
+    let page = page.saturating_sub(8).max(1);
     match action {
         Action::Cancel | Action::Help | Action::Messages | Action::Confirm => None,
         a => Some(match movement(a, page) {
