@@ -9,6 +9,7 @@ use crate::ops;
 use crate::store::{QueueFilter, QueueRow};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The filters as typed; the category is resolved once the rules are loaded.
 pub struct Filter {
@@ -102,6 +103,7 @@ pub fn run(
     // Ranks are computed over the whole database, not just the filtered rows.
     let all = ctx.store.queue(&QueueFilter::default())?;
     let ranks = ops::rank_index(&ctx.store, &ctx.rules, &all, as_of)?;
+    let all_count = all.len();
     let rows = if filter == QueueFilter::default() {
         all
     } else {
@@ -117,6 +119,7 @@ pub fn run(
     // Which rows, in which order: the query matches on the queue rows
     // alone (no dossier is loaded) unless it asks for the checklist state
     // or the last actor; only the rows listed are then assessed.
+    let mut assessed: HashMap<String, Assessed> = HashMap::new();
     let chosen: Vec<usize> = match &query {
         None => (0..rows.len()).collect(),
         Some(q) => {
@@ -126,16 +129,15 @@ pub fn run(
             } else {
                 Default::default()
             };
+            if facts {
+                assessed = assess_in_bulk(ctx, as_of, |_| true)?;
+            }
             let mut docs = Vec::with_capacity(rows.len());
             for r in &rows {
                 let mut doc = ops::row_doc(&ctx.rules, r, as_of, Some(&ctx.actor.user));
                 if facts {
                     doc.last_by = actors.get(&r.code).map(|a| Prepared::boxed(a));
-                    let rec = ctx
-                        .store
-                        .dossier(&r.code)?
-                        .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
-                    doc.failing = Some(!ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?.ok());
+                    doc.failing = Some(!assessed.get(&r.code).is_some_and(|a| a.ok));
                 }
                 docs.push(doc);
             }
@@ -151,9 +153,28 @@ pub fn run(
             found.into_iter().map(|f| f.index).collect()
         }
     };
+    if assessed.is_empty() && chosen.len() > ONE_BY_ONE && chosen.len() * BULK_SHARE > all_count {
+        let codes: std::collections::HashSet<&str> =
+            chosen.iter().map(|&i| rows[i].code.as_str()).collect();
+        assessed = assess_in_bulk(ctx, as_of, |c| codes.contains(c))?;
+    }
     let mut items = Vec::with_capacity(chosen.len());
     for i in chosen {
-        let item = item(ctx, &rows[i], &ranks, as_of)?;
+        let r = &rows[i];
+        let a = match assessed.remove(&r.code) {
+            Some(a) => a,
+            None => {
+                let rec = ctx
+                    .store
+                    .dossier(&r.code)?
+                    .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
+                Assessed::of(
+                    ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?,
+                    ctx.lang,
+                )
+            }
+        };
+        let item = item(ctx, r, &ranks, a, as_of);
         if failing_only && item.failing == 0 {
             continue;
         }
@@ -200,21 +221,60 @@ pub fn run(
     Ok(Exit::Success)
 }
 
-/// One listed dossier, assessed.
+/// Up to this many listed dossiers are assessed one by one (a few queries
+/// each, ≈ 200 µs); more are read in bulk ([`ops::checklists`]) when they
+/// are more than one in [`BULK_SHARE`] of the database: the bulk pass reads
+/// every dossier's row (≈ 30 µs each) however few are wanted
+/// (docs/BENCHMARKS.md, `list`).
+const ONE_BY_ONE: usize = 500;
+const BULK_SHARE: usize = 6;
+
+/// What a listing shows of a dossier's checklist.
+struct Assessed {
+    summary: String,
+    text: String,
+    ok: bool,
+    failing: usize,
+}
+
+impl Assessed {
+    fn of(cl: crate::domain::checklist::Checklist, lang: crate::domain::Lang) -> Assessed {
+        Assessed {
+            summary: cl.summary(),
+            text: cl.summary_in(lang),
+            ok: cl.ok(),
+            failing: cl.failing(),
+        }
+    }
+}
+
+/// The checklists of the dossiers `wanted` keeps, read in bulk.
+fn assess_in_bulk(
+    ctx: &Ctx,
+    as_of: NaiveDate,
+    wanted: impl Fn(&str) -> bool,
+) -> Result<HashMap<String, Assessed>, Failure> {
+    let lang = ctx.lang;
+    Ok(ops::checklists(
+        &ctx.store,
+        &ctx.rules,
+        as_of,
+        wanted,
+        |cl| Assessed::of(cl, lang),
+    )?)
+}
+
+/// One listed dossier with its checklist assessed.
 fn item(
     ctx: &Ctx,
     r: &QueueRow,
-    ranks: &std::collections::HashMap<String, (usize, bool)>,
+    ranks: &HashMap<String, (usize, bool)>,
+    a: Assessed,
     as_of: NaiveDate,
-) -> Result<ListItem, Failure> {
-    let rec = ctx
-        .store
-        .dossier(&r.code)?
-        .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
-    let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
+) -> ListItem {
     let rank = ranks.get(&r.code);
     let score = ops::row_total(&ctx.rules, r, as_of);
-    let item = ListItem {
+    ListItem {
         code: r.code.clone(),
         plan_year: r.plan_year,
         province: r.province.clone(),
@@ -226,16 +286,15 @@ fn item(
         score,
         revision: r.revision,
         beneficiary: r.beneficiary.clone(),
-        checklist: cl.summary(),
-        checklist_text: cl.summary_in(ctx.lang),
-        checklist_ok: cl.ok(),
-        failing: cl.failing(),
+        checklist: a.summary,
+        checklist_text: a.text,
+        checklist_ok: a.ok,
+        failing: a.failing,
         rank: rank.map(|x| x.0),
         within_budget: rank.map(|x| x.1),
         assignee: r.assignee.clone(),
         appraisers: r.appraisers,
         spread: r.score_spread,
         disputed: ctx.rules.council.disputed(r.score_spread),
-    };
-    Ok(item)
+    }
 }

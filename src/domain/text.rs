@@ -50,6 +50,10 @@ enum Fate {
 /// [`clean_multiline`], [`is_terminal_safe`], [`push_neutral`] and
 /// [`needs_escape`] (whose documentation lists what it does and why).
 fn fate(c: char) -> Fate {
+    // Most text is Vietnamese: answer it before the long match below.
+    if is_plain_letter(c) {
+        return Fate::Keep;
+    }
     match c {
         '\t' => Fate::Tab,
         '\n' | '\r' | '\u{2028}' | '\u{2029}' => Fate::Break,
@@ -189,12 +193,27 @@ fn cap_marks(s: String) -> String {
     nfc(&out)
 }
 
+/// Printable ASCII, or a precomposed letter or sign of the Latin blocks
+/// Vietnamese is written in (see [`is_clean`]).
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{1EA0}'..='\u{1EFF}')
+}
+
 /// True when `s` is NFC and neutral already: nothing for `clean_*` to do
 /// but trimming.
 fn is_clean(s: &str, multiline: bool) -> bool {
     // Printable ASCII is NFC, has nothing to neutralise and no marks.
     if s.bytes()
         .all(|b| (b' '..=b'~').contains(&b) || (multiline && b == b'\n'))
+    {
+        return true;
+    }
+    // Vietnamese text: letters of Latin-1, Latin Extended-A/B and Latin
+    // Extended Additional (U+1EA0–U+1EFF: ạ ả … ỹ) are precomposed
+    // starters, NFC whatever follows them, never neutralised and no marks;
+    // the soft hyphen U+00AD is the one character there that cleaning drops.
+    if s.chars()
+        .all(|c| is_plain_letter(c) || (multiline && c == '\n'))
     {
         return true;
     }
@@ -317,6 +336,23 @@ pub fn fold_words(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_letter_fast_path_agrees_with_the_full_rule() {
+        let plain = (' '..='~')
+            .chain('\u{A0}'..='\u{2FF}')
+            .chain('\u{1EA0}'..='\u{1EFF}')
+            .filter(|&c| is_plain_letter(c));
+        for c in plain {
+            let s = format!("{c}a{c}\u{1EA1}");
+            assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+            assert!(!needs_escape(c), "{c:?}");
+            assert!(!is_combining_mark(c), "{c:?}");
+            assert_eq!(clean_line(&s), s.trim(), "{c:?}");
+        }
+        assert!(!is_plain_letter('\u{AD}'));
+        assert_eq!(clean_line("Hợp tác xã\u{AD}Ia Grai"), "Hợp tác xãIa Grai");
+    }
 
     #[test]
     fn nfd_input_becomes_nfc() {

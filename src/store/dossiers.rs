@@ -126,6 +126,8 @@ pub struct PreparedRecord {
     province_key: String,
     cert: Option<String>,
     submitted: String,
+    /// The beneficiaries under their folded keys (`no_duplicate_support`).
+    keys: Vec<super::duplicates::KeyRow>,
 }
 
 /// Folded province names (`Đắk Nông` → `dak nong`) already computed: an
@@ -170,6 +172,7 @@ impl PreparedRecord {
             province_key: keys.fold(&dossier.province),
             cert: best_certificate(&dossier, 0).map(crate::domain::date::iso),
             submitted: crate::domain::date::iso(dossier.submitted_on),
+            keys: super::duplicates::keys_of(&dossier),
             dossier,
         }
     }
@@ -258,7 +261,7 @@ impl Store {
                     .execute(p.as_slice())?;
                     let id = tx.last_insert_rowid();
                     insert_revision(id, 1)?;
-                    super::duplicates::write_keys(&tx, id, d)?;
+                    super::duplicates::write_keys(&tx, id, &rec.keys, true)?;
                     audit(
                         &tx,
                         actor,
@@ -301,7 +304,7 @@ impl Store {
                          WHERE id = :id",
                     )?
                     .execute(p.as_slice())?;
-                    super::duplicates::write_keys(&tx, h.id, d)?;
+                    super::duplicates::write_keys(&tx, h.id, &rec.keys, false)?;
                     let version = bump(&tx, &h, &at)?;
                     let detail = if reopened {
                         format!("{} (returned → pending)", rec.source)
@@ -454,6 +457,36 @@ impl Store {
             source,
             imported_at,
         }))
+    }
+
+    /// Every dossier's current revision as `(code, revision, dossier)`, in
+    /// storage order, of the codes `wanted` keeps (the others are not
+    /// parsed), one query for all (listings read thousands): `each` may
+    /// stop the walk with an error. The raw record is not read.
+    pub fn each_current(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+        mut each: impl FnMut(String, i64, Dossier) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.code, d.revision, r.data
+             FROM dossiers d JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let code = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if !wanted(code) {
+                continue;
+            }
+            let code = code.to_string();
+            let data = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let dossier: Dossier = serde_json::from_str(data).map_err(|e| StoreError::Corrupt {
+                code: code.clone(),
+                message: e.to_string(),
+            })?;
+            each(code, r.get(1)?, dossier)?;
+        }
+        Ok(())
     }
 
     /// How many dossiers there are.

@@ -126,16 +126,23 @@ impl Store {
             "SELECT t.item, t.ticked, t.author, t.at, t.revision FROM ticks t JOIN dossiers d ON d.id = t.dossier_id
              WHERE d.code = ?1 ORDER BY t.item",
         )?;
-        let rows = stmt.query_map([code], |r| {
-            Ok(TickRecord {
-                item: r.get(0)?,
-                on: r.get(1)?,
-                author: r.get(2)?,
-                at: r.get(3)?,
-                revision: r.get(4)?,
-            })
-        })?;
+        let rows = stmt.query_map([code], tick_record)?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// [`Store::ticks`] of every dossier at once, by code (one query, for
+    /// listings). Dossiers without ticks are absent.
+    pub fn all_ticks(&self) -> Result<std::collections::HashMap<String, Vec<TickRecord>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.item, t.ticked, t.author, t.at, t.revision, d.code FROM ticks t JOIN dossiers d ON d.id = t.dossier_id
+             ORDER BY d.code, t.item",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out: std::collections::HashMap<String, Vec<TickRecord>> = Default::default();
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(5)?).or_default().push(tick_record(r)?);
+        }
+        Ok(out)
     }
 
     /// Set the acting appraiser's points of a criterion (each appraiser
@@ -319,4 +326,15 @@ impl Store {
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
+}
+
+/// A tick as read from `t.item, t.ticked, t.author, t.at, t.revision`.
+fn tick_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<TickRecord> {
+    Ok(TickRecord {
+        item: r.get(0)?,
+        on: r.get(1)?,
+        author: r.get(2)?,
+        at: r.get(3)?,
+        revision: r.get(4)?,
+    })
 }
