@@ -12,7 +12,7 @@
 set -euo pipefail
 
 n=${1:-100000}
-q=${2:-chè gia lai}
+q=${2:-gia lai}
 cd "$(dirname "$0")/.."
 command -v fzf >/dev/null || { echo "compare_query.sh: fzf is missing (apt-get install -y fzf)" >&2; exit 2; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/thamdinh-query.XXXXXX")
@@ -42,9 +42,11 @@ median() {
 }
 
 ours=$(median "$bin" --db "$tmp/d.db" list --query "$q" --format json)
-exact=$(median fzf --exact --filter "$q" <"$tmp/lines.txt")
-# fzf reads stdin: wrap it so `median` can redirect.
+# fzf reads stdin: wrap it so that every run reads the whole file (a
+# redirection of `median` itself would leave the later runs an empty input).
+fe() { fzf --exact --filter "$q" <"$tmp/lines.txt"; }
 fz() { fzf --filter "$q" <"$tmp/lines.txt"; }
+exact=$(median fe)
 fuzzy=$(median fz)
 hits=$("$bin" --db "$tmp/d.db" list --query "$q" --format json 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 printf '%d dossiers, query "%s" (%s hits)\n' "$n" "$q" "$hits"

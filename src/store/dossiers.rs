@@ -417,25 +417,25 @@ impl Store {
 
     /// One dossier with its current revision, or `None`.
     pub fn dossier(&self, code: &str) -> Result<Option<DossierRecord>> {
+        // Cached: listings and the TUI read dossiers one after another.
         let row = self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT d.status, d.revision, d.version, r.data, r.raw, r.source, r.imported_at
                  FROM dossiers d JOIN revisions r ON r.dossier_id = d.id AND r.revision = d.revision
                  WHERE d.code = ?1",
-                [code],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                        r.get::<_, String>(6)?,
-                    ))
-                },
-            )
+            )?
+            .query_row([code], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
             .optional()?;
         let Some((status, revision, version, data, raw, source, imported_at)) = row else {
             return Ok(None);
