@@ -22,9 +22,15 @@ for n in "$@"; do
     tmux new-session -d -s tuistart -x 160 -y 48 "exec $bin --db $db --user bench"
     until tmux capture-pane -p -t tuistart | grep -q 'KC'; do sleep 0.01; done
     shown=$(date +%s.%N)
-    # Let the whole queue load, then read the peak.
-    sleep 3
+    # Let the whole queue load (a million rows take seconds): wait until
+    # the resident size has not moved for two seconds, then read the peak.
     pid=$(tmux list-panes -t tuistart -F '#{pane_pid}')
+    last=0 still=0
+    while [ "$still" -lt 4 ]; do
+        sleep 0.5
+        now=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+        if [ "$now" = "$last" ]; then still=$((still + 1)); else still=0 last=$now; fi
+    done
     hwm=$(awk '/VmHWM/ {print $2, $3}' "/proc/$pid/status")
     printf '%8d dossiers: first rows after %.3f s, peak RSS %s\n' "$n" "$(echo "$shown - $start" | bc)" "$hwm"
     tmux send-keys -t tuistart q
