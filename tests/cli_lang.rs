@@ -270,3 +270,41 @@ fn list_filters_take_vietnamese_names() {
         out.stderr
     );
 }
+
+#[test]
+fn tick_and_score_take_the_names_an_appraiser_reads() {
+    let db = Db::new();
+    db.import_sample();
+    // The Vietnamese label, typed without diacritics or case.
+    let out = run_env(
+        &db,
+        &[],
+        &["--lang", "vi", "score", "KC24-GL-007", "su can thiet", "12"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("Sự cần thiết = 12"), "{}", out.stdout);
+    // Part of a label, when only one item has it; the English label too.
+    let out = run_env(
+        &db,
+        &[],
+        &["--lang", "vi", "tick", "KC24-GL-007", "Máy mới"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Máy mới, tiên tiến đã tích"),
+        "{}",
+        out.stdout
+    );
+    let out = run_env(&db, &[], &["score", "KC24-GL-007", "Necessity", "--clear"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let d = db.json(&["show", "KC24-GL-007", "--format", "json"]);
+    let ticked = d["checklist"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .any(|i| i["id"] == "new_advanced" && i["state"] == "ticked");
+    assert!(ticked, "{d}");
+    // A name that fits no item is refused, as an unknown id is.
+    let out = run_env(&db, &[], &["tick", "KC24-GL-007", "không có mục này"]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+}

@@ -5,6 +5,7 @@ use crate::ops;
 use std::io::Read;
 
 pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
+    let item = &item_id(ctx, code, item);
     ops::tick(
         &mut ctx.store,
         &ctx.rules,
@@ -27,6 +28,7 @@ pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
 }
 
 pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdResult {
+    let criterion = &criterion_id(ctx, code, criterion);
     ops::score(
         &mut ctx.store,
         &ctx.rules,
@@ -53,6 +55,7 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
 
 /// `score CODE CRITERION --clear`: the criterion is unscored again.
 pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
+    let criterion = &criterion_id(ctx, code, criterion);
     ops::clear_score(
         &mut ctx.store,
         &ctx.rules,
@@ -93,6 +96,65 @@ fn item_label(ctx: &Ctx, code: &str, item: &str) -> String {
         let m = cat.manual.iter().find(|m| m.id == id)?;
         Some((m.label_en.as_str(), m.label_vi.as_str()))
     })
+}
+
+/// The id of the criterion typed as its id or as its label in either
+/// language (`"sự cần thiết"`, `Necessity`).
+fn criterion_id(ctx: &Ctx, code: &str, typed: &str) -> String {
+    id_named(ctx, code, typed, |cat| {
+        cat.criteria
+            .iter()
+            .map(|c| (c.id.as_str(), c.label_en.as_str(), c.label_vi.as_str()))
+            .collect()
+    })
+}
+
+/// The id of the manual checklist item typed as its id or as its label in
+/// either language (`"máy mới, tiên tiến"`).
+fn item_id(ctx: &Ctx, code: &str, typed: &str) -> String {
+    id_named(ctx, code, typed, |cat| {
+        cat.manual
+            .iter()
+            .map(|m| (m.id.as_str(), m.label_en.as_str(), m.label_vi.as_str()))
+            .collect()
+    })
+}
+
+/// What a person typed for one of the dossier's `(id, English, Vietnamese)`
+/// names, as its id: an id as it is; else the one whose label equals it,
+/// or the only one whose label contains it, compared without case or
+/// diacritics. Anything else is passed on for the operation to refuse
+/// (its message lists the ids and labels).
+fn id_named<'r>(
+    ctx: &'r Ctx,
+    code: &str,
+    typed: &str,
+    names: impl Fn(&'r crate::domain::rules::CategoryRules) -> Vec<(&'r str, &'r str, &'r str)>,
+) -> String {
+    use crate::domain::text::fold;
+    let typed = typed.trim();
+    let Some(row) = ctx.store.queue_row(code.trim()).ok().flatten() else {
+        return typed.to_string();
+    };
+    let names = names(ctx.rules.category(row.category));
+    if names.iter().any(|(id, _, _)| *id == typed) {
+        return typed.to_string();
+    }
+    let key = fold(typed);
+    let key = key.trim();
+    if key.is_empty() {
+        return typed.to_string();
+    }
+    let is = |(_, en, vi): &&(&str, &str, &str)| fold(en) == key || fold(vi) == key;
+    let has = |(_, en, vi): &&(&str, &str, &str)| fold(en).contains(key) || fold(vi).contains(key);
+    if let Some((id, _, _)) = names.iter().find(is) {
+        return id.to_string();
+    }
+    let mut found = names.iter().filter(has);
+    match (found.next(), found.next()) {
+        (Some((id, _, _)), None) => id.to_string(),
+        _ => typed.to_string(),
+    }
 }
 
 /// The label `find` gives in the dossier's category, in the chosen
