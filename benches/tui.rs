@@ -50,7 +50,6 @@ fn rows(n: usize) -> Vec<QueueItem> {
                 }
                 .share(),
                 team: Default::default(),
-                code,
                 plan_year: 2024,
                 category: Category::ALL[i % 6],
                 status: Status::Pending,

@@ -46,7 +46,7 @@ fn select(s: &mut Session, code: &str) {
     press(s, "/");
     s.type_text(code);
     press(s, "<Enter>");
-    assert_eq!(s.state.queue.current().map(|r| r.code.as_str()), Some(code));
+    assert_eq!(s.state.queue.current().map(|r| r.code()), Some(code));
 }
 
 fn status(path: &std::path::Path, code: &str) -> Status {

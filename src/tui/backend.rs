@@ -437,7 +437,6 @@ impl StoreBackend {
             commune: r.commune.as_deref(),
         };
         QueueItem {
-            code: r.code.clone(),
             plan_year: r.plan_year,
             category: r.category,
             status: r.status,

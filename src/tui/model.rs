@@ -13,8 +13,6 @@ use std::sync::Arc;
 /// with the [`Doc`] the filter searches, so 100,000 rows keep each once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueueItem {
-    /// Dossier code (`KC24-GL-007`).
-    pub code: String,
     /// Plan year the dossier asks for.
     pub plan_year: i32,
     /// Category.
@@ -87,6 +85,11 @@ impl RowTexts<'_> {
 }
 
 impl QueueItem {
+    /// Dossier code (`KC24-GL-007`), kept once, in the searched texts.
+    pub fn code(&self) -> &str {
+        self.texts.get(Field::Code).unwrap_or("")
+    }
+
     /// Title of the proposal.
     pub fn title(&self) -> &str {
         self.texts.get(Field::Title).unwrap_or("")

@@ -350,7 +350,7 @@ impl State {
         }
         self.queue
             .current()
-            .map(|r| vec![r.code.clone()])
+            .map(|r| vec![r.code().to_string()])
             .unwrap_or_default()
     }
 
@@ -380,7 +380,7 @@ impl State {
     }
 
     fn current_code(&self) -> Option<String> {
-        self.queue.current().map(|r| r.code.clone())
+        self.queue.current().map(|r| r.code().to_string())
     }
 
     /// After the queue cursor moved: load the new dossier if it changed.
@@ -388,7 +388,7 @@ impl State {
     /// older one still shown while the new one loads).
     pub fn dossier_current(&self) -> bool {
         match (&self.dossier, self.queue.current()) {
-            (Some(d), Some(r)) => d.dossier.code == r.code,
+            (Some(d), Some(r)) => d.dossier.code == r.code(),
             _ => false,
         }
     }

@@ -152,7 +152,7 @@ impl QueueState {
     pub fn hit(&self, i: usize) -> Option<Hit> {
         let row = self.rows.get(i)?;
         self.parsed
-            .matches(self.docs.get(i)?, self.marks.contains(&row.code))
+            .matches(self.docs.get(i)?, self.marks.contains(row.code()))
     }
 
     /// The row of a dossier code.
@@ -163,7 +163,7 @@ impl QueueState {
     /// The row index of a dossier code.
     pub(super) fn index_of(&self, code: &str) -> Option<usize> {
         let rows = &self.rows;
-        let key = |i: &u32| rows.get(*i as usize).map_or("", |r| r.code.as_str());
+        let key = |i: &u32| rows.get(*i as usize).map_or("", |r| r.code());
         let k = self.by_code.binary_search_by(|i| key(i).cmp(code)).ok()?;
         self.by_code.get(k).map(|&i| i as usize)
     }
@@ -226,7 +226,7 @@ impl QueueState {
             Sort::Province => {
                 visible.sort_by_cached_key(|&i| crate::domain::text::fold(rows[i].province()))
             }
-            Sort::Code => visible.sort_by(|&a, &b| rows[a].code.cmp(&rows[b].code)),
+            Sort::Code => visible.sort_by(|&a, &b| rows[a].code().cmp(&rows[b].code())),
         }
     }
 
@@ -254,7 +254,7 @@ impl QueueState {
             .visible
             .iter()
             .enumerate()
-            .map(|(v, &i)| (self.rows[i].code.as_str(), v))
+            .map(|(v, &i)| (self.rows[i].code(), v))
             .collect();
         self.cursor = landing
             .iter()
@@ -295,7 +295,7 @@ impl QueueState {
     pub(super) fn set_facts(&mut self, facts: &HashMap<String, (Option<bool>, Option<String>)>) {
         let docs = Arc::make_mut(&mut self.docs);
         for (i, row) in self.rows.iter().enumerate() {
-            if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(&row.code)) {
+            if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(row.code())) {
                 doc.failing = *failing;
                 doc.last_by = by.as_deref().map(Prepared::boxed);
             }
@@ -312,7 +312,7 @@ impl QueueState {
             .iter()
             .skip(self.cursor)
             .take(1000)
-            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code().to_string()))
             .collect()
     }
 
@@ -417,20 +417,20 @@ impl QueueState {
     /// Put fresh rows of some dossiers in place (my own change to them):
     /// only those rows are prepared again; the filter runs again.
     pub(super) fn update_rows(&mut self, fresh: Vec<QueueItem>) -> Option<SearchRequest> {
-        if fresh.iter().any(|r| self.index_of(&r.code).is_none()) {
+        if fresh.iter().any(|r| self.index_of(&r.code()).is_none()) {
             // A new dossier: the whole queue is the simplest truth.
             let mut rows = self.rows.clone();
             rows.extend(
                 fresh
                     .into_iter()
-                    .filter(|r| self.index_of(&r.code).is_none()),
+                    .filter(|r| self.index_of(&r.code()).is_none()),
             );
             return self.set_rows(rows);
         }
         let landing = self.landing();
         let fresh: Vec<(usize, QueueItem)> = fresh
             .into_iter()
-            .filter_map(|r| self.index_of(&r.code).map(|i| (i, r)))
+            .filter_map(|r| self.index_of(&r.code()).map(|i| (i, r)))
             .collect();
         let docs = Arc::make_mut(&mut self.docs);
         for (i, r) in fresh {
@@ -468,7 +468,7 @@ impl QueueState {
         let shown: Vec<String> = self
             .visible
             .iter()
-            .filter_map(|&i| self.rows.get(i).map(|r| r.code.clone()))
+            .filter_map(|&i| self.rows.get(i).map(|r| r.code().to_string()))
             .collect();
         self.last_search = None;
         self.facts = FactsState::Missing;
@@ -478,14 +478,14 @@ impl QueueState {
             .rows
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
+            .map(|(i, r)| (r.code(), i))
             .collect();
         let prepared = prepared.filter(|d| d.len() == rows.len());
         let docs: Vec<Doc> = match prepared {
             Some(d) => d,
             None => rows
                 .iter()
-                .map(|r| match old.get(r.code.as_str()) {
+                .map(|r| match old.get(r.code()) {
                     Some(&i) if self.rows[i].same_texts(r) => {
                         let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
                         d.status = Some(r.status);
@@ -513,7 +513,7 @@ impl QueueState {
         };
         self.widest_code = rows
             .iter()
-            .map(|r| unicode_width::UnicodeWidthStr::width(r.code.as_str()))
+            .map(|r| unicode_width::UnicodeWidthStr::width(r.code()))
             .max()
             .unwrap_or(0);
         let provinces: std::collections::BTreeSet<&str> =
@@ -521,7 +521,7 @@ impl QueueState {
         self.provinces = provinces.into_iter().map(str::to_string).collect();
         let mut by_code: Vec<u32> = (0..to_u32(rows.len())).collect();
         by_code.sort_unstable_by(|&a, &b| {
-            let code = |i: u32| rows.get(i as usize).map_or("", |r| r.code.as_str());
+            let code = |i: u32| rows.get(i as usize).map_or("", |r| r.code());
             code(a).cmp(code(b))
         });
         self.by_code = by_code;
@@ -689,7 +689,7 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
     let q = &mut state.queue;
     match action {
         Action::ToggleMark => {
-            if let Some(code) = q.current().map(|r| r.code.clone())
+            if let Some(code) = q.current().map(|r| r.code().to_string())
                 && !q.marks.remove(&code)
             {
                 q.marks.insert(code);
@@ -704,14 +704,14 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
             let (a, b) = (from.min(q.cursor), from.max(q.cursor));
             for v in a..=b {
                 if let Some(r) = q.visible.get(v).and_then(|&i| q.rows.get(i)) {
-                    q.marks.insert(r.code.clone());
+                    q.marks.insert(r.code().to_string());
                 }
             }
             q.anchor = Some(q.cursor);
         }
         Action::MarkAll => {
             for &i in &q.visible {
-                q.marks.insert(q.rows[i].code.clone());
+                q.marks.insert(q.rows[i].code().to_string());
             }
         }
         Action::ClearMarks => {
@@ -720,9 +720,9 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
         }
         Action::InvertMarks => {
             for &i in &q.visible {
-                let code = &q.rows[i].code;
+                let code = q.rows[i].code();
                 if !q.marks.remove(code) {
-                    q.marks.insert(code.clone());
+                    q.marks.insert(code.to_string());
                 }
             }
             q.anchor = None;

@@ -12,7 +12,6 @@ mod team;
 fn item(code: &str, province: &str, title: &str, status: Status, category: Category) -> QueueItem {
     let unit = format!("Trung tâm Khuyến công {province}");
     QueueItem {
-        code: code.into(),
         plan_year: 2024,
         category,
         status,
@@ -173,14 +172,14 @@ fn codes(s: &State) -> Vec<String> {
     s.queue
         .visible
         .iter()
-        .map(|&i| s.queue.rows[i].code.clone())
+        .map(|&i| s.queue.rows[i].code().to_string())
         .collect()
 }
 
 fn current(s: &State) -> String {
     s.queue
         .current()
-        .map(|r| r.code.clone())
+        .map(|r| r.code().to_string())
         .unwrap_or_default()
 }
 

@@ -146,7 +146,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         let mut spans = vec![
             Span::styled(if is_cursor { theme.cursor_glyph() } else { " " }, base),
             Span::styled(
-                if q.marks.contains(&r.code) {
+                if q.marks.contains(r.code()) {
                     theme.mark_glyph()
                 } else {
                     " "
@@ -157,7 +157,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             Span::styled(" ", base),
         ];
         spans.extend(highlighted(
-            &r.code,
+            &r.code(),
             0,
             &hit.positions(Field::Code),
             cols.code,
@@ -166,7 +166,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             ell,
         ));
         if team_w > 0 {
-            let glyph = if state.team.present.contains_key(&r.code) {
+            let glyph = if state.team.present.contains_key(r.code()) {
                 "@"
             } else if r.team.disputed {
                 "!"

@@ -5,7 +5,7 @@ use super::*;
 fn mine(mut s: State, code: &str) -> State {
     let mut rows = rows();
     for r in &mut rows {
-        if r.code == code {
+        if r.code() == code {
             r.team.mine = true;
             r.team.assignee = Some("lan".into());
         }
