@@ -226,7 +226,7 @@ impl QueueState {
             Sort::Province => {
                 visible.sort_by_cached_key(|&i| crate::domain::text::fold(rows[i].province()))
             }
-            Sort::Code => visible.sort_by(|&a, &b| rows[a].code().cmp(&rows[b].code())),
+            Sort::Code => visible.sort_by(|&a, &b| rows[a].code().cmp(rows[b].code())),
         }
     }
 
@@ -417,20 +417,20 @@ impl QueueState {
     /// Put fresh rows of some dossiers in place (my own change to them):
     /// only those rows are prepared again; the filter runs again.
     pub(super) fn update_rows(&mut self, fresh: Vec<QueueItem>) -> Option<SearchRequest> {
-        if fresh.iter().any(|r| self.index_of(&r.code()).is_none()) {
+        if fresh.iter().any(|r| self.index_of(r.code()).is_none()) {
             // A new dossier: the whole queue is the simplest truth.
             let mut rows = self.rows.clone();
             rows.extend(
                 fresh
                     .into_iter()
-                    .filter(|r| self.index_of(&r.code()).is_none()),
+                    .filter(|r| self.index_of(r.code()).is_none()),
             );
             return self.set_rows(rows);
         }
         let landing = self.landing();
         let fresh: Vec<(usize, QueueItem)> = fresh
             .into_iter()
-            .filter_map(|r| self.index_of(&r.code()).map(|i| (i, r)))
+            .filter_map(|r| self.index_of(r.code()).map(|i| (i, r)))
             .collect();
         let docs = Arc::make_mut(&mut self.docs);
         for (i, r) in fresh {

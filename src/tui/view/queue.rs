@@ -157,7 +157,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             Span::styled(" ", base),
         ];
         spans.extend(highlighted(
-            &r.code(),
+            r.code(),
             0,
             &hit.positions(Field::Code),
             cols.code,
