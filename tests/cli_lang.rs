@@ -308,3 +308,40 @@ fn tick_and_score_take_the_names_an_appraiser_reads() {
     let out = run_env(&db, &[], &["tick", "KC24-GL-007", "không có mục này"]);
     assert_eq!(out.code, 1, "{}", out.stdout);
 }
+
+#[test]
+fn export_backup_and_check_confirm_in_vietnamese() {
+    let db = Db::new();
+    db.import_sample();
+    let out_file = db.dir().join("ho-so.csv");
+    let out = run_env(
+        &db,
+        &[],
+        &[
+            "--lang",
+            "vi",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            out_file.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("đã xuất 55 hồ sơ ra"), "{}", out.stderr);
+    let bak = db.dir().join("sao-luu.db");
+    let out = run_env(
+        &db,
+        &[],
+        &["--lang", "vi", "backup", bak.to_str().expect("path")],
+    );
+    assert!(
+        out.stdout.contains("đã sao lưu ra") && out.stdout.contains("55 hồ sơ"),
+        "{}",
+        out.stdout
+    );
+    let out = run_env(&db, &[], &["--lang", "vi", "check"]);
+    assert!(out.stdout.starts_with("tốt: 55 hồ sơ"), "{}", out.stdout);
+    let out = run_env(&db, &[], &["--lang", "en", "check"]);
+    assert!(out.stdout.starts_with("ok: 55 dossiers"), "{}", out.stdout);
+}

@@ -37,15 +37,26 @@ pub fn backup(ctx: &Ctx, dest: &Path) -> CmdResult {
             .map_err(|e| named(e.to_string()))?;
     }
     file.commit().map_err(Failure::failed)?;
-    super::report_saved("the backup was written", |o| {
-        crate::outln!(
-            o,
-            "backup written to {}: {} dossiers, {} audit entries",
-            dest.display(),
-            counts.0,
-            counts.1
-        )
-    })?;
+    let l = ctx.lang;
+    super::report_saved(
+        l.pick("the backup was written", "đã ghi bản sao lưu"),
+        |o| match l {
+            crate::domain::Lang::En => crate::outln!(
+                o,
+                "backup written to {}: {} dossiers, {} audit entries",
+                dest.display(),
+                counts.0,
+                counts.1
+            ),
+            crate::domain::Lang::Vi => crate::outln!(
+                o,
+                "đã sao lưu ra {}: {} hồ sơ, {} mục nhật ký",
+                dest.display(),
+                counts.0,
+                counts.1
+            ),
+        },
+    )?;
     Ok(Exit::Success)
 }
 
@@ -57,12 +68,20 @@ pub fn check(ctx: &Ctx, format: LogFormat) -> CmdResult {
         LogFormat::Json => super::print_json(&problems)?,
         LogFormat::Table => super::report(|o| {
             if problems.is_empty() {
-                crate::outln!(
-                    o,
-                    "ok: {} dossiers, {} audit entries; SQLite integrity and every invariant hold",
-                    counts.0,
-                    counts.1
-                )?;
+                match ctx.lang {
+                    crate::domain::Lang::En => crate::outln!(
+                        o,
+                        "ok: {} dossiers, {} audit entries; SQLite integrity and every invariant hold",
+                        counts.0,
+                        counts.1
+                    )?,
+                    crate::domain::Lang::Vi => crate::outln!(
+                        o,
+                        "tốt: {} hồ sơ, {} mục nhật ký; cơ sở dữ liệu toàn vẹn, mọi ràng buộc đều đúng",
+                        counts.0,
+                        counts.1
+                    )?,
+                }
             }
             for p in &problems {
                 crate::outln!(o, "{}: {}", p.kind, p.message)?;

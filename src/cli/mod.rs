@@ -84,6 +84,14 @@ fn message_lang() -> Lang {
     MESSAGE_LANG.with(std::cell::Cell::get)
 }
 
+/// The confirmation of an export, in the message language.
+fn exported(n: usize, path: &std::path::Path) -> String {
+    match message_lang() {
+        Lang::En => format!("exported {n} dossiers to {}", path.display()),
+        Lang::Vi => format!("đã xuất {n} hồ sơ ra {}", path.display()),
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
         Failure::failed(e.to_string())

@@ -151,10 +151,16 @@ pub fn run(
             .and_then(|mut wb| xlsx::save(&mut wb, out, guard)),
     };
     written.map_err(Failure::failed)?;
-    crate::errln!(
-        "wrote the registration template to {} (one example row: replace it)",
-        out.display()
-    );
+    match super::message_lang() {
+        crate::domain::Lang::En => crate::errln!(
+            "wrote the registration template to {} (one example row: replace it)",
+            out.display()
+        ),
+        crate::domain::Lang::Vi => crate::errln!(
+            "đã ghi mẫu đăng ký ra {} (một dòng ví dụ: thay bằng số liệu thật)",
+            out.display()
+        ),
+    }
     Ok(Exit::Success)
 }
 

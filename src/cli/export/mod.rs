@@ -129,7 +129,7 @@ pub fn run(
             Failure::failed(format!("{}: {e} (nothing was written)", f_path.display()))
         })?;
         f.commit().map_err(Failure::failed)?;
-        crate::errln!("exported {} dossiers to {}", rows.len(), f_path.display());
+        crate::errln!("{}", super::exported(rows.len(), &f_path));
         return Ok(Exit::Success);
     }
     let write = |w: &mut dyn Write| -> Result<(), OutError> {
@@ -153,7 +153,7 @@ pub fn run(
             };
             write(&mut f).map_err(named)?;
             f.commit().map_err(Failure::failed)?;
-            crate::errln!("exported {} dossiers to {}", rows.len(), f_path.display());
+            crate::errln!("{}", super::exported(rows.len(), &f_path));
         }
     }
     Ok(Exit::Success)
