@@ -1163,11 +1163,8 @@ fn import_pipeline(
                 ImportOutcome::Unchanged => sum.unchanged += 1,
             }
         }
-        let done = std::mem::replace(chunk, Vec::with_capacity(IMPORT_CHUNK));
-        // The reader has finished: free the chunk here.
-        if let Err(std::sync::mpsc::SendError(done)) = back.send(done) {
-            drop(done);
-        }
+        // When the reader has finished, the chunk is freed here.
+        let _ = back.send(std::mem::replace(chunk, Vec::with_capacity(IMPORT_CHUNK)));
         Ok(())
     };
     let total_bytes = crate::import::total_size(paths);

@@ -130,7 +130,7 @@ pub fn run(
                 Default::default()
             };
             if facts {
-                assessed = assess_in_bulk(ctx, as_of, |_| true)?;
+                assessed = assess(ctx, rows.iter(), all_count, as_of)?;
             }
             let mut docs = Vec::with_capacity(rows.len());
             for r in &rows {
@@ -153,27 +153,15 @@ pub fn run(
             found.into_iter().map(|f| f.index).collect()
         }
     };
-    if assessed.is_empty() && chosen.len() > ONE_BY_ONE && chosen.len() * BULK_SHARE > all_count {
-        let codes: std::collections::HashSet<&str> =
-            chosen.iter().map(|&i| rows[i].code.as_str()).collect();
-        assessed = assess_in_bulk(ctx, as_of, |c| codes.contains(c))?;
+    if assessed.is_empty() {
+        assessed = assess(ctx, chosen.iter().map(|&i| &rows[i]), all_count, as_of)?;
     }
     let mut items = Vec::with_capacity(chosen.len());
     for i in chosen {
         let r = &rows[i];
-        let a = match assessed.remove(&r.code) {
-            Some(a) => a,
-            None => {
-                let rec = ctx
-                    .store
-                    .dossier(&r.code)?
-                    .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
-                Assessed::of(
-                    ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?,
-                    ctx.lang,
-                )
-            }
-        };
+        let a = assessed
+            .remove(&r.code)
+            .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
         let item = item(ctx, r, &ranks, a, as_of);
         if failing_only && item.failing == 0 {
             continue;
@@ -249,20 +237,36 @@ impl Assessed {
     }
 }
 
-/// The checklists of the dossiers `wanted` keeps, read in bulk.
-fn assess_in_bulk(
+/// The checklists of `rows`, by code: one by one when they are few, else
+/// in bulk ([`ONE_BY_ONE`], [`BULK_SHARE`]; `all` dossiers in the
+/// database).
+fn assess<'a>(
     ctx: &Ctx,
+    rows: impl ExactSizeIterator<Item = &'a QueueRow>,
+    all: usize,
     as_of: NaiveDate,
-    wanted: impl Fn(&str) -> bool,
 ) -> Result<HashMap<String, Assessed>, Failure> {
     let lang = ctx.lang;
-    Ok(ops::checklists(
-        &ctx.store,
-        &ctx.rules,
-        as_of,
-        wanted,
-        |cl| Assessed::of(cl, lang),
-    )?)
+    if rows.len() > ONE_BY_ONE && rows.len() * BULK_SHARE > all {
+        let codes: std::collections::HashSet<&str> = rows.map(|r| r.code.as_str()).collect();
+        return Ok(ops::checklists(
+            &ctx.store,
+            &ctx.rules,
+            as_of,
+            |c| codes.contains(c),
+            |cl| Assessed::of(cl, lang),
+        )?);
+    }
+    let mut out = HashMap::with_capacity(rows.len());
+    for r in rows {
+        let rec = ctx
+            .store
+            .dossier(&r.code)?
+            .ok_or_else(|| Failure::failed(format!("{} vanished", r.code)))?;
+        let cl = ops::checklist(&ctx.store, &ctx.rules, &rec, as_of)?;
+        out.insert(r.code.clone(), Assessed::of(cl, lang));
+    }
+    Ok(out)
 }
 
 /// One listed dossier with its checklist assessed.

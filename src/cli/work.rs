@@ -5,18 +5,18 @@ use crate::ops;
 use std::io::Read;
 
 pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
-    let item = &item_id(ctx, code, item);
+    let item = item_named(ctx, code, item);
     ops::tick(
         &mut ctx.store,
         &ctx.rules,
         &ctx.actor,
         code.trim(),
-        item.trim(),
+        &item.id,
         on,
         None,
     )?;
     let l = ctx.lang;
-    let label = item_label(ctx, code, item);
+    let label = item.label;
     let done = match on {
         true => l.pick("ticked", "đã tích"),
         false => l.pick("unticked", "đã bỏ tích"),
@@ -28,19 +28,19 @@ pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
 }
 
 pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdResult {
-    let criterion = &criterion_id(ctx, code, criterion);
+    let criterion = criterion_named(ctx, code, criterion);
     ops::score(
         &mut ctx.store,
         &ctx.rules,
         &ctx.actor,
         code.trim(),
-        criterion.trim(),
+        &criterion.id,
         points,
         None,
     )?;
     let total = total_now(ctx, code)?;
     let l = ctx.lang;
-    let label = criterion_label(ctx, code, criterion);
+    let label = criterion.label;
     super::report_saved(l.pick("the score was saved", "đã lưu điểm"), |o| {
         crate::outln!(
             o,
@@ -55,18 +55,18 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
 
 /// `score CODE CRITERION --clear`: the criterion is unscored again.
 pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
-    let criterion = &criterion_id(ctx, code, criterion);
+    let criterion = criterion_named(ctx, code, criterion);
     ops::clear_score(
         &mut ctx.store,
         &ctx.rules,
         &ctx.actor,
         code.trim(),
-        criterion.trim(),
+        &criterion.id,
         None,
     )?;
     let total = total_now(ctx, code)?;
     let l = ctx.lang;
-    let label = criterion_label(ctx, code, criterion);
+    let label = criterion.label;
     super::report_saved(l.pick("the score was cleared", "đã xóa điểm"), |o| {
         crate::outln!(
             o,
@@ -79,29 +79,17 @@ pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
     Ok(Exit::Success)
 }
 
-/// A criterion of the dossier's category as a person reads it (its id
-/// when the dossier or criterion is not found).
-fn criterion_label(ctx: &Ctx, code: &str, criterion: &str) -> String {
-    let id = criterion.trim();
-    label_in(ctx, code, id, |cat| {
-        cat.criterion(id)
-            .map(|c| (c.label_en.as_str(), c.label_vi.as_str()))
-    })
+/// A criterion or manual item of a dossier as typed: the id to act on and
+/// the label a person reads (in the chosen language).
+struct Named {
+    id: String,
+    label: String,
 }
 
-/// A manual checklist item as a person reads it (its id when not found).
-fn item_label(ctx: &Ctx, code: &str, item: &str) -> String {
-    let id = item.trim();
-    label_in(ctx, code, id, |cat| {
-        let m = cat.manual.iter().find(|m| m.id == id)?;
-        Some((m.label_en.as_str(), m.label_vi.as_str()))
-    })
-}
-
-/// The id of the criterion typed as its id or as its label in either
-/// language (`"sự cần thiết"`, `Necessity`).
-fn criterion_id(ctx: &Ctx, code: &str, typed: &str) -> String {
-    id_named(ctx, code, typed, |cat| {
+/// The criterion typed as its id or as its label in either language
+/// (`"sự cần thiết"`, `Necessity`).
+fn criterion_named(ctx: &Ctx, code: &str, typed: &str) -> Named {
+    named(ctx, code, typed, |cat| {
         cat.criteria
             .iter()
             .map(|c| (c.id.as_str(), c.label_en.as_str(), c.label_vi.as_str()))
@@ -109,10 +97,10 @@ fn criterion_id(ctx: &Ctx, code: &str, typed: &str) -> String {
     })
 }
 
-/// The id of the manual checklist item typed as its id or as its label in
-/// either language (`"máy mới, tiên tiến"`).
-fn item_id(ctx: &Ctx, code: &str, typed: &str) -> String {
-    id_named(ctx, code, typed, |cat| {
+/// The manual checklist item typed as its id or as its label in either
+/// language (`"máy mới, tiên tiến"`).
+fn item_named(ctx: &Ctx, code: &str, typed: &str) -> Named {
+    named(ctx, code, typed, |cat| {
         cat.manual
             .iter()
             .map(|m| (m.id.as_str(), m.label_en.as_str(), m.label_vi.as_str()))
@@ -121,56 +109,49 @@ fn item_id(ctx: &Ctx, code: &str, typed: &str) -> String {
 }
 
 /// What a person typed for one of the dossier's `(id, English, Vietnamese)`
-/// names, as its id: an id as it is; else the one whose label equals it,
-/// or the only one whose label contains it, compared without case or
-/// diacritics. Anything else is passed on for the operation to refuse
-/// (its message lists the ids and labels).
-fn id_named<'r>(
+/// names: an id as it is; else the one whose label equals it, or the only
+/// one whose label contains it, compared without case or diacritics.
+/// Anything else is passed on as typed (its own label) for the operation
+/// to refuse: its message lists the ids and labels.
+fn named<'r>(
     ctx: &'r Ctx,
     code: &str,
     typed: &str,
     names: impl Fn(&'r crate::domain::rules::CategoryRules) -> Vec<(&'r str, &'r str, &'r str)>,
-) -> String {
+) -> Named {
     use crate::domain::text::fold;
     let typed = typed.trim();
+    let as_typed = || Named {
+        id: typed.to_string(),
+        label: typed.to_string(),
+    };
     let Some(row) = ctx.store.queue_row(code.trim()).ok().flatten() else {
-        return typed.to_string();
+        return as_typed();
     };
     let names = names(ctx.rules.category(row.category));
-    if names.iter().any(|(id, _, _)| *id == typed) {
-        return typed.to_string();
-    }
     let key = fold(typed);
     let key = key.trim();
-    if key.is_empty() {
-        return typed.to_string();
-    }
     let is = |(_, en, vi): &&(&str, &str, &str)| fold(en) == key || fold(vi) == key;
     let has = |(_, en, vi): &&(&str, &str, &str)| fold(en).contains(key) || fold(vi).contains(key);
-    if let Some((id, _, _)) = names.iter().find(is) {
-        return id.to_string();
+    let found = names.iter().find(|(id, _, _)| *id == typed).or_else(|| {
+        if key.is_empty() {
+            return None;
+        }
+        names.iter().find(is).or_else(|| {
+            let mut some = names.iter().filter(has);
+            match (some.next(), some.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+    });
+    match found {
+        Some((id, en, vi)) => Named {
+            id: id.to_string(),
+            label: ctx.lang.pick(en, vi).to_string(),
+        },
+        None => as_typed(),
     }
-    let mut found = names.iter().filter(has);
-    match (found.next(), found.next()) {
-        (Some((id, _, _)), None) => id.to_string(),
-        _ => typed.to_string(),
-    }
-}
-
-/// The label `find` gives in the dossier's category, in the chosen
-/// language; `id` when there is none.
-fn label_in<'r>(
-    ctx: &'r Ctx,
-    code: &str,
-    id: &str,
-    find: impl Fn(&'r crate::domain::rules::CategoryRules) -> Option<(&'r str, &'r str)>,
-) -> String {
-    let row = ctx.store.queue_row(code.trim()).ok().flatten();
-    row.and_then(|r| find(ctx.rules.category(r.category)))
-        .map_or_else(
-            || id.to_string(),
-            |(en, vi)| ctx.lang.pick(en, vi).to_string(),
-        )
 }
 
 /// The dossier's total as stored now, `–` while unscored.

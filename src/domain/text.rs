@@ -202,16 +202,11 @@ fn is_plain_letter(c: char) -> bool {
 /// True when `s` is NFC and neutral already: nothing for `clean_*` to do
 /// but trimming.
 fn is_clean(s: &str, multiline: bool) -> bool {
-    // Printable ASCII is NFC, has nothing to neutralise and no marks.
-    if s.bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || (multiline && b == b'\n'))
-    {
-        return true;
-    }
-    // Vietnamese text: letters of Latin-1, Latin Extended-A/B and Latin
-    // Extended Additional (U+1EA0–U+1EFF: ạ ả … ỹ) are precomposed
-    // starters, NFC whatever follows them, never neutralised and no marks;
-    // the soft hyphen U+00AD is the one character there that cleaning drops.
+    // Printable ASCII and Vietnamese text: the letters of Latin-1, Latin
+    // Extended-A/B and Latin Extended Additional (U+1EA0–U+1EFF: ạ ả … ỹ)
+    // are precomposed starters, NFC whatever follows them, never
+    // neutralised and no marks; the soft hyphen U+00AD is the one character
+    // there that cleaning drops.
     if s.chars()
         .all(|c| is_plain_letter(c) || (multiline && c == '\n'))
     {
