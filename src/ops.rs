@@ -938,12 +938,30 @@ pub struct ImportSummary {
 }
 
 impl ImportSummary {
-    /// `imported N, updated N, unchanged N, rejected N`
-    pub fn line(&self) -> String {
-        format!(
-            "imported {}, updated {}, unchanged {}, rejected {}",
-            self.imported, self.updated, self.unchanged, self.rejected
-        )
+    /// `imported N, updated N, unchanged N, rejected N` (in Vietnamese
+    /// `đã nạp N, cập nhật N, không đổi N, từ chối N`), then `; N files
+    /// skipped` when some were.
+    pub fn line(&self, lang: crate::domain::Lang) -> String {
+        use crate::domain::Lang;
+        let mut line = match lang {
+            Lang::En => format!(
+                "imported {}, updated {}, unchanged {}, rejected {}",
+                self.imported, self.updated, self.unchanged, self.rejected
+            ),
+            Lang::Vi => format!(
+                "đã nạp {}, cập nhật {}, không đổi {}, từ chối {}",
+                self.imported, self.updated, self.unchanged, self.rejected
+            ),
+        };
+        // A file skipped whole has no record to count: say so, or a
+        // broken file would read as an empty one.
+        match (self.files_skipped, lang) {
+            (0, _) => {}
+            (1, Lang::En) => line.push_str("; 1 file skipped"),
+            (n, Lang::En) => line.push_str(&format!("; {n} files skipped")),
+            (n, Lang::Vi) => line.push_str(&format!("; bỏ qua {n} tệp")),
+        }
+        line
     }
 
     /// Something was rejected or skipped.
@@ -960,8 +978,41 @@ impl ImportSummary {
 /// A message of an import run, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportMessage {
-    Error(String),
-    Warning(String),
+    Error(ImportNote),
+    Warning(ImportNote),
+}
+
+/// What an import says about a record, a file or a field: where
+/// (`incoming/gia-lai.csv:14: budget.national_vnd`) and what, written in
+/// the reader's language by [`ImportNote::text`] (English by `Display`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportNote {
+    pub at: String,
+    pub problem: crate::import::Problem,
+}
+
+impl ImportNote {
+    /// `incoming/gia-lai.csv:14: budget.national_vnd: "1,5 tỷ" is not an amount in VND`.
+    pub fn text(&self, lang: crate::domain::Lang) -> String {
+        format!("{}: {}", self.at, self.problem.message(lang))
+    }
+
+    fn of_record(m: crate::import::RecordMessage) -> ImportNote {
+        let at = match &m.field {
+            Some(field) => format!("{}: {field}", m.location),
+            None => m.location.to_string(),
+        };
+        ImportNote {
+            at,
+            problem: m.problem,
+        }
+    }
+}
+
+impl std::fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::domain::Lang::En))
+    }
 }
 
 /// Records per transaction: big enough to be fast, small enough that other
@@ -1003,48 +1054,43 @@ impl<F: FnMut(ImportMessage)> PerFileCap<F> {
     }
 
     /// A rejected record of `file`.
-    fn error(&mut self, file: &str, text: String) {
+    fn error(&mut self, file: &str, note: ImportNote) {
         self.at(file);
         self.errors += 1;
         if self.errors <= MESSAGES_SHOWN_PER_FILE {
-            (self.report)(ImportMessage::Error(text));
+            (self.report)(ImportMessage::Error(note));
         }
     }
 
     /// A warning about a record of `file`.
-    fn warning(&mut self, file: &str, text: String) {
+    fn warning(&mut self, file: &str, note: ImportNote) {
         self.at(file);
         self.warnings += 1;
         if self.warnings <= MESSAGES_SHOWN_PER_FILE {
-            (self.report)(ImportMessage::Warning(text));
+            (self.report)(ImportMessage::Warning(note));
         }
     }
 
     /// A message about the whole file: always shown.
-    fn file_error(&mut self, file: &str, text: String) {
+    fn file_error(&mut self, file: &str, note: ImportNote) {
         self.at(file);
-        (self.report)(ImportMessage::Error(text));
+        (self.report)(ImportMessage::Error(note));
     }
 
     /// Say how many messages of the current file were not shown.
     fn finish(&mut self) {
-        let count = |n: usize| {
-            let n = n - MESSAGES_SHOWN_PER_FILE;
-            crate::domain::money::group_thousands(i64::try_from(n).unwrap_or(i64::MAX), ',')
+        use crate::import::Problem;
+        let more = |problem: Problem| ImportNote {
+            at: self.file.clone(),
+            problem,
         };
         if self.errors > MESSAGES_SHOWN_PER_FILE {
-            (self.report)(ImportMessage::Error(format!(
-                "{}: {} more records rejected (not shown)",
-                self.file,
-                count(self.errors)
-            )));
+            let n = self.errors - MESSAGES_SHOWN_PER_FILE;
+            (self.report)(ImportMessage::Error(more(Problem::MoreRejected(n))));
         }
         if self.warnings > MESSAGES_SHOWN_PER_FILE {
-            (self.report)(ImportMessage::Warning(format!(
-                "{}: {} more warnings (not shown)",
-                self.file,
-                count(self.warnings)
-            )));
+            let n = self.warnings - MESSAGES_SHOWN_PER_FILE;
+            (self.report)(ImportMessage::Warning(more(Problem::MoreWarnings(n))));
         }
         self.errors = 0;
         self.warnings = 0;
@@ -1220,9 +1266,13 @@ fn import_pipeline(
                             sum.warnings += 1;
                             report.warning(
                                 &file,
-                                format!(
-                                    "{here}: code: {code} appears again in this import (first at {first}); the later record wins"
-                                ),
+                                ImportNote {
+                                    at: here.clone(),
+                                    problem: crate::import::Problem::RepeatedCode {
+                                        code: code.clone(),
+                                        first: first.clone(),
+                                    },
+                                },
                             );
                         }
                         None => {
@@ -1243,15 +1293,21 @@ fn import_pipeline(
                 Scanned::Other(Item::Rejected(e)) => {
                     records += 1;
                     sum.rejected += 1;
-                    report.error(&e.location.file, e.to_string());
+                    let file = e.location.file.clone();
+                    report.error(&file, ImportNote::of_record(e));
                 }
                 Scanned::Other(Item::FileSkipped(e)) => {
                     sum.files_skipped += 1;
-                    report.file_error(&e.file, e.to_string());
+                    let note = ImportNote {
+                        at: e.file.clone(),
+                        problem: e.problem,
+                    };
+                    report.file_error(&e.file, note);
                 }
                 Scanned::Other(Item::Warning(w)) => {
                     sum.warnings += 1;
-                    report.warning(&w.location.file, w.to_string());
+                    let file = w.location.file.clone();
+                    report.warning(&file, ImportNote::of_record(w));
                 }
             }
         }

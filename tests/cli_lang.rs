@@ -345,3 +345,95 @@ fn export_backup_and_check_confirm_in_vietnamese() {
     let out = run_env(&db, &[], &["--lang", "en", "check"]);
     assert!(out.stdout.starts_with("ok: 55 dossiers"), "{}", out.stdout);
 }
+
+/// An import's messages and summary are in the chosen language; the
+/// `error:` and `warning:` marks stay (scripts look for them).
+#[test]
+fn import_errors_read_in_vietnamese() {
+    let db = Db::new();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/tra-vinh-2025-loi.csv"
+    );
+    let vi = run_env(&db, &[("THAMDINH_LANG", "vi")], &["import", file]);
+    assert_eq!(vi.code, 3, "{}", vi.stderr);
+    for expected in [
+        ":3: budget.national_vnd: \"1,5 tỷ\" không phải số tiền (đồng)",
+        ":4: submitted_on: \"2024/09/15\" không phải ngày (viết 2023-09-28 hoặc 28/09/2023)",
+        ":5: category: \"du lịch cộng đồng\" không phải nội dung khuyến công đã biết",
+        ":8: title: thiếu trường bắt buộc",
+        ":9: plan_year: \"hai không hai lăm\" không phải một năm",
+        ":10: beneficiary.kind: \"công ty TNHH\" không thuộc: doanh nghiệp, hợp tác xã",
+        ":11: code: \"KC25 TV 009\" không được chứa khoảng trắng",
+        "warning: ",
+        "loại tài liệu \"bản vẽ thiết kế\" không nhận ra",
+        ":13: budget.local_vnd: \"-50.000.000\" là số âm",
+        ":14: end: \"31/02/2025\" không có trên lịch",
+        ":15: details.energy_saving: \"chưa rõ\" không phải có hay không",
+        ":16: budget.total_vnd: \"400.000.000,50\" có phần lẻ",
+    ] {
+        assert!(vi.stderr.contains(expected), "{expected}\n{}", vi.stderr);
+    }
+    for english in ["is not", "required field", "amounts", "kept as other"] {
+        assert!(!vi.stderr.contains(english), "{english}\n{}", vi.stderr);
+    }
+    assert!(
+        vi.stdout
+            .contains("đã nạp 3, cập nhật 0, không đổi 0, từ chối 11"),
+        "{}",
+        vi.stdout
+    );
+    // English is as it always was.
+    let db = Db::new();
+    let en = run_env(&db, &[], &["import", file]);
+    assert!(en.stderr.contains("\"1,5 tỷ\" is not an amount in VND"));
+    assert!(
+        en.stdout
+            .contains("imported 3, updated 0, unchanged 0, rejected 11")
+    );
+}
+
+/// A file skipped whole says why in the chosen language.
+#[test]
+fn skipped_files_read_in_vietnamese() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("ho-so.json");
+    std::fs::write(&bad, "[{\"code\": \"KC1\",}]").expect("write");
+    let notes = dir.path().join("ghi-chu.txt");
+    std::fs::write(&notes, "x").expect("write");
+    let bad = bad.to_string_lossy().to_string();
+    let notes = notes.to_string_lossy().to_string();
+    let vi = run_env(
+        &db,
+        &[],
+        &["--lang", "vi", "import", &bad, &notes, "/khong/co"],
+    );
+    assert_eq!(vi.code, 1, "{}", vi.stderr);
+    assert!(
+        vi.stderr
+            .contains("không phải JSON hợp lệ ở dòng 1, cột 17: khoá phải là chuỗi trong dấu \""),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr.contains("loại tệp không nhận ra"),
+        "{}",
+        vi.stderr
+    );
+    assert!(
+        vi.stderr
+            .contains("/khong/co: không có tệp hay thư mục này"),
+        "{}",
+        vi.stderr
+    );
+    // The summary counts the files skipped, not only the records.
+    assert!(vi.stdout.contains("; bỏ qua 3 tệp"), "{}", vi.stdout);
+    let en = run_env(&db, &[], &["import", &bad]);
+    assert!(
+        en.stdout
+            .contains("imported 0, updated 0, unchanged 0, rejected 0; 1 file skipped"),
+        "{}",
+        en.stdout
+    );
+}

@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
 use std::path::PathBuf;
+use thamdinh::domain::Lang;
 use thamdinh::domain::rules::Rules;
 use thamdinh::import::{Item, Location, scan};
 use thamdinh::ops::{self, ImportMessage};
@@ -427,17 +428,23 @@ fn check_scan(ext: &str, bytes: &[u8]) -> Result<(usize, Option<String>), TestCa
                     prop_assert!(!field.trim().is_empty(), "empty field name: {e}");
                     prop_assert!(printable(field), "{e:?}");
                 }
-                prop_assert!(!e.message.trim().is_empty(), "no message: {e:?}");
-                prop_assert!(printable(&e.message), "{e:?}");
+                for lang in Lang::ALL {
+                    let message = e.message(lang);
+                    prop_assert!(!message.trim().is_empty(), "no message: {e:?}");
+                    prop_assert!(printable(&message), "{e:?}");
+                }
                 let shown = e.to_string();
                 prop_assert!(shown.starts_with(&file), "{shown}");
                 (&e.location, shown)
             }
             Item::FileSkipped(e) => {
-                skipped = Some(e.message.clone());
+                skipped = Some(e.problem.to_string());
                 prop_assert_eq!(&e.file, &file);
-                prop_assert!(!e.message.trim().is_empty(), "{:?}", e);
-                prop_assert!(printable(&e.message), "{:?}", e);
+                for lang in Lang::ALL {
+                    let message = e.problem.message(lang);
+                    prop_assert!(!message.trim().is_empty(), "{:?}", e);
+                    prop_assert!(printable(&message), "{:?}", e);
+                }
                 continue;
             }
         };
@@ -517,8 +524,11 @@ proptest! {
         let sum = sum.map_err(|e| TestCaseError::fail(format!("import failed: {e}")))?;
         for m in &messages {
             let (ImportMessage::Error(t) | ImportMessage::Warning(t)) = m;
-            prop_assert!(t.starts_with(&file), "{t}");
-            prop_assert!(printable(t), "{t:?}");
+            for lang in Lang::ALL {
+                let t = t.text(lang);
+                prop_assert!(t.starts_with(&file), "{t}");
+                prop_assert!(printable(&t), "{t:?}");
+            }
         }
         let read = scan(std::slice::from_ref(&path), rules().aliases())
             .filter(|i| matches!(i, Item::Record(_) | Item::Rejected(_)))

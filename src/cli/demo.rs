@@ -94,7 +94,7 @@ pub fn run(cli: &Cli, rules: Rules) -> CmdResult {
             "bundled sample loaded into a temporary database, removed on quit",
             "đã nạp bộ hồ sơ mẫu vào một cơ sở dữ liệu tạm, xóa khi thoát"
         ),
-        sum.line()
+        sum.line(lang)
     );
     tui(
         Ctx {
@@ -169,7 +169,7 @@ mod tests {
         let mut errors = Vec::new();
         let sum = load_sample(&mut store, &Rules::bundled(), &actor, dir.path(), |m| {
             if let ImportMessage::Error(e) = m {
-                errors.push(e)
+                errors.push(e.to_string())
             }
         })
         .expect("load");

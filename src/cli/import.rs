@@ -39,7 +39,7 @@ pub fn run(ctx: &mut Ctx, paths: &[PathBuf], sheets: &SheetOptions) -> CmdResult
     line.borrow_mut().clear();
     let sum = sum?;
     super::report_saved("the import was saved", |o| {
-        crate::outln!(o, "{}", sum.line())
+        crate::outln!(o, "{}", sum.line(super::message_lang()))
     })?;
     Ok(match (sum.had_errors(), sum.loaded_any()) {
         (false, _) => Exit::Success,
@@ -48,11 +48,14 @@ pub fn run(ctx: &mut Ctx, paths: &[PathBuf], sheets: &SheetOptions) -> CmdResult
     })
 }
 
-/// Errors and warnings of an import go to stderr, one line each.
+/// Errors and warnings of an import go to stderr, one line each, in the
+/// message language (the `error:` and `warning:` marks are what scripts
+/// look for, as `cli.md` fixes them).
 pub fn print_message(m: ImportMessage) {
+    let lang = super::message_lang();
     match m {
-        ImportMessage::Error(e) => crate::errln!("error: {e}"),
-        ImportMessage::Warning(w) => crate::errln!("warning: {w}"),
+        ImportMessage::Error(e) => crate::errln!("error: {}", e.text(lang)),
+        ImportMessage::Warning(w) => crate::errln!("warning: {}", w.text(lang)),
     }
 }
 

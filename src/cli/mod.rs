@@ -285,9 +285,8 @@ pub fn lang_of(cli: &Cli) -> Lang {
 pub fn as_of(flag: Option<&str>) -> Result<NaiveDate, Failure> {
     match flag {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(s) => {
-            crate::domain::date::parse_date(s).map_err(|e| Failure::usage(format!("--as-of: {e}")))
-        }
+        Some(s) => crate::domain::date::parse_date(s)
+            .map_err(|e| Failure::usage(format!("--as-of: {}", e.message(message_lang())))),
     }
 }
 

@@ -20,7 +20,12 @@ pub fn set_budget(
         return Err(Failure::usage("--set-budget needs --category"));
     };
     let category = super::parse_category(&ctx.rules, category)?;
-    let vnd = Vnd::parse(vnd).map_err(|e| Failure::usage(format!("--set-budget: {e}")))?;
+    let vnd = Vnd::parse(vnd).map_err(|e| {
+        Failure::usage(format!(
+            "--set-budget: {}",
+            e.message(super::message_lang())
+        ))
+    })?;
     let year = ops::set_allocation(&mut ctx.store, &ctx.actor, category, plan_year, vnd)?;
     let l = ctx.lang;
     match l {
@@ -53,7 +58,9 @@ pub fn run(
         None => None,
     };
     let budget = match budget {
-        Some(b) => Some(Vnd::parse(b).map_err(|e| Failure::usage(format!("--budget: {e}")))?),
+        Some(b) => Some(Vnd::parse(b).map_err(|e| {
+            Failure::usage(format!("--budget: {}", e.message(super::message_lang())))
+        })?),
         None => None,
     };
     let rankings = ops::rankings(&ctx.store, &ctx.rules, category, plan_year, budget, as_of)?;

@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 
 /// Parse `2023-09-28`, `28/09/2023` or `28-09-2023` (one-digit day and
 /// month accepted in the day-first forms: `5/9/2023`). Anything else, or a
-/// day that does not exist, is an error message naming the value.
-pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+/// day that does not exist, is an error naming the value.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let s = input.trim();
-    let bad = || format!("{input:?} is not a date (use 2023-09-28 or 28/09/2023)");
+    let bad = || DateError::NotADate(input.to_string());
     let parts: Vec<&str> = if s.contains('/') {
         s.split('/').collect()
     } else {
@@ -34,9 +34,43 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
         (Ok(y), Ok(m), Ok(d)) => (y, m, d),
         _ => return Err(bad()),
     };
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("{input:?} is not a day of the calendar"))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DateError::NotADay(input.to_string()))
 }
+
+/// Why a text is not a date: the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in a form of dates (`28/09/2023`, `2023-09-28`).
+    NotADate(String),
+    /// In the form, but no such day (`31/02/2024`).
+    NotADay(String),
+}
+
+impl DateError {
+    /// The message in `lang`, naming the value.
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        use crate::domain::Lang;
+        match (self, lang) {
+            (DateError::NotADate(v), Lang::En) => {
+                format!("{v:?} is not a date (use 2023-09-28 or 28/09/2023)")
+            }
+            (DateError::NotADate(v), Lang::Vi) => {
+                format!("{v:?} không phải ngày (viết 2023-09-28 hoặc 28/09/2023)")
+            }
+            (DateError::NotADay(v), Lang::En) => format!("{v:?} is not a day of the calendar"),
+            (DateError::NotADay(v), Lang::Vi) => format!("{v:?} không có trên lịch"),
+        }
+    }
+}
+
+impl std::fmt::Display for DateError {
+    /// The English message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::domain::Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// `28/09/2023`.
 pub fn vn(d: NaiveDate) -> String {
@@ -80,7 +114,12 @@ mod tests {
         ] {
             assert!(parse_date(s).is_err(), "{s}");
         }
-        assert!(parse_date("31/04/2023").unwrap_err().contains("not a day"));
+        assert!(
+            parse_date("31/04/2023")
+                .unwrap_err()
+                .to_string()
+                .contains("not a day")
+        );
     }
 
     #[test]

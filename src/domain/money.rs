@@ -32,6 +32,27 @@ pub enum MoneyError {
     TooLarge(String),
 }
 
+impl MoneyError {
+    /// The message in `lang` (English is the `Display`).
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        use crate::domain::Lang;
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (MoneyError::NotAnAmount(v), Lang::Vi) => format!("{v:?} không phải số tiền (đồng)"),
+            (MoneyError::Negative(v), Lang::Vi) => format!("{v:?} là số âm: số tiền phải ≥ 0"),
+            (MoneyError::Decimal(v), Lang::Vi) => {
+                format!("{v:?} có phần lẻ: số tiền phải là số đồng chẵn")
+            }
+            (MoneyError::BadGrouping(v), Lang::Vi) => {
+                format!("{v:?} có dấu phân cách hàng nghìn không đều")
+            }
+            (MoneyError::TooLarge(v), Lang::Vi) => {
+                format!("{v:?} quá lớn: số tiền tối đa {} đồng", MAX_VND.full())
+            }
+        }
+    }
+}
+
 impl Vnd {
     pub const ZERO: Vnd = Vnd(0);
 

@@ -22,13 +22,11 @@ pub enum TextProblem {
 }
 
 impl TextProblem {
-    /// The message shown for the skipped file.
-    pub fn message(&self) -> String {
+    /// Why the file is skipped.
+    pub fn problem(&self) -> super::Problem {
         match self {
-            TextProblem::Empty => "the file is empty".to_string(),
-            TextProblem::NotUtf8 { line } => format!(
-                "not UTF-8 text (invalid bytes on line {line}); save it as UTF-8 and import it again"
-            ),
+            TextProblem::Empty => super::Problem::FileEmpty,
+            TextProblem::NotUtf8 { line } => super::Problem::FileNotUtf8 { line: *line },
         }
     }
 }

@@ -6,13 +6,15 @@
 //! quotation"`, or JSON in the cell: `[{"name": …}]`) and objects (`{…}`).
 //! `null`, and text that is empty or only white space, count as absent.
 
+use super::{Problem, Shown};
+use crate::domain::Lang;
 use crate::domain::category::{Category, CategoryAliases};
 use crate::domain::date::parse_date;
 use crate::domain::dossier::{
     Budget, CertLevel, Certificate, Cluster, Details, DocKind, Document, Dossier, Equipment,
     ModelKind, PollutionSubtype, PriorityArea, ProjectType,
 };
-use crate::domain::money::{MAX_VND, Vnd};
+use crate::domain::money::Vnd;
 use crate::domain::spellings::Spellings;
 use crate::domain::text::{clean_line, clean_multiline, fold_words, needs_escape, nfc};
 use crate::domain::vocab::Vocabulary;
@@ -41,31 +43,36 @@ pub struct FieldIssue {
     /// Dotted path of the field, when the problem belongs to one.
     pub field: Option<String>,
     /// What is wrong, e.g. `"1,5 tỷ" is not an amount in VND`.
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl FieldIssue {
-    fn at(field: &str, message: impl Into<String>) -> FieldIssue {
+    fn at(field: &str, problem: Problem) -> FieldIssue {
         FieldIssue {
             field: Some(field.to_string()),
-            message: message.into(),
+            problem,
         }
     }
 
     /// A problem of the whole record, not of one field.
-    pub fn record(message: impl Into<String>) -> FieldIssue {
+    pub fn record(problem: Problem) -> FieldIssue {
         FieldIssue {
             field: None,
-            message: message.into(),
+            problem,
         }
+    }
+
+    /// What is wrong, in `lang`, without the field.
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
     }
 }
 
 impl fmt::Display for FieldIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.field {
-            Some(field) => write!(f, "{field}: {}", self.message),
-            None => f.write_str(&self.message),
+            Some(field) => write!(f, "{field}: {}", self.problem),
+            None => write!(f, "{}", self.problem),
         }
     }
 }
@@ -92,10 +99,7 @@ use parties::{beneficiaries, beneficiary};
 /// field.
 pub fn record_from_value(v: &Value, aliases: &CategoryAliases) -> Result<Converted, FieldIssue> {
     let Value::Object(m) = v else {
-        return Err(FieldIssue::record(format!(
-            "{} is not a dossier (expected a JSON object)",
-            show_value(v)
-        )));
+        return Err(FieldIssue::record(Problem::NotADossier(shown(v))));
     };
     check_sizes(v, "")?;
     let mut warnings = Vec::new();
@@ -227,7 +231,7 @@ pub(crate) const DETAIL_KEYS: &[&str] = &[
 fn check_sizes(v: &Value, prefix: &str) -> R<()> {
     match oversized(v) {
         None => Ok(()),
-        Some((mut segments, message)) => {
+        Some((mut segments, problem)) => {
             segments.reverse();
             let mut path = prefix.to_string();
             for seg in segments {
@@ -243,7 +247,7 @@ fn check_sizes(v: &Value, prefix: &str) -> R<()> {
             }
             Err(FieldIssue {
                 field: (!path.is_empty()).then_some(path),
-                message,
+                problem,
             })
         }
     }
@@ -256,16 +260,12 @@ enum Segment {
 }
 
 /// The first string or key too large, as the path to it (innermost step
-/// first) and the message. Paths are only built when something is found.
-fn oversized(v: &Value) -> Option<(Vec<Segment>, String)> {
+/// first) and the problem. Paths are only built when something is found.
+fn oversized(v: &Value) -> Option<(Vec<Segment>, Problem)> {
     match v {
-        Value::String(s) if s.len() > MAX_FIELD_BYTES => Some((
-            Vec::new(),
-            format!(
-                "is {} bytes long, more than the 1 MiB a field may hold",
-                s.len()
-            ),
-        )),
+        Value::String(s) if s.len() > MAX_FIELD_BYTES => {
+            Some((Vec::new(), Problem::FieldTooLong { bytes: s.len() }))
+        }
         Value::Array(a) => a.iter().enumerate().find_map(|(i, e)| {
             oversized(e).map(|(mut path, m)| {
                 path.push(Segment::Index(i));
@@ -274,13 +274,7 @@ fn oversized(v: &Value) -> Option<(Vec<Segment>, String)> {
         }),
         Value::Object(m) => m.iter().find_map(|(k, e)| {
             if k.len() > MAX_KEY_BYTES {
-                return Some((
-                    Vec::new(),
-                    format!(
-                        "has a key {} bytes long (keys may be at most 1 KiB)",
-                        k.len()
-                    ),
-                ));
+                return Some((Vec::new(), Problem::KeyTooLong { bytes: k.len() }));
             }
             oversized(e).map(|(mut path, m)| {
                 path.push(Segment::Key(k.clone()));
@@ -317,12 +311,12 @@ pub(crate) fn show_str(s: &str) -> String {
 }
 
 /// Any JSON value as it may be quoted in a message.
-pub(crate) fn show_value(v: &Value) -> String {
+pub(crate) fn shown(v: &Value) -> Shown {
     match v {
-        Value::String(s) => show_str(s),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
-        other => other.to_string(),
+        Value::String(s) => Shown::Text(show_str(s)),
+        Value::Array(_) => Shown::List,
+        Value::Object(_) => Shown::Object,
+        other => Shown::Plain(other.to_string()),
     }
 }
 
@@ -349,8 +343,8 @@ fn get<'a>(m: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
 fn missing(m: &Map<String, Value>, field: &str) -> FieldIssue {
     let key = field.rsplit('.').next().unwrap_or(field);
     match m.get(key) {
-        Some(Value::String(_)) => FieldIssue::at(field, "required field is empty"),
-        _ => FieldIssue::at(field, "required field is missing"),
+        Some(Value::String(_)) => FieldIssue::at(field, Problem::RequiredEmpty),
+        _ => FieldIssue::at(field, Problem::RequiredMissing),
     }
 }
 
@@ -365,10 +359,7 @@ fn text_raw<'a>(v: &'a Value, field: &str) -> R<Cow<'a, str>> {
         Value::String(s) => Ok(Cow::Borrowed(s)),
         Value::Number(n) => Ok(Cow::Owned(n.to_string())),
         Value::Bool(b) => Ok(Cow::Owned(b.to_string())),
-        other => Err(FieldIssue::at(
-            field,
-            format!("{} is not text", show_value(other)),
-        )),
+        other => Err(FieldIssue::at(field, Problem::NotText(shown(other)))),
     }
 }
 
@@ -387,20 +378,20 @@ fn opt_line(m: &Map<String, Value>, key: &str, path: &str) -> R<Option<String>> 
 
 fn req_text(m: &Map<String, Value>, key: &str, field: &str) -> R<String> {
     match get(m, key) {
-        Some(v) => line(v, field)?.ok_or_else(|| FieldIssue::at(field, "required field is empty")),
+        Some(v) => line(v, field)?.ok_or_else(|| FieldIssue::at(field, Problem::RequiredEmpty)),
         None => Err(missing(m, field)),
     }
 }
 
 /// A whole number ≥ 0 that fits in `u32`.
 fn count(v: &Value, field: &str) -> R<u32> {
-    let bad = || FieldIssue::at(field, format!("{} is not a whole number", show_value(v)));
+    let bad = || FieldIssue::at(field, Problem::NotWholeNumber(shown(v)));
     match v {
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
-                u32::try_from(u).map_err(|_| FieldIssue::at(field, format!("{n} is too large")))
+                u32::try_from(u).map_err(|_| FieldIssue::at(field, Problem::TooLarge(shown(v))))
             } else if n.as_i64().is_some() {
-                Err(FieldIssue::at(field, format!("{n} is negative")))
+                Err(FieldIssue::at(field, Problem::Negative(shown(v))))
             } else {
                 Err(bad())
             }
@@ -408,16 +399,13 @@ fn count(v: &Value, field: &str) -> R<u32> {
         Value::String(s) => {
             let t = s.trim();
             if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit()) && t.len() > 1 {
-                return Err(FieldIssue::at(
-                    field,
-                    format!("{} is negative", show_str(s)),
-                ));
+                return Err(FieldIssue::at(field, Problem::Negative(shown(v))));
             }
             if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
                 return Err(bad());
             }
             t.parse::<u32>()
-                .map_err(|_| FieldIssue::at(field, format!("{} is too large", show_str(s))))
+                .map_err(|_| FieldIssue::at(field, Problem::TooLarge(shown(v))))
         }
         _ => Err(bad()),
     }
@@ -425,7 +413,7 @@ fn count(v: &Value, field: &str) -> R<u32> {
 
 /// A calendar year between 1900 and 2100.
 fn year(v: &Value, field: &str) -> R<i32> {
-    let bad = || FieldIssue::at(field, format!("{} is not a year", show_value(v)));
+    let bad = || FieldIssue::at(field, Problem::NotAYear(shown(v)));
     let n: i64 = match v {
         Value::Number(n) => n.as_i64().ok_or_else(bad)?,
         Value::String(s) => {
@@ -450,69 +438,42 @@ fn money(v: &Value, field: &str) -> R<Vnd> {
     match v {
         Value::Number(n) => {
             if let Some(u) = n.as_u64() {
-                Vnd::bounded(u).ok_or_else(|| {
-                    FieldIssue::at(
-                        field,
-                        format!(
-                            "{n} is too large: amounts are at most {} đồng",
-                            MAX_VND.full()
-                        ),
-                    )
-                })
+                Vnd::bounded(u)
+                    .ok_or_else(|| FieldIssue::at(field, Problem::AmountTooLarge(n.to_string())))
             } else if n.as_i64().is_some() {
                 Err(FieldIssue::at(
                     field,
-                    format!("{n} is negative: amounts must be ≥ 0"),
+                    Problem::AmountNegative(n.to_string()),
                 ))
             } else {
                 Err(FieldIssue::at(
                     field,
-                    format!("{n} has decimals: amounts are whole đồng"),
+                    Problem::AmountDecimals(n.to_string()),
                 ))
             }
         }
         Value::String(s) => {
             if s.chars().count() > 60 {
-                return Err(FieldIssue::at(
-                    field,
-                    format!("{} is not an amount in VND", show_str(s)),
-                ));
+                return Err(FieldIssue::at(field, Problem::AmountNotValue(shown(v))));
             }
-            Vnd::parse(s).map_err(|e| FieldIssue::at(field, e.to_string()))
+            Vnd::parse(s).map_err(|e| FieldIssue::at(field, Problem::Money(e)))
         }
-        other => Err(FieldIssue::at(
-            field,
-            format!("{} is not an amount in VND", show_value(other)),
-        )),
+        other => Err(FieldIssue::at(field, Problem::AmountNotValue(shown(other)))),
     }
 }
 
 fn date(v: &Value, field: &str) -> R<NaiveDate> {
     match v {
         Value::String(s) if s.chars().count() <= 60 => {
-            parse_date(s).map_err(|e| FieldIssue::at(field, e))
+            parse_date(s).map_err(|e| FieldIssue::at(field, Problem::Date(e)))
         }
-        other => Err(FieldIssue::at(
-            field,
-            format!(
-                "{} is not a date (use 2023-09-28 or 28/09/2023)",
-                show_value(other)
-            ),
-        )),
+        other => Err(FieldIssue::at(field, Problem::DateNotValue(shown(other)))),
     }
 }
 
 /// `true`/`false`, `yes`/`no`, `có`/`không`, `đúng`/`sai`, `1`/`0`, `x`.
 fn boolean(v: &Value, field: &str) -> R<bool> {
-    let bad = || {
-        FieldIssue::at(
-            field,
-            format!(
-                "{} is not yes or no (use true/false, có/không, 1/0 or x)",
-                show_value(v)
-            ),
-        )
-    };
+    let bad = || FieldIssue::at(field, Problem::NotYesNo(shown(v)));
     match v {
         Value::Bool(b) => Ok(*b),
         Value::Number(n) => match n.as_u64() {
@@ -544,16 +505,16 @@ fn object<'a>(v: &'a Value, field: &str) -> R<Cow<'a, Map<String, Value>>> {
                     check_sizes(&v, field)?;
                     match v {
                         Value::Object(m) => Ok(Cow::Owned(m)),
-                        _ => Err(FieldIssue::at(field, "is not an object")),
+                        _ => Err(FieldIssue::at(field, Problem::NotAnObject)),
                     }
                 }
-                Ok(_) => Err(FieldIssue::at(field, "is not an object")),
-                Err(e) => Err(FieldIssue::at(field, format!("is not valid JSON: {e}"))),
+                Ok(_) => Err(FieldIssue::at(field, Problem::NotAnObject)),
+                Err(e) => Err(FieldIssue::at(field, Problem::CellNotJson(e.to_string()))),
             }
         }
         other => Err(FieldIssue::at(
             field,
-            format!("{} is not an object", show_value(other)),
+            Problem::NotAnObjectValue(shown(other)),
         )),
     }
 }
@@ -570,11 +531,11 @@ fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
                     check_sizes(&v, field)?;
                     match v {
                         Value::Array(a) => Ok(a),
-                        _ => Err(FieldIssue::at(field, "is not a list")),
+                        _ => Err(FieldIssue::at(field, Problem::NotAList)),
                     }
                 }
-                Ok(_) => Err(FieldIssue::at(field, "is not a list")),
-                Err(e) => Err(FieldIssue::at(field, format!("is not valid JSON: {e}"))),
+                Ok(_) => Err(FieldIssue::at(field, Problem::NotAList)),
+                Err(e) => Err(FieldIssue::at(field, Problem::CellNotJson(e.to_string()))),
             }
         }
         Value::String(s) if pipes => Ok(s
@@ -587,12 +548,9 @@ fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
         other => Err(FieldIssue::at(
             field,
             if pipes {
-                format!("{} is not a list", show_value(other))
+                Problem::NotAListValue(shown(other))
             } else {
-                format!(
-                    "{} is not a list (write it as JSON: [{{\"name\": …}}])",
-                    show_value(other)
-                )
+                Problem::NotAListJson(shown(other))
             },
         )),
     }
@@ -605,10 +563,13 @@ fn list(v: &Value, field: &str, pipes: bool) -> R<Vec<Value>> {
 fn vocab_field<V: Vocabulary>(v: &Value, path: &str, field: &str, sp: &Spellings) -> R<V> {
     let s = text_raw(v, path)?;
     sp.resolve(field, &s).ok_or_else(|| {
-        let ids: Vec<&str> = V::all().iter().map(|x| x.id()).collect();
         FieldIssue::at(
             path,
-            format!("{} is not one of: {}", show_str(&s), ids.join(", ")),
+            Problem::NotOneOf {
+                value: show_str(&s),
+                ids: V::all().iter().map(|x| x.id()).collect(),
+                labels_vi: V::all().iter().map(|x| x.label(Lang::Vi)).collect(),
+            },
         )
     })
 }
@@ -648,19 +609,16 @@ fn code(m: &Map<String, Value>) -> R<String> {
     if code.chars().any(|c| c.is_whitespace() || needs_escape(c)) {
         return Err(FieldIssue::at(
             "code",
-            format!(
-                "{} must not contain spaces or control characters",
-                show_str(&raw)
-            ),
+            Problem::CodeBadChars(show_str(&raw)),
         ));
     }
     if code.chars().count() > MAX_CODE_CHARS {
         return Err(FieldIssue::at(
             "code",
-            format!(
-                "{} is longer than {MAX_CODE_CHARS} characters",
-                show_str(&raw)
-            ),
+            Problem::CodeTooLong {
+                value: show_str(&raw),
+                max: MAX_CODE_CHARS,
+            },
         ));
     }
     Ok(code)
@@ -672,14 +630,13 @@ fn category(m: &Map<String, Value>, aliases: &CategoryAliases) -> R<Category> {
     };
     let s = clean_line(&text_raw(v, "category")?);
     aliases.resolve(&s).ok_or_else(|| {
-        let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
         FieldIssue::at(
             "category",
-            format!(
-                "{} is not a known category (use one of: {}, or a Vietnamese name of one)",
-                show_str(&s),
-                ids.join(", ")
-            ),
+            Problem::UnknownCategory {
+                value: show_str(&s),
+                ids: Category::ALL.iter().map(|c| c.id()).collect(),
+                labels_vi: Category::ALL.iter().map(|c| c.label(Lang::Vi)).collect(),
+            },
         )
     })
 }
@@ -736,25 +693,19 @@ fn documents(v: &Value, warnings: &mut Vec<FieldIssue>, sp: &Spellings) -> R<Vec
             },
             Value::Null => continue,
             other => {
-                return Err(FieldIssue::at(
-                    &path,
-                    format!(
-                        "{} is not a document (write its kind, or an object with a kind)",
-                        show_value(other)
-                    ),
-                ));
+                return Err(FieldIssue::at(&path, Problem::NotADocument(shown(other))));
             }
         };
         let written = clean_line(&text_raw(kind_value, &kind_path)?);
         if written.is_empty() {
-            return Err(FieldIssue::at(&kind_path, "required field is empty"));
+            return Err(FieldIssue::at(&kind_path, Problem::RequiredEmpty));
         }
         let mut doc = match doc_kind(&written, sp) {
             Some(kind) => Document::of_kind(kind),
             None => {
                 warnings.push(FieldIssue::at(
                     &kind_path,
-                    format!("unknown document kind {} kept as other", show_str(&written)),
+                    Problem::UnknownDocKind(show_str(&written)),
                 ));
                 Document {
                     original_kind: Some(written),

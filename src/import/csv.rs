@@ -4,6 +4,7 @@
 //! row starts, and a size limit per row so a hostile file cannot exhaust
 //! memory. Rows become nested JSON objects through their dotted column names.
 
+use super::Problem;
 use super::bytes::MAX_RECORD_BYTES;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -191,7 +192,7 @@ impl Header {
     /// Check the header row: names trimmed, no duplicates, no name both a
     /// value and a group (`budget` and `budget.total_vnd`), dotted depth
     /// bounded. The error is a message for the skipped file.
-    pub fn parse(cells: &[String]) -> Result<Header, String> {
+    pub fn parse(cells: &[String]) -> Result<Header, Problem> {
         let mut columns = Vec::with_capacity(cells.len());
         let mut names = Vec::with_capacity(cells.len());
         let mut full: HashMap<Vec<String>, usize> = HashMap::new();
@@ -206,16 +207,16 @@ impl Header {
             let shown = crate::domain::text::clean_line(&name);
             let segs: Vec<String> = name.split('.').map(|s| s.trim().to_string()).collect();
             if segs.iter().any(String::is_empty) {
-                return Err(format!(
-                    "header: column {} \"{shown}\" is not a valid name",
-                    i + 1
-                ));
+                return Err(Problem::HeaderBadName {
+                    column: i + 1,
+                    name: shown,
+                });
             }
             if segs.len() > MAX_COLUMN_DEPTH {
-                return Err(format!(
-                    "header: column {} \"{shown}\" is nested too deeply",
-                    i + 1
-                ));
+                return Err(Problem::HeaderTooDeep {
+                    column: i + 1,
+                    name: shown,
+                });
             }
             // Linear in the number of columns, however many a hostile
             // header has: every name and every group (proper prefix) seen.
@@ -229,9 +230,12 @@ impl Header {
             if let Some((j, twice)) = conflict {
                 let a = crate::domain::text::clean_line(&names[j]);
                 return Err(if twice {
-                    format!("header: column \"{shown}\" appears twice")
+                    Problem::HeaderTwice { name: shown }
                 } else {
-                    format!("header: column \"{shown}\" conflicts with column \"{a}\"")
+                    Problem::HeaderConflict {
+                        name: shown,
+                        other: a,
+                    }
                 });
             }
             for k in 1..segs.len() {
@@ -242,7 +246,7 @@ impl Header {
             names.push(name);
         }
         if columns.iter().all(Option::is_none) {
-            return Err("header: the first row has no column names".to_string());
+            return Err(Problem::HeaderNoNames);
         }
         Ok(Header { columns })
     }
@@ -251,17 +255,16 @@ impl Header {
     /// the object, or a message when the row has more non-empty cells than
     /// the header has columns. `ignored` counts non-empty cells under
     /// columns without a name.
-    pub fn row_to_value(&self, cells: &[String]) -> Result<(Value, usize), String> {
+    pub fn row_to_value(&self, cells: &[String]) -> Result<(Value, usize), Problem> {
         if cells.len() > self.columns.len()
             && cells[self.columns.len()..]
                 .iter()
                 .any(|c| !c.trim().is_empty())
         {
-            return Err(format!(
-                "the row has {} cells but the header has {} columns",
-                cells.len(),
-                self.columns.len()
-            ));
+            return Err(Problem::TooManyCells {
+                cells: cells.len(),
+                columns: self.columns.len(),
+            });
         }
         let mut root = Map::new();
         let mut ignored = 0;
@@ -376,6 +379,7 @@ mod tests {
 
     fn header(names: &[&str]) -> Result<Header, String> {
         Header::parse(&names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+            .map_err(|p| p.to_string())
     }
 
     #[test]
@@ -419,7 +423,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(
-            h.row_to_value(&long).unwrap_err(),
+            h.row_to_value(&long).unwrap_err().to_string(),
             "the row has 5 cells but the header has 4 columns"
         );
     }

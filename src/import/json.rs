@@ -14,6 +14,7 @@
 //!    [`MAX_RECORD_BYTES`](crate::import::MAX_RECORD_BYTES), like a JSON Lines line; a larger one is skipped
 //!    without being held, and rejected by its index.
 
+use super::Problem;
 use super::bytes::{self, Bounded};
 use serde::de::{self, Deserializer as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -34,13 +35,13 @@ pub enum Top {
 }
 
 /// Read the whole file as JSON, keeping nothing but what the top level is.
-/// `Ok(Err(message))` is a file that is not valid JSON.
-pub fn survey(path: &Path) -> io::Result<Result<Top, String>> {
+/// `Ok(Err(problem))` is a file that is not valid JSON.
+pub fn survey(path: &Path) -> io::Result<Result<Top, Problem>> {
     survey_from(open(path)?)
 }
 
 /// [`survey`] on any buffered reader, positioned after the BOM.
-pub fn survey_from(r: impl BufRead) -> io::Result<Result<Top, String>> {
+pub fn survey_from(r: impl BufRead) -> io::Result<Result<Top, Problem>> {
     let mut de = serde_json::Deserializer::from_reader(r);
     let top = de.deserialize_any(TopVisitor).and_then(|top| {
         de.end()?;
@@ -49,12 +50,11 @@ pub fn survey_from(r: impl BufRead) -> io::Result<Result<Top, String>> {
     match top {
         Ok(top) => Ok(Ok(top)),
         Err(e) if e.is_io() => Err(io::Error::other(e)),
-        Err(e) => Ok(Err(format!(
-            "not valid JSON at line {}, column {}: {}",
-            e.line(),
-            e.column(),
-            super::json_error_parts(&e)
-        ))),
+        Err(e) => Ok(Err(Problem::FileNotJson {
+            line: e.line(),
+            column: e.column(),
+            error: super::json_error_parts(&e),
+        })),
     }
 }
 
@@ -282,7 +282,7 @@ impl<R: BufRead> Elements<R> {
         }
         Ok(match serde_json::from_slice::<Value>(&out) {
             Ok(v) => Element::Value(v),
-            Err(e) => Element::Invalid(format!("not valid JSON: {}", super::json_error_parts(&e))),
+            Err(e) => Element::Invalid(super::json_error_parts(&e)),
         })
     }
 }
@@ -354,7 +354,9 @@ mod tests {
     use crate::import::MAX_RECORD_BYTES;
 
     fn survey_of(text: &str) -> Result<Top, String> {
-        survey_from(text.as_bytes()).unwrap()
+        survey_from(text.as_bytes())
+            .unwrap()
+            .map_err(|p| p.to_string())
     }
 
     /// Every element of `text`, shown, read through a tiny buffer so that
@@ -368,7 +370,7 @@ mod tests {
                 "{i:?} {}",
                 match el {
                     Element::Value(v) => v.to_string(),
-                    Element::Invalid(m) => m,
+                    Element::Invalid(m) => format!("not valid JSON: {m}"),
                     Element::TooLarge => "too large".into(),
                 }
             ));

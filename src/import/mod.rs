@@ -13,10 +13,12 @@ mod bytes;
 mod convert;
 mod csv;
 mod json;
+mod problem;
 pub mod sheet;
 
 pub use bytes::MAX_RECORD_BYTES;
 pub use convert::{Converted, FieldIssue, MAX_FIELD_BYTES, MAX_KEY_BYTES, record_from_value};
+pub use problem::{Problem, Reason, Shown};
 pub use sheet::{HeaderTable, SheetOptions};
 
 use crate::domain::category::CategoryAliases;
@@ -99,17 +101,28 @@ pub struct RecordMessage {
     /// the message is about one field.
     pub field: Option<String>,
     /// What is wrong, or what was noticed and done.
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl RecordMessage {
+    /// What is wrong, in `lang`, without the location.
+    pub fn message(&self, lang: crate::domain::Lang) -> String {
+        self.problem.message(lang)
+    }
+
+    /// The whole line in `lang`: location, field, message.
+    pub fn text(&self, lang: crate::domain::Lang) -> String {
+        match &self.field {
+            Some(field) => format!("{}: {field}: {}", self.location, self.message(lang)),
+            None => format!("{}: {}", self.location, self.message(lang)),
+        }
+    }
 }
 
 impl fmt::Display for RecordMessage {
     /// `incoming/gia-lai.csv:14: budget.national_vnd: "1,5 tỷ" is not an amount in VND`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
-        }
-        f.write_str(&self.message)
+        f.write_str(&self.text(crate::domain::Lang::En))
     }
 }
 
@@ -128,13 +141,20 @@ pub struct FileError {
     /// The file's path as given or found.
     pub file: String,
     /// Why it was skipped.
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl FileError {
+    /// The whole line in `lang`: the file, then why it was skipped.
+    pub fn text(&self, lang: crate::domain::Lang) -> String {
+        format!("{}: {}", self.file, self.problem.message(lang))
+    }
 }
 
 impl fmt::Display for FileError {
     /// `incoming/notes.txt: unknown file type …`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        f.write_str(&self.text(crate::domain::Lang::En))
     }
 }
 
@@ -338,10 +358,10 @@ impl Scan {
     /// queue the error that says why not.
     fn open(&mut self, t: Target) {
         let file = t.path.display().to_string();
-        let skip = |message: String| {
+        let skip = |problem: Problem| {
             Item::FileSkipped(FileError {
                 file: clean_line(&file),
-                message,
+                problem,
             })
         };
         let meta = match fs::metadata(&t.path) {
@@ -349,9 +369,9 @@ impl Scan {
             Err(e) => {
                 if t.explicit {
                     let msg = if e.kind() == io::ErrorKind::NotFound {
-                        "no such file or folder".to_string()
+                        Problem::NoSuchFile
                     } else {
-                        format!("cannot be read: {e}")
+                        Problem::CannotRead(Reason::io(&e))
                     };
                     self.pending.push_back(skip(msg));
                 }
@@ -360,8 +380,7 @@ impl Scan {
         };
         if meta.is_dir() {
             if !t.explicit && t.depth >= MAX_FOLDER_DEPTH {
-                self.pending
-                    .push_back(skip("folders nested too deeply; not read".to_string()));
+                self.pending.push_back(skip(Problem::FolderTooDeep));
                 return;
             }
             match folder_entries(&t.path) {
@@ -377,23 +396,19 @@ impl Scan {
                 }
                 Err(e) => self
                     .pending
-                    .push_back(skip(format!("folder cannot be read: {e}"))),
+                    .push_back(skip(Problem::FolderUnreadable(Reason::io(&e)))),
             }
             return;
         }
         let kind = kind_of(&t.path);
         let Some(kind) = kind else {
             if t.explicit {
-                self.pending.push_back(skip(
-                    "unknown file type: expected .json, .jsonl, .csv, .xlsx, .xls or .ods (or a folder)"
-                        .to_string(),
-                ));
+                self.pending.push_back(skip(Problem::UnknownFileType));
             }
             return;
         };
         if !meta.is_file() {
-            self.pending
-                .push_back(skip("not a regular file".to_string()));
+            self.pending.push_back(skip(Problem::NotRegularFile));
             return;
         }
         if kind == Kind::Sheet {
@@ -408,11 +423,12 @@ impl Scan {
         }
         match bytes::check_text(&t.path) {
             Err(e) => {
-                self.pending.push_back(skip(format!("cannot be read: {e}")));
+                self.pending
+                    .push_back(skip(Problem::CannotRead(Reason::io(&e))));
                 return;
             }
             Ok(Err(problem)) => {
-                self.pending.push_back(skip(problem.message()));
+                self.pending.push_back(skip(problem.problem()));
                 return;
             }
             Ok(Ok(())) => {}
@@ -432,7 +448,9 @@ impl Scan {
                 self.current_len = meta.len();
             }
             Ok(Err(message)) => self.pending.push_back(skip(message)),
-            Err(e) => self.pending.push_back(skip(format!("cannot be read: {e}"))),
+            Err(e) => self
+                .pending
+                .push_back(skip(Problem::CannotRead(Reason::io(&e)))),
         }
     }
 }
@@ -460,7 +478,8 @@ fn folder_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out.into_iter().map(|(_, p)| p).collect())
 }
 
-/// Split a serde_json message from its position (`… at line 3 column 5`).
+/// Split a serde_json message from its position (`… at line 3 column 5`):
+/// the words of [`Problem`]'s JSON errors.
 fn json_error_parts(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
@@ -468,21 +487,18 @@ fn json_error_parts(e: &serde_json::Error) -> String {
 }
 
 /// Open a `.json` file: check it is JSON and holds one dossier object or a
-/// non-empty array, then stand before its first record. `Ok(Err(message))`
+/// non-empty array, then stand before its first record. `Ok(Err(problem))`
 /// skips the file.
-fn open_json(path: &Path, file: String) -> io::Result<Result<Source, String>> {
+fn open_json(path: &Path, file: String) -> io::Result<Result<Source, Problem>> {
     let top = match json::survey(path)? {
         Ok(top) => top,
         Err(message) => return Ok(Err(message)),
     };
     match &top {
-        json::Top::Array(0) => return Ok(Err("holds an empty list: no dossiers".to_string())),
+        json::Top::Array(0) => return Ok(Err(Problem::EmptyList)),
         json::Top::Array(_) | json::Top::Object => {}
         json::Top::Other(other) => {
-            return Ok(Err(format!(
-                "holds {} where a dossier object or a list of them was expected",
-                convert::show_value(other)
-            )));
+            return Ok(Err(Problem::WrongTop(convert::shown(other))));
         }
     }
     Ok(Ok(Source::Json {
@@ -492,8 +508,8 @@ fn open_json(path: &Path, file: String) -> io::Result<Result<Source, String>> {
 }
 
 /// Open a `.csv` file: skip the BOM, detect the delimiter, read and check
-/// the header. `Ok(Err(message))` skips the file.
-fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
+/// the header. `Ok(Err(problem))` skips the file.
+fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, Problem>> {
     let mut r = BufReader::with_capacity(64 * 1024, File::open(path)?);
     bytes::skip_bom(&mut r)?;
     let delim = csv::detect_delimiter(r.fill_buf()?);
@@ -501,7 +517,7 @@ fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
     // The header is the first row that is not blank.
     let names = loop {
         match rows.next_row()? {
-            None => return Ok(Err("the file is empty".to_string())),
+            None => return Ok(Err(Problem::FileEmpty)),
             Some(csv::Row::Cells { cells, .. }) => {
                 if is_blank(&cells) {
                     continue;
@@ -517,24 +533,19 @@ fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
                             .map(|n| n.trim_start_matches('\u{feff}').to_string())
                             .collect::<Vec<_>>();
                     }
-                    Err(_) => return Ok(Err("header: not UTF-8 text".to_string())),
+                    Err(_) => return Ok(Err(Problem::HeaderNotUtf8)),
                 }
             }
             Some(csv::Row::TooLarge { .. }) => {
-                return Ok(Err("header: the first row is too large".to_string()));
+                return Ok(Err(Problem::HeaderTooLarge));
             }
             Some(csv::Row::Unterminated { line }) => {
-                return Ok(Err(format!(
-                    "header: a quoted cell opened on line {line} is never closed"
-                )));
+                return Ok(Err(Problem::HeaderUnterminated { line }));
             }
         }
     };
     if names.len() == 1 && names[0].contains('\t') {
-        return Ok(Err(
-            "header: columns are separated by tabs; save the sheet as CSV with , or ; between columns"
-                .to_string(),
-        ));
+        return Ok(Err(Problem::HeaderTabs));
     }
     match csv::Header::parse(&names) {
         Ok(header) => Ok(Ok(Source::Csv {
@@ -543,7 +554,7 @@ fn open_csv(path: &Path, file: String) -> io::Result<Result<Source, String>> {
             header,
             any_row: false,
         })),
-        Err(message) => Ok(Err(message)),
+        Err(problem) => Ok(Err(problem)),
     }
 }
 
@@ -578,7 +589,7 @@ fn emit_at(
                 pending.push_back(Item::Warning(RecordWarning {
                     location: locate(w.field.as_deref()),
                     field: w.field,
-                    message: w.message,
+                    problem: w.problem,
                 }));
             }
             Item::Record(Box::new(ImportedRecord {
@@ -595,7 +606,7 @@ fn emit_at(
 fn stopped(file: &str, e: io::Error) -> Item {
     Item::FileSkipped(FileError {
         file: file.to_string(),
-        message: format!("reading stopped: {e}"),
+        problem: Problem::ReadingStopped(Reason::io(&e)),
     })
 }
 
@@ -603,7 +614,7 @@ fn rejected(location: Location, issue: FieldIssue) -> Item {
     Item::Rejected(RecordError {
         location,
         field: issue.field,
-        message: issue.message,
+        problem: issue.problem,
     })
 }
 
@@ -629,11 +640,12 @@ fn next_from(
             };
             Some(match element {
                 json::Element::Value(raw) => emit(raw, location, aliases, pending),
-                json::Element::Invalid(message) => rejected(location, FieldIssue::record(message)),
-                json::Element::TooLarge => rejected(
-                    location,
-                    FieldIssue::record("the record is larger than 16 MiB"),
-                ),
+                json::Element::Invalid(error) => {
+                    rejected(location, FieldIssue::record(Problem::ElementNotJson(error)))
+                }
+                json::Element::TooLarge => {
+                    rejected(location, FieldIssue::record(Problem::RecordTooLarge))
+                }
             })
         }
         Source::Jsonl { file, lines } => loop {
@@ -650,10 +662,7 @@ fn next_from(
             };
             let bytes = match text {
                 Line::TooLong => {
-                    return Some(rejected(
-                        location,
-                        FieldIssue::record("the line is longer than 16 MiB"),
-                    ));
+                    return Some(rejected(location, FieldIssue::record(Problem::LineTooLong)));
                 }
                 Line::Text(b) => b,
             };
@@ -664,18 +673,14 @@ fn next_from(
                 Ok(raw @ Value::Object(_)) => emit(raw, location, aliases, pending),
                 Ok(other) => rejected(
                     location,
-                    FieldIssue::record(format!(
-                        "{} is not a dossier (each line must hold one JSON object)",
-                        convert::show_value(&other)
-                    )),
+                    FieldIssue::record(Problem::NotADossierLine(convert::shown(&other))),
                 ),
                 Err(e) => rejected(
                     location,
-                    FieldIssue::record(format!(
-                        "not valid JSON at column {}: {}",
-                        e.column(),
-                        json_error_parts(&e)
-                    )),
+                    FieldIssue::record(Problem::LineNotJson {
+                        column: e.column(),
+                        error: json_error_parts(&e),
+                    }),
                 ),
             });
         },
@@ -692,7 +697,7 @@ fn next_from(
                         *any_row = true;
                         return Some(Item::FileSkipped(FileError {
                             file: file.clone(),
-                            message: "has a header but no rows".to_string(),
+                            problem: Problem::HeaderNoRows,
                         }));
                     }
                     return None;
@@ -711,18 +716,13 @@ fn next_from(
             match row {
                 csv::Row::TooLarge { line } => {
                     *any_row = true;
-                    return Some(rejected(
-                        at(line),
-                        FieldIssue::record("the row is larger than 16 MiB"),
-                    ));
+                    return Some(rejected(at(line), FieldIssue::record(Problem::RowTooLarge)));
                 }
                 csv::Row::Unterminated { line } => {
                     *any_row = true;
                     return Some(rejected(
                         at(line),
-                        FieldIssue::record(
-                            "a quoted cell is never closed (a \" is missing); the rest of the file is in it",
-                        ),
+                        FieldIssue::record(Problem::QuoteNeverClosed),
                     ));
                 }
                 csv::Row::Cells { line, cells } => {
@@ -737,7 +737,7 @@ fn next_from(
                     {
                         Ok(c) => c,
                         Err(_) => {
-                            return Some(rejected(at(line), FieldIssue::record("not UTF-8 text")));
+                            return Some(rejected(at(line), FieldIssue::record(Problem::NotUtf8)));
                         }
                     };
                     return Some(match header.row_to_value(&cells) {
@@ -747,14 +747,12 @@ fn next_from(
                                 pending.push_back(Item::Warning(RecordWarning {
                                     location: at(line),
                                     field: None,
-                                    message: format!(
-                                        "{ignored} cell(s) under columns without a name were ignored"
-                                    ),
+                                    problem: Problem::UnnamedCellsIgnored(ignored),
                                 }));
                             }
                             item
                         }
-                        Err(message) => rejected(at(line), FieldIssue::record(message)),
+                        Err(problem) => rejected(at(line), FieldIssue::record(problem)),
                     });
                 }
             }

@@ -43,7 +43,7 @@ pub(super) fn beneficiaries(v: &Value, with_single: bool, sp: &Spellings) -> R<V
     if with_single {
         return Err(FieldIssue::at(
             "beneficiaries",
-            "beneficiary and beneficiaries may not both be given",
+            super::Problem::BothBeneficiaryForms,
         ));
     }
     let items = list(v, "beneficiaries", false)?;

@@ -67,7 +67,7 @@ fn beneficiaries_errors_name_the_establishment_and_field() {
     v["beneficiaries"][3]["national_vnd"] = json!("3,5 tỷ");
     let e = convert(&v).expect_err("bad share");
     assert_eq!(e.field.as_deref(), Some("beneficiaries[3].national_vnd"));
-    assert!(e.message.contains("not an amount"), "{e}");
+    assert!(e.to_string().contains("not an amount"), "{e}");
 
     let mut v = group();
     v["beneficiaries"][0]["equipment"][0]["quantity"] = json!("hai");

@@ -94,7 +94,8 @@ pub fn serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
 }
 
 /// Why a cell could not be read, for the message naming it.
-pub type CellError = String;
+pub type CellError = crate::import::Problem;
+use crate::import::Problem;
 
 /// The value of a cell of a column of `kind`, or `None` when it is empty.
 pub fn value_of(d: &Data, kind: Kind) -> Result<Option<Value>, CellError> {
@@ -132,7 +133,7 @@ pub fn value_of(d: &Data, kind: Kind) -> Result<Option<Value>, CellError> {
         }
         (Data::Bool(b), _) => Value::Bool(*b),
         (Data::DurationIso(s), _) => Value::String(s.clone()),
-        (Data::Error(e), _) => return Err(format!("the cell holds an Excel error ({e})")),
+        (Data::Error(e), _) => return Err(Problem::CellExcelError(e.to_string())),
     }))
 }
 
@@ -160,22 +161,21 @@ fn dotted_date(s: &str) -> String {
     }
 }
 
-fn too_large(unit: Unit) -> CellError {
-    format!(
-        "is too large: amounts are at most {} đồng ({} in {})",
-        MAX_VND.full(),
-        MAX_VND.0 / unit.factor(),
-        unit.label()
-    )
+fn too_large(value: String, unit: Unit) -> CellError {
+    Problem::CellTooLarge {
+        value,
+        factor_max: MAX_VND.0 / unit.factor(),
+        unit: unit.label(),
+    }
 }
 
 fn scale_int(i: i64, unit: Unit) -> Result<i64, CellError> {
     if i < 0 {
-        return Err(format!("{i} is negative: amounts must be ≥ 0"));
+        return Err(Problem::AmountNegative(i.to_string()));
     }
     i.checked_mul(unit.factor())
         .filter(|v| *v <= MAX_VND.0)
-        .ok_or_else(|| format!("{i} {}", too_large(unit)))
+        .ok_or_else(|| too_large(i.to_string(), unit))
 }
 
 /// A float amount in `unit`, exactly: its shortest decimal form times the
@@ -183,13 +183,10 @@ fn scale_int(i: i64, unit: Unit) -> Result<i64, CellError> {
 /// million is not).
 fn scale_float(f: f64, unit: Unit) -> Result<i64, CellError> {
     if !f.is_finite() {
-        return Err(format!("{f} is not an amount"));
+        return Err(Problem::CellNotAnAmount(f.to_string()));
     }
     if f < 0.0 {
-        return Err(format!(
-            "{} is negative: amounts must be ≥ 0",
-            float_text(f)
-        ));
+        return Err(Problem::AmountNegative(float_text(f)));
     }
     let text = format!("{f}");
     if text.contains('e') {
@@ -197,9 +194,12 @@ fn scale_float(f: f64, unit: Unit) -> Result<i64, CellError> {
         if f.fract() == 0.0 && f * unit.factor() as f64 <= MAX_VND.0 as f64 {
             return Ok((f * unit.factor() as f64) as i64);
         }
-        return Err(format!("{text} {}", too_large(unit)));
+        return Err(too_large(text, unit));
     }
-    decimal_times(&text, '.', unit).unwrap_or_else(|| Err(format!("{text} is not an amount")))
+    match decimal_times(&text, '.', unit) {
+        Some(r) => r,
+        None => Err(Problem::CellNotAnAmount(text)),
+    }
 }
 
 /// `digits[sep digits]` times the unit, exactly, or why not. `None` when
@@ -222,10 +222,10 @@ fn decimal_times(text: &str, sep: char, unit: Unit) -> Option<Result<i64, CellEr
     };
     let frac = frac.trim_end_matches('0');
     if frac.len() > places {
-        return Some(Err(format!(
-            "{text} {} is not a whole number of đồng",
-            unit.label()
-        )));
+        return Some(Err(Problem::CellNotWhole {
+            value: text.to_string(),
+            unit: unit.label(),
+        }));
     }
     let mut digits = String::with_capacity(whole.len() + places);
     digits.push_str(whole);
@@ -238,7 +238,7 @@ fn decimal_times(text: &str, sep: char, unit: Unit) -> Option<Result<i64, CellEr
             .parse::<i64>()
             .ok()
             .filter(|v| *v <= MAX_VND.0)
-            .ok_or_else(|| format!("{text} {}", too_large(unit))),
+            .ok_or_else(|| too_large(text.to_string(), unit)),
     )
 }
 
@@ -295,7 +295,10 @@ mod tests {
         );
         assert_eq!(
             value_of(&Data::Float(0.1 + 0.2), m),
-            Err("0.30000000000000004 triệu đồng is not a whole number of đồng".into())
+            Err(Problem::CellNotWhole {
+                value: "0.30000000000000004".into(),
+                unit: "triệu đồng"
+            })
         );
         assert_eq!(
             value_of(&Data::String("1.500".into()), m),
@@ -316,11 +319,13 @@ mod tests {
         assert!(
             value_of(&Data::Int(-5), m)
                 .unwrap_err()
+                .to_string()
                 .contains("negative")
         );
         assert!(
             value_of(&Data::Float(1e12), m)
                 .unwrap_err()
+                .to_string()
                 .contains("too large")
         );
         let k = Kind::Money(Unit::Thousand);
@@ -358,6 +363,7 @@ mod tests {
         assert!(
             value_of(&Data::Error(calamine::CellErrorType::Div0), Kind::Other)
                 .unwrap_err()
+                .to_string()
                 .contains("#DIV/0!")
         );
     }

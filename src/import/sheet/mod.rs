@@ -18,7 +18,8 @@ mod rows;
 
 pub use headers::{HeaderTable, Target, Unit};
 
-use super::{FileError, Item};
+use super::{FileError, Item, Problem, Reason};
+use crate::domain::Lang;
 use crate::domain::category::CategoryAliases;
 use crate::domain::text::{clean_line, fold_words};
 use calamine::{Data, Range, Reader, Sheets};
@@ -80,25 +81,25 @@ pub struct Workbook {
 }
 
 /// Open a workbook and list the sheets to read; `Err` skips the file.
-pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workbook, String> {
+pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workbook, Problem> {
     let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot be read: {e}"))?
+        .map_err(|e| Problem::CannotRead(Reason::io(&e)))?
         .len();
     if size > MAX_WORKBOOK_BYTES {
-        return Err(format!(
-            "is {} MiB, more than the {} MiB a workbook may be; split it or save the sheet as CSV",
-            size / (1024 * 1024),
-            MAX_WORKBOOK_BYTES / (1024 * 1024)
-        ));
+        return Err(Problem::WorkbookTooLarge {
+            mib: size / (1024 * 1024),
+            max_mib: MAX_WORKBOOK_BYTES / (1024 * 1024),
+        });
     }
-    let book = guarded(|| calamine::open_workbook_auto(path))
-        .and_then(|r| r.map_err(|e| e.to_string()))
-        .map_err(|e| {
-            format!(
-                "is not a workbook that can be read ({}); open it in the spreadsheet program and save it again",
-                one_line(&e)
-            )
-        })?;
+    let book = match guarded(|| calamine::open_workbook_auto(path)) {
+        Ok(Ok(book)) => book,
+        Ok(Err(e)) => {
+            return Err(Problem::NotAWorkbook(Reason::text(one_line(
+                &e.to_string(),
+            ))));
+        }
+        Err(e) => return Err(Problem::NotAWorkbook(Reason::text(e.message(Lang::En)))),
+    };
     let all: Vec<(usize, String, bool)> = book
         .sheets_metadata()
         .iter()
@@ -120,11 +121,10 @@ pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workboo
                 Some((i, n, _)) => VecDeque::from([(*i, n.clone())]),
                 None => {
                     let names: Vec<String> = all.iter().map(|(_, n, _)| clean_line(n)).collect();
-                    return Err(format!(
-                        "has no sheet named {:?} (its sheets: {})",
-                        clean_line(wanted),
-                        names.join(", ")
-                    ));
+                    return Err(Problem::NoSuchSheet {
+                        wanted: clean_line(wanted),
+                        sheets: names,
+                    });
                 }
             }
         }
@@ -135,7 +135,7 @@ pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workboo
             .collect(),
     };
     if sheets.is_empty() {
-        return Err("has no visible worksheet".to_string());
+        return Err(Problem::NoVisibleSheet);
     }
     Ok(Workbook {
         file,
@@ -151,9 +151,8 @@ pub fn open(path: &Path, file: String, options: &SheetOptions) -> Result<Workboo
 
 /// Run a call into the workbook reader; a panic inside it (a malformed
 /// file the reader did not expect) is an error, not the end of the import.
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-        .map_err(|_| "the workbook reader failed on it".to_string())
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Problem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| Problem::ReaderFailed)
 }
 
 fn one_line(s: &str) -> String {
@@ -193,10 +192,9 @@ impl Workbook {
                     self.any_header = true;
                     return Some(Item::FileSkipped(FileError {
                         file: self.file.clone(),
-                        message: format!(
-                            "no sheet has a header row (columns such as {}); name the sheet with --sheet if its header is further down",
-                            header_examples(&options.headers)
-                        ),
+                        problem: Problem::NoHeaderRow {
+                            examples: header_examples(&options.headers),
+                        },
                     }));
                 }
                 return None;
@@ -212,18 +210,18 @@ impl Workbook {
                         self.any_header = true;
                         return Some(Item::FileSkipped(FileError {
                             file: format!("{}:{}", self.file, clean_line(&name)),
-                            message: format!(
-                                "no header row found in its first {HEADER_SEARCH_ROWS} rows (columns such as {})",
-                                header_examples(&options.headers)
-                            ),
+                            problem: Problem::NoHeaderInSheet {
+                                rows: HEADER_SEARCH_ROWS as usize,
+                                examples: header_examples(&options.headers),
+                            },
                         }));
                     }
                 }
-                Err(message) => {
+                Err(problem) => {
                     self.done_sheets += 1;
                     return Some(Item::FileSkipped(FileError {
                         file: format!("{}:{}", self.file, clean_line(&name)),
-                        message,
+                        problem,
                     }));
                 }
             }
@@ -236,13 +234,13 @@ impl Workbook {
         position: usize,
         name: &str,
         options: &SheetOptions,
-    ) -> Result<Option<SheetRows>, String> {
+    ) -> Result<Option<SheetRows>, Problem> {
         let book = &mut self.book;
         let mut range = guarded(|| match &mut *book {
             Sheets::Xlsx(x) => xlsx_range(x, name),
             other => other
                 .worksheet_range(name)
-                .map_err(|e| format!("cannot be read: {}", one_line(&e.to_string()))),
+                .map_err(|e| Problem::CannotRead(Reason::text(one_line(&e.to_string())))),
         })??;
         let merges = guarded(|| match &mut *book {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
@@ -263,8 +261,9 @@ impl Workbook {
 /// An `.xlsx` sheet read cell by cell, refused when its cells spread over
 /// more than [`MAX_SHEET_AREA`] (a stray cell at `XFD1048576` would make
 /// the grid billions of cells).
-fn xlsx_range(x: &mut calamine::Xlsx<BufReader<File>>, name: &str) -> Result<Range<Data>, String> {
-    let failed = |e: calamine::XlsxError| format!("cannot be read: {}", one_line(&e.to_string()));
+fn xlsx_range(x: &mut calamine::Xlsx<BufReader<File>>, name: &str) -> Result<Range<Data>, Problem> {
+    let failed =
+        |e: calamine::XlsxError| Problem::CannotRead(Reason::text(one_line(&e.to_string())));
     let mut reader = x.worksheet_cells_reader(name).map_err(failed)?;
     let mut cells = Vec::new();
     let (mut r0, mut r1, mut c0, mut c1) = (u32::MAX, 0u32, u32::MAX, 0u32);
@@ -277,13 +276,11 @@ fn xlsx_range(x: &mut calamine::Xlsx<BufReader<File>>, name: &str) -> Result<Ran
         (r0, r1, c0, c1) = (r0.min(r), r1.max(r), c0.min(c), c1.max(c));
         let area = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
         if area > MAX_SHEET_AREA {
-            return Err(format!(
-                "its cells spread over more than {MAX_SHEET_AREA} cells ({}{}:{}{}); delete the cells far from the table and save it again",
-                col_name(c0),
-                r0 + 1,
-                col_name(c1),
-                r1 + 1
-            ));
+            return Err(Problem::SheetTooSpread {
+                max: MAX_SHEET_AREA,
+                from: format!("{}{}", col_name(c0), r0 + 1),
+                to: format!("{}{}", col_name(c1), r1 + 1),
+            });
         }
         cells.push(calamine::Cell::new((r, c), v));
     }

@@ -44,7 +44,7 @@ pub(super) struct SheetRows {
     /// Rows with too few values to be a dossier.
     passed_over: Vec<u32>,
     /// Notes about the header (columns read twice).
-    header_notes: Vec<String>,
+    header_notes: Vec<crate::import::Problem>,
 }
 
 /// The text of a cell as a person reads it (empty when there is none).
@@ -184,14 +184,12 @@ impl SheetRows {
                     _ => false,
                 });
                 if let Some(other) = clash {
-                    header_notes.push(format!(
-                        "column {} ({}) gives {} as column {} does; only column {} is read",
-                        col_name(col),
-                        clean_line(&cell_text(&range, h, col)),
-                        path.join("."),
-                        col_name(other.col),
-                        col_name(other.col)
-                    ));
+                    header_notes.push(crate::import::Problem::ColumnRepeats {
+                        col: col_name(col),
+                        header: clean_line(&cell_text(&range, h, col)),
+                        field: path.join("."),
+                        other: col_name(other.col),
+                    });
                     continue;
                 }
             }
@@ -311,7 +309,7 @@ impl SheetRows {
             return Some(Item::Warning(RecordWarning {
                 location: loc,
                 field: None,
-                message: self.header_notes.remove(0),
+                problem: self.header_notes.remove(0),
             }));
         }
         while self.next <= self.last {
@@ -397,13 +395,13 @@ impl SheetRows {
                 Target::Field(path) => match cells::value_of(d, c.kind) {
                     Ok(Some(v)) => crate::import::csv::insert(&mut root, path, v),
                     Ok(None) => {}
-                    Err(message) => {
+                    Err(problem) => {
                         let loc = self.location(file, Some(r), Some(c.col));
                         return crate::import::rejected(
                             loc,
                             crate::import::FieldIssue {
                                 field: Some(path.join(".")),
-                                message,
+                                problem,
                             },
                         );
                     }
@@ -425,10 +423,7 @@ impl SheetRows {
                     root.insert("period".into(), Value::String(text.clone()));
                     notes.push((
                         col,
-                        format!(
-                            "{} is not a period of dates (3/2024 - 10/2024, 2024); kept as written",
-                            crate::import::convert::show_str(&text)
-                        ),
+                        crate::import::Problem::PeriodKept(crate::import::convert::show_str(&text)),
                     ));
                 }
             }
@@ -450,11 +445,11 @@ impl SheetRows {
         };
         let item = crate::import::emit_at(Value::Object(root), location, aliases, pending, &locate);
         if matches!(item, Item::Record(_)) {
-            for (col, message) in notes {
+            for (col, problem) in notes {
                 pending.push_back(Item::Warning(RecordWarning {
                     location: self.location(file, Some(r), Some(col)),
                     field: Some("period".into()),
-                    message,
+                    problem,
                 }));
             }
         }
@@ -497,7 +492,7 @@ impl SheetRows {
                 self.location(file, Some(r), col),
                 crate::import::FieldIssue {
                     field: Some(missing.into()),
-                    message: "the sheet has no code column, and a code is made from province, plan year and row: this row lacks a usable one".into(),
+                    problem: crate::import::Problem::NoCodeColumn,
                 },
             )));
         }
@@ -528,30 +523,18 @@ impl SheetRows {
             out.push(Item::Warning(RecordWarning {
                 location: loc.clone(),
                 field: Some("code".into()),
-                message: format!(
-                    "the sheet has no code column: codes were made for {n} rows from province, plan year and row ({range}); they stay the same at each import while the rows keep their places"
-                ),
+                problem: crate::import::Problem::CodesMade { rows: *n, range },
             }));
         }
         if !self.passed_over.is_empty() {
-            let rows: Vec<String> = self
-                .passed_over
-                .iter()
-                .take(20)
-                .map(u32::to_string)
-                .collect();
-            let more = if self.passed_over.len() > 20 {
-                format!(" and {} more", self.passed_over.len() - 20)
-            } else {
-                String::new()
-            };
             out.push(Item::Warning(RecordWarning {
                 location: loc,
                 field: None,
-                message: format!(
-                    "rows {}{more} hold fewer than {MIN_HEADER_MATCHES} values and were passed over as notes, not dossiers",
-                    rows.join(", ")
-                ),
+                problem: crate::import::Problem::RowsPassedOver {
+                    rows: self.passed_over.iter().take(20).copied().collect(),
+                    more: self.passed_over.len().saturating_sub(20),
+                    min: MIN_HEADER_MATCHES,
+                },
             }));
         }
         out

@@ -346,7 +346,7 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
                 vnd,
             }],
             Ok(_) => refuse(state, b, fill(s.bad_amount, &[("value", &value)])),
-            Err(e) => refuse(state, b, e.to_string()),
+            Err(e) => refuse(state, b, e.message(s.lang)),
         },
         InputPurpose::LogFilter => {
             let aliases = Arc::clone(&state.queue.aliases);
