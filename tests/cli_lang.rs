@@ -345,3 +345,36 @@ fn export_backup_and_check_confirm_in_vietnamese() {
     let out = run_env(&db, &[], &["--lang", "en", "check"]);
     assert!(out.stdout.starts_with("ok: 55 dossiers"), "{}", out.stdout);
 }
+
+/// A query that does not parse is refused in the message language, with
+/// the usage exit code; English as before.
+#[test]
+fn query_errors_in_vietnamese_and_english() {
+    let db = Db::new();
+    db.import_sample();
+    let vi = run_env(&db, &[], &["--lang", "vi", "list", "--query", "p:"]);
+    assert_eq!(vi.code, 2, "{}", vi.stderr);
+    assert!(
+        vi.stderr.contains("error: --query: p: cần một giá trị"),
+        "{}",
+        vi.stderr
+    );
+    for w in ["needs", "value", "is not"] {
+        assert!(!vi.stderr.contains(w), "{w:?} in {}", vi.stderr);
+    }
+    let vi = run_env(
+        &db,
+        &[("THAMDINH_LANG", "vi")],
+        &["list", "--query", "gia lai score:cao"],
+    );
+    assert_eq!(vi.code, 2, "{}", vi.stderr);
+    assert!(
+        vi.stderr
+            .contains("score:cao: điểm phải là số nguyên, ví dụ score:>=70"),
+        "{}",
+        vi.stderr
+    );
+    let en = run_env(&db, &[], &["list", "--query", "p:"]);
+    assert_eq!(en.code, 2, "{}", en.stderr);
+    assert_eq!(en.stderr.trim_end(), "error: --query: p: needs a value");
+}
