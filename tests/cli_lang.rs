@@ -437,3 +437,164 @@ fn skipped_files_read_in_vietnamese() {
         en.stdout
     );
 }
+
+/// A query that does not parse is refused in the message language, with
+/// the usage exit code; English as before.
+#[test]
+fn query_errors_in_vietnamese_and_english() {
+    let db = Db::new();
+    db.import_sample();
+    let vi = run_env(&db, &[], &["--lang", "vi", "list", "--query", "p:"]);
+    assert_eq!(vi.code, 2, "{}", vi.stderr);
+    assert!(
+        vi.stderr.contains("error: --query: p: cần một giá trị"),
+        "{}",
+        vi.stderr
+    );
+    for w in ["needs", "value", "is not"] {
+        assert!(!vi.stderr.contains(w), "{w:?} in {}", vi.stderr);
+    }
+    let vi = run_env(
+        &db,
+        &[("THAMDINH_LANG", "vi")],
+        &["list", "--query", "gia lai score:cao"],
+    );
+    assert_eq!(vi.code, 2, "{}", vi.stderr);
+    assert!(
+        vi.stderr
+            .contains("score:cao: điểm phải là số nguyên, ví dụ score:>=70"),
+        "{}",
+        vi.stderr
+    );
+    let en = run_env(&db, &[], &["list", "--query", "p:"]);
+    assert_eq!(en.code, 2, "{}", en.stderr);
+    assert_eq!(en.stderr.trim_end(), "error: --query: p: needs a value");
+}
+
+/// What clap writes in English, that Vietnamese help and usage errors
+/// must not hold.
+const CLAP_ENGLISH: &[&str] = &[
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "Print help",
+    "Print version",
+    "default:",
+    "possible values",
+    "[OPTIONS]",
+    "For more information",
+    "unexpected argument",
+    "error: the",
+];
+
+fn clap_free(what: &str, text: &str) {
+    for w in CLAP_ENGLISH {
+        assert!(!text.contains(w), "{what}: {w:?} in\n{text}");
+    }
+}
+
+#[test]
+fn help_usage_errors_and_version_in_vietnamese() {
+    let db = Db::new();
+    let help = run_env(&db, &[], &["--lang", "vi", "--help"]);
+    assert_eq!(help.code, 0, "{}", help.stderr);
+    for want in [
+        "Thẩm định hồ sơ đề án khuyến công quốc gia",
+        "Cách dùng: thamdinh [tuỳ-chọn] [lệnh]",
+        "Lệnh:",
+        "Tuỳ chọn:",
+        "Hàng đợi hồ sơ",
+        "--db <tệp>",
+        "In trợ giúp",
+        "In số phiên bản",
+    ] {
+        assert!(help.stdout.contains(want), "{want:?} in\n{}", help.stdout);
+    }
+    clap_free("--help", &help.stdout);
+
+    let list = run_env(&db, &[("THAMDINH_LANG", "vi")], &["list", "--help"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(list.stdout.contains("Cách dùng: thamdinh list [tuỳ-chọn]"));
+    assert!(
+        list.stdout
+            .contains("Định dạng đầu ra: table (bảng, mặc định), json hoặc csv"),
+        "{}",
+        list.stdout
+    );
+    clap_free("list --help", &list.stdout);
+    let import = run_env(&db, &[("LC_ALL", "vi_VN.UTF-8")], &["import", "-h"]);
+    assert!(import.stdout.contains("Đối số:"), "{}", import.stdout);
+    clap_free("import -h", &import.stdout);
+
+    let bogus = run_env(&db, &[], &["--lang", "vi", "list", "--bogus"]);
+    assert_eq!(bogus.code, 2, "{}", bogus.stderr);
+    assert!(bogus.stdout.is_empty(), "{}", bogus.stdout);
+    assert!(
+        bogus
+            .stderr
+            .starts_with("error: không có tuỳ chọn '--bogus'"),
+        "{}",
+        bogus.stderr
+    );
+    assert!(bogus.stderr.contains("Cách dùng: thamdinh list [tuỳ-chọn]"));
+    assert!(bogus.stderr.contains("Xem thêm: thamdinh list --help"));
+    clap_free("list --bogus", &bogus.stderr);
+    let bad = run_env(&db, &[], &["--lang=vi", "list", "--format", "xml"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .contains("'xml' không phải giá trị của '--format <định-dạng>'"),
+        "{}",
+        bad.stderr
+    );
+    clap_free("--format xml", &bad.stderr);
+
+    let version = run_env(&db, &[], &["--lang", "vi", "--version"]);
+    assert_eq!(version.code, 0);
+    assert!(
+        version.stdout.starts_with("thamdinh "),
+        "{}",
+        version.stdout
+    );
+}
+
+/// English help and usage errors stay clap's, exactly as before.
+#[test]
+fn help_and_usage_errors_in_english_unchanged() {
+    let db = Db::new();
+    let help = run_env(&db, &[("LANG", "C")], &["--help"]);
+    assert_eq!(help.code, 0);
+    for want in [
+        "Usage: thamdinh [OPTIONS] [COMMAND]",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "The database file [default: $THAMDINH_DB",
+    ] {
+        assert!(help.stdout.contains(want), "{want:?} in\n{}", help.stdout);
+    }
+    let list = run_env(&db, &[], &["--lang", "en", "list", "--help"]);
+    assert!(
+        list.stdout
+            .contains("[default: table] [possible values: table, json, csv]")
+    );
+    let bogus = run_env(
+        &db,
+        &[("THAMDINH_LANG", "vi")],
+        &["--lang", "en", "list", "--bogus"],
+    );
+    assert_eq!(bogus.code, 2);
+    assert!(
+        bogus
+            .stderr
+            .starts_with("error: unexpected argument '--bogus' found"),
+        "{}",
+        bogus.stderr
+    );
+    assert!(
+        bogus.stderr.contains("Usage: thamdinh list"),
+        "{}",
+        bogus.stderr
+    );
+}

@@ -1,7 +1,59 @@
 //! The command line, exactly as `cli.md` fixes it (plus a few additions).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::domain::lang::Lang;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// The command line of this process, parsed; `--help`, `--version` and a
+/// usage error are printed and end the process here (exit 0 or 2), in
+/// Vietnamese when the language is (`--lang`, else the environment, as
+/// [`Lang::choose`]); English exactly as clap writes it.
+pub fn parse() -> Cli {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let lang = Lang::from_env(lang_flag(&argv).as_deref());
+    if lang == Lang::En {
+        return Cli::parse_from(argv);
+    }
+    let bin = argv
+        .first()
+        .and_then(|a| std::path::Path::new(a).file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or("thamdinh")
+        .to_string();
+    let mut cmd = super::help_vi::vietnamese(Cli::command(), &bin);
+    let parsed = cmd
+        .try_get_matches_from_mut(&argv)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(e) => match super::help_vi::error(&cmd, &argv, &e) {
+            Some(text) => {
+                crate::errln!("{}", text.trim_end());
+                std::process::exit(e.exit_code());
+            }
+            None => e.exit(),
+        },
+    }
+}
+
+/// The value of `--lang X` or `--lang=X` in the raw arguments (before
+/// `--`), for the language of the help and usage errors.
+pub fn lang_flag(argv: &[OsString]) -> Option<String> {
+    let mut it = argv.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            return None;
+        }
+        if a == "--lang" {
+            return it.next().map(|v| v.into_owned());
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
 
 #[derive(Debug, Parser)]
 #[command(

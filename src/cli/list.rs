@@ -110,10 +110,9 @@ pub fn run(
         ctx.store.queue(&filter)?
     };
     let query = match query {
-        Some(q) => Some(
-            Query::parse(q, ctx.rules.aliases())
-                .map_err(|e| Failure::usage(format!("--query: {e}")))?,
-        ),
+        Some(q) => Some(Query::parse(q, ctx.rules.aliases()).map_err(|e| {
+            Failure::usage(format!("--query: {}", e.message(super::message_lang())))
+        })?),
         None => None,
     };
     // Which rows, in which order: the query matches on the queue rows

@@ -5,6 +5,7 @@ pub mod args;
 mod decide;
 mod demo;
 mod export;
+mod help_vi;
 mod import;
 mod keymap;
 mod list;

@@ -23,7 +23,6 @@
 
 use crate::domain::text::{fold_char, nfc};
 use crate::domain::{Category, CategoryAliases, Status, Vnd};
-use std::fmt;
 
 /// The searched fields, in the order results prefer them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -543,24 +542,6 @@ pub struct Query {
     conds: Vec<(bool, Cond)>,
 }
 
-/// A query that cannot be understood, said so (never guessed around).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryError {
-    pub message: String,
-}
-
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for QueryError {}
-
-fn err<T>(message: String) -> Result<T, QueryError> {
-    Err(QueryError { message })
-}
-
 /// What a query is matched against: it decides which qualifiers apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -625,10 +606,10 @@ impl Query {
                 && name.chars().all(|c| c.is_alphabetic())
             {
                 let Some(q) = canonical_qualifier(name).filter(|q| scope.allows(q)) else {
-                    return err(format!(
-                        "{name}: is not a qualifier here ({}); put the term in quotes to search for it",
-                        scope.qualifiers()
-                    ));
+                    return Err(QueryError::NotAQualifierHere {
+                        name: name.to_string(),
+                        known: scope.qualifiers(),
+                    });
                 };
                 conds.push((neg, qualifier(q, name, value, aliases)?));
                 continue;
@@ -999,9 +980,11 @@ pub fn search(
 /// From how many candidates a search is split between two threads.
 const PARALLEL_FROM: usize = 20_000;
 
+pub use error::{Number, QueryError};
 use parse::*;
 pub use parse::{parse_money, qualifier_value, with_qualifier};
 
+mod error;
 mod parse;
 pub mod table;
 

@@ -81,7 +81,7 @@ pub(super) fn split(q: &str) -> Result<Vec<String>, QueryError> {
         }
     }
     if quoted {
-        return err("a phrase is missing its closing \"".into());
+        return Err(QueryError::UnclosedPhrase);
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -174,22 +174,27 @@ pub(super) fn qualifier(
 ) -> Result<Cond, QueryError> {
     let value = value.trim();
     if value.is_empty() || value == "\"\"" {
-        return err(format!("{name}: needs a value"));
+        return Err(QueryError::NeedsValue {
+            name: name.to_string(),
+        });
     }
-    let number = |what: &str| -> Result<(Cmp, i64), QueryError> {
+    let name_value = || (name.to_string(), value.to_string());
+    let number = |what: Number| -> Result<(Cmp, i64), QueryError> {
         let (cmp, rest) = comparison(value);
         match rest.trim().parse::<i64>() {
             Ok(n) => Ok((cmp, n)),
-            Err(_) => err(format!(
-                "{name}:{value}: {what} must be a whole number, e.g. {name}:>=70"
-            )),
+            Err(_) => {
+                let (name, value) = name_value();
+                Err(QueryError::NotANumber { name, value, what })
+            }
         }
     };
     Ok(match q {
         "p" => {
             let pats = words(value);
             if pats.is_empty() {
-                return err(format!("{name}:{value}: needs a province name"));
+                let (name, value) = name_value();
+                return Err(QueryError::NeedsProvince { name, value });
             }
             Cond::Province(pats)
         }
@@ -205,11 +210,8 @@ pub(super) fn qualifier(
                 })
                 .collect();
             if cats.is_empty() {
-                let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
-                return err(format!(
-                    "{name}:{value}: is not a category ({})",
-                    ids.join(", ")
-                ));
+                let (name, value) = name_value();
+                return Err(QueryError::NotACategory { name, value });
             }
             Cond::Category(cats)
         }
@@ -227,9 +229,8 @@ pub(super) fn qualifier(
             match found.as_slice() {
                 [one] => Cond::Status(*one),
                 _ => {
-                    return err(format!(
-                        "{name}:{value}: is not a status (pending, approved, returned; chờ, đã duyệt, trả lại)"
-                    ));
+                    let (name, value) = name_value();
+                    return Err(QueryError::NotAStatus { name, value });
                 }
             }
         }
@@ -253,41 +254,41 @@ pub(super) fn qualifier(
                 Some("disputed") => Cond::Disputed,
                 Some("mine") => Cond::Mine,
                 _ => {
-                    return err(format!(
-                        "{name}:{value}: unknown (is:failing, is:ok, is:scored, is:unscored, is:marked, is:disputed, is:mine)"
-                    ));
+                    let (name, value) = name_value();
+                    return Err(QueryError::UnknownIs { name, value });
                 }
             }
         }
         "by" => {
             let pats = words(value);
             if pats.is_empty() {
-                return err(format!("{name}:{value}: needs an appraiser's name"));
+                let (name, value) = name_value();
+                return Err(QueryError::NeedsAppraiser { name, value });
             }
             Cond::By(pats)
         }
         "to" => {
             let pats = words(value);
             if pats.is_empty() {
-                return err(format!("{name}:{value}: needs an appraiser's name"));
+                let (name, value) = name_value();
+                return Err(QueryError::NeedsAppraiser { name, value });
             }
             Cond::To(pats)
         }
         "a" => {
             let pats = words(value);
             if pats.is_empty() {
-                return err(format!(
-                    "{name}:{value}: needs an action (approve, return, undo, tick, untick, score, note, import, revise, allocation)"
-                ));
+                let (name, value) = name_value();
+                return Err(QueryError::NeedsAction { name, value });
             }
             Cond::Action(pats)
         }
         "score" => {
-            let (c, n) = number("a score")?;
+            let (c, n) = number(Number::Score)?;
             Cond::Score(c, n)
         }
         "year" => {
-            let (c, n) = number("a plan year")?;
+            let (c, n) = number(Number::PlanYear)?;
             Cond::Year(c, n)
         }
         "national" => {
@@ -295,13 +296,16 @@ pub(super) fn qualifier(
             match parse_money(rest) {
                 Some(n) => Cond::National(cmp, n),
                 None => {
-                    return err(format!(
-                        "{name}:{value}: is not an amount (e.g. national:>300tr, national:<=1,5ty, national:50000000)"
-                    ));
+                    let (name, value) = name_value();
+                    return Err(QueryError::NotAnAmount { name, value });
                 }
             }
         }
-        _ => return err(format!("{name}: is not a qualifier")),
+        _ => {
+            return Err(QueryError::NotAQualifier {
+                name: name.to_string(),
+            });
+        }
     })
 }
 

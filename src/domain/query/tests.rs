@@ -63,7 +63,7 @@ fn run(q: &str) -> Result<Vec<String>, QueryError> {
 fn every_case_of_the_table_keeps_exactly_its_dossiers() {
     let failures: Vec<String> = table::parse(CASES)
         .iter()
-        .filter_map(|c| table::check(c, run(&c.query).map_err(|e| e.message)))
+        .filter_map(|c| table::check(c, run(&c.query).map_err(|e| e.to_string())))
         .collect();
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
@@ -90,7 +90,7 @@ fn whole_words_before_prefixes_code_before_title_earlier_words_first() {
 
 #[test]
 fn errors_say_what_is_wrong() {
-    let e = |q: &str| Query::parse(q, &aliases()).unwrap_err().message;
+    let e = |q: &str| Query::parse(q, &aliases()).unwrap_err().to_string();
     assert!(e("x:1").contains("x: is not a qualifier"));
     assert!(e("is:foo").contains("is:failing"));
     assert!(e("c:xyz").contains("is not a category"));

@@ -210,7 +210,7 @@ pub(super) fn input_action(state: &mut State, mut b: InputBox, action: Action) -
         // the previous result stays.
         let text = b.input.text().trim_end().to_string();
         if let Err(e) = state.queue.set_query(&text) {
-            b.error = Some(e);
+            b.error = Some(e.message(state.strings.lang));
             state.overlay = Some(Overlay::Input(b));
             return Vec::new();
         }
@@ -259,7 +259,7 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose.clone() {
         InputPurpose::Filter => {
             if let Err(e) = state.queue.set_query(value.trim()) {
-                return refuse(state, b, e);
+                return refuse(state, b, e.message(s.lang));
             }
             state.refilter()
         }
@@ -352,7 +352,7 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             let aliases = Arc::clone(&state.queue.aliases);
             match state.log.set_filter(&value, &aliases) {
                 Ok(()) => Vec::new(),
-                Err(e) => refuse(state, b, e),
+                Err(e) => refuse(state, b, e.message(s.lang)),
             }
         }
     }

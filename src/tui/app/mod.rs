@@ -7,7 +7,7 @@
 //! [`Effect::Decide`].
 
 use crate::domain::CategoryAliases;
-use crate::domain::query::{self, Doc, Hit, Prepared, Query};
+use crate::domain::query::{self, Doc, Hit, Prepared, Query, QueryError};
 use crate::domain::{Category, Decision, Status, Vnd};
 use crate::tui::action::{Action, Loaded};
 use crate::tui::input::TextInput;
@@ -451,7 +451,7 @@ impl State {
         match self.queue.set_query(text) {
             Ok(()) => self.refilter(),
             Err(e) => {
-                self.say(e, true);
+                self.say(e.message(self.strings.lang), true);
                 Vec::new()
             }
         }

@@ -91,8 +91,8 @@ impl LogState {
         &mut self,
         text: &str,
         aliases: &CategoryAliases,
-    ) -> Result<(), String> {
-        let query = Query::parse_log(text, aliases).map_err(|e| e.message)?;
+    ) -> Result<(), QueryError> {
+        let query = Query::parse_log(text, aliases)?;
         let id = self.current().map(|e| e.id);
         self.filter = text.trim().to_string();
         self.query = query;

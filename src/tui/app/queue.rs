@@ -274,9 +274,10 @@ impl QueueState {
     }
 
     /// Parse `text` as the new filter; on an error the filter is left as
-    /// it was and the error is returned for the input to show.
-    pub(super) fn set_query(&mut self, text: &str) -> Result<(), String> {
-        let parsed = Query::parse(text, &self.aliases).map_err(|e| e.message)?;
+    /// it was and the error is returned for the input to show (in the
+    /// TUI's language).
+    pub(super) fn set_query(&mut self, text: &str) -> Result<(), QueryError> {
+        let parsed = Query::parse(text, &self.aliases)?;
         self.query = text.to_string();
         self.parsed = parsed;
         Ok(())

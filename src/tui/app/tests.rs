@@ -339,6 +339,26 @@ fn marks_toggle_range_all_clear_and_survive_reloads() {
     assert_eq!(s.queue.marks.len(), 4);
 }
 
+/// A filter that does not parse is refused in the TUI's language.
+#[test]
+fn a_filter_error_is_said_in_vietnamese() {
+    let keymap = Keymap::bundled().unwrap_or_default();
+    let mut s = State::new(&crate::tui::strings::VI, keymap, "lan", (80, 24));
+    update(&mut s, loaded(Loaded::Queue(rows(), 3)));
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::Paste(" p:".into()));
+    let Some(Overlay::Input(b)) = &s.overlay else {
+        panic!("input closed");
+    };
+    assert_eq!(b.error.as_deref(), Some("p: cần một giá trị"));
+    update(&mut s, Action::Paste("\"tra".into()));
+    update(&mut s, Action::Submit);
+    let Some(Overlay::Input(b)) = &s.overlay else {
+        panic!("input closed");
+    };
+    assert_eq!(b.error.as_deref(), Some("cụm từ thiếu dấu \" đóng"));
+}
+
 #[test]
 fn the_filter_narrows_precisely_live_keeps_on_enter_back_to_default_on_esc() {
     let mut s = state();
