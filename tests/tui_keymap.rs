@@ -79,6 +79,31 @@ fn typing_in_the_help_filters_it() {
     assert!(s.state.overlay.is_none());
 }
 
+/// Home and End go to the top and the bottom of the help (they used to
+/// fall through to the filter's line editing), and leave the filter be.
+#[test]
+fn home_and_end_scroll_the_help() {
+    for keymap in [None, Some("vim")] {
+        let (mut s, _dir) = session((80, 24), options(keymap, "vi"));
+        press(&mut s, "? <End>");
+        let Some(Overlay::Help { scroll, filter }) = &s.state.overlay else {
+            panic!("no help: {:?}", s.state.overlay);
+        };
+        assert!(*scroll > 0, "{keymap:?}: End did not scroll");
+        assert_eq!(filter.text(), "");
+        let bottom = draw(&s);
+        // Up from the bottom moves at once (the scroll is the one shown).
+        press(&mut s, "<Up>");
+        assert_ne!(draw(&s), bottom, "{keymap:?}: Up after End did nothing");
+        press(&mut s, "<Home>");
+        let Some(Overlay::Help { scroll, .. }) = &s.state.overlay else {
+            panic!("no help");
+        };
+        assert_eq!(*scroll, 0, "{keymap:?}");
+        assert_ne!(draw(&s), bottom);
+    }
+}
+
 #[test]
 fn vietnamese_help_of_the_ranking() {
     snap_with("help_ranking_vi", &options(None, "vi"), |s| press(s, "2 ?"));

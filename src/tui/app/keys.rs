@@ -194,7 +194,7 @@ pub(super) fn help_action(
     let scroll = if edit(&mut filter, &action) {
         0
     } else {
-        match super::scroll_overlay(&action, scroll, state.page()) {
+        match super::scroll_overlay(&action, scroll, state) {
             Some(s) => s,
             None => return Vec::new(),
         }

@@ -167,6 +167,10 @@ pub struct State {
     pub user: String,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
+    /// How far the overlay drawn last could scroll (its lines less the
+    /// rows shown), written by the view as it draws: End then Up must move
+    /// from the bottom the screen shows, not from a number past it.
+    pub overlay_room: std::cell::Cell<usize>,
     /// Top-level view.
     pub view: View,
     /// Focused pane of the queue view.
@@ -263,6 +267,7 @@ impl State {
             keymap,
             user: user.to_string(),
             size,
+            overlay_room: std::cell::Cell::new(OVERLAY_ROOM_UNKNOWN),
             view: View::Queue,
             focus: Pane::Queue,
             zoom: false,
@@ -650,8 +655,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Some(Overlay::Help { scroll, filter }) => help_action(state, scroll, filter, action),
         Some(Overlay::Palette(p)) => palette_action(state, p, action),
         Some(Overlay::Messages { scroll }) => {
-            state.overlay = scroll_overlay(&action, scroll, state.page())
-                .map(|s| Overlay::Messages { scroll: s });
+            state.overlay =
+                scroll_overlay(&action, scroll, state).map(|s| Overlay::Messages { scroll: s });
             Vec::new()
         }
         Some(Overlay::Text {
@@ -659,12 +664,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             lines,
             scroll,
         }) => {
-            state.overlay =
-                scroll_overlay(&action, scroll, state.page()).map(|scroll| Overlay::Text {
-                    title,
-                    lines,
-                    scroll,
-                });
+            state.overlay = scroll_overlay(&action, scroll, state).map(|scroll| Overlay::Text {
+                title,
+                lines,
+                scroll,
+            });
             Vec::new()
         }
         None => {
@@ -677,16 +681,22 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 /// Scroll a read-only overlay; `None` closes it.
-fn scroll_overlay(action: &Action, scroll: usize, page: usize) -> Option<usize> {
+/// What [`State::overlay_room`] holds before an overlay is drawn.
+pub const OVERLAY_ROOM_UNKNOWN: usize = 10_000;
+
+fn scroll_overlay(action: &Action, scroll: usize, state: &State) -> Option<usize> {
     // An overlay shows fewer lines than the screen (its border, title, the
     // help's legend and hint lines): a page of it is shorter, so that a page
     // down never skips a line (seen: keys of the help never shown).
-    let page = page.saturating_sub(8).max(1);
+    let page = state.page().saturating_sub(8).max(1);
+    let room = state.overlay_room.get().min(OVERLAY_ROOM_UNKNOWN) as isize;
+    // Start from where the screen is: the bottom when scrolled past it.
+    let scroll = (scroll as isize).min(room);
     match action {
         Action::Cancel | Action::Help | Action::Messages | Action::Confirm => None,
         a => Some(match movement(a, page) {
-            Some(d) => (scroll as isize + d).clamp(0, 10_000) as usize,
-            None => scroll,
+            Some(d) => (scroll + d).clamp(0, room) as usize,
+            None => scroll as usize,
         }),
     }
 }

@@ -183,7 +183,9 @@ pub fn help(
     let inner = block.inner(area);
     let lines = help_lines(state, usize::from(inner.width), filter);
     let h = usize::from(inner.height).saturating_sub(1);
-    let scroll = scroll.min(lines.len().saturating_sub(h));
+    let room = lines.len().saturating_sub(h);
+    state.overlay_room.set(room);
+    let scroll = scroll.min(room);
     let close = key_hints(state, Mode::Help, &[(Action::Cancel, s.hint_close)], "");
     let top = if filter.is_empty() {
         Line::from(Span::styled(

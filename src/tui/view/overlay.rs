@@ -75,7 +75,9 @@ fn text(
         .collect();
     let max_body = usize::from(main.height.saturating_sub(5)).max(1);
     let body = wrapped.len().clamp(1, max_body);
-    let scroll = scroll.min(wrapped.len().saturating_sub(body));
+    let room = wrapped.len().saturating_sub(body);
+    state.overlay_room.set(room);
+    let scroll = scroll.min(room);
     let mut shown: Vec<Line> = wrapped
         .iter()
         .skip(scroll)
@@ -136,10 +138,10 @@ fn messages(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, scroll:
         lines.push(Line::from(Span::styled(state.strings.nothing, theme.dim())));
     }
     let h = usize::from(inner.height);
+    let room = lines.len().saturating_sub(h);
+    state.overlay_room.set(room);
     // Newest last; scroll counts up from the bottom.
-    let start = lines
-        .len()
-        .saturating_sub(h + scroll.min(lines.len().saturating_sub(h)));
+    let start = lines.len().saturating_sub(h + scroll.min(room));
     let shown: Vec<Line> = lines.into_iter().skip(start).take(h).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
