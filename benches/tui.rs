@@ -17,7 +17,7 @@ use thamdinh::domain::{Category, Status, Vnd};
 use thamdinh::tui::action::{Action, Loaded};
 use thamdinh::tui::app::{State, update};
 use thamdinh::tui::keymap::Keymap;
-use thamdinh::tui::model::{QueueItem, RowTexts};
+use thamdinh::tui::model::{Places, QueueItem, RowTexts};
 use thamdinh::tui::strings::EN;
 
 const N: usize = 100_000;
@@ -31,6 +31,8 @@ const PROVINCES: [&str; 6] = [
 ];
 
 fn rows(n: usize) -> Vec<QueueItem> {
+    // One place book for the rows, as the backend keeps it.
+    let mut places = Places::default();
     (0..n)
         .map(|i| {
             let code = format!("KC24-X{:02}-{i:06}", i % 97);
@@ -48,7 +50,7 @@ fn rows(n: usize) -> Vec<QueueItem> {
                     district: Some("Càng Long"),
                     commune: None,
                 }
-                .share(),
+                .share(&mut places),
                 team: Default::default(),
                 plan_year: 2024,
                 category: Category::ALL[i % 6],

@@ -44,7 +44,7 @@ fn rows(n: usize) -> Vec<QueueItem> {
                     implementing_unit: "Trung tâm Khuyến công",
                     ..RowTexts::default()
                 }
-                .share(),
+                .share(&mut Default::default()),
                 team: Default::default(),
                 plan_year: 2024,
                 category: Category::ALL[i % 6],

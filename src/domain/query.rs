@@ -279,6 +279,12 @@ pub struct Texts {
     byte_ends: [u32; MAX_TEXTS],
     char_ends: [u32; MAX_TEXTS],
     len: u8,
+    /// Texts many rows share (a province, its implementing unit, a
+    /// district), kept once: only when both fold to ASCII. Their fields
+    /// come after the own ones of a lower [`Field`] and before the rest.
+    shared: Option<std::sync::Arc<Texts>>,
+    /// How many own texts come before the shared ones.
+    split: u8,
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -342,7 +348,58 @@ impl Texts {
             byte_ends,
             char_ends,
             len: u8::try_from(n).unwrap_or(u8::MAX),
+            shared: None,
+            split: 0,
         }
+    }
+
+    /// These texts, with `shared` (texts of fields after the own ones of
+    /// a lower field) kept by reference when both fold to ASCII; else one
+    /// [`Texts`] of them all, in field order.
+    pub fn with_shared(own: &[(Field, Option<&str>)], shared: &std::sync::Arc<Texts>) -> Texts {
+        let mut t = Texts::new(own.iter().copied());
+        if t.ascii_folded().is_some() && shared.ascii_folded().is_some() && shared.shared.is_none()
+        {
+            // The own texts of a lower field come first.
+            let first = shared.each().next().map_or(Field::Code, |f| f.0);
+            t.split = u8::try_from(t.each().take_while(|f| f.0 < first).count()).unwrap_or(0);
+            t.shared = Some(std::sync::Arc::clone(shared));
+            return t;
+        }
+        let mut all: Vec<(Field, Option<&str>)> = own.to_vec();
+        all.extend(shared.each().map(|(f, _, _, text)| (f, Some(text))));
+        all.sort_by_key(|(f, _)| *f);
+        Texts::new(all)
+    }
+
+    /// Give each text with its field and its folded chars to `push`, when
+    /// they fold to ASCII (shared texts included, in field order); `false`
+    /// when they do not.
+    fn ascii_parts<'a>(&'a self, push: &mut impl FnMut((Field, Text<'a>))) -> bool {
+        fn give<'a>(
+            t: &'a Texts,
+            range: std::ops::Range<usize>,
+            push: &mut impl FnMut((Field, Text<'a>)),
+        ) {
+            let Some(ascii) = t.ascii_folded() else {
+                return;
+            };
+            for (f, sc, ec, original) in t.each().skip(range.start).take(range.len()) {
+                let folded = Slice::Ascii(ascii.get(sc..ec).unwrap_or_default());
+                push((f, Text { folded, original }));
+            }
+        }
+        if self.ascii_folded().is_none() {
+            return false;
+        }
+        let n = usize::from(self.len).min(MAX_TEXTS);
+        let split = usize::from(self.split).min(n);
+        give(self, 0..split, push);
+        if let Some(shared) = self.shared.as_deref() {
+            give(shared, 0..MAX_TEXTS, push);
+        }
+        give(self, split..n, push);
+        true
     }
 
     /// All the texts, one after another.
@@ -373,7 +430,10 @@ impl Texts {
 
     /// The (first) text of `field`, `None` when absent.
     pub fn get(&self, field: Field) -> Option<&str> {
-        self.each().find(|t| t.0 == field).map(|t| t.3)
+        self.each()
+            .find(|t| t.0 == field)
+            .map(|t| t.3)
+            .or_else(|| self.shared.as_deref().and_then(|s| s.get(field)))
     }
 }
 
@@ -447,15 +507,36 @@ impl Doc {
 
     /// Each searched text with its field.
     fn fields(&self) -> impl Iterator<Item = (Field, Text<'_>)> + '_ {
-        let ascii = self.texts.ascii_folded();
-        self.texts.each().map(move |(f, sc, ec, original)| {
-            let folded = match (&self.wide, ascii) {
-                (Some(w), _) => Slice::Wide(w.get(sc..ec).unwrap_or_default()),
-                (None, Some(a)) => Slice::Ascii(a.get(sc..ec).unwrap_or_default()),
-                (None, None) => Slice::Ascii(&[]),
-            };
-            (f, Text { folded, original })
-        })
+        // On the stack: this runs for every row at every keystroke.
+        const NONE: (Field, Text<'static>) = (
+            Field::Code,
+            Text {
+                folded: Slice::Ascii(&[]),
+                original: "",
+            },
+        );
+        let mut out = [NONE; 2 * MAX_TEXTS];
+        let mut n = 0;
+        let mut push = |part| {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = part;
+                n += 1;
+            }
+        };
+        match self.wide.as_deref() {
+            // Wide chars only for texts that do not fold to ASCII, which
+            // never share (see `Texts::with_shared`).
+            Some(w) => {
+                for (f, sc, ec, original) in self.texts.each() {
+                    let folded = Slice::Wide(w.get(sc..ec).unwrap_or_default());
+                    push((f, Text { folded, original }));
+                }
+            }
+            None => {
+                self.texts.ascii_parts(&mut push);
+            }
+        }
+        out.into_iter().take(n)
     }
 }
 

@@ -11,12 +11,11 @@ use crate::store::{Actor, AuditFilter, HistoryEntry, QueueFilter, QueueRow, Stor
 use crate::tui::action::{Action, Loaded};
 use crate::tui::app::{Effect, LOG_LIMIT};
 use crate::tui::model::{
-    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Preview,
-    QueueItem, RankLine, RowTeam, RowTexts, Saved, ScoreData,
+    AuditRow, CheckRow, CheckState, CriterionRow, DossierData, LogEntry, NoteRow, Outcome, Places,
+    Preview, QueueItem, RankLine, RowTeam, RowTexts, Saved, ScoreData,
 };
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Rows of the first screen of the queue, loaded before the rest.
 const QUEUE_HEAD: usize = 300;
@@ -45,6 +44,9 @@ pub struct StoreBackend {
     pub lang: crate::domain::Lang,
     /// Where the papers go and what they need.
     papers: PaperPlace,
+    /// The province, unit and district texts and the appraisers' names of
+    /// the rows loaded, each kept once.
+    places: std::cell::RefCell<Places>,
 }
 
 /// Where the TUI writes papers (the report, return letters), and what
@@ -79,6 +81,7 @@ impl StoreBackend {
             seen: None,
             lang: crate::domain::Lang::En,
             papers: PaperPlace::default(),
+            places: std::cell::RefCell::new(Places::default()),
         }
     }
 
@@ -427,6 +430,7 @@ impl StoreBackend {
     }
 
     fn queue_item(&self, r: &QueueRow) -> QueueItem {
+        let mut places = self.places.borrow_mut();
         let texts = RowTexts {
             code: &r.code,
             title: &r.title,
@@ -445,9 +449,9 @@ impl StoreBackend {
             score: ops::row_total(&self.rules, r, self.as_of),
             revision: r.revision,
             version: r.version,
-            texts: texts.share(),
+            texts: texts.share(&mut places),
             team: RowTeam {
-                assignee: r.assignee.as_deref().map(Arc::from),
+                assignee: r.assignee.as_deref().map(|a| places.name(a)),
                 mine: r.assignee.as_deref() == Some(self.actor.user.as_str()),
                 disputed: self.rules.council.disputed(r.score_spread),
             },

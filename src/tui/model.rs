@@ -70,17 +70,61 @@ pub struct RowTexts<'a> {
 }
 
 impl RowTexts<'_> {
-    /// Joined once, to be shared by the row and its search document.
-    pub fn share(&self) -> Arc<Texts> {
-        Arc::new(Texts::new([
+    /// Joined once, to be shared by the row and its search document; the
+    /// province, implementing unit and district (the same for thousands of
+    /// rows) kept once in `places`.
+    pub fn share(&self, places: &mut Places) -> Arc<Texts> {
+        let own = [
             (Field::Code, Some(self.code)),
             (Field::Title, Some(self.title)),
             (Field::Beneficiary, self.beneficiary),
-            (Field::Province, Some(self.province)),
-            (Field::Unit, Some(self.implementing_unit)),
-            (Field::District, self.district),
             (Field::Commune, self.commune),
-        ]))
+        ];
+        let place = places.get(self.province, self.implementing_unit, self.district);
+        Arc::new(Texts::with_shared(&own, &place))
+    }
+}
+
+/// The province, implementing unit and district texts of the rows loaded,
+/// each combination once (at 100,000 rows they are a third of the texts).
+#[derive(Debug, Default)]
+pub struct Places {
+    known: std::collections::HashMap<String, Arc<Texts>>,
+    names: std::collections::HashMap<Box<str>, Arc<str>>,
+}
+
+impl Places {
+    /// More combinations than this are not kept (each row then holds its
+    /// own): memory stays bounded whatever the archive holds.
+    const MAX: usize = 50_000;
+
+    /// The shared texts of a province, unit and district.
+    pub fn get(&mut self, province: &str, unit: &str, district: Option<&str>) -> Arc<Texts> {
+        let key = format!("{province}\u{1f}{unit}\u{1f}{}", district.unwrap_or(""));
+        if let Some(t) = self.known.get(&key) {
+            return Arc::clone(t);
+        }
+        let t = Arc::new(Texts::new([
+            (Field::Province, Some(province)),
+            (Field::Unit, Some(unit)),
+            (Field::District, district),
+        ]));
+        if self.known.len() < Self::MAX {
+            self.known.insert(key, Arc::clone(&t));
+        }
+        t
+    }
+
+    /// An appraiser's name, kept once.
+    pub fn name(&mut self, name: &str) -> Arc<str> {
+        if let Some(n) = self.names.get(name) {
+            return Arc::clone(n);
+        }
+        let n: Arc<str> = Arc::from(name);
+        if self.names.len() < Self::MAX {
+            self.names.insert(name.into(), Arc::clone(&n));
+        }
+        n
     }
 }
 

@@ -49,6 +49,65 @@ fn docs() -> Vec<(String, Doc)> {
         .collect()
 }
 
+/// The fixture dossiers with their province, unit and district kept as
+/// shared texts (as the TUI's queue keeps them).
+fn shared_docs() -> Vec<Doc> {
+    let v: Value = serde_json::from_str(DOSSIERS).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .zip(docs())
+        .map(|(d, (_, plain))| {
+            let s = |k: &str| d[k].as_str();
+            let b = |k: &str| d["beneficiary"][k].as_str();
+            let place = std::sync::Arc::new(Texts::new([
+                (Field::Province, s("province")),
+                (Field::Unit, s("implementing_unit")),
+                (Field::District, b("district")),
+            ]));
+            let own = [
+                (Field::Code, s("code")),
+                (Field::Title, s("title")),
+                (Field::Beneficiary, b("name")),
+                (Field::Commune, b("commune")),
+            ];
+            let mut doc = Doc::from_texts(std::sync::Arc::new(Texts::with_shared(&own, &place)));
+            doc.category = plain.category;
+            doc.status = plain.status;
+            doc.national = plain.national;
+            doc.plan_year = plain.plan_year;
+            doc
+        })
+        .collect()
+}
+
+/// Shared texts change nothing a query sees: the same hits, ranks and
+/// spans, field by field, as texts kept whole.
+#[test]
+fn shared_place_texts_match_exactly_as_whole_ones() {
+    let plain = docs();
+    let shared = shared_docs();
+    let mut queries: Vec<String> = table::parse(CASES).into_iter().map(|c| c.query).collect();
+    queries.extend(["~gialai", "~trung tam", "huyen", "p:\"gia lai\" tam"].map(String::from));
+    for q in queries {
+        let Ok(query) = Query::parse(&q, &aliases()) else {
+            continue;
+        };
+        for ((code, a), b) in plain.iter().zip(&shared) {
+            assert_eq!(
+                query.matches(a, false),
+                query.matches(b, false),
+                "{q:?} on {code}"
+            );
+        }
+    }
+    for ((_, a), b) in plain.iter().zip(&shared) {
+        for f in Field::ALL {
+            assert_eq!(a.texts().get(f), b.texts().get(f));
+        }
+    }
+}
+
 fn run(q: &str) -> Result<Vec<String>, QueryError> {
     let docs = docs();
     let query = Query::parse(q, &aliases())?;

@@ -27,7 +27,7 @@ fn item(code: &str, province: &str, title: &str, status: Status, category: Categ
             implementing_unit: &unit,
             ..RowTexts::default()
         }
-        .share(),
+        .share(&mut Default::default()),
         team: Default::default(),
     }
 }
