@@ -226,7 +226,7 @@ pub(super) fn input_action(state: &mut State, mut b: InputBox, action: Action) -
 pub(super) fn cancel_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose {
         // Esc clears the filter: back to the default one.
-        InputPurpose::Filter => state.filter_to(DEFAULT_FILTER),
+        InputPurpose::Filter => state.filter_to(super::default_filter(state.strings.lang)),
         InputPurpose::OverrideReason(c, _) => {
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()

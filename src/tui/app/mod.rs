@@ -272,7 +272,7 @@ impl State {
             focus: Pane::Queue,
             zoom: false,
             overlay: None,
-            queue: QueueState::new(),
+            queue: QueueState::new(strings.lang),
             dossier: None,
             detail_scroll: 0,
             checklist_cursor: 0,
@@ -788,7 +788,7 @@ pub use keys::{Palette, PaletteEntry, filter_command};
 use panes::*;
 pub use panes::{LOG_LIMIT, LogState, PendingScore, RankingState, SCORE_QUIET_TICKS};
 use queue::*;
-pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort};
+pub use queue::{DEFAULT_FILTER, QueueState, SearchRequest, Sort, default_filter};
 use results::*;
 pub use summary::SummaryState;
 use summary::*;

@@ -5,6 +5,15 @@ use super::*;
 /// The filter the queue opens with, and `Esc` returns to.
 pub const DEFAULT_FILTER: &str = "s:pending";
 
+/// The default filter as the interface's language writes it (the same
+/// query: `s:` takes the Vietnamese status names too).
+pub fn default_filter(lang: crate::domain::Lang) -> &'static str {
+    match lang {
+        crate::domain::Lang::En => DEFAULT_FILTER,
+        crate::domain::Lang::Vi => "s:chờ",
+    }
+}
+
 /// The queue: every row loaded, the filtered and ordered view of them, the
 /// cursor and the marks. The filter is one query in the language of
 /// `search.md`; the status, category and province keys write into it.
@@ -124,12 +133,13 @@ enum FactsState {
 }
 
 impl QueueState {
-    /// An empty queue under the default filter.
-    pub fn new() -> QueueState {
+    /// An empty queue under the default filter, written in `lang`.
+    pub fn new(lang: crate::domain::Lang) -> QueueState {
         let aliases = CategoryAliases::ids_only();
+        let filter = default_filter(lang);
         QueueState {
-            query: DEFAULT_FILTER.to_string(),
-            parsed: Query::parse(DEFAULT_FILTER, &aliases).unwrap_or_default(),
+            query: filter.to_string(),
+            parsed: Query::parse(filter, &aliases).unwrap_or_default(),
             aliases: Arc::new(aliases),
             inline_limit: INLINE_SEARCH_ROWS,
             ..QueueState::default()
@@ -802,7 +812,7 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
         Action::NextMatch => return next_match(state, 1),
         Action::PrevMatch => return next_match(state, -1),
         Action::ClearFilters => return state.filter_to(""),
-        Action::DefaultFilter => return state.filter_to(DEFAULT_FILTER),
+        Action::DefaultFilter => return state.filter_to(default_filter(state.strings.lang)),
         _ => {}
     }
     Vec::new()
