@@ -444,7 +444,7 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
             let reason = h
                 .reason
                 .as_deref()
-                .map(|r| format!(" — {r}"))
+                .map(|r| format!(" — {}", crate::domain::vocab::audit::reason_text(r, l)))
                 .unwrap_or_default();
             let over = match (&h.override_reason, h.overridden) {
                 (Some(o), true) => format!(" [{}: {o}]", l.pick("override", "vượt kiểm tra")),

@@ -223,6 +223,28 @@ impl Text<'_> {
     }
 }
 
+/// The status an `s:` value names (`pending`, `chờ`, `đã duyệt`), if
+/// exactly one.
+pub fn status_named(value: &str) -> Option<Status> {
+    match parse::statuses_named(value).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// How the interface writes a status after `s:`: the id in English, a
+/// short Vietnamese name (`chờ`, `duyệt`, `trả`) that `s:` reads back.
+pub fn status_word(status: Status, lang: crate::domain::Lang) -> &'static str {
+    match lang {
+        crate::domain::Lang::En => status.id(),
+        crate::domain::Lang::Vi => match status {
+            Status::Pending => "chờ",
+            Status::Approved => "duyệt",
+            Status::Returned => "trả",
+        },
+    }
+}
+
 /// One text prepared for matching on its own (an author, an action).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prepared {

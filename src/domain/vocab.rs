@@ -158,6 +158,11 @@ pub mod audit {
             Lang::En => detail.to_string(),
             Lang::Vi => detail
                 .replace(" (undo of ", " (hoàn tác ")
+                .replacen(
+                    "undo of ",
+                    "hoàn tác ",
+                    usize::from(detail.starts_with("undo of ")),
+                )
                 .replace(" batch ", " lô ")
                 .replace("; override: ", "; vượt kiểm tra: ")
                 .replace(" (was ", " (trước là "),
@@ -179,16 +184,35 @@ pub mod audit {
             out.push_str(label.unwrap_or(word));
             word.clear();
         };
-        for c in detail.chars() {
-            if c.is_alphanumeric() || c == '_' {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
+        // A path or a file's location (an import's source) is kept as
+        // written: its folder names are not ids.
+        for piece in detail.split_inclusive(char::is_whitespace) {
+            if piece.contains(['/', '\\']) {
+                out.push_str(piece);
+                continue;
             }
+            for c in piece.chars() {
+                if c.is_alphanumeric() || c == '_' {
+                    word.push(c);
+                } else {
+                    flush(&mut word, &mut out);
+                    out.push(c);
+                }
+            }
+            flush(&mut word, &mut out);
         }
-        flush(&mut word, &mut out);
         out
+    }
+
+    /// A decision's reason as shown: the reason the store writes for an
+    /// undo (`undo of return batch 2`) in `lang`; a person's own words as
+    /// they wrote them.
+    pub fn reason_text(reason: &str, lang: Lang) -> String {
+        if reason.starts_with("undo of ") {
+            detail_text(reason, lang)
+        } else {
+            reason.to_string()
+        }
     }
 
     /// The label of an action id as stored (the id itself when unknown).
@@ -264,6 +288,26 @@ mod tests {
         assert_eq!(
             audit::detail_text("pending → approved", Lang::En),
             "pending → approved"
+        );
+    }
+
+    #[test]
+    fn paths_and_own_words_are_kept_undo_reasons_are_written() {
+        assert_eq!(
+            audit::detail_text("/data/import/tra-vinh.csv:2", Lang::Vi),
+            "/data/import/tra-vinh.csv:2"
+        );
+        assert_eq!(
+            audit::reason_text("undo of return batch 2", Lang::Vi),
+            "hoàn tác trả lại lô 2"
+        );
+        assert_eq!(
+            audit::reason_text("thiếu bản import gốc", Lang::Vi),
+            "thiếu bản import gốc"
+        );
+        assert_eq!(
+            audit::reason_text("undo of return batch 2", Lang::En),
+            "undo of return batch 2"
         );
     }
 }

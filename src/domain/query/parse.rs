@@ -52,6 +52,20 @@ pub(super) const STATUS_NAMES: &[(Status, &[&str])] = &[
     ),
 ];
 
+/// The statuses whose names (`pending`, `chờ`, `đã duyệt`) `value` starts.
+pub(super) fn statuses_named(value: &str) -> Vec<Status> {
+    let pats = words(value);
+    STATUS_NAMES
+        .iter()
+        .filter(|(_, names)| {
+            names
+                .iter()
+                .any(|n| phrase_in(Prepared::new(n).text(), &pats).is_some_and(|(i, _)| i == 0))
+        })
+        .map(|(s, _)| *s)
+        .collect()
+}
+
 pub(super) fn canonical_qualifier(name: &str) -> Option<&'static str> {
     let n: String = name.chars().map(lower1).collect();
     QUALIFIERS
@@ -215,25 +229,13 @@ pub(super) fn qualifier(
             }
             Cond::Category(cats)
         }
-        "s" => {
-            let pats = words(value);
-            let found: Vec<Status> = STATUS_NAMES
-                .iter()
-                .filter(|(_, names)| {
-                    names.iter().any(|n| {
-                        phrase_in(Prepared::new(n).text(), &pats).is_some_and(|(i, _)| i == 0)
-                    })
-                })
-                .map(|(s, _)| *s)
-                .collect();
-            match found.as_slice() {
-                [one] => Cond::Status(*one),
-                _ => {
-                    let (name, value) = name_value();
-                    return Err(QueryError::NotAStatus { name, value });
-                }
+        "s" => match statuses_named(value).as_slice() {
+            [one] => Cond::Status(*one),
+            _ => {
+                let (name, value) = name_value();
+                return Err(QueryError::NotAStatus { name, value });
             }
-        }
+        },
         "is" => {
             let v: String = value
                 .trim_matches('"')

@@ -751,16 +751,19 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
             return Vec::new();
         }
         Action::CycleStatus => {
-            let now = query::qualifier_value(&q.query, "s").and_then(|v| Status::from_id(&v));
+            let lang = state.strings.lang;
+            let now = query::qualifier_value(&q.query, "s").and_then(|v| query::status_named(&v));
             let next = match now {
                 None => Some(Status::ALL[0]),
                 Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
             };
-            let text = query::with_qualifier(&q.query, "s", next.map(|s| s.id()));
+            let text =
+                query::with_qualifier(&q.query, "s", next.map(|s| query::status_word(s, lang)));
             return state.filter_to(&text);
         }
         Action::CycleCategory => {
-            let now = query::qualifier_value(&q.query, "c").and_then(|v| Category::from_id(&v));
+            let lang = state.strings.lang;
+            let now = query::qualifier_value(&q.query, "c").and_then(|v| q.aliases.resolve(&v));
             let next = match now {
                 None => Some(Category::ALL[0]),
                 Some(c) => Category::ALL
@@ -769,7 +772,13 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
                     .nth(1)
                     .copied(),
             };
-            let text = query::with_qualifier(&q.query, "c", next.map(|c| c.id()));
+            // Vietnamese names the category as people do (`c:` reads
+            // its names as well as its id).
+            let written = next.map(|c| match lang {
+                crate::domain::Lang::En => c.id(),
+                crate::domain::Lang::Vi => c.label(lang),
+            });
+            let text = query::with_qualifier(&q.query, "c", written);
             return state.filter_to(&text);
         }
         Action::CycleProvince => {

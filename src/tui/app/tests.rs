@@ -446,6 +446,39 @@ fn status_category_province_keys_write_the_one_filter() {
     assert_eq!(s.queue.query, "s:pending");
 }
 
+/// In Vietnamese the status and category keys write Vietnamese names
+/// (`s:duyệt`, `c:"mô hình trình diễn"`) that find exactly what the ids do.
+#[test]
+fn status_and_category_keys_write_vietnamese_names() {
+    let keymap = Keymap::bundled().unwrap_or_default();
+    let mut vi = State::new(&crate::tui::strings::VI, keymap, "lan", (80, 24));
+    vi.set_aliases(crate::domain::rules::Rules::bundled().aliases().clone());
+    update(&mut vi, loaded(Loaded::Queue(rows(), 3)));
+    assert_eq!(vi.queue.query, "s:chờ");
+    let mut en = state();
+    en.set_aliases(crate::domain::rules::Rules::bundled().aliases().clone());
+    update(&mut vi, Action::CycleStatus);
+    update(&mut en, Action::CycleStatus);
+    assert_eq!(vi.queue.query, "s:duyệt");
+    assert_eq!(codes(&vi), codes(&en));
+    for _ in 0..2 {
+        update(&mut vi, Action::CycleStatus);
+        update(&mut en, Action::CycleStatus);
+    }
+    for _ in 0..7 {
+        update(&mut vi, Action::CycleCategory);
+        update(&mut en, Action::CycleCategory);
+        assert_eq!(
+            codes(&vi),
+            codes(&en),
+            "{} / {}",
+            vi.queue.query,
+            en.queue.query
+        );
+        assert!(!vi.queue.query.contains('_'), "{}", vi.queue.query);
+    }
+}
+
 #[test]
 fn marks_inverted_and_is_marked_in_the_filter() {
     let mut s = state();

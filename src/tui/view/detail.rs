@@ -47,10 +47,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     if !d.history.is_empty() {
         lines.push(Line::from(Span::styled(s.l_history, theme.label())));
         for h in &d.history {
-            let mut t = format!("  {} {} {}", short_time(&h.at), h.author, h.action);
+            let lang = s.lang;
+            let action = crate::domain::vocab::audit::action_label(&h.action, lang);
+            let mut t = format!("  {} {} {action}", short_time(&h.at), h.author);
             if let Some(r) = &h.reason {
                 t.push_str(" — ");
-                t.push_str(r);
+                t.push_str(&crate::domain::vocab::audit::reason_text(r, lang));
             }
             if let Some(o) = &h.override_reason {
                 t.push_str(&format!(" — {}: {o}", s.override_reason));
