@@ -293,21 +293,34 @@ mod tests {
 
     #[test]
     fn paths_and_own_words_are_kept_undo_reasons_are_written() {
-        assert_eq!(
-            audit::detail_text("/data/import/tra-vinh.csv:2", Lang::Vi),
-            "/data/import/tra-vinh.csv:2"
-        );
-        assert_eq!(
-            audit::reason_text("undo of return batch 2", Lang::Vi),
-            "hoàn tác trả lại lô 2"
-        );
-        assert_eq!(
-            audit::reason_text("thiếu bản import gốc", Lang::Vi),
-            "thiếu bản import gốc"
-        );
-        assert_eq!(
-            audit::reason_text("undo of return batch 2", Lang::En),
-            "undo of return batch 2"
-        );
+        let cases: [(fn(&str, Lang) -> String, &str, Lang, &str); 4] = [
+            (
+                audit::detail_text,
+                "/data/import/a.csv:2",
+                Lang::Vi,
+                "/data/import/a.csv:2",
+            ),
+            (
+                audit::reason_text,
+                "undo of return batch 2",
+                Lang::Vi,
+                "hoàn tác trả lại lô 2",
+            ),
+            (
+                audit::reason_text,
+                "thiếu bản import gốc",
+                Lang::Vi,
+                "thiếu bản import gốc",
+            ),
+            (
+                audit::reason_text,
+                "undo of return batch 2",
+                Lang::En,
+                "undo of return batch 2",
+            ),
+        ];
+        for (f, text, lang, want) in cases {
+            assert_eq!(f(text, lang), want, "{text}");
+        }
     }
 }
