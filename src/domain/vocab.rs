@@ -293,7 +293,8 @@ mod tests {
 
     #[test]
     fn paths_and_own_words_are_kept_undo_reasons_are_written() {
-        let cases: [(fn(&str, Lang) -> String, &str, Lang, &str); 4] = [
+        type Render = fn(&str, Lang) -> String;
+        let cases: [(Render, &str, Lang, &str); 4] = [
             (
                 audit::detail_text,
                 "/data/import/a.csv:2",
