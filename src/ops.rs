@@ -654,7 +654,11 @@ pub fn tick(
                 code: code.to_string(),
                 item: item.to_string(),
                 category: rec.dossier.category,
-                items: manual.iter().map(|m| m.to_string()).collect(),
+                items: cat
+                    .manual
+                    .iter()
+                    .map(|m| Label::new(m.id.clone(), m.label_vi.clone()))
+                    .collect(),
             },
         };
         return Err(why.into());

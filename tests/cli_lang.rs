@@ -598,3 +598,34 @@ fn help_and_usage_errors_in_english_unchanged() {
         bogus.stderr
     );
 }
+
+/// A checklist item or criterion that does not exist: Vietnamese lists the
+/// names a person can type (labels), English the ids as before.
+#[test]
+fn unknown_item_and_criterion_list_names_in_vietnamese() {
+    let db = Db::new();
+    db.import_sample();
+    let vi = run_env(
+        &db,
+        &[],
+        &["--lang", "vi", "score", "KC24-GL-014", "xyz", "3"],
+    );
+    assert!(
+        vi.stderr.contains("(có: Sự cần thiết; Giải pháp kỹ thuật;"),
+        "{}",
+        vi.stderr
+    );
+    assert!(!vi.stderr.contains("necessity"), "{}", vi.stderr);
+    let vi = run_env(&db, &[], &["--lang", "vi", "tick", "KC24-GL-014", "xyz"]);
+    assert!(
+        vi.stderr.contains("(các mục: Đúng đối tượng;"),
+        "{}",
+        vi.stderr
+    );
+    let en = run_env(&db, &[], &["tick", "KC24-GL-014", "xyz"]);
+    assert!(
+        en.stderr.contains("(items: eligible_site, "),
+        "{}",
+        en.stderr
+    );
+}

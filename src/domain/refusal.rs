@@ -90,7 +90,9 @@ pub enum Refusal {
         code: String,
         item: String,
         category: Category,
-        items: Vec<String>,
+        /// The manual items: English lists their ids, Vietnamese their
+        /// labels (`Label::en` holds the id).
+        items: Vec<Label>,
     },
     /// Points that are not a whole number.
     NotWholePoints {
@@ -116,7 +118,9 @@ pub enum Refusal {
         code: String,
         criterion: String,
         category: Category,
-        known: Vec<String>,
+        /// The criteria: English lists their ids, Vietnamese their labels
+        /// (`Label::en` holds the id).
+        known: Vec<Label>,
     },
 }
 
@@ -263,7 +267,9 @@ impl Refusal {
                 category,
                 items,
             } => {
-                let (cat, items) = (category.label(lang), items.join(", "));
+                let items: Vec<&str> = items.iter().map(|l| lang.pick(&l.en, &l.vi)).collect();
+                // Labels may hold commas: Vietnamese lists them with `;`.
+                let (cat, items) = (category.label(lang), items.join(lang.pick(", ", "; ")));
                 if vi {
                     format!(
                         "{code}: {item:?} không phải mục kiểm tra thủ công của {cat} (các mục: {items})"
@@ -327,7 +333,8 @@ impl Refusal {
                 category,
                 known,
             } => {
-                let (cat, known) = (category.label(lang), known.join(", "));
+                let known: Vec<&str> = known.iter().map(|l| lang.pick(&l.en, &l.vi)).collect();
+                let (cat, known) = (category.label(lang), known.join(lang.pick(", ", "; ")));
                 if vi {
                     format!("{code}: không có tiêu chí {criterion:?} cho {cat} (có: {known})")
                 } else {
@@ -390,7 +397,7 @@ mod tests {
                 code: "KC24-GL-007".into(),
                 item: "fly".into(),
                 category: Category::Machinery,
-                items: vec!["new_advanced".into()],
+                items: vec![Label::new("new_advanced", "Máy móc tiên tiến")],
             },
             Refusal::NotWholePoints {
                 code: "KC24-GL-007".into(),
@@ -407,7 +414,7 @@ mod tests {
                 code: "KC24-GL-007".into(),
                 criterion: "luck".into(),
                 category: Category::Machinery,
-                known: vec!["necessity".into()],
+                known: vec![Label::new("necessity", "Sự cần thiết")],
             },
             Refusal::NotAFolder {
                 path: "/tmp/thư".into(),

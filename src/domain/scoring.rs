@@ -304,7 +304,11 @@ pub fn known_criterion<'r>(
             code: code.to_string(),
             criterion: criterion.to_string(),
             category,
-            known: cr.criteria.iter().map(|c| c.id.clone()).collect(),
+            known: cr
+                .criteria
+                .iter()
+                .map(|c| crate::domain::refusal::Label::new(c.id.clone(), c.label_vi.clone()))
+                .collect(),
         })
 }
 

@@ -103,7 +103,19 @@ impl Sort {
         Sort::Code,
     ];
 
-    /// The short name shown in the title (`↓score`).
+    /// The short name shown in the title in `lang` (`↓score`, `↓điểm`).
+    pub fn label(self, lang: crate::domain::Lang) -> &'static str {
+        match (self, lang) {
+            (_, crate::domain::Lang::En) => self.id(),
+            (Sort::Submission, _) => "ngày nộp",
+            (Sort::Score, _) => "điểm",
+            (Sort::Money, _) => "KCQG",
+            (Sort::Province, _) => "tỉnh",
+            (Sort::Code, _) => "mã",
+        }
+    }
+
+    /// The id of the order (`score`).
     pub fn id(self) -> &'static str {
         match self {
             Sort::Submission => "submitted",

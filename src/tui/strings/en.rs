@@ -7,6 +7,7 @@ use crate::domain::lang::Lang;
 pub static EN: Strings = Strings {
     lang: Lang::En,
     queue_title: "Queue {shown}/{total}",
+    fuzzy_mark: " ~fuzzy",
     all_statuses: "all statuses",
     all_categories: "all categories",
     all_provinces: "all provinces",

@@ -21,6 +21,9 @@ pub struct Strings {
     /// Queue pane title: `Queue {shown}/{total}`.
     pub queue_title: &'static str,
     /// Filter label "all statuses".
+    /// After the filter in the queue's title when the rows are near
+    /// matches (typos).
+    pub fuzzy_mark: &'static str,
     pub all_statuses: &'static str,
     /// Filter label "all categories".
     pub all_categories: &'static str,

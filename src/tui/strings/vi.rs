@@ -7,6 +7,7 @@ use crate::domain::lang::Lang;
 pub static VI: Strings = Strings {
     lang: Lang::Vi,
     queue_title: "Hồ sơ {shown}/{total}",
+    fuzzy_mark: " ~gần đúng",
     all_statuses: "mọi trạng thái",
     all_categories: "mọi nội dung",
     all_provinces: "mọi tỉnh",

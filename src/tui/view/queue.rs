@@ -74,11 +74,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         title.push_str(&q.query);
     }
     if q.fuzzy {
-        title.push_str(" ~fuzzy");
+        title.push_str(s.fuzzy_mark);
     }
     if q.sort != crate::tui::app::Sort::Submission {
         title.push_str(" · ↓");
-        title.push_str(q.sort.id());
+        title.push_str(q.sort.label(s.lang));
     }
     // How far the sitting is, on the bottom border (the top one is the
     // filter's).
