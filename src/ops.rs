@@ -1002,12 +1002,8 @@ impl ImportNote {
     }
 
     fn of_record(m: crate::import::RecordMessage) -> ImportNote {
-        let at = match &m.field {
-            Some(field) => format!("{}: {field}", m.location),
-            None => m.location.to_string(),
-        };
         ImportNote {
-            at,
+            at: m.at(),
             problem: m.problem,
         }
     }

@@ -156,16 +156,14 @@ pub mod audit {
         let detail = match lang {
             // Only the category ids (an allocation's entry) read otherwise.
             Lang::En => detail.to_string(),
-            Lang::Vi => detail
-                .replace(" (undo of ", " (hoàn tác ")
-                .replacen(
-                    "undo of ",
-                    "hoàn tác ",
-                    usize::from(detail.starts_with("undo of ")),
-                )
-                .replace(" batch ", " lô ")
-                .replace("; override: ", "; vượt kiểm tra: ")
-                .replace(" (was ", " (trước là "),
+            // An undo's reason starts `undo of`; its detail holds `(undo of`.
+            Lang::Vi => match detail.strip_prefix("undo of ") {
+                Some(rest) => format!("hoàn tác {rest}"),
+                None => detail.replace(" (undo of ", " (hoàn tác "),
+            }
+            .replace(" batch ", " lô ")
+            .replace("; override: ", "; vượt kiểm tra: ")
+            .replace(" (was ", " (trước là "),
         };
         let mut out = String::with_capacity(detail.len() + 16);
         let mut word = String::new();

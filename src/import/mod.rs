@@ -110,12 +110,18 @@ impl RecordMessage {
         self.problem.message(lang)
     }
 
+    /// Where: the location, then the field when there is one
+    /// (`incoming/gia-lai.csv:14: budget.national_vnd`).
+    pub fn at(&self) -> String {
+        match &self.field {
+            Some(field) => format!("{}: {field}", self.location),
+            None => self.location.to_string(),
+        }
+    }
+
     /// The whole line in `lang`: location, field, message.
     pub fn text(&self, lang: crate::domain::Lang) -> String {
-        match &self.field {
-            Some(field) => format!("{}: {field}: {}", self.location, self.message(lang)),
-            None => format!("{}: {}", self.location, self.message(lang)),
-        }
+        format!("{}: {}", self.at(), self.message(lang))
     }
 }
 
