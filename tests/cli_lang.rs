@@ -207,7 +207,7 @@ fn show_rank_log_and_work_messages_in_vietnamese() {
         ),
         (
             vec!["score", "KC24-GL-007", "necessity", "99"],
-            "error: KC24-GL-007: Sự cần thiết: 99 nằm ngoài khoảng 0..20",
+            "error: KC24-GL-007: Sự cần thiết: 99 nằm ngoài khoảng từ 0 đến 20",
         ),
         (
             vec!["tick", "KC24-GL-007", "on_time"],
@@ -215,7 +215,7 @@ fn show_rank_log_and_work_messages_in_vietnamese() {
         ),
         (
             vec!["show", "KC24-XX-000"],
-            "error: không có hồ sơ nào mã \"KC24-XX-000\"",
+            "error: không có hồ sơ nào có mã \"KC24-XX-000\"",
         ),
         (
             vec!["approve", "KC24-BTR-007"],
@@ -235,7 +235,7 @@ fn show_rank_log_and_work_messages_in_vietnamese() {
     );
     assert!(
         en.stderr
-            .contains("error: KC24-GL-007: Necessity: 99 is out of range 0..20"),
+            .contains("error: KC24-GL-007: Necessity: 99 is out of range (0 to 20)"),
         "{}",
         en.stderr
     );
@@ -628,4 +628,26 @@ fn unknown_item_and_criterion_list_names_in_vietnamese() {
         "{}",
         en.stderr
     );
+}
+
+/// A code typed in another case names the stored dossier, in every
+/// command that takes codes (seen: `show kc24-gl-007` found nothing).
+#[test]
+fn codes_are_found_whatever_their_case() {
+    let db = Db::new();
+    db.import_sample();
+    let out = db.run(&["show", "kc24-gl-007"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("KC24-GL-007"), "{}", out.stdout);
+    let out = db.run(&["note", " Kc24-Gl-007 ", "Đã xem bản giấy"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = db.run(&["log", "kc24-gl-007"]);
+    assert!(out.stdout.contains("KC24-GL-007"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Đã xem bản giấy") || out.stdout.contains("note"),
+        "{}",
+        out.stdout
+    );
+    let out = db.run(&["show", "kc24-xx-000"]);
+    assert_ne!(out.code, 0);
 }

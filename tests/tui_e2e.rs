@@ -520,7 +520,7 @@ fn a_whole_sitting_at_80x24() {
     t.wait_for("┏ Checklist");
     t.send("\x1b[B");
     t.send(ENTER);
-    t.wait_for("<Esc> close");
+    t.wait_for("Esc close");
     t.send(ESC);
     t.wait_for("┏ Checklist");
     // Score the first criterion: typed points replace.

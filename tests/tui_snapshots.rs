@@ -632,8 +632,9 @@ fn summary_in_ascii_scrolls_to_the_last_province() {
     press(&mut s, "<End>");
     let screen = draw(&s);
     assert!(screen.contains("plan year 2024"), "{screen}");
-    // The last province is on screen, the page is full (no "more" line).
-    assert!(screen.contains("Đắk Nông"), "{screen}");
+    // The last province (in Vietnamese order) is on screen, the page is
+    // full (no "more" line).
+    assert!(screen.contains("Trà Vinh"), "{screen}");
     assert!(!screen.contains("more provinces"), "{screen}");
     insta::assert_snapshot!("summary_ascii_end_80x24", screen);
 }
@@ -787,8 +788,9 @@ fn the_score_pane_shows_each_appraisers_total_and_the_spread() {
 }
 
 /// After `o` with its reason, the refused dossier counts among those that
-/// will be decided, and no longer among the refused (seen: "Will be decided
-/// (0)" with the overridden dossier still counted as refused).
+/// will be decided, and the refused say it is approved as an exception
+/// (seen: "Will be decided (0)" with the overridden dossier still counted as
+/// refused, then under "Refused (0)").
 #[test]
 fn an_overridden_dossier_counts_as_decided_in_the_dialog() {
     let (mut s, _dir) = session((80, 24), Options::default());
@@ -796,11 +798,76 @@ fn an_overridden_dossier_counts_as_decided_in_the_dialog() {
     s.type_text("gl-007");
     press(&mut s, "<Enter> a");
     s.settle();
-    assert!(draw(&s).contains("Will be decided (0)"), "{}", draw(&s));
+    assert!(draw(&s).contains("Will be approved (0)"), "{}", draw(&s));
     press(&mut s, "o");
     s.type_text("Đã đối chiếu bản giấy");
     press(&mut s, "<Enter>");
     let screen = draw(&s);
-    assert!(screen.contains("Will be decided (1)"), "{screen}");
-    assert!(screen.contains("Refused by the checklist (0)"), "{screen}");
+    assert!(screen.contains("Will be approved (1)"), "{screen}");
+    assert!(
+        screen.contains("Refused by the checklist (1; 1 approved as exceptions)"),
+        "{screen}"
+    );
+}
+
+/// Moving through the refusals of a big batch keeps the selected one on
+/// screen at 80×24 (seen: the fourth marked dossier below the dialog's
+/// edge), and the hints are wrapped, never cut.
+#[test]
+fn the_confirm_dialog_follows_the_selected_refusal() {
+    let (mut s, _dir) = session((80, 24), vi_options());
+    press(&mut s, "/");
+    s.type_text("là:lỗi");
+    press(&mut s, "<Enter>");
+    s.settle();
+    press(&mut s, "* a");
+    s.settle();
+    let refused: Vec<String> = match &s.state.overlay {
+        Some(thamdinh::tui::app::Overlay::Confirm(c)) => c
+            .preview
+            .as_ref()
+            .map(|p| p.refused.iter().map(|(code, _)| code.clone()).collect())
+            .unwrap_or_default(),
+        other => panic!("no dialog: {other:?}"),
+    };
+    assert!(refused.len() >= 6, "{refused:?}");
+    for (i, code) in refused.iter().enumerate().take(8) {
+        let screen = draw(&s);
+        let row = screen
+            .lines()
+            .find(|l| l.contains(&format!("▶✗ {code}")))
+            .unwrap_or_else(|| panic!("refusal {i} {code} not selected on screen:\n{screen}"));
+        assert!(!row.is_empty());
+        // Every hint is whole: the override keys and Esc are all there.
+        assert!(screen.contains("duyệt ngoại lệ tất cả"), "{screen}");
+        assert!(screen.contains(" hủy"), "{screen}");
+        press(&mut s, "<Down>");
+    }
+}
+
+fn vi_options() -> Options {
+    Options {
+        lang: Some("vi".into()),
+        ..Options::default()
+    }
+}
+
+/// The status bar names where the keys go: the focused pane, the messages
+/// (seen: HỒ SƠ over the checklist, TRỢ GIÚP over the messages).
+#[test]
+fn the_status_bar_names_the_focused_pane_and_the_overlay() {
+    let (mut s, _dir) = session((80, 24), vi_options());
+    s.settle();
+    let status = |s: &Session| draw(s).lines().last().unwrap_or_default().to_string();
+    assert!(status(&s).contains(" HỒ SƠ ·"), "{}", status(&s));
+    press(&mut s, "<Tab>");
+    assert!(status(&s).contains(" CHI TIẾT ·"), "{}", status(&s));
+    press(&mut s, "<Tab>");
+    assert!(status(&s).contains(" KIỂM TRA ·"), "{}", status(&s));
+    press(&mut s, "m");
+    assert!(status(&s).contains(" THÔNG BÁO ·"), "{}", status(&s));
+    press(&mut s, "<Esc> ?");
+    s.type_text("zzqq");
+    let screen = draw(&s);
+    assert!(screen.contains("không có phím nào khớp"), "{screen}");
 }

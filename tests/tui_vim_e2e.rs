@@ -33,7 +33,7 @@ fn a_sitting_with_vim_keys_and_a_personal_override() {
     // `q` unbound, `Z Z` quits: single keys of the vim map changed.
     let (db, mut t) = vim_tui("[global]\n\"q\" = \"none\"\n\"Z Z\" = \"quit\"\n");
     t.wait_for("Queue 55/55");
-    t.wait_for("? help  : cmd  / filter  <Space> mark");
+    t.wait_for("? help  : cmd  / filter  Space mark");
     // A prefix shows in the status bar, then which-key lists what follows.
     t.send("g");
     t.wait_for("g …");
@@ -78,14 +78,14 @@ fn a_sitting_with_vim_keys_and_a_personal_override() {
     t.send(":");
     t.wait_for("Commands · the queue");
     t.typ("show_rank");
-    t.wait_for("show_ranking");
+    t.wait_for("ranking view with the cut line");
     t.send(ENTER);
     t.wait_for("Ranking ·");
     // The ranking's help, filtered by typing.
     t.send("?");
     t.wait_for("Help · the ranking");
     t.typ("categ");
-    t.wait_for("next_category");
+    t.wait_for("next category");
     t.settle();
     assert!(!t.text().contains("move_down"), "{}", t.text());
     t.send("?");

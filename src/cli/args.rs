@@ -108,7 +108,7 @@ pub enum Command {
         province: Option<String>,
         /// The query language of the TUI's filter: words at the start of a word of code, title,
         /// beneficiary, province, implementing unit, district or commune (all must match;
-        /// "…" phrase, -word excludes, ~word fuzzy); p: c: s: is:failing|ok|scored|unscored
+        /// "…" phrase, -word excludes, ~word fuzzy); p: c: s: is:failing|ok|incomplete|scored|unscored
         /// by: score:>=N national:>300tr year:N
         #[arg(long, value_name = "Q", allow_hyphen_values = true)]
         query: Option<String>,

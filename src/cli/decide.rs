@@ -5,13 +5,6 @@ use crate::domain::{Decision, Lang};
 use crate::ops;
 use chrono::NaiveDate;
 
-fn codes(raw: &[String]) -> Vec<String> {
-    raw.iter()
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
 pub fn approve(
     ctx: &mut Ctx,
     raw: &[String],
@@ -21,7 +14,7 @@ pub fn approve(
     if override_reason.is_some_and(|r| r.trim().is_empty()) {
         return Err(Failure::usage("--override needs a reason"));
     }
-    let codes = codes(raw);
+    let codes = ctx.codes(raw)?;
     let (preview, out) = ops::decide(
         &mut ctx.store,
         &ctx.rules,
@@ -50,7 +43,7 @@ pub fn approve(
             r.code,
             l.pick(
                 "approved with override; unmet",
-                "phê duyệt vượt kiểm tra; chưa đạt"
+                "phê duyệt ngoại lệ; chưa đạt"
             ),
             r.describe_in(l)
         );
@@ -68,7 +61,7 @@ pub fn give_back(ctx: &mut Ctx, raw: &[String], reason: &str) -> CmdResult {
             "--reason cannot be empty: say why the dossier goes back",
         ));
     }
-    let codes = codes(raw);
+    let codes = ctx.codes(raw)?;
     let today = chrono::Local::now().date_naive();
     let (_, out) = ops::decide(
         &mut ctx.store,
@@ -155,7 +148,8 @@ pub fn undo(ctx: &mut Ctx) -> CmdResult {
 
 /// `assign CODE... --to NAME` / `unassign CODE...`: all or none, audited.
 pub fn assign(ctx: &mut Ctx, codes: &[String], to: Option<&str>) -> CmdResult {
-    let out = ops::team::assign(&mut ctx.store, &ctx.actor, codes, to)?;
+    let codes = ctx.codes(codes)?;
+    let out = ops::team::assign(&mut ctx.store, &ctx.actor, &codes, to)?;
     let l = ctx.lang;
     super::report_saved(
         l.pick("the assignment was saved", "đã lưu việc giao hồ sơ"),

@@ -93,7 +93,7 @@ const ABOUT: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "report",
-        "Báo cáo thẩm định: theo từng nội dung, phân bổ, xếp hạng, ngưỡng cắt, số lượng và các lần vượt kiểm tra",
+        "Báo cáo thẩm định: theo từng nội dung, phân bổ, xếp hạng, ngưỡng cắt, số lượng và các lần duyệt ngoại lệ",
         None,
     ),
     (
@@ -210,7 +210,7 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
         "list",
         "query",
         "truy-vấn",
-        "Ngôn ngữ truy vấn của bộ lọc trong giao diện: các từ ở đầu một từ của mã, tên đề án, đối tượng thụ hưởng, tỉnh, đơn vị thực hiện, huyện hoặc xã (phải khớp hết; \"…\" là cụm từ, -từ để loại trừ, ~từ để tìm gần đúng); p: c: s: is:lỗi|đạt|đãchấm|chưachấm by: score:>=N national:>300tr year:N",
+        "Ngôn ngữ truy vấn của bộ lọc trong giao diện: các từ ở đầu một từ của mã, tên đề án, đối tượng thụ hưởng, tỉnh, đơn vị thực hiện, huyện hoặc xã (phải khớp hết; \"…\" là cụm từ, -từ để loại trừ, ~từ để tìm gần đúng); tỉnh: loại: tt: là:lỗi|đạt|chưaxong|đãchấm|chưachấm bởi: điểm:>=N kp:>300tr năm:N (hoặc p: c: s: is: by: score: national: year:)",
     ),
     (
         "list",

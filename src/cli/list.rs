@@ -136,7 +136,7 @@ pub fn run(
                 let mut doc = ops::row_doc(&ctx.rules, r, as_of, Some(&ctx.actor.user));
                 if facts {
                     doc.last_by = actors.get(&r.code).map(|a| Prepared::boxed(a));
-                    doc.failing = Some(!assessed.get(&r.code).is_some_and(|a| a.ok));
+                    doc.standing = assessed.get(&r.code).map(|a| a.standing);
                 }
                 docs.push(doc);
             }
@@ -222,6 +222,7 @@ struct Assessed {
     summary: String,
     text: String,
     ok: bool,
+    standing: crate::domain::checklist::Standing,
     failing: usize,
 }
 
@@ -231,6 +232,7 @@ impl Assessed {
             summary: cl.summary(),
             text: cl.summary_in(lang),
             ok: cl.ok(),
+            standing: cl.standing(),
             failing: cl.failing(),
         }
     }

@@ -6,13 +6,14 @@ use super::{CmdResult, Ctx, Exit, print_json};
 use crate::store::AuditFilter;
 
 pub fn run(ctx: &Ctx, code: Option<&str>, author: Option<&str>, format: LogFormat) -> CmdResult {
-    if let Some(c) = code
-        && ctx.store.dossier(c.trim())?.is_none()
+    let code = code.map(|c| ctx.code(c)).transpose()?;
+    if let Some(c) = &code
+        && ctx.store.dossier(c)?.is_none()
     {
-        return Err(crate::store::StoreError::NotFound(c.trim().to_string()).into());
+        return Err(crate::store::StoreError::NotFound(c.clone()).into());
     }
     let filter = AuditFilter {
-        code: code.map(|c| c.trim().to_string()),
+        code,
         author: author.map(str::to_string),
         ..AuditFilter::default()
     };

@@ -162,6 +162,23 @@ pub struct Ctx {
     pub lang: Lang,
 }
 
+impl Ctx {
+    /// The dossier code a person typed, as stored (see
+    /// [`Store::code_named`]: `kc24-gl-007` names `KC24-GL-007`).
+    pub fn code(&self, typed: &str) -> Result<String, Failure> {
+        Ok(self.store.code_named(typed)?)
+    }
+
+    /// The codes typed, as stored, the empty ones left out.
+    pub fn codes(&self, typed: &[String]) -> Result<Vec<String>, Failure> {
+        typed
+            .iter()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| self.code(c))
+            .collect()
+    }
+}
+
 pub type CmdResult = Result<Exit, Failure>;
 
 /// Run the parsed command line; returns the process exit code.

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 pub fn run(ctx: &Ctx, code: &str, format: ShowFormat, as_of: NaiveDate) -> CmdResult {
+    let code = &ctx.code(code)?;
     let v = ops::view_as(
         &ctx.store,
         &ctx.rules,
@@ -447,7 +448,7 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
                 .map(|r| format!(" — {}", crate::domain::vocab::audit::reason_text(r, l)))
                 .unwrap_or_default();
             let over = match (&h.override_reason, h.overridden) {
-                (Some(o), true) => format!(" [{}: {o}]", l.pick("override", "vượt kiểm tra")),
+                (Some(o), true) => format!(" [{}: {o}]", l.pick("override", "duyệt ngoại lệ")),
                 _ => String::new(),
             };
             let _ = writeln!(

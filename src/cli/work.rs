@@ -5,6 +5,7 @@ use crate::ops;
 use std::io::Read;
 
 pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
+    let code = &ctx.code(code)?;
     let item = item_named(ctx, code, item);
     ops::tick(
         &mut ctx.store,
@@ -28,6 +29,7 @@ pub fn tick(ctx: &mut Ctx, code: &str, item: &str, on: bool) -> CmdResult {
 }
 
 pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdResult {
+    let code = &ctx.code(code)?;
     let criterion = criterion_named(ctx, code, criterion);
     ops::score(
         &mut ctx.store,
@@ -55,6 +57,7 @@ pub fn score(ctx: &mut Ctx, code: &str, criterion: &str, points: &str) -> CmdRes
 
 /// `score CODE CRITERION --clear`: the criterion is unscored again.
 pub fn clear_score(ctx: &mut Ctx, code: &str, criterion: &str) -> CmdResult {
+    let code = &ctx.code(code)?;
     let criterion = criterion_named(ctx, code, criterion);
     ops::clear_score(
         &mut ctx.store,
@@ -164,6 +167,7 @@ fn total_now(ctx: &Ctx, code: &str) -> Result<String, Failure> {
 }
 
 pub fn note(ctx: &mut Ctx, code: &str, text: &str) -> CmdResult {
+    let code = &ctx.code(code)?;
     let text = if text == "-" {
         let mut buf = Vec::new();
         // Never hold more than one byte past the limit that ops enforces.

@@ -2,6 +2,7 @@
 //! scoring and ranking. Pure Rust: no files, no SQL, no terminal.
 
 pub mod category;
+pub mod collate;
 pub mod date;
 pub mod dossier;
 pub mod fields;

@@ -21,6 +21,7 @@
 //! once (lowercased and folded, char for char), so each keystroke only
 //! compares.
 
+use crate::domain::checklist::Standing;
 use crate::domain::text::{fold_char, nfc};
 use crate::domain::{Category, CategoryAliases, Status, Vnd};
 
@@ -243,6 +244,18 @@ pub fn status_word(status: Status, lang: crate::domain::Lang) -> &'static str {
             Status::Returned => "trả",
         },
     }
+}
+
+/// How the interface writes "assigned to me": `is:mine`, in Vietnamese
+/// `là:củatôi` (both read back by `is:`).
+pub fn mine_word(lang: crate::domain::Lang) -> &'static str {
+    lang.pick("is:mine", "là:củatôi")
+}
+
+/// True when `term` is the `is:mine` condition in any of its spellings.
+pub fn is_mine_term(term: &str) -> bool {
+    Query::parse(term, &CategoryAliases::ids_only())
+        .is_ok_and(|q| matches!(q.conds.as_slice(), [(false, Cond::Mine)]))
 }
 
 /// One text prepared for matching on its own (an author, an action).
@@ -468,8 +481,8 @@ pub struct Doc {
     wide: Option<Box<[char]>>,
     pub category: Option<Category>,
     pub status: Option<Status>,
-    /// Some mandatory checklist item is unmet; `None` when not known.
-    pub failing: Option<bool>,
+    /// Where it stands against its checklist; `None` when not known.
+    pub standing: Option<crate::domain::checklist::Standing>,
     /// The total score, `None` while unscored.
     pub score: Option<i64>,
     pub national: Vnd,
@@ -510,7 +523,7 @@ impl Doc {
             wide,
             category: None,
             status: None,
-            failing: None,
+            standing: None,
             score: None,
             national: Vnd(0),
             plan_year: 0,
@@ -622,6 +635,8 @@ enum Cond {
     Status(Status),
     Failing,
     Ok,
+    /// `is:incomplete`: nothing mandatory fails, something waits.
+    Incomplete,
     Scored,
     Unscored,
     Marked,
@@ -660,6 +675,14 @@ impl Scope {
         match self {
             Scope::Dossiers => "p: c: s: is: by: to: score: national: year:",
             Scope::Log => "a: by: c:",
+        }
+    }
+
+    /// The same names as Vietnamese writes them (each is an alias).
+    fn qualifiers_vi(self) -> &'static str {
+        match self {
+            Scope::Dossiers => "tỉnh: loại: tt: là: bởi: giao: điểm: kp: năm:",
+            Scope::Log => "thaotác: bởi: loại:",
         }
     }
 
@@ -711,7 +734,7 @@ impl Query {
                 let Some(q) = canonical_qualifier(name).filter(|q| scope.allows(q)) else {
                     return Err(QueryError::NotAQualifierHere {
                         name: name.to_string(),
-                        known: scope.qualifiers(),
+                        known: (scope.qualifiers(), scope.qualifiers_vi()),
                     });
                 };
                 conds.push((neg, qualifier(q, name, value, aliases)?));
@@ -744,11 +767,12 @@ impl Query {
     }
 
     /// The query needs what only the database knows beyond the queue row:
-    /// the checklist state (`is:failing`, `is:ok`) or who last acted (`by:`).
+    /// the checklist state (`is:failing`, `is:ok`, `is:incomplete`) or who
+    /// last acted (`by:`).
     pub fn needs_facts(&self) -> bool {
         self.conds
             .iter()
-            .any(|(_, c)| matches!(c, Cond::Failing | Cond::Ok | Cond::By(_)))
+            .any(|(_, c)| matches!(c, Cond::Failing | Cond::Ok | Cond::Incomplete | Cond::By(_)))
     }
 
     /// True when every dossier matching `longer` also matches `shorter`
@@ -815,6 +839,7 @@ impl Query {
                     | Cond::Status(_)
                     | Cond::Failing
                     | Cond::Ok
+                    | Cond::Incomplete
                     | Cond::Scored
                     | Cond::Unscored
             )
@@ -1003,8 +1028,9 @@ fn eval(cond: &Cond, doc: &Doc, hit: Option<&mut Hit>) -> bool {
         }
         Cond::Category(cats) => doc.category.is_some_and(|c| cats.contains(&c)),
         Cond::Status(s) => doc.status == Some(*s),
-        Cond::Failing => doc.failing == Some(true),
-        Cond::Ok => doc.failing == Some(false),
+        Cond::Failing => doc.standing == Some(Standing::Failing),
+        Cond::Ok => doc.standing == Some(Standing::Ok),
+        Cond::Incomplete => doc.standing == Some(Standing::Incomplete),
         Cond::Scored => doc.score.is_some(),
         Cond::Unscored => doc.score.is_none(),
         // Answered by `matches`, which knows the marks.

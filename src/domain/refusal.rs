@@ -136,7 +136,7 @@ impl Refusal {
             Refusal::OverrideNeedsReason { code } => format!(
                 "{}{}",
                 pre(code),
-                lang.pick("an override needs a reason", "vượt kiểm tra phải có lý do")
+                lang.pick("an override needs a reason", "duyệt ngoại lệ phải có lý do")
             ),
             Refusal::ReturnNeedsReason => lang
                 .pick("a return needs a reason", "trả hồ sơ phải có lý do")
@@ -300,9 +300,9 @@ impl Refusal {
             } => {
                 let c = criterion.pick(lang);
                 if vi {
-                    format!("{code}: {c}: {points} nằm ngoài khoảng 0..{max}")
+                    format!("{code}: {c}: {points} nằm ngoài khoảng từ 0 đến {max}")
                 } else {
-                    format!("{code}: {c}: {points} is out of range 0..{max}")
+                    format!("{code}: {c}: {points} is out of range (0 to {max})")
                 }
             }
             Refusal::NotAFolder { path } => {
@@ -441,7 +441,7 @@ mod tests {
         );
         assert_eq!(
             samples()[14].message(Lang::Vi),
-            "KC24-GL-007: Sự cần thiết: 99 nằm ngoài khoảng 0..20"
+            "KC24-GL-007: Sự cần thiết: 99 nằm ngoài khoảng từ 0 đến 20"
         );
         assert_eq!(
             samples()[5].message(Lang::Vi),

@@ -378,11 +378,11 @@ mod tests {
         assert_eq!(v(Category::Machinery, "necessity", " 0 "), Ok(0));
         assert_eq!(
             msg(Category::Machinery, "necessity", "25", Lang::En),
-            Err("KC24-GL-007: Necessity: 25 is out of range 0..20".into())
+            Err("KC24-GL-007: Necessity: 25 is out of range (0 to 20)".into())
         );
         assert_eq!(
             msg(Category::Machinery, "necessity", "-1", Lang::Vi),
-            Err("KC24-GL-007: Sự cần thiết: -1 nằm ngoài khoảng 0..20".into())
+            Err("KC24-GL-007: Sự cần thiết: -1 nằm ngoài khoảng từ 0 đến 20".into())
         );
         assert_eq!(
             msg(Category::Machinery, "necessity", "mười", Lang::Vi),

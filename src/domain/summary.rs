@@ -76,7 +76,7 @@ impl Figures {
 
 /// The summary: per plan year and category (with its allocation), per
 /// plan year and province, and in all. Plan years newest first, then
-/// categories in their fixed order, provinces by name.
+/// categories in their fixed order, provinces by name (Vietnamese order).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
     pub by_category: Vec<(i32, Category, Figures, Option<Vnd>)>,
@@ -111,7 +111,13 @@ pub fn summarize<'a>(
                 (y.0, c, f, allocation(c, y.0))
             })
             .collect(),
-        by_province: provs.into_iter().map(|((y, p), f)| (y.0, p, f)).collect(),
+        by_province: {
+            let mut v: Vec<(i32, String, Figures)> =
+                provs.into_iter().map(|((y, p), f)| (y.0, p, f)).collect();
+            // Newest year first, then provinces in Vietnamese order.
+            v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| super::collate::cmp(&a.1, &b.1)));
+            v
+        },
         total,
     }
 }

@@ -162,7 +162,7 @@ pub mod audit {
                 None => detail.replace(" (undo of ", " (hoàn tác "),
             }
             .replace(" batch ", " lô ")
-            .replace("; override: ", "; vượt kiểm tra: ")
+            .replace("; override: ", "; duyệt ngoại lệ: ")
             .replace(" (was ", " (trước là "),
         };
         let mut out = String::with_capacity(detail.len() + 16);

@@ -416,6 +416,23 @@ impl Store {
     }
 
     /// One dossier with its current revision, or `None`.
+    /// The stored code a person typed: itself when it is one, else the one
+    /// code it names ignoring case (`kc24-gl-007` → `KC24-GL-007`), else
+    /// what was typed (which then names no dossier), trimmed.
+    pub fn code_named(&self, typed: &str) -> Result<String> {
+        let t = typed.trim();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT code FROM dossiers WHERE code = ?1 COLLATE NOCASE LIMIT 3")?;
+        let found: Vec<String> = st
+            .query_map([t], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match found.as_slice() {
+            [one] => one.clone(),
+            _ => t.to_string(),
+        })
+    }
+
     pub fn dossier(&self, code: &str) -> Result<Option<DossierRecord>> {
         // Cached: listings and the TUI read dossiers one after another.
         let row = self

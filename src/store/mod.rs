@@ -150,7 +150,7 @@ impl StoreError {
             return self.to_string();
         }
         match self {
-            StoreError::NotFound(code) => format!("không có hồ sơ nào mã {code:?}"),
+            StoreError::NotFound(code) => format!("không có hồ sơ nào có mã {code:?}"),
             StoreError::Conflict { code, by, at } => format!(
                 "{code}: {by} đã thay đổi hồ sơ lúc {} sau khi bạn mở nó; hãy tải lại rồi quyết định lại",
                 lang.datetime(at)

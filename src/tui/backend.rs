@@ -464,14 +464,14 @@ impl StoreBackend {
         let actors = self.store.last_actors()?;
         let mut out = HashMap::new();
         for r in self.store.queue(&QueueFilter::default())? {
-            let failing = match self.store.dossier(&r.code)? {
+            let standing = match self.store.dossier(&r.code)? {
                 Some(rec) => {
-                    Some(!ops::checklist(&self.store, &self.rules, &rec, self.as_of)?.ok())
+                    Some(ops::checklist(&self.store, &self.rules, &rec, self.as_of)?.standing())
                 }
                 None => None,
             };
             let by = actors.get(&r.code).cloned();
-            out.insert(r.code, (failing, by));
+            out.insert(r.code, (standing, by));
         }
         Ok(Loaded::Facts(out))
     }

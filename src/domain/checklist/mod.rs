@@ -223,7 +223,33 @@ pub struct Checklist {
     pub rule_set: RuleSetInfo,
 }
 
+/// Where a dossier stands against its checklist's mandatory items
+/// (`is:failing`, `is:ok`, `is:incomplete`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Every mandatory item passes or is ticked.
+    Ok,
+    /// None fails, but some wait: a manual item not ticked yet, or an
+    /// automatic one whose data is missing.
+    Incomplete,
+    /// Some mandatory item fails.
+    Failing,
+}
+
 impl Checklist {
+    /// Where the dossier stands: a failing mandatory item first, then one
+    /// not satisfied yet.
+    pub fn standing(&self) -> Standing {
+        let mandatory = || self.items.iter().filter(|i| i.mandatory);
+        if mandatory().any(|i| i.state == ItemState::Fail) {
+            Standing::Failing
+        } else if mandatory().all(|i| i.state.is_satisfied()) {
+            Standing::Ok
+        } else {
+            Standing::Incomplete
+        }
+    }
+
     /// True when every mandatory item is `pass` or `ticked`.
     pub fn ok(&self) -> bool {
         self.items

@@ -37,7 +37,10 @@ pub enum QueryError {
     /// A qualifier the parser has no rule for.
     NotAQualifier { name: String },
     /// `name:` is no qualifier of this scope; `known` lists those that are.
-    NotAQualifierHere { name: String, known: &'static str },
+    NotAQualifierHere {
+        name: String,
+        known: (&'static str, &'static str),
+    },
 }
 
 /// What a number qualifier counts.
@@ -92,7 +95,7 @@ impl QueryError {
                 "{name}:{value}: is not a status (pending, approved, returned; chờ, đã duyệt, trả lại)"
             ),
             QueryError::UnknownIs { name, value } => format!(
-                "{name}:{value}: unknown (is:failing, is:ok, is:scored, is:unscored, is:marked, is:disputed, is:mine)"
+                "{name}:{value}: unknown (is:failing, is:ok, is:incomplete, is:scored, is:unscored, is:marked, is:disputed, is:mine)"
             ),
             QueryError::NeedsAppraiser { name, value } => {
                 format!("{name}:{value}: needs an appraiser's name")
@@ -106,7 +109,8 @@ impl QueryError {
             ),
             QueryError::NotAQualifier { name } => format!("{name}: is not a qualifier"),
             QueryError::NotAQualifierHere { name, known } => format!(
-                "{name}: is not a qualifier here ({known}); put the term in quotes to search for it"
+                "{name}: is not a qualifier here ({}); put the term in quotes to search for it",
+                known.0
             ),
         }
     }
@@ -136,7 +140,7 @@ impl QueryError {
                 format!("{name}:{value}: không phải trạng thái (chờ thẩm định, đã duyệt, trả lại)")
             }
             QueryError::UnknownIs { name, value } => format!(
-                "{name}:{value}: không rõ nghĩa (is:lỗi, is:đạt, is:đãchấm, is:chưachấm, is:đánhdấu, is:tranhluận, is:củatôi)"
+                "{name}:{value}: không rõ nghĩa (là:lỗi, là:đạt, là:chưaxong, là:đãchấm, là:chưachấm, là:đánhdấu, là:lệchđiểm, là:củatôi)"
             ),
             QueryError::NeedsAppraiser { name, value } => {
                 format!("{name}:{value}: cần tên cán bộ thẩm định")
@@ -153,7 +157,8 @@ impl QueryError {
             ),
             QueryError::NotAQualifier { name } => format!("{name}: không phải điều kiện lọc"),
             QueryError::NotAQualifierHere { name, known } => format!(
-                "{name}: không phải điều kiện lọc dùng được ở đây ({known}); muốn tìm đúng chữ này thì đặt nó trong dấu ngoặc kép"
+                "{name}: không phải điều kiện lọc dùng được ở đây ({}); muốn tìm đúng chữ này thì đặt nó trong dấu ngoặc kép",
+                known.1
             ),
         }
     }
@@ -226,7 +231,7 @@ mod tests {
             QueryError::NotAQualifier { name: "x".into() },
             QueryError::NotAQualifierHere {
                 name: "x".into(),
-                known: "p: c: s:",
+                known: ("p: c: s:", "tỉnh: loại: tt:"),
             },
         ];
         for e in &all {

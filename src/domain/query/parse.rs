@@ -26,6 +26,10 @@ pub(super) const IS_VALUES: &[(&str, &[&str])] = &[
         &["loi", "lỗi", "thieu", "thiếu", "chuadat", "chưađạt"],
     ),
     ("ok", &["dat", "đạt", "du", "đủ"]),
+    (
+        "incomplete",
+        &["chuaxong", "chưaxong", "dangxet", "đangxét"],
+    ),
     ("scored", &["dacham", "đãchấm"]),
     ("unscored", &["chuacham", "chưachấm"]),
     ("marked", &["danhdau", "đánhdấu"]),
@@ -250,6 +254,7 @@ pub(super) fn qualifier(
             match id {
                 Some("failing") => Cond::Failing,
                 Some("ok") => Cond::Ok,
+                Some("incomplete") => Cond::Incomplete,
                 Some("scored") => Cond::Scored,
                 Some("unscored") => Cond::Unscored,
                 Some("marked") => Cond::Marked,

@@ -162,7 +162,7 @@ fn errors_say_what_is_wrong() {
 #[test]
 fn state_qualifiers() {
     let mut d = Doc::new([(Field::Code, Some("KC24-GL-007"))]);
-    d.failing = Some(true);
+    d.standing = Some(crate::domain::checklist::Standing::Failing);
     d.score = Some(72);
     d.last_by = Some(Prepared::boxed("Nguyễn Thị Lan"));
     let matches = |q: &str, d: &Doc| {
@@ -179,8 +179,13 @@ fn state_qualifiers() {
     assert!(yes("score:>=70") && yes("score:72") && !yes("score:>72") && yes("diem:<=72"));
     assert!(yes("by:lan") && yes("by:nguyen") && yes("by:\"thị lan\"") && !yes("by:an"));
     assert!(yes("is:loi"), "Vietnamese is: names");
+    // A manual item not ticked yet is not a failure: the dossier waits.
+    d.standing = Some(crate::domain::checklist::Standing::Incomplete);
+    let yes = |q: &str| matches(q, &d);
+    assert!(yes("is:incomplete") && yes("là:chưaxong"));
+    assert!(!yes("is:failing") && !yes("is:ok"));
     d.score = None;
-    d.failing = None;
+    d.standing = None;
     let yes = |q: &str| matches(q, &d);
     assert!(
         !yes("score:>=0"),

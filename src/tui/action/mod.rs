@@ -241,7 +241,12 @@ pub enum Loaded {
     },
     /// Per dossier code: some mandatory checklist item unmet (`None`:
     /// unknown), and who last changed or decided it.
-    Facts(std::collections::HashMap<String, (Option<bool>, Option<String>)>),
+    Facts(
+        std::collections::HashMap<
+            String,
+            (Option<crate::domain::checklist::Standing>, Option<String>),
+        >,
+    ),
     /// The queue (or its first screen) with what each row searches already
     /// prepared off the event loop.
     Prepared {

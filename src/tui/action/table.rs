@@ -179,7 +179,7 @@ actions! {
     GoBottom "go_bottom" [PAGES] Move Nothing "last row" "dòng cuối";
     Filter "filter" [PANES] Filter Nothing
         "filter: words, \"phrases\", -not, p: c: s: is: by: score: national: year:"
-        "lọc: từ, \"cụm từ\", -loại trừ, p: c: s: is: by: score: national: year:"
+        "lọc: từ, \"cụm từ\", -loại trừ, tỉnh: loại: tt: là: bởi: điểm: kp: năm:"
         hint "filter" "lọc";
     NextMatch "next_match" [&[Queue]] Filter Nothing
         "next dossier matching the filter (wraps around)"
@@ -203,7 +203,7 @@ actions! {
     NextUndecided "next_undecided" [&[Queue]] Filter Nothing
         "jump to the next undecided dossier" "đến hồ sơ chưa quyết định tiếp theo";
     NextFailing "next_failing" [&[Queue]] Filter Nothing
-        "jump to the next dossier failing its checklist"
+        "jump to the next dossier not yet meeting its checklist"
         "đến hồ sơ chưa đạt danh mục kiểm tra tiếp theo";
     NextUnscored "next_unscored" [&[Queue]] Filter Nothing
         "jump to the next unscored dossier" "đến hồ sơ chưa chấm điểm tiếp theo";
@@ -303,12 +303,12 @@ actions! {
         "viết công văn trả hồ sơ cho tỉnh của hồ sơ ở con trỏ (Word, vào thư mục hiện tại)";
     FilterLog "filter_log" [&[Log]] Filter Nothing
         "filter the log: words (code, who, action, text), \"phrases\", -not, by:NAME a:ACTION c:"
-        "lọc nhật ký: từ (mã, người, thao tác, nội dung), \"cụm từ\", -loại trừ, by:TÊN a:THAOTÁC c:";
+        "lọc nhật ký: từ (mã, người, thao tác, nội dung), \"cụm từ\", -loại trừ, bởi:TÊN thaotác:… loại:";
     Help "help" [VIEWS_AND_HELP] Views Nothing "this help" "trợ giúp này"
         hint "help" "trợ giúp";
     Palette "palette" [VIEWS] Views Nothing
         "command palette: find any action by name or description, or :filter QUERY"
-        "bảng lệnh: tìm mọi thao tác theo tên hoặc mô tả, hoặc :filter TRUY_VẤN"
+        "bảng lệnh: tìm mọi thao tác theo tên hoặc mô tả, hoặc :lọc TRUY_VẤN"
         hint "cmd" "lệnh";
     Messages "messages" [VIEWS_AND_HELP] Views Nothing
         "messages and errors so far" "các thông báo và lỗi";

@@ -70,6 +70,9 @@ pub struct Confirm {
     pub selected: usize,
     /// Scroll of the dialog's list.
     pub scroll: usize,
+    /// The list scrolls to keep the selected refusal in view (false once
+    /// the appraiser scrolls it by the page to read).
+    pub follow: bool,
 }
 
 impl Confirm {
@@ -84,6 +87,7 @@ impl Confirm {
             overrides: BTreeMap::new(),
             selected: 0,
             scroll: 0,
+            follow: true,
         }
     }
 
@@ -134,6 +138,7 @@ pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) 
             let n = c.preview.as_ref().map_or(0, |p| p.refused.len());
             let delta = if action == Action::MoveUp { -1 } else { 1 };
             c.selected = step(c.selected, n, delta);
+            c.follow = true;
         }
         Action::Confirm => {
             let Some(p) = &c.preview else {
@@ -182,6 +187,7 @@ pub(super) fn confirm_action(state: &mut State, mut c: Confirm, action: Action) 
         a => {
             if let Some(d) = movement(&a, page) {
                 c.scroll = (c.scroll as isize + d).clamp(0, 10_000) as usize;
+                c.follow = false;
             }
         }
     }
@@ -298,6 +304,7 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             {
                 c.selected = next;
             }
+            c.follow = true;
             state.overlay = Some(Overlay::Confirm(*c));
             Vec::new()
         }

@@ -32,8 +32,9 @@ pub struct PaletteEntry {
     pub reason: Option<String>,
 }
 
-/// The palette's command word: `filter QUERY` sets the queue's filter.
-const FILTER_COMMAND: &str = "filter";
+/// The palette's command words: `filter QUERY` (or, in Vietnamese,
+/// `lọc QUERY`, with or without its diacritics) sets the queue's filter.
+const FILTER_COMMANDS: [&str; 3] = ["filter", "lọc", "loc"];
 
 /// Edit a line of text with `action`; false when it is not an edit.
 pub(super) fn edit(input: &mut TextInput, action: &Action) -> bool {
@@ -58,8 +59,11 @@ pub(super) fn edit(input: &mut TextInput, action: &Action) -> bool {
 /// The query of a `filter QUERY` command typed in the palette.
 pub fn filter_command(text: &str) -> Option<&str> {
     let t = text.trim_start();
-    let rest = t.strip_prefix(FILTER_COMMAND)?;
-    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim())
+    FILTER_COMMANDS.iter().find_map(|word| {
+        // A word alone is looked up as an action (`lọc` finds the filter).
+        let rest = t.strip_prefix(word)?.strip_prefix(' ')?.trim();
+        (!rest.is_empty()).then_some(rest)
+    })
 }
 
 impl State {
@@ -103,6 +107,7 @@ impl State {
     /// diacritics); with no query, those that work now first.
     pub fn palette_entries(&self, query: &str) -> Vec<PaletteEntry> {
         let mode = self.view_mode();
+        let lang = self.strings.lang;
         let matcher = SkimMatcherV2::default();
         let pattern = fold(query.trim());
         let mut scored: Vec<(i64, usize, PaletteEntry)> = Vec::new();
@@ -110,29 +115,22 @@ impl State {
             let Some(spec) = a.spec() else { continue };
             let key = self
                 .keymap
-                .keys_for(mode, a)
+                .key_names(mode, a, lang)
                 .into_iter()
                 .next()
                 .or_else(|| {
                     spec.modes
                         .iter()
-                        .find_map(|m| self.keymap.keys_for(*m, a).into_iter().next())
+                        .find_map(|m| self.keymap.key_names(*m, a, lang).into_iter().next())
                 });
             let reason = self.unavailable(a);
             let score = if pattern.is_empty() {
                 i64::from(reason.is_none())
             } else {
-                // The name matched loosely (letters in order), the
-                // descriptions by every word of the query, start of a word
-                // or inside one.
-                let name = matcher.fuzzy_match(spec.name, &pattern);
-                let text = fold(&format!("{} {} {}", spec.name, spec.en, spec.vi));
-                let words = pattern.split_whitespace().all(|w| text.contains(w));
-                match (name, words) {
-                    (None, false) => continue,
-                    (n, w) => {
-                        2 * n.unwrap_or(0) + if w { 40 } else { 0 } + i64::from(reason.is_none())
-                    }
+                // By how it matches, then what works here, then how closely.
+                match palette_score(&matcher, &pattern, &spec, self.strings.describe(a)) {
+                    Some((tier, close)) => tier * 1000 + 100 * i64::from(reason.is_none()) + close,
+                    None => continue,
                 }
             };
             scored.push((
@@ -148,6 +146,50 @@ impl State {
         scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         scored.into_iter().map(|(_, _, e)| e).collect()
     }
+}
+
+/// How well the folded `pattern` names an action, as (tier, closeness
+/// under 100): its keymap name exactly (4); every word of it at the start
+/// of a word of the description the appraiser reads (3), of the name or
+/// either language's description (2), inside one of them (1); the letters
+/// in order in the description or the name (0); `None` when none.
+fn palette_score(
+    matcher: &SkimMatcherV2,
+    pattern: &str,
+    spec: &crate::tui::action::Spec,
+    shown: &str,
+) -> Option<(i64, i64)> {
+    let shown = fold(shown);
+    let words: Vec<&str> = pattern.split_whitespace().collect();
+    let starts = |text: &str| {
+        words.iter().all(|w| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|t| t.starts_with(w))
+        })
+    };
+    let all = fold(&format!(
+        "{} {} {}",
+        spec.name.replace('_', " "),
+        spec.en,
+        spec.vi
+    ));
+    let close = matcher
+        .fuzzy_match(&shown, pattern)
+        .max(matcher.fuzzy_match(spec.name, pattern));
+    let tier = if spec.name == pattern {
+        4
+    } else if starts(&shown) {
+        3
+    } else if starts(&all) {
+        2
+    } else if words.iter().all(|w| all.contains(w)) {
+        1
+    } else if close.is_some() {
+        0
+    } else {
+        return None;
+    };
+    Some((tier, close.unwrap_or(0).clamp(0, 99)))
 }
 
 pub(super) fn palette_action(state: &mut State, mut p: Palette, action: Action) -> Vec<Effect> {
@@ -166,7 +208,7 @@ pub(super) fn palette_action(state: &mut State, mut p: Palette, action: Action) 
                 return Vec::new();
             };
             if let Some(why) = &e.reason {
-                let text = format!("{}: {why}", e.action.name().unwrap_or_default());
+                let text = format!("{}: {why}", state.strings.describe(&e.action));
                 state.say(text, true);
                 state.overlay = Some(Overlay::Palette(p));
                 return Vec::new();
@@ -235,7 +277,11 @@ mod tests {
             filter_command("filter p:\"gia lai\""),
             Some("p:\"gia lai\"")
         );
-        assert_eq!(filter_command("  filter"), Some(""));
+        // The word alone, or in Vietnamese, is looked up as an action.
+        assert_eq!(filter_command("  filter"), None);
+        assert_eq!(filter_command("lọc là:lỗi"), Some("là:lỗi"));
+        assert_eq!(filter_command("loc  che "), Some("che"));
+        assert_eq!(filter_command("loc"), None);
         assert_eq!(filter_command("filter_log"), None);
         assert_eq!(filter_command("approve"), None);
     }
@@ -275,6 +321,12 @@ mod tests {
         assert_eq!(first(&s, "undo"), "undo");
         assert_eq!(first(&s, "hoan tac"), "undo");
         assert_eq!(first(&s, "xep hang"), "show_ranking");
+        assert_eq!(first(&s, "filter"), "filter");
+        // In Vietnamese the words of the description come before letters
+        // scattered in a name (`edit_allocation` holds l, o, c).
+        let keymap = crate::tui::keymap::Keymap::bundled().unwrap_or_default();
+        let vi = State::new(&crate::tui::strings::VI, keymap, "lan", (80, 24));
+        assert_eq!(first(&vi, "loc"), "filter");
         assert!(s.palette_entries("zzzzqqq").is_empty());
         // With no query, what works now comes first.
         let all = s.palette_entries("");

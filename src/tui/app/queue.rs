@@ -246,7 +246,7 @@ impl QueueState {
             }
             Sort::Money => visible.sort_by_key(|&i| std::cmp::Reverse(rows[i].national.0)),
             Sort::Province => {
-                visible.sort_by_cached_key(|&i| crate::domain::text::fold(rows[i].province()))
+                visible.sort_by_cached_key(|&i| crate::domain::collate::key(rows[i].province()))
             }
             Sort::Code => visible.sort_by(|&a, &b| rows[a].code().cmp(rows[b].code())),
         }
@@ -315,11 +315,14 @@ impl QueueState {
     }
 
     /// Put the loaded facts into the docs.
-    pub(super) fn set_facts(&mut self, facts: &HashMap<String, (Option<bool>, Option<String>)>) {
+    pub(super) fn set_facts(
+        &mut self,
+        facts: &HashMap<String, (Option<crate::domain::checklist::Standing>, Option<String>)>,
+    ) {
         let docs = Arc::make_mut(&mut self.docs);
         for (i, row) in self.rows.iter().enumerate() {
-            if let (Some(doc), Some((failing, by))) = (docs.get_mut(i), facts.get(row.code())) {
-                doc.failing = *failing;
+            if let (Some(doc), Some((standing, by))) = (docs.get_mut(i), facts.get(row.code())) {
+                doc.standing = *standing;
                 doc.last_by = by.as_deref().map(Prepared::boxed);
             }
         }
@@ -459,9 +462,9 @@ impl QueueState {
         for (i, r) in fresh {
             {
                 if let Some(d) = docs.get_mut(i) {
-                    let (failing, by) = (d.failing, d.last_by.take());
+                    let (standing, by) = (d.standing, d.last_by.take());
                     *d = r.doc();
-                    d.failing = failing;
+                    d.standing = standing;
                     d.last_by = by;
                 }
                 self.rows[i] = r;
@@ -513,7 +516,7 @@ impl QueueState {
                         let mut d = self.docs.get(i).cloned().unwrap_or_else(|| r.doc());
                         d.status = Some(r.status);
                         d.score = r.score;
-                        d.failing = None;
+                        d.standing = None;
                         d.last_by = None;
                         r.team.fill(&mut d);
                         d
@@ -541,7 +544,9 @@ impl QueueState {
             .unwrap_or(0);
         let provinces: std::collections::BTreeSet<&str> =
             rows.iter().map(QueueItem::province).collect();
-        self.provinces = provinces.into_iter().map(str::to_string).collect();
+        let mut provinces: Vec<String> = provinces.into_iter().map(str::to_string).collect();
+        provinces.sort_by(|a, b| crate::domain::collate::cmp(a, b));
+        self.provinces = provinces;
         let mut by_code: Vec<u32> = (0..to_u32(rows.len())).collect();
         by_code.sort_unstable_by(|&a, &b| {
             let code = |i: u32| rows.get(i as usize).map_or("", |r| r.code());
@@ -825,7 +830,10 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
                 }
                 return Vec::new();
             }
-            if !q.jump(|_, d| d.failing == Some(true)) {
+            if !q.jump(|_, d| {
+                d.standing
+                    .is_some_and(|s| s != crate::domain::checklist::Standing::Ok)
+            }) {
                 state.say(state.strings.msg_none_left.to_string(), false);
             }
             return state.follow_cursor();

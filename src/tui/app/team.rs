@@ -27,9 +27,6 @@ impl TeamState {
     }
 }
 
-/// The filter of my queue.
-const MINE: &str = "is:mine";
-
 /// Ask who to assign the marked dossiers (or the cursor's) to.
 pub(super) fn ask_assignee(state: &mut State) -> Vec<Effect> {
     let codes = state.targets();
@@ -42,17 +39,19 @@ pub(super) fn ask_assignee(state: &mut State) -> Vec<Effect> {
 
 /// My queue, or every dossier again.
 pub(super) fn toggle_my_queue(state: &mut State) -> Vec<Effect> {
-    if state.queue.query.split_whitespace().any(|t| t == MINE) {
+    let mine = |t: &&str| crate::domain::query::is_mine_term(t);
+    if state.queue.query.split_whitespace().any(|t| mine(&t)) {
         let rest: Vec<&str> = state
             .queue
             .query
             .split_whitespace()
-            .filter(|t| *t != MINE)
+            .filter(|t| !mine(t))
             .collect();
         let rest = rest.join(" ");
         state.filter_to(&rest)
     } else {
-        let q = format!("{} {MINE}", state.queue.query).trim().to_string();
+        let word = crate::domain::query::mine_word(state.strings.lang);
+        let q = format!("{} {word}", state.queue.query).trim().to_string();
         state.filter_to(&q)
     }
 }

@@ -425,14 +425,16 @@ fn status_category_province_keys_write_the_one_filter() {
     assert_eq!(codes(&s), ["KC24-GL-007"]);
     update(&mut s, Action::ClearFilters);
     assert_eq!(s.queue.query, "");
+    // Provinces in Vietnamese order: Đ after D, before G.
+    update(&mut s, Action::CycleProvince);
+    assert_eq!(s.queue.query, "p:\"Đắk Nông\"");
     update(&mut s, Action::CycleProvince);
     assert_eq!(s.queue.query, "p:\"Gia Lai\"");
     assert_eq!(codes(&s), ["KC24-GL-007"]);
     update(&mut s, Action::CycleProvince);
     assert_eq!(s.queue.query, "p:\"Lào Cai\"");
     update(&mut s, Action::CycleProvince);
-    update(&mut s, Action::CycleProvince);
-    assert_eq!(s.queue.query, "p:\"Đắk Nông\"");
+    assert_eq!(s.queue.query, "p:\"Trà Vinh\"");
     update(&mut s, Action::CycleProvince);
     assert_eq!(s.queue.query, "");
     // A typed term stays when a key changes a qualifier.
@@ -1068,7 +1070,7 @@ fn typed_points_replace_the_current_value() {
     update(&mut s, Action::Paste("21".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
     assert!(
-        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("21 is not a number in 0..20"))
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("21 is not a whole number from 0 to 20"))
     );
     update(&mut s, Action::DeleteToLineStart);
     assert_eq!(input_text(&s), "");
@@ -1940,9 +1942,13 @@ fn jumps_to_the_next_undecided_unscored_and_failing_and_progress_counts() {
     // Failing needs the checklist states: asked for, then the jump.
     let fx = update(&mut s, Action::NextFailing);
     assert_eq!(fx, vec![Effect::LoadFacts]);
-    let facts: HashMap<String, (Option<bool>, Option<String>)> = [
-        ("KC24-TV-010".to_string(), (Some(true), None)),
-        ("KC24-TV-003".to_string(), (Some(false), None)),
+    use crate::domain::checklist::Standing;
+    let facts: HashMap<String, (Option<Standing>, Option<String>)> = [
+        (
+            "KC24-TV-010".to_string(),
+            (Some(Standing::Incomplete), None),
+        ),
+        ("KC24-TV-003".to_string(), (Some(Standing::Ok), None)),
     ]
     .into_iter()
     .collect();

@@ -136,6 +136,14 @@ impl Binding {
     }
 }
 
+/// Keys as a person reads them (`Ctrl+D`, `g g`), separated by spaces.
+pub fn keys_label(keys: &[KeyPress], lang: crate::domain::Lang) -> String {
+    keys.iter()
+        .map(|k| k.label(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Keys as written in the notation, separated by spaces.
 pub fn keys_text(keys: &[KeyPress]) -> String {
     keys.iter()
@@ -331,13 +339,30 @@ impl Keymap {
         out
     }
 
+    /// The keys bound to `action` in `mode` as a person reads them
+    /// (`Ctrl+D`, `Space`), the shortest first.
+    pub fn key_names(&self, mode: Mode, action: &Action, lang: crate::domain::Lang) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .effective(mode)
+            .into_iter()
+            .filter(|b| b.actions.first() == Some(action))
+            .map(|b| keys_label(&b.keys, lang))
+            .collect();
+        out.sort_by_key(|k| k.chars().count());
+        out
+    }
+
     /// What can follow the keys of an unfinished chord in `mode`: the rest
     /// of each binding's keys and its actions (which-key).
-    pub fn continuations(&self, mode: Mode, prefix: &[KeyPress]) -> Vec<(String, Vec<Action>)> {
+    pub fn continuations(
+        &self,
+        mode: Mode,
+        prefix: &[KeyPress],
+    ) -> Vec<(Vec<KeyPress>, Vec<Action>)> {
         self.effective(mode)
             .into_iter()
             .filter(|b| b.keys.len() > prefix.len() && b.keys.starts_with(prefix))
-            .map(|b| (keys_text(&b.keys[prefix.len()..]), b.actions.clone()))
+            .map(|b| (b.keys[prefix.len()..].to_vec(), b.actions.clone()))
             .collect()
     }
 }

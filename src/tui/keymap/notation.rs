@@ -1,6 +1,7 @@
 //! The key notation of keymap files: `j`, `G`, `<C-d>`, `<S-Tab>`,
 //! `<Space>`, `<F5>`; a chord is keys separated by spaces (`g g`).
 
+use crate::domain::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 
@@ -111,6 +112,46 @@ impl KeyPress {
             }
         };
         Some(KeyPress::new(code, mods))
+    }
+}
+
+impl KeyPress {
+    /// The key as a person reads it on the keyboard (`Ctrl+Z`,
+    /// `Shift+Tab`, `PgDn`, `↓`, and the space bar named in `lang`); the
+    /// notation (`<C-z>`) is for keymap files.
+    pub fn label(&self, lang: Lang) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => lang.pick("Space", "Cách").to_string(),
+            KeyCode::Char(c) if self.mods.is_empty() => return c.to_string(),
+            KeyCode::Char(c) => c.to_uppercase().to_string(),
+            KeyCode::BackTab => "Shift+Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Insert => "Ins".into(),
+            _ => {
+                // The rest read as the notation names them, without the
+                // brackets and modifiers (`Enter`, `Esc`, `Home`, `F3`).
+                let plain = KeyPress::new(self.code, KeyModifiers::NONE).to_string();
+                plain.trim_matches(['<', '>']).to_string()
+            }
+        };
+        let mut out = String::new();
+        for (m, word) in [
+            (KeyModifiers::CONTROL, "Ctrl+"),
+            (KeyModifiers::ALT, "Alt+"),
+            (KeyModifiers::SHIFT, "Shift+"),
+        ] {
+            if self.mods.contains(m) {
+                out.push_str(word);
+            }
+        }
+        out.push_str(&name);
+        out
     }
 }
 

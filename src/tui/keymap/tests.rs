@@ -199,7 +199,7 @@ fn chords_wait_for_the_next_key_and_fall_back_to_global() {
     let mut next: Vec<String> = k
         .continuations(Mode::Queue, &[g])
         .into_iter()
-        .map(|(rest, _)| rest)
+        .map(|(rest, _)| keys_text(&rest))
         .collect();
     next.sort();
     assert_eq!(next, vec!["g", "u"]);
@@ -295,4 +295,36 @@ fn load_picks_a_shipped_map_or_a_file_and_survives_a_broken_user_file() {
     let l = Keymap::load(None, Some(&user)).unwrap();
     assert!(l.warnings.is_empty());
     assert_eq!(one(&l.keymap, Mode::Queue, "x"), vec![Action::MarkAll]);
+}
+
+#[test]
+fn keys_are_named_as_the_keyboard_names_them() {
+    use crate::domain::Lang;
+    let label = |s: &str, lang| keys_label(&[key(s)], lang);
+    assert_eq!(label("<C-z>", Lang::En), "Ctrl+Z");
+    assert_eq!(label("<S-Tab>", Lang::Vi), "Shift+Tab");
+    assert_eq!(label("<Space>", Lang::En), "Space");
+    assert_eq!(label("<Space>", Lang::Vi), "Cách");
+    assert_eq!(label("<PageDown>", Lang::En), "PgDn");
+    assert_eq!(label("<Down>", Lang::Vi), "↓");
+    assert_eq!(label("<S-F3>", Lang::En), "Shift+F3");
+    assert_eq!(label("<Enter>", Lang::Vi), "Enter");
+    assert_eq!(label("<A-x>", Lang::En), "Alt+X");
+    assert_eq!(label("G", Lang::En), "G");
+    assert_eq!(label("<lt>", Lang::En), "<");
+    assert_eq!(keys_label(&[key("g"), key("g")], Lang::En), "g g");
+    // Every key of both shipped maps reads without the notation's brackets.
+    for name in ["default", "vim"] {
+        let Some(Ok(k)) = Keymap::shipped(name) else {
+            panic!("{name}")
+        };
+        for m in Mode::ALL {
+            for b in k.bindings(m) {
+                for lang in [Lang::En, Lang::Vi] {
+                    let l = keys_label(&b.keys, lang);
+                    assert!(!l.contains("<") || l == "<", "{l}");
+                }
+            }
+        }
+    }
 }

@@ -166,8 +166,12 @@ pub struct Strings {
     pub override_reason: &'static str,
     /// Refused section: `Refused by the checklist ({n}):`.
     pub refused: &'static str,
-    /// Will be decided section: `Will be decided ({n}):`.
+    /// The refused, `m` of them approved as exceptions.
+    pub refused_overridden: &'static str,
+    /// What an approval will decide: `Will be approved ({n}):`.
     pub accepted: &'static str,
+    /// The same in a return's dialog: `Will be returned ({n}):`.
+    pub accepted_return: &'static str,
     /// Checking…
     pub checking: &'static str,
     /// `… and {n} more`.
@@ -228,7 +232,7 @@ pub struct Strings {
     pub input_override_reason: &'static str,
     /// Note input title: `New note on {code}`.
     pub input_note: &'static str,
-    /// Score input title: `{criterion} (0..{max})`.
+    /// Score input title: `{criterion} (0–{max})`.
     pub input_score: &'static str,
     /// The empty score input's hint: `now {now} of {max} · …`.
     pub points_hint: &'static str,
@@ -242,7 +246,7 @@ pub struct Strings {
     pub input_log_filter: &'static str,
     /// A reason is required.
     pub reason_required: &'static str,
-    /// Not a number in range: `{value} is not a number in 0..{max}`.
+    /// Not a number in range: `{value} is not a whole number from 0 to {max}`.
     pub bad_points: &'static str,
     /// Not an amount.
     pub bad_amount: &'static str,
@@ -264,6 +268,18 @@ pub struct Strings {
     pub mode_palette: &'static str,
     /// Help mode.
     pub mode_help: &'static str,
+    /// The messages overlay.
+    pub mode_messages: &'static str,
+    /// A text read in full (a note, a log entry, a checklist item).
+    pub mode_reading: &'static str,
+    /// The queue's detail pane focused.
+    pub mode_detail: &'static str,
+    /// The checklist pane focused.
+    pub mode_checklist: &'static str,
+    /// The score card focused.
+    pub mode_score: &'static str,
+    /// The notes pane focused.
+    pub mode_notes: &'static str,
     /// `{n} marked`.
     pub marked: &'static str,
     /// Too small: `Terminal too small: {w}×{h} (need {mw}×{mh})`.
@@ -367,6 +383,8 @@ pub struct Strings {
     pub palette_prompt: &'static str,
     /// The help filter, empty.
     pub help_filter_hint: &'static str,
+    /// The help's filter matches no key.
+    pub help_none: &'static str,
     /// Run the palette entry.
     pub hint_run: &'static str,
 }

@@ -8,7 +8,7 @@ use crate::domain::text::fold;
 use crate::tui::action::{Action, Group};
 use crate::tui::app::filter_command;
 use crate::tui::app::{Palette, PaletteEntry, State};
-use crate::tui::keymap::{Mode, keys_text};
+use crate::tui::keymap::{Mode, keys_label};
 use crate::tui::model::CheckState;
 use crate::tui::strings::fill;
 use crate::tui::view::overlay::centered;
@@ -42,23 +42,28 @@ fn entries(state: &State, mode: Mode) -> Vec<Entry> {
         if !spec.applies(mode) {
             continue;
         }
-        let mut bindings: Vec<_> = state
+        let bindings: Vec<_> = state
             .keymap
             .effective(mode)
             .into_iter()
             .filter(|b| b.actions.first() == Some(a))
             .collect();
-        // The shortest spelling first (`?` before `<F1>`).
-        bindings.sort_by_key(|b| b.keys_text().chars().count());
-        for b in bindings {
+        // The shortest spelling first (`?` before `F1`).
+        let lang = state.strings.lang;
+        let mut bindings: Vec<(String, _)> = bindings
+            .into_iter()
+            .map(|b| (keys_label(&b.keys, lang), b))
+            .collect();
+        bindings.sort_by_key(|(k, _)| k.chars().count());
+        for (keys, b) in bindings {
             match out.iter_mut().find(|e| e.actions == b.actions) {
                 Some(e) => {
                     e.keys.push_str(", ");
-                    e.keys.push_str(&b.keys_text());
+                    e.keys.push_str(&keys);
                 }
                 None => out.push(Entry {
                     group: spec.group,
-                    keys: b.keys_text(),
+                    keys,
                     actions: b.actions.clone(),
                 }),
             }
@@ -99,7 +104,7 @@ pub fn help_lines(state: &State, cols: usize, filter: &str) -> Vec<Line<'static>
     }
     let mode = state.view_mode();
     let all = entries(state, mode);
-    // As wide as the longest keys (`<C-b>, <C-u>, <PageUp>`), up to a third.
+    // As wide as the longest keys (`Ctrl+B, Ctrl+U, PgUp`), up to a third.
     let keys_w = all
         .iter()
         .map(|e| width(&e.keys))
@@ -129,17 +134,22 @@ pub fn help_lines(state: &State, cols: usize, filter: &str) -> Vec<Line<'static>
                     continue;
                 }
             }
-            // Action names are what keymap files write: shown in English,
-            // where the keymap's words are read; Vietnamese shows the meaning.
-            let rest = match s.lang {
-                crate::domain::Lang::En => format!("{} — {}", names.join(", "), desc.join(s.then)),
-                crate::domain::Lang::Vi => desc.join(s.then),
-            };
+            // What the keys do, wrapped under itself; the actions' names
+            // are the keymap files' words (`keymap show` lists them).
+            let rest = desc.join(s.then);
+            let indent = keys_w + 3;
             let keys = fit(&e.keys, keys_w, "…", false);
-            lines.push(Line::from(format!(
-                "  {keys} {}",
-                fit(&rest, cols.saturating_sub(keys_w + 3), "…", false).trim_end()
-            )));
+            for (i, part) in wrap(&rest, cols.saturating_sub(indent).max(10))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 {
+                    format!("  {keys} ")
+                } else {
+                    " ".repeat(indent)
+                };
+                lines.push(Line::from(format!("{lead}{part}")));
+            }
         }
         if !lines.is_empty() {
             if !out.is_empty() {
@@ -181,7 +191,10 @@ pub fn help(
     let s = state.strings;
     let (area, block) = framed(state, theme, main, (100, s.help_title));
     let inner = block.inner(area);
-    let lines = help_lines(state, usize::from(inner.width), filter);
+    let mut lines = help_lines(state, usize::from(inner.width), filter);
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(s.help_none, theme.dim())));
+    }
     let h = usize::from(inner.height).saturating_sub(1);
     let room = lines.len().saturating_sub(h);
     state.overlay_room.set(room);
@@ -195,7 +208,8 @@ pub fn help(
     } else {
         Line::from(vec![
             Span::styled("/ ", theme.dim()),
-            Span::styled(filter.to_string(), theme.matched()),
+            Span::styled(crate::tui::view::text::display(filter), theme.matched()),
+            Span::styled(format!(" · {close}"), theme.dim()),
         ])
     };
     let mut shown = vec![top];
@@ -228,10 +242,7 @@ pub fn palette(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, p: &
                 reason: Some(why),
                 ..
             }),
-        ) => (
-            format!("{}: {why}", action.name().unwrap_or_default()),
-            theme.error(),
-        ),
+        ) => (format!("{}: {why}", s.describe(action)), theme.error()),
         (None, Some(_)) => {
             let wanted = [(Action::Submit, s.hint_run), (Action::Cancel, s.hint_close)];
             let keys = key_hints(state, Mode::Palette, &wanted, " · ");
@@ -241,21 +252,24 @@ pub fn palette(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, p: &
     lines.push(Line::from(Span::styled(fit(&note, w, "…", false), style)));
     let rows = usize::from(inner.height).saturating_sub(2);
     let offset = cursor.saturating_sub(rows.saturating_sub(1));
-    let name_w = 22.min(w / 3);
+    // The key, then what the action does in the appraiser's language (its
+    // keymap name is for `keymap show`, not for reading here).
+    let key_w = entries
+        .iter()
+        .filter_map(|e| e.key.as_deref())
+        .map(crate::tui::view::text::width)
+        .max()
+        .unwrap_or(0)
+        .clamp(3, 12);
     for (i, e) in entries.iter().enumerate().skip(offset).take(rows) {
         let selected = i == cursor;
         let mark = if selected { theme.cursor_glyph() } else { " " };
-        let name = e.action.name().unwrap_or_default();
         let key = e.key.clone().unwrap_or_default();
         let desc = match &e.reason {
             Some(why) => format!("{} — {why}", s.describe(&e.action)),
             None => s.describe(&e.action).to_string(),
         };
-        let text = format!(
-            "{mark} {} {} {desc}",
-            fit(name, name_w, "…", false),
-            fit(&key, 10, "…", false)
-        );
+        let text = format!("{mark} {} {desc}", fit(&key, key_w, "…", false));
         let mut style = if e.reason.is_some() {
             theme.dim()
         } else {
@@ -291,13 +305,13 @@ pub fn which_key(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
         .filter(|(_, a)| a.first().is_some_and(|a| a.applies(mode)))
         .map(|(rest, actions)| {
             let desc: Vec<&str> = actions.iter().map(|a| s.describe(a)).collect();
-            format!("{rest}  {}", desc.join(s.then))
+            format!("{}  {}", keys_label(&rest, s.lang), desc.join(s.then))
         })
         .collect();
     if rows.is_empty() {
         return;
     }
-    let title = format!("{} …", keys_text(&state.chord));
+    let title = format!("{} …", keys_label(&state.chord, s.lang));
     let longest = rows.iter().map(|r| width(r)).max().unwrap_or(0);
     let w = (longest.max(width(&title) + 2) + 2).min(usize::from(main.width) / 2);
     let w = u16::try_from(w).unwrap_or(main.width);

@@ -7,7 +7,7 @@ use crate::tui::app::{Confirm, InputBox, InputPurpose, Overlay, State};
 use crate::tui::keymap::Mode;
 use crate::tui::strings::fill;
 use crate::tui::view::pane_block;
-use crate::tui::view::text::{fit, wrap};
+use crate::tui::view::text::{fit, width, wrap};
 use crate::tui::view::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -86,7 +86,9 @@ fn text(
         .collect();
     let s = state.strings;
     // Esc first when it closes: the key every overlay closes with.
-    let keys = state.keymap.keys_for(Mode::Help, &Action::Cancel);
+    let keys = state
+        .keymap
+        .key_names(Mode::Help, &Action::Cancel, state.strings.lang);
     let mut hint = keys
         .iter()
         .find(|k| k.contains("Esc"))
@@ -164,6 +166,8 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
         }
     };
     let mut refused_without_override = false;
+    // The lines of the selected refusal, kept in view while it moves.
+    let mut selected_lines: Option<(usize, usize)> = None;
     match &c.preview {
         None => body.push(Line::from(s.checking)),
         Some(p) => {
@@ -178,7 +182,10 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 .count();
             body.push(Line::from(Span::styled(
                 fill(
-                    s.accepted,
+                    match c.decision {
+                        Decision::Approve => s.accepted,
+                        Decision::Return => s.accepted_return,
+                    },
                     &[("n", &(p.accepted.len() + overridden).to_string())],
                 ),
                 theme.label(),
@@ -244,10 +251,18 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                 if !c.still_refused().is_empty() {
                     refused_without_override = true;
                 }
-                body.push(Line::from(Span::styled(
-                    fill(s.refused, &[("n", &c.still_refused().len().to_string())]),
-                    theme.error(),
-                )));
+                let header = if overridden > 0 {
+                    fill(
+                        s.refused_overridden,
+                        &[
+                            ("n", &p.refused.len().to_string()),
+                            ("m", &overridden.to_string()),
+                        ],
+                    )
+                } else {
+                    fill(s.refused, &[("n", &p.refused.len().to_string())])
+                };
+                body.push(Line::from(Span::styled(header, theme.error())));
                 let (g, gs) = theme.check(crate::tui::model::CheckState::Fail);
                 // The list scrolls with the selection: it is always shown.
                 let first = c.selected.saturating_sub(MAX_LISTED - 1);
@@ -275,6 +290,7 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                             gs,
                         ),
                     };
+                    let from = body.len();
                     for (i, l) in wrap(&text, inner_w.saturating_sub(3))
                         .into_iter()
                         .enumerate()
@@ -285,6 +301,9 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
                             Span::raw("   ")
                         };
                         body.push(Line::from(vec![lead, Span::raw(l)]));
+                    }
+                    if k == c.selected {
+                        selected_lines = Some((from, body.len().saturating_sub(1)));
                     }
                 }
                 let rest = p.refused.len().saturating_sub(first + MAX_LISTED);
@@ -325,10 +344,6 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             });
         }
     }
-    let max_body = usize::from(main.height.saturating_sub(5)).max(1);
-    let scroll = c.scroll.min(body.len().saturating_sub(max_body));
-    let shown_n = body.len().min(max_body);
-    let mut lines: Vec<Line> = body.into_iter().skip(scroll).take(max_body).collect();
     let wanted = if refused_without_override {
         vec![
             (Action::Confirm, s.hint_decide_others),
@@ -342,9 +357,39 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             (Action::Cancel, s.hint_cancel),
         ]
     };
-    let hint = crate::tui::view::status::key_hints(state, Mode::Confirm, &wanted, " · ");
-    lines.push(Line::from(Span::styled(hint, theme.dim())));
-    let h = u16::try_from(shown_n + 3).unwrap_or(u16::MAX);
+    // The keys, wrapped between hints (never cut) under the list.
+    let mut hints: Vec<String> = Vec::new();
+    for piece in crate::tui::view::status::key_hints(state, Mode::Confirm, &wanted, "\n").lines() {
+        match hints.last_mut() {
+            Some(last) if width(last) + 3 + width(piece) <= inner_w => {
+                last.push_str(" · ");
+                last.push_str(piece);
+            }
+            _ => hints.push(piece.to_string()),
+        }
+    }
+    let max_body = usize::from(main.height.saturating_sub(4))
+        .saturating_sub(hints.len())
+        .max(1);
+    let mut scroll = c.scroll.min(body.len().saturating_sub(max_body));
+    if c.follow
+        && let Some((from, to)) = selected_lines
+    {
+        if from < scroll {
+            scroll = from;
+        } else if to >= scroll + max_body {
+            scroll = (to + 1).saturating_sub(max_body).min(from);
+        }
+    }
+    let shown_n = body.len().min(max_body);
+    let mut lines: Vec<Line> = body.into_iter().skip(scroll).take(max_body).collect();
+    for h in &hints {
+        lines.push(Line::from(Span::styled(
+            fit(h, inner_w, "…", false),
+            theme.dim(),
+        )));
+    }
+    let h = u16::try_from(shown_n + 2 + hints.len()).unwrap_or(u16::MAX);
     let area = centered(main, w, h);
     frame.render_widget(Clear, area);
     frame.render_widget(

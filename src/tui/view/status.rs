@@ -2,7 +2,7 @@
 //! the active keymap). While the fuzzy filter is typed, it holds the query.
 
 use crate::tui::action::Action;
-use crate::tui::app::{InputPurpose, Overlay, State, View};
+use crate::tui::app::{InputPurpose, Overlay, Pane, State, View};
 use crate::tui::keymap::Mode;
 use crate::tui::strings::fill;
 use crate::tui::view::text::{display, fit, width};
@@ -20,11 +20,17 @@ pub fn mode_name(state: &State) -> &'static str {
         Some(Overlay::Input(_)) => s.mode_input,
         Some(Overlay::Confirm(_)) | Some(Overlay::Undo(_)) => s.mode_confirm,
         Some(Overlay::Palette(_)) => s.mode_palette,
-        Some(Overlay::Help { .. })
-        | Some(Overlay::Messages { .. })
-        | Some(Overlay::Text { .. }) => s.mode_help,
+        Some(Overlay::Help { .. }) => s.mode_help,
+        Some(Overlay::Messages { .. }) => s.mode_messages,
+        Some(Overlay::Text { .. }) => s.mode_reading,
         None => match state.view {
-            View::Queue => s.mode_queue,
+            View::Queue => match state.focus {
+                Pane::Queue => s.mode_queue,
+                Pane::Detail => s.mode_detail,
+                Pane::Checklist => s.mode_checklist,
+                Pane::Score => s.mode_score,
+                Pane::Notes => s.mode_notes,
+            },
             View::Ranking => s.mode_ranking,
             View::Log => s.mode_log,
             View::Summary => s.mode_summary,
@@ -37,7 +43,8 @@ pub fn mode_name(state: &State) -> &'static str {
 pub fn key_hints(state: &State, mode: Mode, wanted: &[(Action, &str)], sep: &str) -> String {
     let mut out = Vec::new();
     for (a, label) in wanted {
-        if let Some(k) = state.keymap.keys_for(mode, a).into_iter().next() {
+        let lang = state.strings.lang;
+        if let Some(k) = state.keymap.key_names(mode, a, lang).into_iter().next() {
             out.push(format!("{k} {label}"));
         }
     }
@@ -63,13 +70,14 @@ pub fn input_hints(state: &State, multiline: bool) -> String {
 }
 
 /// Key hints for the current mode, generated from the actions' table:
-/// `? help  : cmd  / filter  <Space> mark` (each action with a status-bar
+/// `? help  : cmd  / filter  Space mark` (each action with a status-bar
 /// word that does something here and has a key; help and the palette
 /// first, as they lead to every other key). While a
 /// chord is unfinished: its keys, waiting for the next.
 pub fn hints(state: &State) -> String {
     if !state.chord.is_empty() {
-        return format!("{} …", crate::tui::keymap::keys_text(&state.chord));
+        let lang = state.strings.lang;
+        return format!("{} …", crate::tui::keymap::keys_label(&state.chord, lang));
     }
     let mode = state.mode();
     if mode == Mode::Input {
