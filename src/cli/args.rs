@@ -65,22 +65,22 @@ pub fn lang_flag(argv: &[OsString]) -> Option<String> {
 )]
 pub struct Cli {
     /// The database file [default: $THAMDINH_DB, else $XDG_DATA_HOME/thamdinh/thamdinh.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, display_order = 101, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Who is acting, recorded in the audit trail [default: the OS login]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, display_order = 102, value_name = "NAME")]
     pub user: Option<String>,
     /// Keymap of the TUI: default, vim, or a keymap file; $XDG_CONFIG_HOME/thamdinh/keymap.toml then changes single keys of it
-    #[arg(long, global = true, value_name = "NAME|PATH")]
+    #[arg(long, global = true, display_order = 103, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
     /// Folder of edited rule files (checklists, criteria, …) [default: $THAMDINH_DATA, else the bundled rules]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, display_order = 104, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Draw borders and glyphs in ASCII (terminals without line drawing)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, display_order = 105)]
     pub ascii: bool,
     /// Language of the TUI and of tables, texts and messages (vi or en) [default: $THAMDINH_LANG, else LC_ALL/LC_MESSAGES/LANG, else en]; JSON and CSV keep the ids
-    #[arg(long, global = true, value_name = "vi|en")]
+    #[arg(long, global = true, display_order = 106, value_name = "vi|en")]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -100,10 +100,13 @@ pub enum Command {
     },
     /// The queue, newest submission last
     List {
+        /// Only dossiers in this status: pending, approved or returned
         #[arg(long, value_name = "S")]
         status: Option<String>,
+        /// Only dossiers of this category (an id, a name or an alias: machinery, máy móc)
         #[arg(long, value_name = "C")]
         category: Option<String>,
+        /// Only dossiers of this province
         #[arg(long, value_name = "P")]
         province: Option<String>,
         /// The query language of the TUI's filter: words at the start of a word of code, title,
@@ -118,8 +121,10 @@ pub enum Command {
         /// Only dossiers with failing checklist items
         #[arg(long)]
         failing: bool,
+        /// Only dossiers of this plan year
         #[arg(long, value_name = "YEAR")]
         plan_year: Option<i32>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Evaluate the checklist as of this day [default: today]
@@ -129,8 +134,10 @@ pub enum Command {
     /// One dossier with its checklist, score, notes and decision history
     Show {
         code: String,
+        /// Output format
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        /// Evaluate the checklist as of this day [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -164,6 +171,7 @@ pub enum Command {
         /// Approve anyway, recording why
         #[arg(long = "override", value_name = "REASON")]
         override_reason: Option<String>,
+        /// Evaluate the checklist as of this day [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -171,6 +179,7 @@ pub enum Command {
     Return {
         #[arg(required = true)]
         codes: Vec<String>,
+        /// Why the dossiers go back to the province (recorded in the audit trail)
         #[arg(long, required = true, value_name = "REASON")]
         reason: String,
     },
@@ -191,6 +200,7 @@ pub enum Command {
     },
     /// Ranking within each category, with the budget cut line
     Rank {
+        /// Rank only this category (an id, a name or an alias) [default: every category]
         #[arg(long, value_name = "C")]
         category: Option<String>,
         /// Allocation in VND for this run only (overrides the stored one and data/)
@@ -200,10 +210,13 @@ pub enum Command {
         /// newest plan year), audited, then rank with it
         #[arg(long, value_name = "VND", requires = "category")]
         set_budget: Option<String>,
+        /// Rank this plan year [default: the newest]
         #[arg(long, value_name = "YEAR")]
         plan_year: Option<i32>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Evaluate the checklist as of this day [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -213,16 +226,19 @@ pub enum Command {
         /// Only this appraiser's entries
         #[arg(long, value_name = "NAME")]
         author: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = LogFormat::Table)]
         format: LogFormat,
     },
     /// Every dossier with status, score, rank and decision reason
     Export {
+        /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
         /// Output file; `-` or none: stdout (xlsx needs a file)
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Evaluate the checklists as of this day [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -250,6 +266,7 @@ pub enum Command {
     },
     /// The registration sheet a province fills in (importing it unchanged gives the example dossier)
     Template {
+        /// Format of the template
         #[arg(long, value_enum, default_value_t = TemplateFormat::Xlsx)]
         format: TemplateFormat,
         /// The file to write
@@ -269,6 +286,7 @@ pub enum Command {
     },
     /// Check the database: SQLite's integrity and the store's own invariants
     Check {
+        /// Output format
         #[arg(long, value_enum, default_value_t = LogFormat::Table)]
         format: LogFormat,
     },
@@ -329,6 +347,7 @@ pub struct PaperArgs {
     /// The plan year [default: the newest in the database]
     #[arg(long, value_name = "YEAR")]
     pub plan_year: Option<i32>,
+    /// Output format of the letters
     #[arg(long, value_enum, default_value_t = PaperFormat::Docx)]
     pub format: PaperFormat,
     /// Evaluate the checklists as of this day [default: today]

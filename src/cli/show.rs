@@ -172,7 +172,17 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
         l.pick("Budget", "Kinh phí"),
         l.pick("Documents", "Hồ sơ kèm theo"),
     ];
-    let col = labels.iter().map(|x| x.chars().count()).max().unwrap_or(0) + 1;
+    let details = crate::domain::fields::details(&d.details, l);
+    // As wide as the longest label, the category's own fields (`· tiết
+    // kiệm năng lượng`) included, up to a limit.
+    let col = labels
+        .iter()
+        .map(|x| x.chars().count())
+        .chain(details.iter().map(|(k, _)| k.chars().count() + 2))
+        .max()
+        .unwrap_or(0)
+        .min(28)
+        + 1;
     let field = |s: &mut String, k: &str, val: &str| {
         if !val.is_empty() {
             // A label longer than the column still gets a space before its
@@ -294,8 +304,8 @@ pub fn to_text(v: &DossierView, as_of: NaiveDate, lang: Lang) -> String {
         )
         .collect();
     field(&mut s, labels[9], &docs.join(", "));
-    for (k, val) in crate::domain::fields::details(&d.details, l) {
-        field(&mut s, &format!("· {k}"), &val);
+    for (k, val) in &details {
+        field(&mut s, &format!("· {k}"), val);
     }
     for (k, val) in &d.extra {
         field(

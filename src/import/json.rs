@@ -37,7 +37,27 @@ pub enum Top {
 /// Read the whole file as JSON, keeping nothing but what the top level is.
 /// `Ok(Err(problem))` is a file that is not valid JSON.
 pub fn survey(path: &Path) -> io::Result<Result<Top, Problem>> {
-    survey_from(open(path)?)
+    let top = survey_from(open(path)?)?;
+    // serde_json counts the column in bytes: say it in characters, as an
+    // editor does (`Đà Nẵng` is 7 characters, 11 bytes), from the line.
+    if let Err(Problem::FileNotJson {
+        line,
+        column,
+        error,
+    }) = top
+    {
+        let text = open(path)?
+            .split(b'\n')
+            .nth(line.saturating_sub(1))
+            .transpose()?
+            .unwrap_or_default();
+        return Ok(Err(Problem::FileNotJson {
+            line,
+            column: super::char_column(&text, column),
+            error,
+        }));
+    }
+    Ok(top)
 }
 
 /// [`survey`] on any buffered reader, positioned after the BOM.

@@ -492,6 +492,13 @@ fn json_error_parts(e: &serde_json::Error) -> String {
     msg.strip_suffix(&suffix).unwrap_or(&msg).to_string()
 }
 
+/// The 1-based column in characters of serde_json's 1-based column in
+/// bytes of `line`.
+fn char_column(line: &[u8], byte_column: usize) -> usize {
+    let before = &line[..byte_column.saturating_sub(1).min(line.len())];
+    String::from_utf8_lossy(before).chars().count() + 1
+}
+
 /// Open a `.json` file: check it is JSON and holds one dossier object or a
 /// non-empty array, then stand before its first record. `Ok(Err(problem))`
 /// skips the file.
@@ -684,7 +691,7 @@ fn next_from(
                 Err(e) => rejected(
                     location,
                     FieldIssue::record(Problem::LineNotJson {
-                        column: e.column(),
+                        column: char_column(&bytes, e.column()),
                         error: json_error_parts(&e),
                     }),
                 ),

@@ -937,3 +937,17 @@ fn a_record_over_16_mib_is_rejected_without_stopping_the_file() {
         ]
     );
 }
+
+#[test]
+fn json_columns_count_characters_not_bytes() {
+    // `{"t": "Đà Nẵng",, }`: the second comma is the 18th character, the
+    // 22nd byte.
+    let line = "{\"t\": \"Đà Nẵng\",, }".as_bytes();
+    assert_eq!(char_column(line, 22), 18);
+    assert_eq!(char_column(b"{,}", 2), 2);
+    assert_eq!(char_column(b"", 1), 1);
+    assert_eq!(
+        char_column(line, 999),
+        "{\"t\": \"Đà Nẵng\",, }".chars().count() + 1
+    );
+}

@@ -265,6 +265,8 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
     match b.purpose.clone() {
         InputPurpose::Filter => {
             if let Err(e) = state.queue.set_query(value.trim()) {
+                // Said too, so that the messages (m) keep it.
+                state.say(e.message(s.lang), true);
                 return refuse(state, b, e.message(s.lang));
             }
             state.refilter()

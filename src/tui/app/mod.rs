@@ -171,6 +171,8 @@ pub struct State {
     /// rows shown), written by the view as it draws: End then Up must move
     /// from the bottom the screen shows, not from a number past it.
     pub overlay_room: std::cell::Cell<usize>,
+    /// The same for the detail pane (its wrapped lines less its rows).
+    pub detail_room: std::cell::Cell<usize>,
     /// Top-level view.
     pub view: View,
     /// Focused pane of the queue view.
@@ -268,6 +270,7 @@ impl State {
             user: user.to_string(),
             size,
             overlay_room: std::cell::Cell::new(OVERLAY_ROOM_UNKNOWN),
+            detail_room: std::cell::Cell::new(OVERLAY_ROOM_UNKNOWN),
             view: View::Queue,
             focus: Pane::Queue,
             zoom: false,

@@ -681,9 +681,12 @@ pub(super) fn queue_view_action(state: &mut State, action: Action) -> Vec<Effect
                 return state.follow_cursor_keyed();
             }
             Pane::Detail => {
-                let max = state.dossier.as_ref().map_or(0, detail_lines) as isize;
+                // No further than the last page the pane shows (End then Up
+                // moves from there).
+                let max = state.dossier.as_ref().map_or(0, detail_lines);
+                let room = state.detail_room.get().min(max.saturating_sub(1)) as isize;
                 state.detail_scroll =
-                    (state.detail_scroll as isize + delta).clamp(0, (max - 1).max(0)) as usize;
+                    (state.detail_scroll as isize + delta).clamp(0, room) as usize;
             }
             Pane::Checklist => {
                 let len = state.dossier.as_ref().map_or(0, |d| d.checklist.len());

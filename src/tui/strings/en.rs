@@ -213,6 +213,7 @@ pub static EN: Strings = Strings {
     palette_none: "no action matches",
     palette_filter: "Enter: filter the queue by {query}",
     palette_prompt: "type an action, or filter QUERY",
+    filter_error_title: "The filter does not read",
     help_none: "no key matches: Backspace to widen",
     help_filter_hint: "type to filter",
     hint_run: "run",

@@ -383,6 +383,8 @@ pub struct Strings {
     pub palette_prompt: &'static str,
     /// The help filter, empty.
     pub help_filter_hint: &'static str,
+    /// The title of a filter's whole error.
+    pub filter_error_title: &'static str,
     /// The help's filter matches no key.
     pub help_none: &'static str,
     /// Run the palette entry.

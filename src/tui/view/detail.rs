@@ -60,15 +60,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             lines.push(shown(&t));
         }
     }
-    let scroll = state.detail_scroll.min(lines.len().saturating_sub(1));
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    let p = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    // Scrolled no further than the last line at the bottom of the pane.
+    let room = p
+        .line_count(area.width.saturating_sub(2))
+        .saturating_sub(usize::from(area.height));
+    state.detail_room.set(room);
+    let scroll = u16::try_from(state.detail_scroll.min(room)).unwrap_or(u16::MAX);
+    frame.render_widget(p.scroll((scroll, 0)), area);
 }
 
 /// `2023-10-02T09:15:00+07:00` → `02/10/2023 09:15`; anything else as is.

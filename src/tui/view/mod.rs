@@ -45,6 +45,7 @@ fn draw(state: &State, frame: &mut Frame) {
     }
     status::render(state, &theme, frame, bar);
     overlay::render(state, &theme, frame, main);
+    status::filter_error(state, &theme, frame, main);
     if state.which_key && !state.chord.is_empty() {
         keys::which_key(state, &theme, frame, main);
     }

@@ -20,7 +20,7 @@ const CHECK_W: usize = 7;
 const SCORE_W: usize = 5;
 const MONEY_W: usize = 9;
 const PROVINCE_W: usize = 14;
-const WITHIN_W: usize = 2;
+const WITHIN_W: usize = 3;
 /// The title column is never narrower than this.
 const MIN_TITLE_W: usize = 12;
 

@@ -97,6 +97,50 @@ pub fn hints(state: &State) -> String {
     key_hints(state, mode, &wanted, "  ")
 }
 
+/// The whole error of a filter that does not parse, wrapped in a box at
+/// the bottom of the screen, when the status bar's half has no room for it.
+pub fn filter_error(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
+    let Some(Overlay::Input(b)) = &state.overlay else {
+        return;
+    };
+    let Some(error) = b
+        .error
+        .as_deref()
+        .filter(|_| b.purpose == InputPurpose::Filter)
+    else {
+        return;
+    };
+    let error = format!("✗ {}", error.replace('\n', " "));
+    let half = usize::from(main.width / 2).saturating_sub(1);
+    if width(&error) + 2 <= half {
+        return;
+    }
+    let w = main.width.saturating_sub(2).min(90);
+    let lines = crate::tui::view::text::wrap(&error, usize::from(w.saturating_sub(2)));
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(main.height)
+        .min(main.height);
+    let area = Rect::new(
+        main.right().saturating_sub(w + 1),
+        main.bottom().saturating_sub(h),
+        w,
+        h,
+    );
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.error())))
+        .collect();
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(super::pane_block(
+            theme,
+            state.strings.filter_error_title.to_string(),
+            true,
+        )),
+        area,
+    );
+}
+
 /// Draw the status bar.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let bar = theme.status_bar();

@@ -240,8 +240,7 @@ fn categories(s: &Strings, theme: &Theme, w: usize, sum: &Summary) -> Vec<Line<'
 }
 
 /// One category (or the total): name, count, allocation and the three
-/// gauges against the allocation (against what is requested when there
-/// is none; the percentages then say nothing).
+/// gauges against the allocation (the amounts alone when there is none).
 fn category_line(
     s: &Strings,
     theme: &Theme,
@@ -263,7 +262,6 @@ fn category_line(
         base,
     )];
     let whole = alloc.map(|a| a.0);
-    let scale = whole.unwrap_or(f.requested.0);
     let within = if whole.is_some() {
         f.within_vnd
     } else {
@@ -280,7 +278,20 @@ fn category_line(
         } else {
             theme.gauge(kind)
         };
-        spans.extend(bar(theme, v.0, scale, c.bar, style));
+        match whole {
+            Some(scale) => spans.extend(bar(theme, v.0, scale, c.bar, style)),
+            // Without an allocation a bar would have nothing to measure
+            // against (a full one would read as all of it spent): the
+            // amount instead, and nothing for the cut line.
+            None => {
+                let amount = if kind == Gauge::Within || c.amounts {
+                    String::new()
+                } else {
+                    c.money(s.lang, v)
+                };
+                spans.push(Span::styled(fit(&amount, c.bar, ell, true), base));
+            }
+        }
         let pct = if kind == Gauge::Within && whole.is_none() {
             theme.none().to_string()
         } else {
