@@ -37,6 +37,16 @@ pub fn approve(
             r.describe_in(l)
         );
     }
+    if !preview.refused.is_empty() {
+        // The way on, for an appraiser who has checked the papers.
+        crate::errln!(
+            "{}",
+            l.pick(
+                "hint: to approve anyway after checking the papers: --override \"REASON\" (recorded in the audit trail)",
+                "gợi ý: muốn vẫn phê duyệt sau khi đã đối chiếu hồ sơ giấy: --override \"LÝ DO\" (ghi vào nhật ký)"
+            )
+        );
+    }
     for r in &preview.overridden {
         crate::errln!(
             "warning: {}: {}: {}",

@@ -246,6 +246,19 @@ pub fn status_word(status: Status, lang: crate::domain::Lang) -> &'static str {
     }
 }
 
+/// How the interface writes a qualifier's name: the short one in English
+/// (`s`, `c`, `p`), its Vietnamese name in Vietnamese (`tt`, `loại`,
+/// `tỉnh`) — both read back as the same qualifier.
+pub fn qualifier_word(name: &str, lang: crate::domain::Lang) -> &str {
+    match (lang, name) {
+        (crate::domain::Lang::Vi, "s") => "tt",
+        (crate::domain::Lang::Vi, "c") => "loại",
+        (crate::domain::Lang::Vi, "p") => "tỉnh",
+        (crate::domain::Lang::Vi, "is") => "là",
+        _ => name,
+    }
+}
+
 /// How the interface writes "assigned to me": `is:mine`, in Vietnamese
 /// `là:củatôi` (both read back by `is:`).
 pub fn mine_word(lang: crate::domain::Lang) -> &'static str {

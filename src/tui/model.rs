@@ -314,18 +314,44 @@ impl LogEntry {
     /// What the log filter searches in this entry: its code, author,
     /// action, reason and detail; `by:` is its author, `a:` its action.
     pub fn doc(&self) -> Doc {
+        use crate::domain::Lang;
+        use crate::domain::vocab::audit;
         let os = (self.os_user != self.author).then_some(self.os_user.as_str());
+        // The action by its id and its labels, the texts as stored and as
+        // Vietnamese shows them (`thaotác:duyệt`, `ngoại lệ` find what the
+        // screen says, not only the recorded English).
+        let action = format!(
+            "{} {} {}",
+            self.action,
+            audit::action_label(&self.action, Lang::En),
+            audit::action_label(&self.action, Lang::Vi)
+        );
+        let reason_vi = self
+            .reason
+            .as_deref()
+            .map(|r| audit::reason_text(r, Lang::Vi));
+        let detail_vi = self
+            .detail
+            .as_deref()
+            .map(|t| audit::detail_text(t, Lang::Vi));
+        let differs = |shown: &Option<String>, stored: &Option<String>| {
+            shown.clone().filter(|s| Some(s) != stored.as_ref())
+        };
+        let reason_vi = differs(&reason_vi, &self.reason);
+        let detail_vi = differs(&detail_vi, &self.detail);
         let mut d = Doc::new([
             (Field::Code, self.code.as_deref()),
             (Field::Author, Some(self.author.as_str())),
             (Field::Author, os),
-            (Field::Action, Some(self.action.as_str())),
+            (Field::Action, Some(action.as_str())),
             (Field::Entry, self.reason.as_deref()),
             (Field::Entry, self.detail.as_deref()),
+            (Field::Entry, reason_vi.as_deref()),
+            (Field::Entry, detail_vi.as_deref()),
         ]);
         d.category = self.category;
         d.last_by = Some(Prepared::boxed(&self.author));
-        d.action = Some(Prepared::boxed(&self.action));
+        d.action = Some(Prepared::boxed(&action));
         d
     }
 
@@ -450,4 +476,50 @@ pub struct RankLine {
     pub cumulative: Vnd,
     /// True while the cumulative sum is within the allocation.
     pub within_budget: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::CategoryAliases;
+    use crate::domain::query::Query;
+
+    /// The log filter finds what the Vietnamese screen says: the action's
+    /// label (`thaotác:duyệt`) and the override in the detail (`ngoại lệ`),
+    /// as well as the ids and the recorded English.
+    #[test]
+    fn log_entries_are_found_by_their_labels_in_both_languages() {
+        let e = LogEntry {
+            id: 63,
+            at: "2026-12-03T08:00:00+07:00".into(),
+            author: "lan".into(),
+            os_user: "lan".into(),
+            action: "approve".into(),
+            code: Some("KC24-TB-013".into()),
+            revision: Some(1),
+            batch: Some(4),
+            reason: None,
+            detail: Some("pending → approved; override: Đã kiểm tra bản giấy".into()),
+            category: None,
+        };
+        let doc = e.doc();
+        let finds = |q: &str| {
+            Query::parse_log(q, &CategoryAliases::ids_only())
+                .unwrap_or_else(|err| panic!("{q}: {err}"))
+                .matches(&doc, false)
+                .is_some()
+        };
+        for q in [
+            "thaotác:duyệt",
+            "thaotác:\"phê duyệt\"",
+            "a:approve",
+            "ngoại lệ",
+            "override",
+            "bản giấy",
+            "đã duyệt",
+        ] {
+            assert!(finds(q), "{q}");
+        }
+        assert!(!finds("thaotác:trả"));
+    }
 }

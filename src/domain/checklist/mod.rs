@@ -55,7 +55,7 @@ crate::vocabulary! {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum ItemKind {
         Auto = "auto", "checked from the dossier", "kiểm tra tự động";
-        Manual = "manual", "ticked by the appraiser", "thẩm định viên đánh dấu";
+        Manual = "manual", "ticked by the appraiser", "thẩm định viên tự tích";
     }
 }
 

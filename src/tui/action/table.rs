@@ -217,7 +217,7 @@ actions! {
     ClearMarks "clear_marks" [&[Queue]] Mark Marks
         "clear all marks" "bỏ mọi đánh dấu";
     InvertMarks "invert_marks" [&[Queue]] Mark Nothing
-        "invert the marks in the current filter" "đảo dấu trong bộ lọc hiện tại";
+        "invert the marks in the current filter" "đảo đánh dấu các hồ sơ trong bộ lọc";
     Approve "approve" [PANES] Decide Dossier
         "approve the marked dossiers, or the cursor's"
         "phê duyệt hồ sơ đã đánh dấu, hoặc ở con trỏ";
@@ -308,12 +308,12 @@ actions! {
         hint "help" "trợ giúp";
     Palette "palette" [VIEWS] Views Nothing
         "command palette: find any action by name or description, or :filter QUERY"
-        "bảng lệnh: tìm mọi thao tác theo tên hoặc mô tả, hoặc :lọc TRUY_VẤN"
+        "bảng lệnh: tìm mọi thao tác theo tên hoặc mô tả, hoặc :lọc <truy vấn>"
         hint "cmd" "lệnh";
     Messages "messages" [VIEWS_AND_HELP] Views Nothing
         "messages and errors so far" "các thông báo và lỗi";
     Refresh "refresh" [VIEWS] Other Nothing "reload from the database" "tải lại từ cơ sở dữ liệu";
-    Suspend "suspend" [ANYWHERE] Other Nothing "suspend to the shell" "tạm dừng, về shell";
+    Suspend "suspend" [ANYWHERE] Other Nothing "suspend to the shell" "tạm dừng, về dòng lệnh";
     Quit "quit" [ANYWHERE] Other Nothing "quit" "thoát";
 }
 

@@ -269,6 +269,11 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
                 state.say(e.message(s.lang), true);
                 return refuse(state, b, e.message(s.lang));
             }
+            // A filter that reads puts an earlier filter's error away (the
+            // messages overlay keeps it).
+            if state.message.as_ref().is_some_and(|m| m.error) {
+                state.message = None;
+            }
             state.refilter()
         }
         InputPurpose::AssignTo(codes) => {
@@ -297,14 +302,16 @@ pub(super) fn submit_input(state: &mut State, b: InputBox) -> Vec<Effect> {
             for code in codes {
                 c.overrides.insert(code, value.clone());
             }
-            // The cursor moves on to the next refusal still refused.
-            if let Some(p) = &c.preview
-                && let Some(next) = p
-                    .refused
-                    .iter()
-                    .position(|(code, _)| !c.overrides.contains_key(code))
-            {
-                c.selected = next;
+            // The cursor moves on to the next refusal still refused, after
+            // this one (then from the top).
+            if let Some(p) = &c.preview {
+                let n = p.refused.len();
+                if let Some(next) = (1..=n)
+                    .map(|k| (c.selected + k) % n)
+                    .find(|&i| !c.overrides.contains_key(&p.refused[i].0))
+                {
+                    c.selected = next;
+                }
             }
             c.follow = true;
             state.overlay = Some(Overlay::Confirm(*c));

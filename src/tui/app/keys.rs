@@ -115,13 +115,16 @@ impl State {
             let Some(spec) = a.spec() else { continue };
             let key = self
                 .keymap
-                .key_names(mode, a, lang)
+                .key_names(mode, a, lang, self.look.ascii)
                 .into_iter()
                 .next()
                 .or_else(|| {
-                    spec.modes
-                        .iter()
-                        .find_map(|m| self.keymap.key_names(*m, a, lang).into_iter().next())
+                    spec.modes.iter().find_map(|m| {
+                        self.keymap
+                            .key_names(*m, a, lang, self.look.ascii)
+                            .into_iter()
+                            .next()
+                    })
                 });
             let reason = self.unavailable(a);
             let score = if pattern.is_empty() {
@@ -233,6 +236,12 @@ pub(super) fn help_action(
     mut filter: TextInput,
     action: Action,
 ) -> Vec<Effect> {
+    // The help's line reads `/ type to filter`: a `/` typed first, as in
+    // the queue, starts the filter instead of being searched for.
+    if filter.text().is_empty() && action == Action::Insert("/".into()) {
+        state.overlay = Some(Overlay::Help { scroll, filter });
+        return Vec::new();
+    }
     let scroll = if edit(&mut filter, &action) {
         0
     } else {

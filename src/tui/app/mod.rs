@@ -731,7 +731,11 @@ fn view_action(state: &mut State, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::ShowQueue => {
+            // From another view or another pane: the queue list takes the
+            // keys (Space marks there, seen doing nothing from the notes).
             state.view = View::Queue;
+            state.focus = Pane::Queue;
+            state.zoom = false;
             return state.follow_cursor();
         }
         Action::ShowRanking => {

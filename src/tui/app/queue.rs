@@ -10,7 +10,7 @@ pub const DEFAULT_FILTER: &str = "s:pending";
 pub fn default_filter(lang: crate::domain::Lang) -> &'static str {
     match lang {
         crate::domain::Lang::En => DEFAULT_FILTER,
-        crate::domain::Lang::Vi => "s:chờ",
+        crate::domain::Lang::Vi => "tt:chờ",
     }
 }
 
@@ -777,8 +777,11 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
                 None => Some(Status::ALL[0]),
                 Some(s) => Status::ALL.iter().skip_while(|x| **x != s).nth(1).copied(),
             };
-            let text =
-                query::with_qualifier(&q.query, "s", next.map(|s| query::status_word(s, lang)));
+            let text = query::with_qualifier(
+                &q.query,
+                query::qualifier_word("s", lang),
+                next.map(|s| query::status_word(s, lang)),
+            );
             return state.filter_to(&text);
         }
         Action::CycleCategory => {
@@ -798,16 +801,18 @@ pub(super) fn queue_pane_action(state: &mut State, action: Action) -> Vec<Effect
                 crate::domain::Lang::En => c.id(),
                 crate::domain::Lang::Vi => c.label(lang),
             });
-            let text = query::with_qualifier(&q.query, "c", written);
+            let text = query::with_qualifier(&q.query, query::qualifier_word("c", lang), written);
             return state.filter_to(&text);
         }
         Action::CycleProvince => {
+            let lang = state.strings.lang;
             let now = query::qualifier_value(&q.query, "p");
             let next = match &now {
                 None => q.provinces.first().cloned(),
                 Some(p) => q.provinces.iter().skip_while(|x| *x != p).nth(1).cloned(),
             };
-            let text = query::with_qualifier(&q.query, "p", next.as_deref());
+            let text =
+                query::with_qualifier(&q.query, query::qualifier_word("p", lang), next.as_deref());
             return state.filter_to(&text);
         }
         Action::CycleSort => q.cycle_sort(),

@@ -120,14 +120,16 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
         }
         Loaded::Done(outcome) => {
             state.unsaved_reason = None;
-            done_message(state, &outcome);
             // The decided dossiers are unmarked; the refused ones stay
-            // marked for the appraiser to deal with next.
+            // marked for the appraiser to deal with next, and are said.
+            let mut left = 0;
             if outcome.decision.is_some() {
                 for code in &outcome.changed {
                     state.queue.marks.remove(code);
                 }
+                left = state.queue.marks.len();
             }
+            done_message(state, &outcome, left);
             state.reload_rows(outcome.changed.clone())
         }
         Loaded::Saved(saved) => {
@@ -251,7 +253,8 @@ pub(super) fn loaded(state: &mut State, l: Loaded) -> Vec<Effect> {
     }
 }
 
-pub(super) fn done_message(state: &mut State, o: &Outcome) {
+/// Say what a decision did; `left` dossiers stay marked, undecided.
+pub(super) fn done_message(state: &mut State, o: &Outcome, left: usize) {
     let s = state.strings;
     if !o.changed.is_empty() {
         let template = match o.decision {
@@ -260,10 +263,14 @@ pub(super) fn done_message(state: &mut State, o: &Outcome) {
             None => s.msg_undone,
         };
         let n = o.changed.len().to_string();
-        state.say(
-            fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]),
-            false,
-        );
+        let mut text = fill(template, &[("n", &n), ("codes", &o.changed.join(", "))]);
+        if left > 0 && o.refused.is_empty() {
+            text = format!(
+                "{text} · {}",
+                fill(s.msg_left_marked, &[("n", &left.to_string())])
+            );
+        }
+        state.say(text, false);
     }
     if !o.refused.is_empty() {
         let list: Vec<String> = o

@@ -456,12 +456,12 @@ fn status_and_category_keys_write_vietnamese_names() {
     let mut vi = State::new(&crate::tui::strings::VI, keymap, "lan", (80, 24));
     vi.set_aliases(crate::domain::rules::Rules::bundled().aliases().clone());
     update(&mut vi, loaded(Loaded::Queue(rows(), 3)));
-    assert_eq!(vi.queue.query, "s:chờ");
+    assert_eq!(vi.queue.query, "tt:chờ");
     let mut en = state();
     en.set_aliases(crate::domain::rules::Rules::bundled().aliases().clone());
     update(&mut vi, Action::CycleStatus);
     update(&mut en, Action::CycleStatus);
-    assert_eq!(vi.queue.query, "s:duyệt");
+    assert_eq!(vi.queue.query, "tt:duyệt");
     assert_eq!(codes(&vi), codes(&en));
     for _ in 0..2 {
         update(&mut vi, Action::CycleStatus);
@@ -545,7 +545,7 @@ fn approve_is_a_round_trip_through_the_preview_and_the_dialog() {
     assert_eq!(fx, vec![Effect::LoadRows(vec!["KC24-GL-007".into()])]);
     assert_eq!(
         s.message.as_ref().map(|m| m.text.as_str()),
-        Some("approved 1: KC24-GL-007")
+        Some("approved 1: KC24-GL-007 · 1 still marked, not decided (refused by the checklist)")
     );
     // The decided one is unmarked; the refused one stays marked.
     assert_eq!(s.queue.marks.iter().collect::<Vec<_>>(), ["KC24-TV-003"]);
@@ -586,7 +586,15 @@ fn each_refused_dossier_can_be_overridden_on_its_own_or_all_at_once() {
         panic!("back to the dialog");
     };
     assert_eq!(c.still_refused(), ["KC24-TV-003", "KC24-TV-010"]);
-    assert_eq!(c.selected, 0, "the cursor moves to the next still refused");
+    let next = c
+        .preview
+        .as_ref()
+        .and_then(|p| p.refused.iter().position(|(code, _)| code == "KC24-TV-010"));
+    assert_eq!(
+        Some(c.selected),
+        next,
+        "the cursor moves on to the next still refused"
+    );
     // Confirming now decides the accepted and the overridden one only.
     let fx = update(&mut s, Action::Confirm);
     assert_eq!(
@@ -1070,7 +1078,7 @@ fn typed_points_replace_the_current_value() {
     update(&mut s, Action::Paste("21".into()));
     assert!(update(&mut s, Action::Submit).is_empty());
     assert!(
-        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("21 is not a whole number from 0 to 20"))
+        matches!(&s.overlay, Some(Overlay::Input(b)) if b.error.as_deref() == Some("points are a whole number from 0 to 20 (typed: 21)"))
     );
     update(&mut s, Action::DeleteToLineStart);
     assert_eq!(input_text(&s), "");

@@ -137,9 +137,9 @@ impl Binding {
 }
 
 /// Keys as a person reads them (`Ctrl+D`, `g g`), separated by spaces.
-pub fn keys_label(keys: &[KeyPress], lang: crate::domain::Lang) -> String {
+pub fn keys_label(keys: &[KeyPress], lang: crate::domain::Lang, ascii: bool) -> String {
     keys.iter()
-        .map(|k| k.label(lang))
+        .map(|k| k.label(lang, ascii))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -341,12 +341,18 @@ impl Keymap {
 
     /// The keys bound to `action` in `mode` as a person reads them
     /// (`Ctrl+D`, `Space`), the shortest first.
-    pub fn key_names(&self, mode: Mode, action: &Action, lang: crate::domain::Lang) -> Vec<String> {
+    pub fn key_names(
+        &self,
+        mode: Mode,
+        action: &Action,
+        lang: crate::domain::Lang,
+        ascii: bool,
+    ) -> Vec<String> {
         let mut out: Vec<String> = self
             .effective(mode)
             .into_iter()
             .filter(|b| b.actions.first() == Some(action))
-            .map(|b| keys_label(&b.keys, lang))
+            .map(|b| keys_label(&b.keys, lang, ascii))
             .collect();
         out.sort_by_key(|k| k.chars().count());
         out

@@ -117,18 +117,19 @@ impl KeyPress {
 
 impl KeyPress {
     /// The key as a person reads it on the keyboard (`Ctrl+Z`,
-    /// `Shift+Tab`, `PgDn`, `↓`, and the space bar named in `lang`); the
-    /// notation (`<C-z>`) is for keymap files.
-    pub fn label(&self, lang: Lang) -> String {
+    /// `Shift+Tab`, `PgDn`, `↓` — `Down` when `ascii` — and the space bar
+    /// named in `lang`); the notation (`<C-z>`) is for keymap files.
+    pub fn label(&self, lang: Lang, ascii: bool) -> String {
+        let arrow = |glyph: &str, word: &str| if ascii { word } else { glyph }.to_string();
         let name = match self.code {
-            KeyCode::Char(' ') => lang.pick("Space", "Cách").to_string(),
+            KeyCode::Char(' ') => lang.pick("Space", "Phím cách").to_string(),
             KeyCode::Char(c) if self.mods.is_empty() => return c.to_string(),
             KeyCode::Char(c) => c.to_uppercase().to_string(),
             KeyCode::BackTab => "Shift+Tab".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
+            KeyCode::Up => arrow("↑", "Up"),
+            KeyCode::Down => arrow("↓", "Down"),
+            KeyCode::Left => arrow("←", "Left"),
+            KeyCode::Right => arrow("→", "Right"),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Delete => "Del".into(),

@@ -300,11 +300,11 @@ fn load_picks_a_shipped_map_or_a_file_and_survives_a_broken_user_file() {
 #[test]
 fn keys_are_named_as_the_keyboard_names_them() {
     use crate::domain::Lang;
-    let label = |s: &str, lang| keys_label(&[key(s)], lang);
+    let label = |s: &str, lang| keys_label(&[key(s)], lang, false);
     assert_eq!(label("<C-z>", Lang::En), "Ctrl+Z");
     assert_eq!(label("<S-Tab>", Lang::Vi), "Shift+Tab");
     assert_eq!(label("<Space>", Lang::En), "Space");
-    assert_eq!(label("<Space>", Lang::Vi), "Cách");
+    assert_eq!(label("<Space>", Lang::Vi), "Phím cách");
     assert_eq!(label("<PageDown>", Lang::En), "PgDn");
     assert_eq!(label("<Down>", Lang::Vi), "↓");
     assert_eq!(label("<S-F3>", Lang::En), "Shift+F3");
@@ -312,7 +312,8 @@ fn keys_are_named_as_the_keyboard_names_them() {
     assert_eq!(label("<A-x>", Lang::En), "Alt+X");
     assert_eq!(label("G", Lang::En), "G");
     assert_eq!(label("<lt>", Lang::En), "<");
-    assert_eq!(keys_label(&[key("g"), key("g")], Lang::En), "g g");
+    assert_eq!(keys_label(&[key("g"), key("g")], Lang::En, false), "g g");
+    assert_eq!(keys_label(&[key("<Down>")], Lang::Vi, true), "Down");
     // Every key of both shipped maps reads without the notation's brackets.
     for name in ["default", "vim"] {
         let Some(Ok(k)) = Keymap::shipped(name) else {
@@ -321,7 +322,7 @@ fn keys_are_named_as_the_keyboard_names_them() {
         for m in Mode::ALL {
             for b in k.bindings(m) {
                 for lang in [Lang::En, Lang::Vi] {
-                    let l = keys_label(&b.keys, lang);
+                    let l = keys_label(&b.keys, lang, false);
                     assert!(!l.contains("<") || l == "<", "{l}");
                 }
             }

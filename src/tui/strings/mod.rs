@@ -385,6 +385,10 @@ pub struct Strings {
     pub help_filter_hint: &'static str,
     /// The title of a filter's whole error.
     pub filter_error_title: &'static str,
+    /// After a decision: `{n}` dossiers still marked, not decided.
+    pub msg_left_marked: &'static str,
+    /// The score card has no room for `{n}` criteria.
+    pub more_criteria: &'static str,
     /// The help's filter matches no key.
     pub help_none: &'static str,
     /// Run the palette entry.

@@ -52,7 +52,7 @@ fn entries(state: &State, mode: Mode) -> Vec<Entry> {
         let lang = state.strings.lang;
         let mut bindings: Vec<(String, _)> = bindings
             .into_iter()
-            .map(|b| (keys_label(&b.keys, lang), b))
+            .map(|b| (keys_label(&b.keys, lang, state.look.ascii), b))
             .collect();
         bindings.sort_by_key(|(k, _)| k.chars().count());
         for (keys, b) in bindings {
@@ -305,13 +305,17 @@ pub fn which_key(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
         .filter(|(_, a)| a.first().is_some_and(|a| a.applies(mode)))
         .map(|(rest, actions)| {
             let desc: Vec<&str> = actions.iter().map(|a| s.describe(a)).collect();
-            format!("{}  {}", keys_label(&rest, s.lang), desc.join(s.then))
+            format!(
+                "{}  {}",
+                keys_label(&rest, s.lang, state.look.ascii),
+                desc.join(s.then)
+            )
         })
         .collect();
     if rows.is_empty() {
         return;
     }
-    let title = format!("{} …", keys_label(&state.chord, s.lang));
+    let title = format!("{} …", keys_label(&state.chord, s.lang, state.look.ascii));
     let longest = rows.iter().map(|r| width(r)).max().unwrap_or(0);
     let w = (longest.max(width(&title) + 2) + 2).min(usize::from(main.width) / 2);
     let w = u16::try_from(w).unwrap_or(main.width);

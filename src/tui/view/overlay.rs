@@ -86,9 +86,12 @@ fn text(
         .collect();
     let s = state.strings;
     // Esc first when it closes: the key every overlay closes with.
-    let keys = state
-        .keymap
-        .key_names(Mode::Help, &Action::Cancel, state.strings.lang);
+    let keys = state.keymap.key_names(
+        Mode::Help,
+        &Action::Cancel,
+        state.strings.lang,
+        state.look.ascii,
+    );
     let mut hint = keys
         .iter()
         .find(|k| k.contains("Esc"))
@@ -344,13 +347,22 @@ fn confirm(state: &State, theme: &Theme, frame: &mut Frame, main: Rect, c: &Conf
             });
         }
     }
+    // "Decide the others" only when there are others to decide.
+    let decidable = c
+        .preview
+        .as_ref()
+        .is_some_and(|p| !p.accepted.is_empty() || !c.overrides.is_empty());
     let wanted = if refused_without_override {
-        vec![
-            (Action::Confirm, s.hint_decide_others),
+        let mut w = Vec::new();
+        if decidable {
+            w.push((Action::Confirm, s.hint_decide_others));
+        }
+        w.extend([
             (Action::Override, s.hint_override),
             (Action::OverrideAll, s.hint_override_all),
             (Action::Cancel, s.hint_cancel),
-        ]
+        ]);
+        w
     } else {
         vec![
             (Action::Confirm, s.hint_confirm),

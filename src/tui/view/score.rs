@@ -143,7 +143,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
             Span::styled(fit(&pts, pts_w, ell, true), base),
         ]));
     }
-    if lines.len() < h {
+    // Criteria that do not fit are said, not left for the card to look
+    // complete (seen: 3 of 6 at 80×24 above the bonus line).
+    let shown = crit.len().min(h_rows.saturating_sub(1).max(1));
+    if shown < crit.len() && lines.len() < h {
+        let more = fill(s.more_criteria, &[("n", &(crit.len() - shown).to_string())]);
+        lines.push(Line::from(Span::styled(
+            fit(&more, w, ell, false),
+            theme.dim(),
+        )));
+    } else if lines.len() < h {
         let parts: Vec<String> = d
             .score
             .bonus_parts

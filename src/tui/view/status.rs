@@ -44,7 +44,12 @@ pub fn key_hints(state: &State, mode: Mode, wanted: &[(Action, &str)], sep: &str
     let mut out = Vec::new();
     for (a, label) in wanted {
         let lang = state.strings.lang;
-        if let Some(k) = state.keymap.key_names(mode, a, lang).into_iter().next() {
+        if let Some(k) = state
+            .keymap
+            .key_names(mode, a, lang, state.look.ascii)
+            .into_iter()
+            .next()
+        {
             out.push(format!("{k} {label}"));
         }
     }
@@ -77,7 +82,10 @@ pub fn input_hints(state: &State, multiline: bool) -> String {
 pub fn hints(state: &State) -> String {
     if !state.chord.is_empty() {
         let lang = state.strings.lang;
-        return format!("{} …", crate::tui::keymap::keys_label(&state.chord, lang));
+        return format!(
+            "{} …",
+            crate::tui::keymap::keys_label(&state.chord, lang, state.look.ascii)
+        );
     }
     let mode = state.mode();
     if mode == Mode::Input {
