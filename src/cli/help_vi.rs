@@ -219,11 +219,12 @@ const ARGS: &[(&str, &str, &str, &str)] = &[
         "Khi truy vấn không khớp hồ sơ nào, hiện các hồ sơ gần khớp (gõ sai chính tả)",
     ),
     ("list", "failing", "", "Chỉ hồ sơ có mục kiểm tra chưa đạt"),
+    ("list", "plan_year", "năm", "Chỉ hồ sơ của năm kế hoạch này"),
     (
-        "list|rank",
+        "rank",
         "plan_year",
         "năm",
-        "Chỉ hồ sơ của năm kế hoạch này",
+        "Xếp hạng năm kế hoạch này [mặc định: năm mới nhất trong cơ sở dữ liệu]",
     ),
     ("list|rank", "format", "định-dạng", TABLE_JSON_CSV),
     (

@@ -127,7 +127,7 @@ pub static VI: Strings = Strings {
     item_stale: "Đánh dấu trên bản sửa đổi cũ của hồ sơ: cần xem lại.",
     notes_title_full: "Ghi chú về {code} ({n})",
     hint_confirm: "đồng ý",
-    hint_decide_others: "quyết định các hồ sơ còn lại",
+    hint_decide_others: "phê duyệt các hồ sơ được phép",
     hint_override: "duyệt ngoại lệ hồ sơ này",
     hint_override_all: "duyệt ngoại lệ tất cả",
     hint_cancel: "hủy",
