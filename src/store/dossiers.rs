@@ -420,7 +420,18 @@ impl Store {
     /// code it names ignoring case (`kc24-gl-007` → `KC24-GL-007`), else
     /// what was typed (which then names no dossier), trimmed.
     pub fn code_named(&self, typed: &str) -> Result<String> {
+        use rusqlite::OptionalExtension;
         let t = typed.trim();
+        // The code as typed is found by the index; only a miss scans the
+        // table ignoring case (a batch of codes stays one lookup each).
+        let exact: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM dossiers WHERE code = ?1")?
+            .query_row([t], |r| r.get(0))
+            .optional()?;
+        if exact.is_some() {
+            return Ok(t.to_string());
+        }
         let mut st = self
             .conn
             .prepare_cached("SELECT code FROM dossiers WHERE code = ?1 COLLATE NOCASE LIMIT 3")?;

@@ -107,25 +107,14 @@ impl State {
     /// diacritics); with no query, those that work now first.
     pub fn palette_entries(&self, query: &str) -> Vec<PaletteEntry> {
         let mode = self.view_mode();
-        let lang = self.strings.lang;
         let matcher = SkimMatcherV2::default();
         let pattern = fold(query.trim());
         let mut scored: Vec<(i64, usize, PaletteEntry)> = Vec::new();
         for (i, a) in BINDABLE.iter().enumerate() {
             let Some(spec) = a.spec() else { continue };
             let key = self
-                .keymap
-                .key_names(mode, a, lang, self.look.ascii)
-                .into_iter()
-                .next()
-                .or_else(|| {
-                    spec.modes.iter().find_map(|m| {
-                        self.keymap
-                            .key_names(*m, a, lang, self.look.ascii)
-                            .into_iter()
-                            .next()
-                    })
-                });
+                .key_name(mode, a)
+                .or_else(|| spec.modes.iter().find_map(|m| self.key_name(*m, a)));
             let reason = self.unavailable(a);
             let score = if pattern.is_empty() {
                 i64::from(reason.is_none())

@@ -317,6 +317,23 @@ impl State {
         vec![Effect::LoadQueueHead, Effect::LoadQueue]
     }
 
+    /// The keys bound to `action` in `mode` as this interface names them
+    /// (its language, `--ascii`), the shortest first.
+    pub fn key_names(&self, mode: Mode, action: &crate::tui::action::Action) -> Vec<String> {
+        self.keymap
+            .key_names(mode, action, self.strings.lang, self.look.ascii)
+    }
+
+    /// The shortest of [`State::key_names`], if the action has a key there.
+    pub fn key_name(&self, mode: Mode, action: &crate::tui::action::Action) -> Option<String> {
+        self.key_names(mode, action).into_iter().next()
+    }
+
+    /// Keys typed (a chord) as this interface names them.
+    pub fn keys_label(&self, keys: &[crate::tui::keymap::KeyPress]) -> String {
+        crate::tui::keymap::keys_label(keys, self.strings.lang, self.look.ascii)
+    }
+
     /// The mode of the view under any overlay (the help shows its keys).
     pub fn view_mode(&self) -> Mode {
         match self.view {

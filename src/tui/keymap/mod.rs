@@ -329,14 +329,7 @@ impl Keymap {
     /// The keys bound to `action` (as the first of their actions) in
     /// `mode`, as text, the shortest spelling first (`?` before `<F1>`).
     pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .effective(mode)
-            .into_iter()
-            .filter(|b| b.actions.first() == Some(action))
-            .map(Binding::keys_text)
-            .collect();
-        out.sort_by_key(|k| k.chars().count());
-        out
+        self.keys_shown(mode, action, keys_text)
     }
 
     /// The keys bound to `action` in `mode` as a person reads them
@@ -348,11 +341,22 @@ impl Keymap {
         lang: crate::domain::Lang,
         ascii: bool,
     ) -> Vec<String> {
+        self.keys_shown(mode, action, |k| keys_label(k, lang, ascii))
+    }
+
+    /// The keys bound to `action` (as the first of their actions) in
+    /// `mode`, each written by `show`, the shortest first.
+    fn keys_shown(
+        &self,
+        mode: Mode,
+        action: &Action,
+        show: impl Fn(&[KeyPress]) -> String,
+    ) -> Vec<String> {
         let mut out: Vec<String> = self
             .effective(mode)
             .into_iter()
             .filter(|b| b.actions.first() == Some(action))
-            .map(|b| keys_label(&b.keys, lang, ascii))
+            .map(|b| show(&b.keys))
             .collect();
         out.sort_by_key(|k| k.chars().count());
         out

@@ -8,7 +8,7 @@ use crate::domain::text::fold;
 use crate::tui::action::{Action, Group};
 use crate::tui::app::filter_command;
 use crate::tui::app::{Palette, PaletteEntry, State};
-use crate::tui::keymap::{Mode, keys_label};
+use crate::tui::keymap::Mode;
 use crate::tui::model::CheckState;
 use crate::tui::strings::fill;
 use crate::tui::view::overlay::centered;
@@ -49,10 +49,9 @@ fn entries(state: &State, mode: Mode) -> Vec<Entry> {
             .filter(|b| b.actions.first() == Some(a))
             .collect();
         // The shortest spelling first (`?` before `F1`).
-        let lang = state.strings.lang;
         let mut bindings: Vec<(String, _)> = bindings
             .into_iter()
-            .map(|b| (keys_label(&b.keys, lang, state.look.ascii), b))
+            .map(|b| (state.keys_label(&b.keys), b))
             .collect();
         bindings.sort_by_key(|(k, _)| k.chars().count());
         for (keys, b) in bindings {
@@ -305,17 +304,13 @@ pub fn which_key(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
         .filter(|(_, a)| a.first().is_some_and(|a| a.applies(mode)))
         .map(|(rest, actions)| {
             let desc: Vec<&str> = actions.iter().map(|a| s.describe(a)).collect();
-            format!(
-                "{}  {}",
-                keys_label(&rest, s.lang, state.look.ascii),
-                desc.join(s.then)
-            )
+            format!("{}  {}", state.keys_label(&rest), desc.join(s.then))
         })
         .collect();
     if rows.is_empty() {
         return;
     }
-    let title = format!("{} …", keys_label(&state.chord, s.lang, state.look.ascii));
+    let title = format!("{} …", state.keys_label(&state.chord));
     let longest = rows.iter().map(|r| width(r)).max().unwrap_or(0);
     let w = (longest.max(width(&title) + 2) + 2).min(usize::from(main.width) / 2);
     let w = u16::try_from(w).unwrap_or(main.width);

@@ -86,12 +86,7 @@ fn text(
         .collect();
     let s = state.strings;
     // Esc first when it closes: the key every overlay closes with.
-    let keys = state.keymap.key_names(
-        Mode::Help,
-        &Action::Cancel,
-        state.strings.lang,
-        state.look.ascii,
-    );
+    let keys = state.key_names(Mode::Help, &Action::Cancel);
     let mut hint = keys
         .iter()
         .find(|k| k.contains("Esc"))

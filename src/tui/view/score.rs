@@ -106,19 +106,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
         )));
     }
     let h_rows = h.saturating_sub(lines.len());
+    // The criteria's rows: all but the last, kept for the bonus line.
+    let rows = h_rows.saturating_sub(1).max(1);
     let crit = &d.score.criteria;
     let offset = scroll_offset(
         state.score_cursor.saturating_sub(h_rows / 2),
         state.score_cursor,
-        h_rows.saturating_sub(1).max(1),
+        rows,
         crit.len(),
     );
-    for (i, c) in crit
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(h_rows.saturating_sub(1).max(1))
-    {
+    for (i, c) in crit.iter().enumerate().skip(offset).take(rows) {
         let is_cursor = focused && i == state.score_cursor;
         let base = if is_cursor {
             theme.cursor_row(true)
@@ -145,9 +142,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, focus
     }
     // Criteria that do not fit are said, not left for the card to look
     // complete (seen: 3 of 6 at 80×24 above the bonus line).
-    let shown = crit.len().min(h_rows.saturating_sub(1).max(1));
-    if shown < crit.len() && lines.len() < h {
-        let more = fill(s.more_criteria, &[("n", &(crit.len() - shown).to_string())]);
+    if rows < crit.len() && lines.len() < h {
+        let more = fill(s.more_criteria, &[("n", &(crit.len() - rows).to_string())]);
         lines.push(Line::from(Span::styled(
             fit(&more, w, ell, false),
             theme.dim(),

@@ -43,13 +43,7 @@ pub fn mode_name(state: &State) -> &'static str {
 pub fn key_hints(state: &State, mode: Mode, wanted: &[(Action, &str)], sep: &str) -> String {
     let mut out = Vec::new();
     for (a, label) in wanted {
-        let lang = state.strings.lang;
-        if let Some(k) = state
-            .keymap
-            .key_names(mode, a, lang, state.look.ascii)
-            .into_iter()
-            .next()
-        {
+        if let Some(k) = state.key_name(mode, a) {
             out.push(format!("{k} {label}"));
         }
     }
@@ -81,11 +75,7 @@ pub fn input_hints(state: &State, multiline: bool) -> String {
 /// chord is unfinished: its keys, waiting for the next.
 pub fn hints(state: &State) -> String {
     if !state.chord.is_empty() {
-        let lang = state.strings.lang;
-        return format!(
-            "{} …",
-            crate::tui::keymap::keys_label(&state.chord, lang, state.look.ascii)
-        );
+        return format!("{} …", state.keys_label(&state.chord));
     }
     let mode = state.mode();
     if mode == Mode::Input {
@@ -105,6 +95,16 @@ pub fn hints(state: &State) -> String {
     key_hints(state, mode, &wanted, "  ")
 }
 
+/// A filter's error as the status bar writes it, on one line.
+fn error_line(error: &str) -> String {
+    format!(" ✗ {} ", error.replace('\n', " "))
+}
+
+/// The columns the status bar gives a filter's error: half of them.
+fn error_room(cols: u16) -> usize {
+    usize::from(cols / 2).saturating_sub(1)
+}
+
 /// The whole error of a filter that does not parse, wrapped in a box at
 /// the bottom of the screen, when the status bar's half has no room for it.
 pub fn filter_error(state: &State, theme: &Theme, frame: &mut Frame, main: Rect) {
@@ -118,11 +118,11 @@ pub fn filter_error(state: &State, theme: &Theme, frame: &mut Frame, main: Rect)
     else {
         return;
     };
-    let error = format!("✗ {}", error.replace('\n', " "));
-    let half = usize::from(main.width / 2).saturating_sub(1);
-    if width(&error) + 2 <= half {
+    let error = error_line(error);
+    if width(&error) <= error_room(main.width) {
         return;
     }
+    let error = error.trim().to_string();
     let w = main.width.saturating_sub(2).min(90);
     let lines = crate::tui::view::text::wrap(&error, usize::from(w.saturating_sub(2)));
     let h = u16::try_from(lines.len() + 2)
@@ -159,12 +159,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         let prompt = format!(" {} {} ", mode_name(state), state.strings.input_filter);
         // A query that does not parse says why at the right end (the
         // previous result stays on screen until it does).
-        let error = b
-            .error
-            .as_deref()
-            .map(|e| format!(" ✗ {} ", e.replace('\n', " ")))
-            .unwrap_or_default();
-        let error = fit(&error, (w / 2).saturating_sub(1), theme.ellipsis(), false);
+        let error = b.error.as_deref().map(error_line).unwrap_or_default();
+        let error = fit(&error, error_room(area.width), theme.ellipsis(), false);
         let error = error.trim_end().to_string();
         let room = w.saturating_sub(width(&prompt) + width(&error) + 1);
         let (rows, (_, col)) = b.input.layout(usize::MAX / 4);
